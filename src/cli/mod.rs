@@ -1,0 +1,23 @@
+//! The command line: `hashiya debug|validate|fmt|export|import|stats …`. Each subcommand
+//! returns its exit code: 0 success, 1 problems found, 2 bad usage or unreadable input.
+
+/// Names of the subcommands; any other first argument is an article path for the window.
+pub const SUBCOMMANDS: [&str; 6] = ["debug", "validate", "fmt", "export", "import", "stats"];
+
+/// Whether the command line asks for a subcommand rather than the window.
+#[must_use]
+pub fn is_subcommand(args: &[String]) -> bool {
+    args.first().is_some_and(|first| SUBCOMMANDS.contains(&first.as_str()))
+}
+
+/// Runs a subcommand (`args` without the program name) and returns the process exit code.
+#[must_use]
+pub fn run(args: &[String]) -> i32 {
+    let Some((name, rest)) = args.split_first() else {
+        eprintln!("hashiya: missing subcommand (one of {})", SUBCOMMANDS.join(", "));
+        return 2;
+    };
+    let _ = rest;
+    eprintln!("hashiya: `{name}` is not available yet");
+    2
+}

@@ -1,0 +1,13 @@
+//! Hashiya (حاشية, "marginal gloss"): annotate Arabic and other right-to-left or
+//! left-to-right news articles, save the annotations as RON, export datasets.
+//!
+//! Layers: [`model`] (document, schema, spans, links, commands, history), [`text`] (offsets,
+//! segmentation, layout), [`io`] (RON files, article import, encodings), [`export`] (one
+//! file per format), [`ui`] (the egui application) and [`cli`]. Only `ui` imports egui.
+
+pub mod cli;
+pub mod export;
+pub mod io;
+pub mod model;
+pub mod text;
+pub mod ui;

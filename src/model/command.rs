@@ -1,0 +1,329 @@
+use crate::model::{Document, Link, LinkId, Schema, Span, SpanId, Status};
+
+/// One change to a document's annotations. [`Document::apply`] is the only way annotations
+/// change; it returns the inverse command, which [`crate::model::History`] keeps for undo.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Add a span (its id comes from [`Document::allocate_span_id`]).
+    AddSpan(Span),
+    /// Remove a span and every link that touches it.
+    DeleteSpan(SpanId),
+    /// Put back a deleted span with its links (the inverse of `DeleteSpan`).
+    RestoreSpan {
+        /// The span as it was.
+        span: Span,
+        /// Its links as they were.
+        links: Vec<Link>,
+    },
+    /// Change a span's label; links whose kind no longer fits the new label are removed.
+    SetSpanLabel {
+        /// Which span.
+        id: SpanId,
+        /// New label name.
+        label: String,
+    },
+    /// Move a span's boundaries.
+    SetSpanRange {
+        /// Which span.
+        id: SpanId,
+        /// New start (char offset).
+        char_start: usize,
+        /// New end (char offset, exclusive).
+        char_end: usize,
+    },
+    /// Set (`Some`) or remove (`None`) an attribute of a span.
+    SetSpanAttribute {
+        /// Which span.
+        id: SpanId,
+        /// Attribute name.
+        name: String,
+        /// New value.
+        value: Option<String>,
+    },
+    /// Set or clear a span's note.
+    SetSpanNote {
+        /// Which span.
+        id: SpanId,
+        /// New note.
+        note: Option<String>,
+    },
+    /// Set or clear the "needs review" flag of a span.
+    SetSpanNeedsReview {
+        /// Which span.
+        id: SpanId,
+        /// New flag.
+        needs_review: bool,
+    },
+    /// Add a link (its id comes from [`Document::allocate_link_id`]).
+    AddLink(Link),
+    /// Remove a link.
+    DeleteLink(LinkId),
+    /// Set the document status.
+    SetStatus(Status),
+    /// Set the annotator name.
+    SetAnnotator(String),
+    /// Replace the schema (add or recolour labels). Every span label and link kind in use
+    /// must stay defined.
+    SetSchema(Schema),
+    /// Rename a label in the schema and on every span that carries it.
+    RenameLabel {
+        /// Current name.
+        from: String,
+        /// New name.
+        to: String,
+    },
+    /// Several commands undone and redone as one step, in order.
+    Batch(Vec<Command>),
+}
+
+/// Why a command was refused; the document is left unchanged.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CommandError {
+    /// No span with this id.
+    #[error("no span {0}")]
+    NoSuchSpan(SpanId),
+    /// No link with this id.
+    #[error("no link {0}")]
+    NoSuchLink(LinkId),
+    /// The id is already used.
+    #[error("id {0} is already used")]
+    DuplicateId(String),
+    /// A span range is empty, reversed or past the end of the text.
+    #[error("range {char_start}..{char_end} is not a non-empty range of the text (0..{char_len})")]
+    BadRange {
+        /// Requested start.
+        char_start: usize,
+        /// Requested end.
+        char_end: usize,
+        /// Text length in chars.
+        char_len: usize,
+    },
+    /// The label is not in the schema.
+    #[error("unknown label \"{0}\"")]
+    UnknownLabel(String),
+    /// The relation kind is not in the schema.
+    #[error("unknown relation \"{0}\"")]
+    UnknownRelation(String),
+    /// The link's ends do not carry the labels its kind requires.
+    #[error("a {kind} link goes from {expected_from} to {expected_to}")]
+    LinkLabelMismatch {
+        /// Relation kind.
+        kind: String,
+        /// Label required at the head.
+        expected_from: String,
+        /// Label required at the child.
+        expected_to: String,
+    },
+    /// The same link already exists, or the kind allows one link per head and it has one.
+    #[error("{0}")]
+    LinkExists(String),
+    /// A schema change would leave spans or links undefined.
+    #[error("schema change refused: {0}")]
+    BadSchema(String),
+}
+
+impl Document {
+    /// Applies a command and returns its inverse. On error nothing changed.
+    pub fn apply(&mut self, command: Command) -> Result<Command, CommandError> {
+        match command {
+            Command::AddSpan(span) => self.add_span(span),
+            Command::DeleteSpan(id) => self.delete_span(id),
+            Command::RestoreSpan { span, links } => self.restore_span(span, links),
+            Command::SetSpanLabel { id, label } => self.set_span_label(id, label),
+            Command::SetSpanRange { id, char_start, char_end } => self.set_span_range(id, char_start, char_end),
+            Command::SetSpanAttribute { id, name, value } => {
+                let span = self.span_mut(id)?;
+                let old = match value {
+                    Some(value) => span.attributes.insert(name.clone(), value),
+                    None => span.attributes.remove(&name),
+                };
+                Ok(Command::SetSpanAttribute { id, name, value: old })
+            }
+            Command::SetSpanNote { id, note } => {
+                let span = self.span_mut(id)?;
+                let old = std::mem::replace(&mut span.note, note);
+                Ok(Command::SetSpanNote { id, note: old })
+            }
+            Command::SetSpanNeedsReview { id, needs_review } => {
+                let span = self.span_mut(id)?;
+                let old = std::mem::replace(&mut span.needs_review, needs_review);
+                Ok(Command::SetSpanNeedsReview { id, needs_review: old })
+            }
+            Command::AddLink(link) => self.add_link(link),
+            Command::DeleteLink(id) => {
+                let index = self.links.binary_search_by_key(&id, |l| l.id).map_err(|_| CommandError::NoSuchLink(id))?;
+                Ok(Command::AddLink(self.links.remove(index)))
+            }
+            Command::SetStatus(status) => Ok(Command::SetStatus(std::mem::replace(&mut self.meta.status, status))),
+            Command::SetAnnotator(name) => Ok(Command::SetAnnotator(std::mem::replace(&mut self.meta.annotator, name))),
+            Command::SetSchema(schema) => self.set_schema(schema),
+            Command::RenameLabel { from, to } => self.rename_label(&from, to),
+            Command::Batch(commands) => self.apply_batch(commands),
+        }
+    }
+
+    fn span_mut(&mut self, id: SpanId) -> Result<&mut Span, CommandError> {
+        self.spans.iter_mut().find(|s| s.id == id).ok_or(CommandError::NoSuchSpan(id))
+    }
+
+    fn check_range(&self, char_start: usize, char_end: usize) -> Result<(), CommandError> {
+        if char_start < char_end && char_end <= self.char_len() {
+            Ok(())
+        } else {
+            Err(CommandError::BadRange { char_start, char_end, char_len: self.char_len() })
+        }
+    }
+
+    fn check_label(&self, label: &str) -> Result<(), CommandError> {
+        match self.schema.label(label) {
+            Some(_) => Ok(()),
+            None => Err(CommandError::UnknownLabel(label.to_owned())),
+        }
+    }
+
+    fn add_span(&mut self, span: Span) -> Result<Command, CommandError> {
+        self.check_range(span.char_start, span.char_end)?;
+        self.check_label(&span.label)?;
+        if self.span_index(span.id).is_some() {
+            return Err(CommandError::DuplicateId(span.id.to_string()));
+        }
+        let id = span.id;
+        self.insert_span_sorted(span);
+        Ok(Command::DeleteSpan(id))
+    }
+
+    fn delete_span(&mut self, id: SpanId) -> Result<Command, CommandError> {
+        let index = self.span_index(id).ok_or(CommandError::NoSuchSpan(id))?;
+        let span = self.spans.remove(index);
+        let (links, kept): (Vec<Link>, Vec<Link>) = std::mem::take(&mut self.links)
+            .into_iter()
+            .partition(|l| l.from == id || l.to == id);
+        self.links = kept;
+        Ok(Command::RestoreSpan { span, links })
+    }
+
+    fn restore_span(&mut self, span: Span, links: Vec<Link>) -> Result<Command, CommandError> {
+        let id = span.id;
+        self.add_span(span)?;
+        for link in links {
+            if self.link(link.id).is_none() {
+                self.insert_link_sorted(link);
+            }
+        }
+        Ok(Command::DeleteSpan(id))
+    }
+
+    fn set_span_label(&mut self, id: SpanId, label: String) -> Result<Command, CommandError> {
+        self.check_label(&label)?;
+        let index = self.span_index(id).ok_or(CommandError::NoSuchSpan(id))?;
+        // Links that the new label no longer allows are removed within the same undo step.
+        let stale: Vec<LinkId> = self
+            .links_of(id)
+            .filter(|link| {
+                self.schema.relation(&link.kind).is_none_or(|relation| {
+                    (link.from == id && relation.from_label != label) || (link.to == id && relation.to_label != label)
+                })
+            })
+            .map(|l| l.id)
+            .collect();
+        let mut inverse = Vec::new();
+        for link_id in stale {
+            inverse.push(self.apply(Command::DeleteLink(link_id))?);
+        }
+        let old = std::mem::replace(&mut self.spans[index].label, label);
+        inverse.push(Command::SetSpanLabel { id, label: old });
+        inverse.reverse();
+        Ok(if inverse.len() == 1 { inverse.remove(0) } else { Command::Batch(inverse) })
+    }
+
+    fn set_span_range(&mut self, id: SpanId, char_start: usize, char_end: usize) -> Result<Command, CommandError> {
+        self.check_range(char_start, char_end)?;
+        let index = self.span_index(id).ok_or(CommandError::NoSuchSpan(id))?;
+        let mut span = self.spans.remove(index);
+        let inverse = Command::SetSpanRange { id, char_start: span.char_start, char_end: span.char_end };
+        span.char_start = char_start;
+        span.char_end = char_end;
+        self.insert_span_sorted(span);
+        Ok(inverse)
+    }
+
+    fn add_link(&mut self, link: Link) -> Result<Command, CommandError> {
+        let relation = self.schema.relation(&link.kind).ok_or_else(|| CommandError::UnknownRelation(link.kind.clone()))?;
+        let from = self.span(link.from).ok_or(CommandError::NoSuchSpan(link.from))?;
+        let to = self.span(link.to).ok_or(CommandError::NoSuchSpan(link.to))?;
+        if from.label != relation.from_label || to.label != relation.to_label {
+            return Err(CommandError::LinkLabelMismatch {
+                kind: relation.name.clone(),
+                expected_from: relation.from_label.clone(),
+                expected_to: relation.to_label.clone(),
+            });
+        }
+        if self.link(link.id).is_some() {
+            return Err(CommandError::DuplicateId(link.id.to_string()));
+        }
+        let same_kind = || self.links.iter().filter(|l| l.kind == link.kind && l.from == link.from);
+        if same_kind().any(|l| l.to == link.to) {
+            return Err(CommandError::LinkExists(format!("this {} link exists already", link.kind)));
+        }
+        if !relation.multiple && same_kind().next().is_some() {
+            return Err(CommandError::LinkExists(format!("a {} has one {} only", relation.from_label, link.kind)));
+        }
+        let id = link.id;
+        self.insert_link_sorted(link);
+        Ok(Command::DeleteLink(id))
+    }
+
+    fn set_schema(&mut self, schema: Schema) -> Result<Command, CommandError> {
+        schema.validate().map_err(|e| CommandError::BadSchema(e.to_string()))?;
+        if let Some(span) = self.spans.iter().find(|s| schema.label(&s.label).is_none()) {
+            return Err(CommandError::BadSchema(format!("label \"{}\" is still used", span.label)));
+        }
+        if let Some(link) = self.links.iter().find(|l| schema.relation(&l.kind).is_none()) {
+            return Err(CommandError::BadSchema(format!("relation \"{}\" is still used", link.kind)));
+        }
+        Ok(Command::SetSchema(std::mem::replace(&mut self.schema, schema)))
+    }
+
+    fn rename_label(&mut self, from: &str, to: String) -> Result<Command, CommandError> {
+        self.check_label(from)?;
+        if to.trim().is_empty() || self.schema.label(&to).is_some() {
+            return Err(CommandError::BadSchema(format!("cannot rename \"{from}\" to \"{to}\"")));
+        }
+        for label in &mut self.schema.labels {
+            if label.name == from {
+                label.name.clone_from(&to);
+            }
+        }
+        for relation in &mut self.schema.relations {
+            for end in [&mut relation.from_label, &mut relation.to_label] {
+                if end == from {
+                    end.clone_from(&to);
+                }
+            }
+        }
+        for span in &mut self.spans {
+            if span.label == from {
+                span.label.clone_from(&to);
+            }
+        }
+        Ok(Command::RenameLabel { from: to, to: from.to_owned() })
+    }
+
+    fn apply_batch(&mut self, commands: Vec<Command>) -> Result<Command, CommandError> {
+        let mut inverses = Vec::with_capacity(commands.len());
+        for command in commands {
+            match self.apply(command) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(error) => {
+                    // Roll back what the batch already did, so a failed batch changes nothing.
+                    for inverse in inverses.into_iter().rev() {
+                        let _ = self.apply(inverse);
+                    }
+                    return Err(error);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(Command::Batch(inverses))
+    }
+}

@@ -1,0 +1,239 @@
+use crate::model::{Link, LinkId, Schema, Span, SpanId};
+use crate::text::CharIndex;
+
+/// How far the annotation of a document has come.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Status {
+    /// Nobody has started.
+    #[default]
+    NotStarted,
+    /// Work under way.
+    InProgress,
+    /// The annotator considers it complete.
+    Done,
+}
+
+impl Status {
+    /// Every status, in workflow order.
+    pub const ALL: [Self; 3] = [Self::NotStarted, Self::InProgress, Self::Done];
+
+    /// Human-readable name.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotStarted => "not started",
+            Self::InProgress => "in progress",
+            Self::Done => "done",
+        }
+    }
+}
+
+/// Who annotated what, and how far.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocumentMeta {
+    /// The article's file name (for example `article.txt`), used as the document id in exports.
+    pub source_name: String,
+    /// Annotator name.
+    pub annotator: String,
+    /// Progress.
+    pub status: Status,
+}
+
+/// An article and its annotations. Its fields change only through
+/// [`Document::apply`](crate::model::Command), so every edit can be undone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    text: String,
+    char_index: CharIndex,
+    pub(super) meta: DocumentMeta,
+    pub(super) schema: Schema,
+    /// Sorted by [`Span::sort_key`].
+    pub(super) spans: Vec<Span>,
+    /// Sorted by id.
+    pub(super) links: Vec<Link>,
+    next_span_id: u64,
+    next_link_id: u64,
+}
+
+impl Document {
+    /// A document with no annotations. `text` must already be normalized (LF line ends).
+    #[must_use]
+    pub fn new(text: String, schema: Schema, meta: DocumentMeta) -> Self {
+        Self {
+            char_index: CharIndex::new(&text),
+            text,
+            meta,
+            schema,
+            spans: Vec::new(),
+            links: Vec::new(),
+            next_span_id: 1,
+            next_link_id: 1,
+        }
+    }
+
+    /// Builds a document from stored parts without recording history (loading a file,
+    /// importing a dataset). Spans are sorted; ids are kept. The caller checks integrity with
+    /// [`Document::check`] when the parts come from outside.
+    #[must_use]
+    pub fn from_parts(text: String, schema: Schema, meta: DocumentMeta, mut spans: Vec<Span>, mut links: Vec<Link>) -> Self {
+        spans.sort_by_key(Span::sort_key);
+        links.sort_by_key(|l| l.id);
+        let next_span_id = spans.iter().map(|s| s.id.0).max().unwrap_or(0) + 1;
+        let next_link_id = links.iter().map(|l| l.id.0).max().unwrap_or(0) + 1;
+        let mut document = Self::new(text, schema, meta);
+        document.spans = spans;
+        document.links = links;
+        document.next_span_id = next_span_id;
+        document.next_link_id = next_link_id;
+        document
+    }
+
+    /// The article text (read-only: articles are never edited).
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The char/byte offset index of the text.
+    #[must_use]
+    pub fn char_index(&self) -> &CharIndex {
+        &self.char_index
+    }
+
+    /// Length of the text in chars (Unicode scalar values).
+    #[must_use]
+    pub fn char_len(&self) -> usize {
+        self.char_index.char_len()
+    }
+
+    /// The text of a char range (clamped to the text).
+    #[must_use]
+    pub fn text_of(&self, char_start: usize, char_end: usize) -> &str {
+        self.char_index.slice(&self.text, char_start..char_end)
+    }
+
+    /// The text a span covers.
+    #[must_use]
+    pub fn span_text(&self, span: &Span) -> &str {
+        self.text_of(span.char_start, span.char_end)
+    }
+
+    /// File name, annotator and status.
+    #[must_use]
+    pub fn meta(&self) -> &DocumentMeta {
+        &self.meta
+    }
+
+    /// The schema in use.
+    #[must_use]
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// All spans in reading order (sorted by start, end, id).
+    #[must_use]
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    /// All links, by id.
+    #[must_use]
+    pub fn links(&self) -> &[Link] {
+        &self.links
+    }
+
+    /// The span with this id.
+    #[must_use]
+    pub fn span(&self, id: SpanId) -> Option<&Span> {
+        self.spans.iter().find(|s| s.id == id)
+    }
+
+    /// The link with this id.
+    #[must_use]
+    pub fn link(&self, id: LinkId) -> Option<&Link> {
+        self.links.binary_search_by_key(&id, |l| l.id).ok().map(|i| &self.links[i])
+    }
+
+    /// Links that start or end at a span.
+    pub fn links_of(&self, id: SpanId) -> impl Iterator<Item = &Link> {
+        self.links.iter().filter(move |l| l.from == id || l.to == id)
+    }
+
+    /// Spans that share at least one char with `char_start..char_end`, in reading order.
+    pub fn spans_overlapping(&self, char_start: usize, char_end: usize) -> impl Iterator<Item = &Span> {
+        let candidates = self.spans.partition_point(|s| s.char_start < char_end);
+        self.spans[..candidates]
+            .iter()
+            .filter(move |s| s.char_end > char_start)
+    }
+
+    /// A fresh span id, never used before in this document.
+    pub fn allocate_span_id(&mut self) -> SpanId {
+        let id = SpanId(self.next_span_id);
+        self.next_span_id += 1;
+        id
+    }
+
+    /// A fresh link id, never used before in this document.
+    pub fn allocate_link_id(&mut self) -> LinkId {
+        let id = LinkId(self.next_link_id);
+        self.next_link_id += 1;
+        id
+    }
+
+    /// Every integrity problem of the annotations, as messages: ranges outside the text or
+    /// empty, unknown labels or relation kinds, duplicate ids, links to missing spans.
+    #[must_use]
+    pub fn check(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut span_ids = std::collections::HashSet::new();
+        for span in &self.spans {
+            if !span_ids.insert(span.id) {
+                problems.push(format!("span {} is defined twice", span.id));
+            }
+            if span.char_start >= span.char_end || span.char_end > self.char_len() {
+                problems.push(format!(
+                    "span {} has range {}..{} outside the text (0..{})",
+                    span.id,
+                    span.char_start,
+                    span.char_end,
+                    self.char_len()
+                ));
+            }
+            if self.schema.label(&span.label).is_none() {
+                problems.push(format!("span {} has unknown label \"{}\"", span.id, span.label));
+            }
+        }
+        let mut link_ids = std::collections::HashSet::new();
+        for link in &self.links {
+            if !link_ids.insert(link.id) {
+                problems.push(format!("link {} is defined twice", link.id));
+            }
+            if self.schema.relation(&link.kind).is_none() {
+                problems.push(format!("link {} has unknown kind \"{}\"", link.id, link.kind));
+            }
+            for end in [link.from, link.to] {
+                if !span_ids.contains(&end) {
+                    problems.push(format!("link {} refers to missing span {end}", link.id));
+                }
+            }
+        }
+        problems
+    }
+
+    pub(super) fn span_index(&self, id: SpanId) -> Option<usize> {
+        self.spans.iter().position(|s| s.id == id)
+    }
+
+    pub(super) fn insert_span_sorted(&mut self, span: Span) {
+        let at = self.spans.partition_point(|s| s.sort_key() < span.sort_key());
+        self.next_span_id = self.next_span_id.max(span.id.0 + 1);
+        self.spans.insert(at, span);
+    }
+
+    pub(super) fn insert_link_sorted(&mut self, link: Link) {
+        let at = self.links.partition_point(|l| l.id < link.id);
+        self.next_link_id = self.next_link_id.max(link.id.0 + 1);
+        self.links.insert(at, link);
+    }
+}

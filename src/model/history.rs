@@ -1,0 +1,94 @@
+use crate::model::{Command, CommandError, Document};
+
+/// One undoable step.
+#[derive(Clone, Debug)]
+struct Step {
+    redo: Command,
+    undo: Command,
+    revision_before: u64,
+    revision_after: u64,
+}
+
+/// Unlimited undo/redo over [`Document::apply`], and the "modified since saved" state.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo_stack: Vec<Step>,
+    redo_stack: Vec<Step>,
+    revision: u64,
+    next_revision: u64,
+    saved_revision: u64,
+}
+
+impl History {
+    /// Applies `command` to `document` and records it for undo.
+    pub fn apply(&mut self, document: &mut Document, command: Command) -> Result<(), CommandError> {
+        let undo = document.apply(command.clone())?;
+        self.next_revision += 1;
+        self.undo_stack.push(Step {
+            redo: command,
+            undo,
+            revision_before: self.revision,
+            revision_after: self.next_revision,
+        });
+        self.revision = self.next_revision;
+        self.redo_stack.clear();
+        Ok(())
+    }
+
+    /// Undoes the last step; `false` when there is nothing to undo.
+    pub fn undo(&mut self, document: &mut Document) -> bool {
+        let Some(mut step) = self.undo_stack.pop() else { return false };
+        match document.apply(step.undo.clone()) {
+            Ok(redo) => {
+                step.redo = redo;
+                self.revision = step.revision_before;
+                self.redo_stack.push(step);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Redoes the last undone step; `false` when there is nothing to redo.
+    pub fn redo(&mut self, document: &mut Document) -> bool {
+        let Some(mut step) = self.redo_stack.pop() else { return false };
+        match document.apply(step.redo.clone()) {
+            Ok(undo) => {
+                step.undo = undo;
+                self.revision = step.revision_after;
+                self.undo_stack.push(step);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Whether undo would do something.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo_stack.is_empty()
+    }
+
+    /// Whether redo would do something.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo_stack.is_empty()
+    }
+
+    /// Whether the document differs from the last saved (or loaded) state.
+    #[must_use]
+    pub fn is_modified(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// Records that the current state is what is on disk.
+    pub fn mark_saved(&mut self) {
+        self.saved_revision = self.revision;
+    }
+
+    /// A number that changes with every edit, undo and redo (for caches keyed on content).
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+}

@@ -1,0 +1,16 @@
+//! The annotation model: a document's text, its schema, spans and links, and the one command
+//! path (with undo history) that changes them. Pure data: no egui, no file formats.
+
+mod command;
+mod document;
+mod history;
+mod link;
+mod schema;
+mod span;
+
+pub use command::{Command, CommandError};
+pub use document::{Document, DocumentMeta, Status};
+pub use history::History;
+pub use link::{Link, LinkId};
+pub use schema::{AttributeDef, LabelDef, RelationDef, Rgb, Schema, SchemaError};
+pub use span::{Span, SpanId};

@@ -1,0 +1,196 @@
+use serde::{Deserialize, Serialize};
+
+/// An sRGB colour, stored as `(r, g, b)` in schema files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+/// An optional attribute of a label, with its allowed values (empty: free text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttributeDef {
+    /// Attribute name, for example `type`.
+    pub name: String,
+    /// Allowed values, for example `person`, `organisation`; empty for free text.
+    #[serde(default)]
+    pub values: Vec<String>,
+}
+
+/// A span label: what annotators mark.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelDef {
+    /// Unique name, for example `Actor`.
+    pub name: String,
+    /// Highlight colour; chosen to read on light and dark themes as a translucent tint.
+    pub color: Rgb,
+    /// One-key shortcut that applies the label (for example `'1'`).
+    #[serde(default)]
+    pub shortcut: Option<char>,
+    /// One line shown as a tooltip.
+    #[serde(default)]
+    pub description: String,
+    /// Optional attributes.
+    #[serde(default)]
+    pub attributes: Vec<AttributeDef>,
+}
+
+/// A link kind between two labels.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelationDef {
+    /// Unique name, for example `speaker`.
+    pub name: String,
+    /// Label of the head span (for example `Quote`).
+    pub from_label: String,
+    /// Label of the child span (for example `Actor`).
+    pub to_label: String,
+    /// Whether a head may have several links of this kind (parties: yes; speaker: no).
+    #[serde(default)]
+    pub multiple: bool,
+    /// One-key shortcut that starts linking from a selected head span (for example `'s'`).
+    #[serde(default)]
+    pub shortcut: Option<char>,
+    /// One line shown as a tooltip.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// The labels and relation kinds of a project; saved with each annotation file so that the
+/// file describes itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schema {
+    /// Span labels, in the order shown to the user.
+    pub labels: Vec<LabelDef>,
+    /// Link kinds.
+    #[serde(default)]
+    pub relations: Vec<RelationDef>,
+}
+
+/// Why a schema is unusable.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum SchemaError {
+    /// The RON text does not parse as a schema.
+    #[error("schema does not parse: {0}")]
+    Parse(String),
+    /// Two labels share a name.
+    #[error("label \"{0}\" is defined twice")]
+    DuplicateLabel(String),
+    /// Two relation kinds share a name.
+    #[error("relation \"{0}\" is defined twice")]
+    DuplicateRelation(String),
+    /// A relation names a label the schema does not define.
+    #[error("relation \"{relation}\" refers to unknown label \"{label}\"")]
+    UnknownLabel {
+        /// The relation.
+        relation: String,
+        /// The missing label.
+        label: String,
+    },
+    /// A schema needs at least one label to annotate anything.
+    #[error("schema has no labels")]
+    NoLabels,
+}
+
+/// The bundled default schema (Actor, Quote, Agreed action; speaker, party).
+const DEFAULT_SCHEMA_RON: &str = include_str!("../../assets/schemas/default.ron");
+
+impl Schema {
+    /// The default schema shipped in `assets/schemas/default.ron`.
+    #[must_use]
+    pub fn default_schema() -> Self {
+        // The bundled file is checked by a unit test, so this fallback is never expected.
+        Self::from_ron(DEFAULT_SCHEMA_RON).unwrap_or_else(|_| Self {
+            labels: Vec::new(),
+            relations: Vec::new(),
+        })
+    }
+
+    /// Parses and validates a schema written in RON.
+    pub fn from_ron(text: &str) -> Result<Self, SchemaError> {
+        let schema: Self = ron::from_str(text).map_err(|e| SchemaError::Parse(e.to_string()))?;
+        schema.validate()?;
+        Ok(schema)
+    }
+
+    /// Checks names are unique and relations refer to defined labels.
+    pub fn validate(&self) -> Result<(), SchemaError> {
+        if self.labels.is_empty() {
+            return Err(SchemaError::NoLabels);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for label in &self.labels {
+            if !seen.insert(label.name.as_str()) {
+                return Err(SchemaError::DuplicateLabel(label.name.clone()));
+            }
+        }
+        let mut seen_relations = std::collections::HashSet::new();
+        for relation in &self.relations {
+            if !seen_relations.insert(relation.name.as_str()) {
+                return Err(SchemaError::DuplicateRelation(relation.name.clone()));
+            }
+            for label in [&relation.from_label, &relation.to_label] {
+                if self.label(label).is_none() {
+                    return Err(SchemaError::UnknownLabel {
+                        relation: relation.name.clone(),
+                        label: label.clone(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The label with this name.
+    #[must_use]
+    pub fn label(&self, name: &str) -> Option<&LabelDef> {
+        self.labels.iter().find(|l| l.name == name)
+    }
+
+    /// The relation kind with this name.
+    #[must_use]
+    pub fn relation(&self, name: &str) -> Option<&RelationDef> {
+        self.relations.iter().find(|r| r.name == name)
+    }
+
+    /// The label bound to a shortcut key.
+    #[must_use]
+    pub fn label_for_shortcut(&self, key: char) -> Option<&LabelDef> {
+        self.labels.iter().find(|l| l.shortcut == Some(key))
+    }
+
+    /// Relation kinds whose head has this label.
+    pub fn relations_from<'a>(&'a self, label: &'a str) -> impl Iterator<Item = &'a RelationDef> {
+        self.relations.iter().filter(move |r| r.from_label == label)
+    }
+}
+
+impl Default for Schema {
+    fn default() -> Self {
+        Self::default_schema()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_default_schema_is_valid() {
+        let schema = Schema::from_ron(DEFAULT_SCHEMA_RON).expect("bundled schema parses");
+        let names: Vec<_> = schema.labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Actor", "Quote", "Agreed action"]);
+        assert_eq!(schema.label_for_shortcut('2').map(|l| l.name.as_str()), Some("Quote"));
+        let speaker = schema.relation("speaker").expect("speaker relation");
+        assert_eq!((speaker.from_label.as_str(), speaker.to_label.as_str()), ("Quote", "Actor"));
+        assert!(!speaker.multiple);
+        assert!(schema.relation("party").expect("party").multiple);
+    }
+
+    #[test]
+    fn bad_schemas_are_errors() {
+        assert!(matches!(Schema::from_ron("(labels: ["), Err(SchemaError::Parse(_))));
+        assert_eq!(Schema::from_ron("(labels: [])"), Err(SchemaError::NoLabels));
+        let dup = r#"(labels: [(name: "A", color: (1, 2, 3)), (name: "A", color: (1, 2, 3))])"#;
+        assert_eq!(Schema::from_ron(dup), Err(SchemaError::DuplicateLabel("A".into())));
+        let unknown = r#"(labels: [(name: "A", color: (1, 2, 3))],
+            relations: [(name: "r", from_label: "A", to_label: "B")])"#;
+        assert!(matches!(Schema::from_ron(unknown), Err(SchemaError::UnknownLabel { .. })));
+    }
+}

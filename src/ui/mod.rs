@@ -1,0 +1,1 @@
+//! The egui application: the article view, panels, dialogs.
