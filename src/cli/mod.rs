@@ -1,6 +1,8 @@
 //! The command line: `hashiya debug|validate|fmt|export|import|stats …`. Each subcommand
 //! returns its exit code: 0 success, 1 problems found, 2 bad usage or unreadable input.
 
+pub mod args;
+
 /// Names of the subcommands; any other first argument is an article path for the window.
 pub const SUBCOMMANDS: [&str; 6] = ["debug", "validate", "fmt", "export", "import", "stats"];
 

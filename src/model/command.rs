@@ -130,7 +130,11 @@ impl Document {
             Command::DeleteSpan(id) => self.delete_span(id),
             Command::RestoreSpan { span, links } => self.restore_span(span, links),
             Command::SetSpanLabel { id, label } => self.set_span_label(id, label),
-            Command::SetSpanRange { id, char_start, char_end } => self.set_span_range(id, char_start, char_end),
+            Command::SetSpanRange {
+                id,
+                char_start,
+                char_end,
+            } => self.set_span_range(id, char_start, char_end),
             Command::SetSpanAttribute { id, name, value } => {
                 let span = self.span_mut(id)?;
                 let old = match value {
@@ -151,7 +155,10 @@ impl Document {
             }
             Command::AddLink(link) => self.add_link(link),
             Command::DeleteLink(id) => {
-                let index = self.links.binary_search_by_key(&id, |l| l.id).map_err(|_| CommandError::NoSuchLink(id))?;
+                let index = self
+                    .links
+                    .binary_search_by_key(&id, |l| l.id)
+                    .map_err(|_| CommandError::NoSuchLink(id))?;
                 Ok(Command::AddLink(self.links.remove(index)))
             }
             Command::SetStatus(status) => Ok(Command::SetStatus(std::mem::replace(&mut self.meta.status, status))),
@@ -163,14 +170,21 @@ impl Document {
     }
 
     fn span_mut(&mut self, id: SpanId) -> Result<&mut Span, CommandError> {
-        self.spans.iter_mut().find(|s| s.id == id).ok_or(CommandError::NoSuchSpan(id))
+        self.spans
+            .iter_mut()
+            .find(|s| s.id == id)
+            .ok_or(CommandError::NoSuchSpan(id))
     }
 
     fn check_range(&self, char_start: usize, char_end: usize) -> Result<(), CommandError> {
         if char_start < char_end && char_end <= self.char_len() {
             Ok(())
         } else {
-            Err(CommandError::BadRange { char_start, char_end, char_len: self.char_len() })
+            Err(CommandError::BadRange {
+                char_start,
+                char_end,
+                char_len: self.char_len(),
+            })
         }
     }
 
@@ -233,14 +247,22 @@ impl Document {
         let old = std::mem::replace(&mut self.spans[index].label, label);
         inverse.push(Command::SetSpanLabel { id, label: old });
         inverse.reverse();
-        Ok(if inverse.len() == 1 { inverse.remove(0) } else { Command::Batch(inverse) })
+        Ok(if inverse.len() == 1 {
+            inverse.remove(0)
+        } else {
+            Command::Batch(inverse)
+        })
     }
 
     fn set_span_range(&mut self, id: SpanId, char_start: usize, char_end: usize) -> Result<Command, CommandError> {
         self.check_range(char_start, char_end)?;
         let index = self.span_index(id).ok_or(CommandError::NoSuchSpan(id))?;
         let mut span = self.spans.remove(index);
-        let inverse = Command::SetSpanRange { id, char_start: span.char_start, char_end: span.char_end };
+        let inverse = Command::SetSpanRange {
+            id,
+            char_start: span.char_start,
+            char_end: span.char_end,
+        };
         span.char_start = char_start;
         span.char_end = char_end;
         self.insert_span_sorted(span);
@@ -248,7 +270,10 @@ impl Document {
     }
 
     fn add_link(&mut self, link: Link) -> Result<Command, CommandError> {
-        let relation = self.schema.relation(&link.kind).ok_or_else(|| CommandError::UnknownRelation(link.kind.clone()))?;
+        let relation = self
+            .schema
+            .relation(&link.kind)
+            .ok_or_else(|| CommandError::UnknownRelation(link.kind.clone()))?;
         let from = self.span(link.from).ok_or(CommandError::NoSuchSpan(link.from))?;
         let to = self.span(link.to).ok_or(CommandError::NoSuchSpan(link.to))?;
         if from.label != relation.from_label || to.label != relation.to_label {
@@ -263,10 +288,16 @@ impl Document {
         }
         let same_kind = || self.links.iter().filter(|l| l.kind == link.kind && l.from == link.from);
         if same_kind().any(|l| l.to == link.to) {
-            return Err(CommandError::LinkExists(format!("this {} link exists already", link.kind)));
+            return Err(CommandError::LinkExists(format!(
+                "this {} link exists already",
+                link.kind
+            )));
         }
         if !relation.multiple && same_kind().next().is_some() {
-            return Err(CommandError::LinkExists(format!("a {} has one {} only", relation.from_label, link.kind)));
+            return Err(CommandError::LinkExists(format!(
+                "a {} has one {} only",
+                relation.from_label, link.kind
+            )));
         }
         let id = link.id;
         self.insert_link_sorted(link);
@@ -276,10 +307,16 @@ impl Document {
     fn set_schema(&mut self, schema: Schema) -> Result<Command, CommandError> {
         schema.validate().map_err(|e| CommandError::BadSchema(e.to_string()))?;
         if let Some(span) = self.spans.iter().find(|s| schema.label(&s.label).is_none()) {
-            return Err(CommandError::BadSchema(format!("label \"{}\" is still used", span.label)));
+            return Err(CommandError::BadSchema(format!(
+                "label \"{}\" is still used",
+                span.label
+            )));
         }
         if let Some(link) = self.links.iter().find(|l| schema.relation(&l.kind).is_none()) {
-            return Err(CommandError::BadSchema(format!("relation \"{}\" is still used", link.kind)));
+            return Err(CommandError::BadSchema(format!(
+                "relation \"{}\" is still used",
+                link.kind
+            )));
         }
         Ok(Command::SetSchema(std::mem::replace(&mut self.schema, schema)))
     }
@@ -306,7 +343,10 @@ impl Document {
                 span.label.clone_from(&to);
             }
         }
-        Ok(Command::RenameLabel { from: to, to: from.to_owned() })
+        Ok(Command::RenameLabel {
+            from: to,
+            to: from.to_owned(),
+        })
     }
 
     fn apply_batch(&mut self, commands: Vec<Command>) -> Result<Command, CommandError> {

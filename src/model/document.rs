@@ -75,7 +75,13 @@ impl Document {
     /// importing a dataset). Spans are sorted; ids are kept. The caller checks integrity with
     /// [`Document::check`] when the parts come from outside.
     #[must_use]
-    pub fn from_parts(text: String, schema: Schema, meta: DocumentMeta, mut spans: Vec<Span>, mut links: Vec<Link>) -> Self {
+    pub fn from_parts(
+        text: String,
+        schema: Schema,
+        meta: DocumentMeta,
+        mut spans: Vec<Span>,
+        mut links: Vec<Link>,
+    ) -> Self {
         spans.sort_by_key(Span::sort_key);
         links.sort_by_key(|l| l.id);
         let next_span_id = spans.iter().map(|s| s.id.0).max().unwrap_or(0) + 1;
@@ -151,7 +157,10 @@ impl Document {
     /// The link with this id.
     #[must_use]
     pub fn link(&self, id: LinkId) -> Option<&Link> {
-        self.links.binary_search_by_key(&id, |l| l.id).ok().map(|i| &self.links[i])
+        self.links
+            .binary_search_by_key(&id, |l| l.id)
+            .ok()
+            .map(|i| &self.links[i])
     }
 
     /// Links that start or end at a span.
@@ -162,9 +171,7 @@ impl Document {
     /// Spans that share at least one char with `char_start..char_end`, in reading order.
     pub fn spans_overlapping(&self, char_start: usize, char_end: usize) -> impl Iterator<Item = &Span> {
         let candidates = self.spans.partition_point(|s| s.char_start < char_end);
-        self.spans[..candidates]
-            .iter()
-            .filter(move |s| s.char_end > char_start)
+        self.spans[..candidates].iter().filter(move |s| s.char_end > char_start)
     }
 
     /// A fresh span id, never used before in this document.

@@ -37,7 +37,9 @@ impl History {
 
     /// Undoes the last step; `false` when there is nothing to undo.
     pub fn undo(&mut self, document: &mut Document) -> bool {
-        let Some(mut step) = self.undo_stack.pop() else { return false };
+        let Some(mut step) = self.undo_stack.pop() else {
+            return false;
+        };
         match document.apply(step.undo.clone()) {
             Ok(redo) => {
                 step.redo = redo;
@@ -51,7 +53,9 @@ impl History {
 
     /// Redoes the last undone step; `false` when there is nothing to redo.
     pub fn redo(&mut self, document: &mut Document) -> bool {
-        let Some(mut step) = self.redo_stack.pop() else { return false };
+        let Some(mut step) = self.redo_stack.pop() else {
+            return false;
+        };
         match document.apply(step.redo.clone()) {
             Ok(undo) => {
                 step.undo = undo;

@@ -178,7 +178,10 @@ mod tests {
         assert_eq!(names, ["Actor", "Quote", "Agreed action"]);
         assert_eq!(schema.label_for_shortcut('2').map(|l| l.name.as_str()), Some("Quote"));
         let speaker = schema.relation("speaker").expect("speaker relation");
-        assert_eq!((speaker.from_label.as_str(), speaker.to_label.as_str()), ("Quote", "Actor"));
+        assert_eq!(
+            (speaker.from_label.as_str(), speaker.to_label.as_str()),
+            ("Quote", "Actor")
+        );
         assert!(!speaker.multiple);
         assert!(schema.relation("party").expect("party").multiple);
     }
@@ -191,6 +194,9 @@ mod tests {
         assert_eq!(Schema::from_ron(dup), Err(SchemaError::DuplicateLabel("A".into())));
         let unknown = r#"(labels: [(name: "A", color: (1, 2, 3))],
             relations: [(name: "r", from_label: "A", to_label: "B")])"#;
-        assert!(matches!(Schema::from_ron(unknown), Err(SchemaError::UnknownLabel { .. })));
+        assert!(matches!(
+            Schema::from_ron(unknown),
+            Err(SchemaError::UnknownLabel { .. })
+        ));
     }
 }
