@@ -1,2 +1,3 @@
 //! The egui application: the article view, panels, dialogs.
+pub mod annotator;
 pub mod span_lanes;
