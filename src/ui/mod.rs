@@ -1,1 +1,3 @@
 //! The egui application: the article view, panels, dialogs.
+
+pub mod article_source;
