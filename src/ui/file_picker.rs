@@ -92,7 +92,7 @@ impl PathPrompt {
     pub fn show_ui(&mut self, ctx: &egui::Context) -> (Option<PathBuf>, bool) {
         let mut chosen = None;
         let mut finished = false;
-        let modal = egui::Modal::new(egui::Id::new("path-prompt")).show(ctx, |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
             ui.heading(self.purpose.title());
             ui.label(&self.reason);
             ui.label("Type the path instead:");

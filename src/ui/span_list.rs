@@ -41,7 +41,9 @@ impl SpanList {
                     .filter(|s| s.label == label.name && self.matches(document, s))
                     .collect();
                 let color = colors::label_color(label.color);
-                let title = RichText::new(format!("{} ({})", label.name, spans.len())).color(color).strong();
+                let title = RichText::new(format!("{} ({})", label.name, spans.len()))
+                    .color(color)
+                    .strong();
                 egui::CollapsingHeader::new(title)
                     .id_salt(("span-list", &label.name))
                     .default_open(true)
@@ -73,7 +75,11 @@ fn span_row_ui(
     let mut action = None;
     let frame = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(4, 2))
-        .fill(if is_selected { ui.visuals().selection.bg_fill } else { Color32::TRANSPARENT });
+        .fill(if is_selected {
+            ui.visuals().selection.bg_fill
+        } else {
+            Color32::TRANSPARENT
+        });
     let row = frame.show(ui, |ui| {
         ui.horizontal(|ui| {
             if span.needs_review {

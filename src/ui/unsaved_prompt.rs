@@ -34,10 +34,12 @@ pub enum Choice {
 pub fn unsaved_prompt_ui(ctx: &egui::Context, name: &str, intent: &Intent) -> Option<Choice> {
     let mut choice = None;
     let question = match intent {
-        Intent::ReloadFromDisk => format!("{name}: the annotation file changed on disk. Save your edits over it, or discard them and reload?"),
+        Intent::ReloadFromDisk => {
+            format!("{name}: the annotation file changed on disk. Save your edits over it, or discard them and reload?")
+        }
         _ => format!("{name} has unsaved annotations. Save them first?"),
     };
-    let modal = egui::Modal::new(egui::Id::new("unsaved-prompt")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::unique("unsaved-prompt")).show(ctx, |ui| {
         ui.heading("Unsaved changes");
         ui.label(question);
         ui.add_space(8.0);
@@ -45,7 +47,11 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, name: &str, intent: &Intent) -> Op
             if ui.button("Save").clicked() {
                 choice = Some(Choice::Save);
             }
-            let discard = if *intent == Intent::ReloadFromDisk { "Discard and reload" } else { "Discard" };
+            let discard = if *intent == Intent::ReloadFromDisk {
+                "Discard and reload"
+            } else {
+                "Discard"
+            };
             if ui.button(discard).clicked() {
                 choice = Some(Choice::Discard);
             }
