@@ -38,7 +38,9 @@ pub fn write_atomic_with(
 ) -> Result<(), IoError> {
     // Saving through a symlink replaces the file it points to, not the link.
     let target = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(|e| failed(path, "following the link", e))?,
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|e| failed(path, "following the link", e))?
+        }
         _ => path.to_path_buf(),
     };
     let dir = match target.parent() {
@@ -210,7 +212,10 @@ mod tests {
     #[test]
     fn a_missing_folder_names_the_path() {
         let error = write_atomic(Path::new("/nonexistent-dir/x.hashiya.ron"), b"x", Backup::Keep).expect_err("fails");
-        assert!(error.to_string().ends_with(": /nonexistent-dir/x.hashiya.ron"), "{error}");
+        assert!(
+            error.to_string().ends_with(": /nonexistent-dir/x.hashiya.ron"),
+            "{error}"
+        );
     }
 
     #[cfg(unix)]

@@ -80,7 +80,10 @@ pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
                 line: error.span.start.line,
                 col: error.span.start.col,
             };
-            Err(IoError::invalid(vec![Problem::at(Some(position), error.code.to_string())]))
+            Err(IoError::invalid(vec![Problem::at(
+                Some(position),
+                error.code.to_string(),
+            )]))
         }
     }
 }
@@ -152,7 +155,10 @@ impl Checker<'_> {
                 }
                 if schema.label(&span.label).is_none() {
                     let position = where_(self);
-                    let message = format!("span T{} has label \"{}\", which the schema does not define", span.id, span.label);
+                    let message = format!(
+                        "span T{} has label \"{}\", which the schema does not define",
+                        span.id, span.label
+                    );
                     self.push(position, message);
                 }
                 if let Some(message) = range_problem(span, file.document.char_len, section == Section::Spans) {
@@ -229,7 +235,9 @@ fn range_problem(span: &SpanDto, char_len: u64, in_document: bool) -> Option<Str
         ));
     }
     if usize::try_from(end).is_err() {
-        return Some(format!("span T{id} has range {start}..{end}, too large for this computer"));
+        return Some(format!(
+            "span T{id} has range {start}..{end}, too large for this computer"
+        ));
     }
     let text_chars = span.text.chars().count() as u64;
     if text_chars != end - start {
@@ -279,7 +287,10 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
             Placement::Moved(new_start) => {
                 let mut placed = span.to_span(new_start, new_start + (end - start));
                 placed.needs_review = true;
-                moved.push(format!("T{} \"{}\" {start}..{end} → {}..{}", span.id, span.text, placed.char_start, placed.char_end));
+                moved.push(format!(
+                    "T{} \"{}\" {start}..{end} → {}..{}",
+                    span.id, span.text, placed.char_start, placed.char_end
+                ));
                 spans.push(placed);
             }
             Placement::Orphan => orphans.push(OrphanSpan {
@@ -289,9 +300,20 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
             }),
         }
     }
-    summarize(&mut warnings, "spans were re-anchored where their text now is and marked for review", &moved);
-    let orphan_lines: Vec<String> = orphans.iter().map(|o| format!("T{} \"{}\"", o.span.id, o.text)).collect();
-    summarize(&mut warnings, "spans could not be placed (their text is no longer in the article) and are kept as orphans", &orphan_lines);
+    summarize(
+        &mut warnings,
+        "spans were re-anchored where their text now is and marked for review",
+        &moved,
+    );
+    let orphan_lines: Vec<String> = orphans
+        .iter()
+        .map(|o| format!("T{} \"{}\"", o.span.id, o.text))
+        .collect();
+    summarize(
+        &mut warnings,
+        "spans could not be placed (their text is no longer in the article) and are kept as orphans",
+        &orphan_lines,
+    );
     let links = split_links(&file, &mut orphans);
     let meta = DocumentMeta {
         source_name: source_name.unwrap_or(&file.document.file).to_owned(),

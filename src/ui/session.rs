@@ -18,7 +18,7 @@ pub struct DocumentSession {
     /// Undo/redo and the modified flag.
     pub history: History,
     /// The article's detected encoding, shown in the status bar.
-    pub encoding: String,
+    pub encoding: &'static str,
     /// Spans that could not be re-anchored when the article changed; never dropped.
     pub orphans: Vec<OrphanSpan>,
     /// What loading had to say (re-anchored spans, a newer recovery file…).
@@ -50,9 +50,10 @@ impl DocumentSession {
     /// The article's file name, for titles and lists.
     #[must_use]
     pub fn display_name(&self) -> String {
-        self.article_path
-            .file_name()
-            .map_or_else(|| self.article_path.display().to_string(), |n| n.to_string_lossy().into_owned())
+        self.article_path.file_name().map_or_else(
+            || self.article_path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// Whether there are edits not yet saved.
@@ -63,11 +64,12 @@ impl DocumentSession {
 
     /// Saves to the annotation file (atomically, keeping a `.bak`), then drops the recovery file.
     pub fn save(&mut self) -> Result<(), IoError> {
-        io::save_document(&self.document, &self.annotation_path)?;
+        io::save_document_with_orphans(&self.document, &self.orphans, &self.annotation_path)?;
         self.history.mark_saved();
         self.annotation_mtime = modified_time(&self.annotation_path);
-        // The recovery file is stale once the real file holds the same state.
-        let _ = io::remove_recovery(&self.annotation_path);
+        // The recovery file is stale once the real file holds the same state; a leftover one
+        // is only offered again if it is newer than the saved file, which it is not.
+        let _ = io::recovery::discard_recovery(&io::annotation_path_for(&self.article_path));
         self.autosaved_revision = None;
         Ok(())
     }
@@ -88,7 +90,7 @@ impl DocumentSession {
         if !self.is_modified() || self.autosaved_revision == Some(self.history.revision()) {
             return Ok(false);
         }
-        io::write_recovery(&self.document, &self.annotation_path)?;
+        io::recovery::write_recovery(&self.document, &self.orphans, &self.article_path)?;
         self.autosaved_revision = Some(self.history.revision());
         Ok(true)
     }
@@ -98,6 +100,39 @@ impl DocumentSession {
     pub fn changed_on_disk(&self) -> bool {
         let now = modified_time(&self.annotation_path);
         now.is_some() && now != self.annotation_mtime
+    }
+
+    /// Replaces the annotations with the saved file on disk (after a git pull), dropping the
+    /// undo history, since the old steps no longer apply.
+    pub fn reload(&mut self) -> Result<(), IoError> {
+        let reloaded = Self::open(&self.article_path)?;
+        let annotation_path = std::mem::take(&mut self.annotation_path);
+        *self = reloaded;
+        self.annotation_path = annotation_path;
+        Ok(())
+    }
+
+    /// The recovery file left by a crash, when it is newer than the saved annotations.
+    #[must_use]
+    pub fn pending_recovery(&self) -> Option<PathBuf> {
+        io::recovery::recovery_newer_than_saved(&self.article_path)
+    }
+
+    /// Replaces the annotations with those of the recovery file. The result counts as unsaved
+    /// edits, so the user saves it deliberately.
+    pub fn restore_recovery(&mut self, recovery_path: &Path) -> Result<(), IoError> {
+        let restored = io::load_annotations(recovery_path, self.document.text())?;
+        self.document = restored.document;
+        self.orphans = restored.orphans;
+        self.load_warnings = restored.warnings;
+        self.history = History::default();
+        self.history.mark_unsaved();
+        Ok(())
+    }
+
+    /// Drops the recovery file without using it.
+    pub fn discard_recovery(&self) -> Result<(), IoError> {
+        io::recovery::discard_recovery(&io::annotation_path_for(&self.article_path))
     }
 
     /// Accepts the file on disk as seen, without reloading (the user chose to keep theirs).
