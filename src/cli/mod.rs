@@ -2,6 +2,8 @@
 //! returns its exit code: 0 success, 1 problems found, 2 bad usage or unreadable input.
 
 pub mod args;
+mod fmt;
+mod validate;
 
 /// Names of the subcommands; any other first argument is an article path for the window.
 pub const SUBCOMMANDS: [&str; 6] = ["debug", "validate", "fmt", "export", "import", "stats"];
@@ -19,7 +21,12 @@ pub fn run(args: &[String]) -> i32 {
         eprintln!("hashiya: missing subcommand (one of {})", SUBCOMMANDS.join(", "));
         return 2;
     };
-    let _ = rest;
-    eprintln!("hashiya: `{name}` is not available yet");
-    2
+    match name.as_str() {
+        "validate" => validate::run(rest),
+        "fmt" => fmt::run(rest),
+        _ => {
+            eprintln!("hashiya: `{name}` is not available yet");
+            2
+        }
+    }
 }
