@@ -80,8 +80,18 @@ pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
                 line: error.span.start.line,
                 col: error.span.start.col,
             };
-            Err(IoError::invalid(vec![Problem::at(Some(position), error.code.to_string())]))
+            Err(IoError::invalid(vec![Problem::at(Some(position), parse_message(&error.code))]))
         }
+    }
+}
+
+/// ron's message, with the words an annotator needs where ron's are terse.
+fn parse_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::IntegerOutOfBounds => "a number is negative or too large here (Integer is out of bounds)".into(),
+        ron::Error::Eof => "the file ends too early: it is truncated or a bracket is missing".into(),
+        ron::Error::ExceededRecursionLimit => format!("brackets are nested deeper than the format allows ({RECURSION_LIMIT})"),
+        other => other.to_string(),
     }
 }
 
@@ -144,20 +154,27 @@ impl Checker<'_> {
         let mut labels = HashMap::with_capacity(file.spans.len() + file.orphans.len());
         let sections = [(Section::Spans, &file.spans), (Section::Orphans, &file.orphans)];
         for (section, spans) in sections {
+            let mut occurrences: HashMap<u64, usize> = HashMap::new();
             for span in spans {
-                let where_ = |this: &mut Self| this.locator.item(section, span.id);
+                let occurrence = occurrences.entry(span.id).or_insert(0);
+                let nth = *occurrence;
+                *occurrence += 1;
+                let mut problems = Vec::new();
                 if labels.insert(span.id, span.label.as_str()).is_some() {
-                    let position = where_(self);
-                    self.push(position, format!("span T{} is defined twice", span.id));
+                    problems.push(format!("span T{} is defined twice", span.id));
                 }
                 if schema.label(&span.label).is_none() {
-                    let position = where_(self);
-                    let message = format!("span T{} has label \"{}\", which the schema does not define", span.id, span.label);
-                    self.push(position, message);
+                    problems.push(format!(
+                        "span T{} has label \"{}\", which the schema does not define",
+                        span.id, span.label
+                    ));
                 }
-                if let Some(message) = range_problem(span, file.document.char_len, section == Section::Spans) {
-                    let position = where_(self);
-                    self.push(position, message);
+                problems.extend(range_problem(span, file.document.char_len, section == Section::Spans));
+                if !problems.is_empty() {
+                    let position = self.locator.nth_item(section, span.id, nth);
+                    for message in problems {
+                        self.push(position, message);
+                    }
                 }
             }
         }
@@ -168,7 +185,11 @@ impl Checker<'_> {
         let mut ids = HashSet::with_capacity(file.links.len());
         let mut seen: HashMap<(&str, u64, u64), u64> = HashMap::with_capacity(file.links.len());
         let mut heads: HashMap<(&str, u64), u64> = HashMap::new();
+        let mut occurrences: HashMap<u64, usize> = HashMap::new();
         for link in &file.links {
+            let occurrence = occurrences.entry(link.id).or_insert(0);
+            let nth = *occurrence;
+            *occurrence += 1;
             let mut problems = Vec::new();
             if !ids.insert(link.id) {
                 problems.push(format!("link R{} is defined twice", link.id));
@@ -206,7 +227,7 @@ impl Checker<'_> {
                 }
             }
             if !problems.is_empty() {
-                let position = self.locator.item(Section::Links, link.id);
+                let position = self.locator.nth_item(Section::Links, link.id, nth);
                 for message in problems {
                     self.push(position, message);
                 }
