@@ -3,6 +3,8 @@
 
 pub mod args;
 mod debug;
+mod fmt;
+mod validate;
 
 /// Names of the subcommands; any other first argument is an article path for the window.
 pub const SUBCOMMANDS: [&str; 6] = ["debug", "validate", "fmt", "export", "import", "stats"];
@@ -20,9 +22,13 @@ pub fn run(args: &[String]) -> i32 {
         eprintln!("hashiya: missing subcommand (one of {})", SUBCOMMANDS.join(", "));
         return 2;
     };
-    if name == "debug" {
-        return debug::run(rest);
+    match name.as_str() {
+        "debug" => debug::run(rest),
+        "validate" => validate::run(rest),
+        "fmt" => fmt::run(rest),
+        _ => {
+            eprintln!("hashiya: `{name}` is not available yet");
+            2
+        }
     }
-    eprintln!("hashiya: `{name}` is not available yet");
-    2
 }

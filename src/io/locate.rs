@@ -41,7 +41,8 @@ pub(crate) struct Locator<'r> {
 #[derive(Default)]
 struct Index {
     sections: HashMap<Section, usize>,
-    items: HashMap<(Section, u64), usize>,
+    /// Every `id: N` in a section, in file order.
+    items: HashMap<(Section, u64), Vec<usize>>,
 }
 
 impl<'r> Locator<'r> {
@@ -60,10 +61,17 @@ impl<'r> Locator<'r> {
 
     /// Where the item with this id starts (its `id:` field) in a list section.
     pub fn item(&self, section: Section, id: u64) -> Option<Position> {
+        self.nth_item(section, id, 0)
+    }
+
+    /// Where the `n`-th item (from 0) with this id starts, for ids defined more than once;
+    /// the first one when there are fewer, the section when there is none.
+    pub fn nth_item(&self, section: Section, id: u64, n: usize) -> Option<Position> {
         let index = self.index.get_or_init(|| Index::build(self.ron));
         index
             .items
             .get(&(section, id))
+            .and_then(|all| all.get(n).or_else(|| all.first()))
             .map(|&b| Position::of_byte(self.ron, b))
             .or_else(|| self.section(section))
     }
@@ -87,7 +95,7 @@ impl Index {
             };
             let section = starts.iter().rev().find(|(b, _)| *b < at).map(|&(_, s)| s);
             if let Some(section) = section {
-                index.items.entry((section, id)).or_insert(at);
+                index.items.entry((section, id)).or_default().push(at);
             }
         }
         index

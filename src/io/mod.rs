@@ -33,6 +33,7 @@ pub mod folder;
 mod locate;
 mod reader;
 pub mod recovery;
+mod validation;
 mod writer;
 
 use std::io::Read as _;
@@ -41,6 +42,7 @@ use std::path::{Path, PathBuf};
 pub use article::{LoadedArticle, MAX_ARTICLE_BYTES, decode_article, load_article};
 pub use error::{IoError, Position, Problem};
 pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};
+pub use validation::validate_ron;
 
 use crate::model::{Document, DocumentMeta, Schema};
 

@@ -80,11 +80,18 @@ pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
                 line: error.span.start.line,
                 col: error.span.start.col,
             };
-            Err(IoError::invalid(vec![Problem::at(
-                Some(position),
-                error.code.to_string(),
-            )]))
+            Err(IoError::invalid(vec![Problem::at(Some(position), parse_message(&error.code))]))
         }
+    }
+}
+
+/// ron's message, with the words an annotator needs where ron's are terse.
+fn parse_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::IntegerOutOfBounds => "a number is negative or too large here (Integer is out of bounds)".into(),
+        ron::Error::Eof => "the file ends too early: it is truncated or a bracket is missing".into(),
+        ron::Error::ExceededRecursionLimit => format!("brackets are nested deeper than the format allows ({RECURSION_LIMIT})"),
+        other => other.to_string(),
     }
 }
 
@@ -147,23 +154,27 @@ impl Checker<'_> {
         let mut labels = HashMap::with_capacity(file.spans.len() + file.orphans.len());
         let sections = [(Section::Spans, &file.spans), (Section::Orphans, &file.orphans)];
         for (section, spans) in sections {
+            let mut occurrences: HashMap<u64, usize> = HashMap::new();
             for span in spans {
-                let where_ = |this: &mut Self| this.locator.item(section, span.id);
+                let occurrence = occurrences.entry(span.id).or_insert(0);
+                let nth = *occurrence;
+                *occurrence += 1;
+                let mut problems = Vec::new();
                 if labels.insert(span.id, span.label.as_str()).is_some() {
-                    let position = where_(self);
-                    self.push(position, format!("span T{} is defined twice", span.id));
+                    problems.push(format!("span T{} is defined twice", span.id));
                 }
                 if schema.label(&span.label).is_none() {
-                    let position = where_(self);
-                    let message = format!(
+                    problems.push(format!(
                         "span T{} has label \"{}\", which the schema does not define",
                         span.id, span.label
-                    );
-                    self.push(position, message);
+                    ));
                 }
-                if let Some(message) = range_problem(span, file.document.char_len, section == Section::Spans) {
-                    let position = where_(self);
-                    self.push(position, message);
+                problems.extend(range_problem(span, file.document.char_len, section == Section::Spans));
+                if !problems.is_empty() {
+                    let position = self.locator.nth_item(section, span.id, nth);
+                    for message in problems {
+                        self.push(position, message);
+                    }
                 }
             }
         }
@@ -174,7 +185,11 @@ impl Checker<'_> {
         let mut ids = HashSet::with_capacity(file.links.len());
         let mut seen: HashMap<(&str, u64, u64), u64> = HashMap::with_capacity(file.links.len());
         let mut heads: HashMap<(&str, u64), u64> = HashMap::new();
+        let mut occurrences: HashMap<u64, usize> = HashMap::new();
         for link in &file.links {
+            let occurrence = occurrences.entry(link.id).or_insert(0);
+            let nth = *occurrence;
+            *occurrence += 1;
             let mut problems = Vec::new();
             if !ids.insert(link.id) {
                 problems.push(format!("link R{} is defined twice", link.id));
@@ -212,7 +227,7 @@ impl Checker<'_> {
                 }
             }
             if !problems.is_empty() {
-                let position = self.locator.item(Section::Links, link.id);
+                let position = self.locator.nth_item(Section::Links, link.id, nth);
                 for message in problems {
                     self.push(position, message);
                 }
@@ -235,9 +250,7 @@ fn range_problem(span: &SpanDto, char_len: u64, in_document: bool) -> Option<Str
         ));
     }
     if usize::try_from(end).is_err() {
-        return Some(format!(
-            "span T{id} has range {start}..{end}, too large for this computer"
-        ));
+        return Some(format!("span T{id} has range {start}..{end}, too large for this computer"));
     }
     let text_chars = span.text.chars().count() as u64;
     if text_chars != end - start {
@@ -287,10 +300,7 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
             Placement::Moved(new_start) => {
                 let mut placed = span.to_span(new_start, new_start + (end - start));
                 placed.needs_review = true;
-                moved.push(format!(
-                    "T{} \"{}\" {start}..{end} → {}..{}",
-                    span.id, span.text, placed.char_start, placed.char_end
-                ));
+                moved.push(format!("T{} \"{}\" {start}..{end} → {}..{}", span.id, span.text, placed.char_start, placed.char_end));
                 spans.push(placed);
             }
             Placement::Orphan => orphans.push(OrphanSpan {
@@ -300,20 +310,9 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
             }),
         }
     }
-    summarize(
-        &mut warnings,
-        "spans were re-anchored where their text now is and marked for review",
-        &moved,
-    );
-    let orphan_lines: Vec<String> = orphans
-        .iter()
-        .map(|o| format!("T{} \"{}\"", o.span.id, o.text))
-        .collect();
-    summarize(
-        &mut warnings,
-        "spans could not be placed (their text is no longer in the article) and are kept as orphans",
-        &orphan_lines,
-    );
+    summarize(&mut warnings, "spans were re-anchored where their text now is and marked for review", &moved);
+    let orphan_lines: Vec<String> = orphans.iter().map(|o| format!("T{} \"{}\"", o.span.id, o.text)).collect();
+    summarize(&mut warnings, "spans could not be placed (their text is no longer in the article) and are kept as orphans", &orphan_lines);
     let links = split_links(&file, &mut orphans);
     let meta = DocumentMeta {
         source_name: source_name.unwrap_or(&file.document.file).to_owned(),
