@@ -353,10 +353,14 @@ impl LineReader<'_, '_> {
         to: String,
     ) -> PendingLink {
         let label_of = |key: &str| document.spans.iter().find(|s| s.key == key).map(|s| s.label.clone());
-        let (head, child) = (label_of(&from).unwrap_or_default(), label_of(&to).unwrap_or_default());
+        let kind = match (label_of(&from), label_of(&to)) {
+            (Some(head), Some(child)) => self.builder.relation(kind, &head, &child),
+            // The link refers to a missing span and is left out when the document is built.
+            _ => kind.to_owned(),
+        };
         PendingLink {
             id,
-            kind: self.builder.relation(kind, &head, &child),
+            kind,
             from,
             to,
             line: Some(self.number),

@@ -5,6 +5,8 @@
 //! Offsets are Unicode scalar offsets everywhere (Python's `text[start:end]`).
 
 mod assemble;
+pub mod brat;
+mod brat_conf;
 pub mod conll;
 mod doccano;
 pub mod jsonl;

@@ -133,11 +133,6 @@ impl<'o> SchemaBuilder<'o> {
             .map_or_else(|| raw.to_owned(), |a| a.name.clone())
     }
 
-    /// The schema as grown so far (relations need the labels of their ends).
-    pub(crate) fn schema(&self) -> &Schema {
-        &self.schema
-    }
-
     /// The final schema; the additions are recorded in the report.
     pub(crate) fn finish(self, report: &mut ImportReport) -> Schema {
         report.labels_added.extend(self.labels_added);
