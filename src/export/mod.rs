@@ -14,6 +14,8 @@ mod names;
 mod options;
 mod report;
 mod schema_builder;
+pub mod split;
+pub mod stats;
 pub mod tokens;
 
 pub use names::{is_line_break, storage_name, tag_name};
