@@ -25,7 +25,7 @@ pub struct BratNames {
 impl BratNames {
     /// Names for everything the documents' schemas define and their annotations use.
     #[must_use]
-    pub fn for_documents(documents: &[Document]) -> Self {
+    pub fn for_documents<'d>(documents: impl IntoIterator<Item = &'d Document>) -> Self {
         let mut names = Self::default();
         for document in documents {
             let schema = document.schema();
@@ -128,7 +128,7 @@ pub fn value_name(value: &str) -> String {
 
 /// `annotation.conf` for the exported documents.
 #[must_use]
-pub fn annotation_conf(documents: &[Document], names: &BratNames) -> String {
+pub fn annotation_conf<'d>(documents: impl IntoIterator<Item = &'d Document>, names: &BratNames) -> String {
     let mut relations: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
     let mut attributes: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
     for document in documents {
@@ -192,7 +192,7 @@ pub fn annotation_conf(documents: &[Document], names: &BratNames) -> String {
 /// `visual.conf`: label colours, and the original names of the types (brat displays them;
 /// Hashiya's import maps the types back through them).
 #[must_use]
-pub fn visual_conf(documents: &[Document], names: &BratNames) -> String {
+pub fn visual_conf<'d>(documents: impl IntoIterator<Item = &'d Document>, names: &BratNames) -> String {
     let mut out = String::from("[labels]\n");
     let displayable = |name: &str| !name.contains(['|', '\t']) && !name.contains(is_line_break) && name.trim() == name;
     for (name, brat) in names.labels.iter().chain(&names.relations) {

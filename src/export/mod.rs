@@ -9,6 +9,7 @@ pub mod brat;
 mod brat_conf;
 pub mod conll;
 mod doccano;
+pub mod files;
 pub mod jsonl;
 mod names;
 mod options;
@@ -18,6 +19,7 @@ pub mod split;
 pub mod stats;
 pub mod tokens;
 
+pub use files::{ExportFormat, FilesError, ImportFormat};
 pub use names::{is_line_break, storage_name, tag_name};
 pub use options::ImportOptions;
 pub use report::{ExportReport, ImportReport, ImportWarning};

@@ -28,6 +28,8 @@ pub struct ExportReport {
     pub spans_lost: usize,
     /// Links the format cannot hold (`CoNLL`, doccano's label form), left out.
     pub links_dropped: usize,
+    /// Split parts written: name and number of documents.
+    pub splits: Vec<(String, usize)>,
     /// Human-readable notes about what was changed or left out.
     pub warnings: Vec<String>,
     /// Warnings beyond the kept ones.
@@ -87,6 +89,10 @@ impl fmt::Display for ExportReport {
         }
         if !extra.is_empty() {
             write!(f, "; {}", extra.join(", "))?;
+        }
+        if !self.splits.is_empty() {
+            let parts: Vec<String> = self.splits.iter().map(|(name, n)| format!("{name} {n}")).collect();
+            write!(f, "; split: {}", parts.join(", "))?;
         }
         Ok(())
     }
