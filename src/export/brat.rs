@@ -6,6 +6,7 @@
 //! `A1\ttype T1 person`, `#1\tAnnotatorNotes T3\tnote`. A span that crosses a line break is
 //! written as fragments split at the break (`0 10;11 20`), as brat itself does, since its
 //! text field must stay on one line; the import joins such fragments back into one span.
+//! Line breaks at the very start or end of a span cannot be held and are left out (reported).
 //! Span, link ids are kept (`T` + span id, `R` + link id).
 
 use std::collections::{BTreeMap, HashMap};
@@ -52,6 +53,16 @@ pub fn export_document(document: &Document, names: &BratNames) -> (BratDocument,
                 span.label
             ));
             continue;
+        }
+        if fragments.first().map(|f| f.0) != Some(span.char_start) || fragments.last().map(|f| f.1) != Some(span.char_end)
+        {
+            report.spans_trimmed += 1;
+            report.warn(format!(
+                "{}: span {} ({}) starts or ends with a line break; brat cannot hold it, written without",
+                document.meta().source_name,
+                span.id,
+                span.label
+            ));
         }
         written.insert(span.id);
         let ranges: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();

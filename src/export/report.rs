@@ -26,6 +26,8 @@ pub struct ExportReport {
     /// Spans that cover no token (`CoNLL`: only whitespace) or cannot be written (brat: only
     /// line breaks), left out.
     pub spans_lost: usize,
+    /// brat: spans written without the line breaks at their start or end (brat cannot hold them).
+    pub spans_trimmed: usize,
     /// Links the format cannot hold (`CoNLL`, doccano's label form), left out.
     pub links_dropped: usize,
     /// Split parts written: name and number of documents.
@@ -57,6 +59,7 @@ impl ExportReport {
         self.spans_flattened += other.spans_flattened;
         self.spans_crossing += other.spans_crossing;
         self.spans_lost += other.spans_lost;
+        self.spans_trimmed += other.spans_trimmed;
         self.links_dropped += other.links_dropped;
         self.warnings_suppressed += other.warnings_suppressed;
         for warning in other.warnings {
@@ -81,6 +84,7 @@ impl fmt::Display for ExportReport {
             (self.spans_flattened, "nested spans flattened (outermost kept)"),
             (self.spans_crossing, "crossing spans left out"),
             (self.spans_lost, "spans that cover no token left out"),
+            (self.spans_trimmed, "spans written without their leading or trailing line breaks"),
             (self.links_dropped, "links the format cannot hold left out"),
         ] {
             if count > 0 {
