@@ -2,6 +2,7 @@
 //! returns its exit code: 0 success, 1 problems found, 2 bad usage or unreadable input.
 
 pub mod args;
+mod debug;
 
 /// Names of the subcommands; any other first argument is an article path for the window.
 pub const SUBCOMMANDS: [&str; 6] = ["debug", "validate", "fmt", "export", "import", "stats"];
@@ -19,7 +20,9 @@ pub fn run(args: &[String]) -> i32 {
         eprintln!("hashiya: missing subcommand (one of {})", SUBCOMMANDS.join(", "));
         return 2;
     };
-    let _ = rest;
+    if name == "debug" {
+        return debug::run(rest);
+    }
     eprintln!("hashiya: `{name}` is not available yet");
     2
 }

@@ -1,6 +1,19 @@
 //! Text handling below the UI: char/byte offsets, word segmentation and the bidi layout
-//! engine (parley). Byte offsets live only inside this module.
+//! engine (parley). Byte offsets live only inside this module; everything it answers is in
+//! char offsets and logical pixels. No egui here.
 
+mod block_layout;
+pub mod blocks;
+mod direction;
+mod fonts;
+mod geometry;
+mod layout;
 mod offsets;
+mod segmentation;
 
+pub use direction::{Direction, first_strong_is_rtl};
+pub use fonts::{FAMILY, FontHandle, font_context};
+pub use geometry::{Affinity, GlyphRun, Hit, LineId, LineRect, PositionedGlyph, VisualLine, VisualRun};
+pub use layout::{DocumentLayout, LayoutParams, MAX_RESIDENT_CHARS};
 pub use offsets::CharIndex;
+pub use segmentation::{WordEdge, Words};

@@ -1,0 +1,171 @@
+//! `hashiya debug layout|rects|hit`: the layout engine's answers as JSON lines, for tests and
+//! external verification. The output format is stable (issue 2).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_json::json;
+
+use crate::cli::args::{Args, UsageError};
+use crate::text::{Direction, DocumentLayout, LayoutParams, LineId, VisualLine};
+use crate::ui::article_source::read_article_text;
+
+const USAGE: &str = "usage: hashiya debug layout|rects|hit [--width PX] [--font-size PX] [--direction auto|rtl|ltr] FILE [START END | X Y]";
+
+/// Runs `hashiya debug …` (`args` after `debug`) and returns the exit code: 0, or 2 for bad
+/// arguments or an unreadable file (one line on stderr).
+#[must_use]
+pub fn run(args: &[String]) -> i32 {
+    match run_inner(args) {
+        Ok(output) => {
+            print!("{output}");
+            0
+        }
+        Err(error) => {
+            eprintln!("hashiya debug: {error}");
+            2
+        }
+    }
+}
+
+fn run_inner(args: &[String]) -> Result<String, UsageError> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(UsageError(USAGE.to_owned()));
+    };
+    let args = Args::parse(rest, &["width", "font-size", "direction"], &[])?;
+    let (file, numbers) = match (command.as_str(), args.positional.as_slice()) {
+        ("layout", [file]) => (file, None),
+        ("rects" | "hit", [file, a, b]) => (file, Some((a.as_str(), b.as_str()))),
+        ("layout" | "rects" | "hit", _) => return Err(UsageError(format!("wrong arguments for `{command}`; {USAGE}"))),
+        _ => return Err(UsageError(format!("unknown debug command `{command}`; {USAGE}"))),
+    };
+    let params = params(&args)?;
+    let text = read_article_text(Path::new(file)).map_err(|error| UsageError(error.to_string()))?;
+    let mut layout = DocumentLayout::new(&text, params);
+    match (command.as_str(), numbers) {
+        ("rects", Some((start, end))) => Ok(rects(&mut layout, number(start, "START")?, number(end, "END")?)),
+        ("hit", Some((x, y))) => Ok(hit(&mut layout, number(x, "X")?, number(y, "Y")?)),
+        _ => Ok(lines(&mut layout)),
+    }
+}
+
+fn params(args: &Args) -> Result<LayoutParams, UsageError> {
+    let defaults = LayoutParams::default();
+    let width: f32 = args.parsed_or("width", defaults.width)?;
+    let font_size: f32 = args.parsed_or("font-size", defaults.font_size)?;
+    if !(width.is_finite() && width > 0.0) {
+        return Err(UsageError(format!("--width must be a positive number, not {width}")));
+    }
+    if !(font_size.is_finite() && (1.0..=500.0).contains(&font_size)) {
+        return Err(UsageError(format!(
+            "--font-size must be between 1 and 500, not {font_size}"
+        )));
+    }
+    let direction = match args.value("direction") {
+        None => defaults.direction,
+        Some(name) => Direction::from_name(name)
+            .ok_or_else(|| UsageError(format!("--direction must be auto, rtl or ltr, not \"{name}\"")))?,
+    };
+    Ok(LayoutParams {
+        width,
+        font_size,
+        direction,
+    })
+}
+
+fn number<T: std::str::FromStr>(text: &str, name: &str) -> Result<T, UsageError> {
+    text.parse()
+        .map_err(|_| UsageError(format!("{name}: \"{text}\" is not a valid number")))
+}
+
+/// Rounds to 1/100 px so the JSON shows `120.5`, not `120.49999237060547`.
+fn px(value: f32) -> f64 {
+    (f64::from(value) * 100.0).round() / 100.0
+}
+
+/// One visual line of `debug layout`; fields in the documented order.
+#[derive(serde::Serialize)]
+struct LineJson {
+    line: usize,
+    start: usize,
+    end: usize,
+    y0: f64,
+    y1: f64,
+    runs: Vec<RunJson>,
+}
+
+#[derive(serde::Serialize)]
+struct RunJson {
+    start: usize,
+    end: usize,
+    rtl: bool,
+    x0: f64,
+    x1: f64,
+}
+
+#[derive(serde::Serialize)]
+struct RectJson {
+    line: usize,
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+}
+
+fn lines(layout: &mut DocumentLayout) -> String {
+    let mut out = String::new();
+    for (number, line) in layout.lines().iter().enumerate() {
+        out.push_str(&serde_json::to_string(&line_json(number, line)).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+fn line_json(number: usize, line: &VisualLine) -> LineJson {
+    let runs = line
+        .runs
+        .iter()
+        .map(|run| RunJson {
+            start: run.chars.start,
+            end: run.chars.end,
+            rtl: run.rtl,
+            x0: px(run.x0),
+            x1: px(run.x1),
+        })
+        .collect();
+    LineJson {
+        line: number,
+        start: line.chars.start,
+        end: line.chars.end,
+        y0: px(line.y0),
+        y1: px(line.y1),
+        runs,
+    }
+}
+
+fn rects(layout: &mut DocumentLayout, start: usize, end: usize) -> String {
+    let numbers: HashMap<LineId, usize> = layout
+        .lines()
+        .iter()
+        .enumerate()
+        .map(|(number, line)| (line.id, number))
+        .collect();
+    let rects: Vec<RectJson> = layout
+        .rects(start..end)
+        .iter()
+        .map(|rect| RectJson {
+            line: numbers.get(&rect.line).copied().unwrap_or_default(),
+            x0: px(rect.x0),
+            x1: px(rect.x1),
+            y0: px(rect.y0),
+            y1: px(rect.y1),
+        })
+        .collect();
+    format!("{}\n", json!({ "rects": rects }))
+}
+
+fn hit(layout: &mut DocumentLayout, x: f32, y: f32) -> String {
+    layout.layout_all();
+    let hit = layout.hit(x, y);
+    format!("{}\n", json!({ "offset": hit.char_offset }))
+}

@@ -1,0 +1,275 @@
+//! The parley layout of one block, and its answers in block-local coordinates translated to
+//! document char offsets and y by a [`BlockPlace`].
+
+use std::ops::Range;
+
+use parley::{
+    Alignment, AlignmentOptions, BaseDirection, Cluster, ClusterSide, Cursor, FontContext, FontFamily, Layout,
+    LayoutContext, LineHeight, OverflowWrap, PositionedLayoutItem, Selection, StyleProperty,
+};
+
+use crate::text::fonts::FAMILY;
+use crate::text::geometry::{Affinity, GlyphRun, Hit, LineId, LineRect, PositionedGlyph, VisualLine, VisualRun};
+use crate::text::{CharIndex, FontHandle};
+
+/// Parley's brush type: we paint glyphs ourselves, so styles carry no colour.
+pub(crate) type Brush = ();
+
+/// Where a block sits in the document: what turns its local answers into document ones.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct BlockPlace {
+    /// Index of the block.
+    pub block: usize,
+    /// Char offset of the block's first char in the document.
+    pub char_start: usize,
+    /// Whether a '\n' follows the block (its last line then owns it).
+    pub newline_after: bool,
+    /// Top of the block in the document.
+    pub top: f32,
+    /// Whether the paragraph runs right to left.
+    pub rtl: bool,
+}
+
+/// The shaped and wrapped text of one block.
+pub(crate) struct BlockLayout {
+    layout: Layout<Brush>,
+    /// Char/byte conversion inside the block's text.
+    index: CharIndex,
+    /// The width the lines are currently broken at.
+    wrapped_width: f32,
+}
+
+impl BlockLayout {
+    /// Shapes `text` (a block, without newlines) at `font_size` and wraps it to `width`.
+    pub fn build(
+        contexts: (&mut LayoutContext<Brush>, &mut FontContext),
+        text: &str,
+        font_size: f32,
+        rtl: bool,
+        width: f32,
+    ) -> Self {
+        let (layout_cx, font_cx) = contexts;
+        let mut builder = layout_cx.ranged_builder(font_cx, text, 1.0, false);
+        builder.push_default(StyleProperty::FontSize(font_size));
+        builder.push_default(StyleProperty::FontFamily(FontFamily::Source(FAMILY.into())));
+        builder.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(LINE_HEIGHT)));
+        // A word longer than the line (a URL) breaks anywhere rather than overflowing.
+        builder.push_default(StyleProperty::OverflowWrap(OverflowWrap::Anywhere));
+        builder.set_base_direction(if rtl { BaseDirection::Rtl } else { BaseDirection::Ltr });
+        let layout = builder.build(text);
+        let mut block = Self {
+            layout,
+            index: CharIndex::new(text),
+            wrapped_width: f32::NAN,
+        };
+        block.wrap(width);
+        block
+    }
+
+    /// Breaks the lines again at `width` (about 20 times cheaper than shaping anew).
+    pub fn wrap(&mut self, width: f32) {
+        if self.wrapped_width.to_bits() == width.to_bits() {
+            return;
+        }
+        let max_advance = if width.is_finite() && width > 0.0 {
+            Some(width)
+        } else {
+            None
+        };
+        self.layout.break_all_lines(max_advance);
+        self.layout.align(Alignment::Start, AlignmentOptions::default());
+        self.wrapped_width = width;
+    }
+
+    /// The width the lines are broken at.
+    pub fn wrapped_width(&self) -> f32 {
+        self.wrapped_width
+    }
+
+    /// Height of all lines.
+    pub fn height(&self) -> f32 {
+        self.layout.height()
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.layout.len()
+    }
+
+    /// Number of chars in the block.
+    pub fn char_len(&self) -> usize {
+        self.index.char_len()
+    }
+
+    /// Total advance of all lines (for estimating other blocks' heights).
+    pub fn total_advance(&self) -> f32 {
+        self.layout.lines().map(|line| line.metrics().advance).sum()
+    }
+
+    /// The lines whose boxes intersect local `y0..y1`, as document lines.
+    pub fn lines(&self, text: &str, place: BlockPlace, y0: f32, y1: f32) -> Vec<VisualLine> {
+        let count = self.layout.len();
+        let mut lines = Vec::new();
+        for i in 0..count {
+            let Some(line) = self.layout.get(i) else { continue };
+            let metrics = line.metrics();
+            if metrics.block_max_coord < y0 || metrics.block_min_coord > y1 {
+                continue;
+            }
+            let byte_range = line.text_range();
+            let mut chars = self.doc_chars(text, place, byte_range);
+            if i + 1 == count && place.newline_after {
+                chars.end += 1;
+            }
+            let mut x = metrics.offset + metrics.inline_min_coord;
+            let mut runs: Vec<VisualRun> = Vec::new();
+            for run in line.runs() {
+                let x0 = x;
+                x += run.advance();
+                let next = VisualRun {
+                    chars: self.doc_chars(text, place, run.text_range()),
+                    rtl: run.is_rtl(),
+                    x0: self.clamp_x(x0),
+                    x1: self.clamp_x(x),
+                };
+                if next.chars.is_empty() {
+                    continue;
+                }
+                match runs.last_mut() {
+                    Some(last) if continues(last, &next) => merge(last, &next),
+                    _ => runs.push(next),
+                }
+            }
+            lines.push(VisualLine {
+                id: LineId {
+                    block: place.block,
+                    line: i,
+                },
+                chars,
+                y0: place.top + metrics.block_min_coord,
+                y1: place.top + metrics.block_max_coord,
+                baseline: place.top + metrics.baseline,
+                rtl: place.rtl,
+                runs,
+            });
+        }
+        lines
+    }
+
+    /// What lies under local point (x, y); `None` only for a block without glyphs.
+    pub fn hit(&self, text: &str, place: BlockPlace, x: f32, y: f32) -> Option<Hit> {
+        let (cluster, side) = Cluster::from_point(&self.layout, x, y)?;
+        let bytes = cluster.text_range();
+        let leading = side == ClusterSide::Left;
+        // In a right-to-left run the left side of a cluster is its logical end.
+        let (caret_byte, affinity) = match (cluster.is_rtl(), leading) {
+            (true, true) | (false, false) => (bytes.end, Affinity::Upstream),
+            (true, false) | (false, true) => (bytes.start, Affinity::Downstream),
+        };
+        Some(Hit {
+            char_offset: place.char_start + self.index.char_offset(text, bytes.start),
+            caret_offset: place.char_start + self.index.char_offset(text, caret_byte),
+            affinity,
+            line: LineId {
+                block: place.block,
+                line: cluster.path().line_index(),
+            },
+        })
+    }
+
+    /// Rectangles of a block-local char range, one or more per line (several where the
+    /// range crosses a direction change). Ranges inside a grapheme widen to whole graphemes.
+    pub fn rects(&self, text: &str, place: BlockPlace, local_chars: Range<usize>) -> Vec<LineRect> {
+        if local_chars.start >= local_chars.end {
+            return Vec::new();
+        }
+        let start_byte = self.index.byte_offset(text, local_chars.start);
+        let mut end_byte = self.index.byte_offset(text, local_chars.end);
+        if let Some(cluster) = Cluster::from_byte_index(&self.layout, end_byte.saturating_sub(1)) {
+            end_byte = end_byte.max(cluster.text_range().end);
+        }
+        let anchor = Cursor::from_byte_index(&self.layout, start_byte, parley::Affinity::Downstream);
+        let focus = Cursor::from_byte_index(&self.layout, end_byte, parley::Affinity::Upstream);
+        Selection::new(anchor, focus)
+            .geometry(&self.layout)
+            .into_iter()
+            .filter_map(|(rect, line_index)| {
+                let metrics = *self.layout.get(line_index)?.metrics();
+                Some(LineRect {
+                    line: LineId {
+                        block: place.block,
+                        line: line_index,
+                    },
+                    x0: self.clamp_x(rect.x0 as f32),
+                    x1: self.clamp_x(rect.x1 as f32),
+                    y0: place.top + metrics.block_min_coord,
+                    y1: place.top + metrics.block_max_coord,
+                })
+            })
+            .collect()
+    }
+
+    /// The glyph runs of the lines intersecting local `y0..y1`, in document coordinates.
+    pub fn glyph_runs(&self, top: f32, y0: f32, y1: f32, out: &mut Vec<GlyphRun>) {
+        for line in self.layout.lines() {
+            let metrics = line.metrics();
+            if metrics.block_max_coord < y0 || metrics.block_min_coord > y1 {
+                continue;
+            }
+            for item in line.items() {
+                let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
+                    continue;
+                };
+                let run = glyph_run.run();
+                let glyphs = glyph_run
+                    .positioned_glyphs()
+                    .map(|glyph| PositionedGlyph {
+                        id: glyph.id,
+                        x: glyph.x,
+                        y: top + glyph.y,
+                    })
+                    .collect();
+                out.push(GlyphRun {
+                    font: FontHandle::new(run.font().clone()),
+                    font_size: run.font_size(),
+                    glyphs,
+                });
+            }
+        }
+    }
+
+    /// Whitespace at a line's end hangs past the edge (CSS); it is clipped to the width so
+    /// that nothing reported lies outside the text area.
+    fn clamp_x(&self, x: f32) -> f32 {
+        if self.wrapped_width.is_finite() {
+            x.clamp(0.0, self.wrapped_width)
+        } else {
+            x
+        }
+    }
+
+    fn doc_chars(&self, text: &str, place: BlockPlace, bytes: Range<usize>) -> Range<usize> {
+        place.char_start + self.index.char_offset(text, bytes.start)
+            ..place.char_start + self.index.char_offset(text, bytes.end)
+    }
+}
+
+/// Whether `next`, drawn right of `last`, continues it: same direction and logically adjacent
+/// in that direction. Parley splits runs by font too (Naskh has no Latin letters); a run here
+/// is a stretch of one direction.
+fn continues(last: &VisualRun, next: &VisualRun) -> bool {
+    last.rtl == next.rtl
+        && if last.rtl {
+            next.chars.end == last.chars.start
+        } else {
+            last.chars.end == next.chars.start
+        }
+}
+
+fn merge(last: &mut VisualRun, next: &VisualRun) {
+    last.chars = last.chars.start.min(next.chars.start)..last.chars.end.max(next.chars.end);
+    last.x1 = next.x1;
+}
+
+/// Line height as a multiple of the font size: roomy enough for Naskh's marks above and below.
+pub(crate) const LINE_HEIGHT: f32 = 1.8;

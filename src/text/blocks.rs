@@ -1,0 +1,184 @@
+//! Cutting a text into layout blocks: one per paragraph ('\n'-separated), and long paragraphs
+//! cut further at sentence ends so that no block is laid out in one huge piece (issue 6: an
+//! 820,000-char paragraph). A block boundary inside a paragraph starts a new line; the bidi
+//! algorithm runs per block with the paragraph's direction.
+
+use std::ops::Range;
+
+/// Paragraphs longer than this are cut into blocks.
+pub const MAX_BLOCK_CHARS: usize = 2000;
+/// A sentence end earlier than this in a block is not used as a cut (blocks stay large
+/// enough that their count stays small).
+const MIN_BLOCK_CHARS: usize = MAX_BLOCK_CHARS / 4;
+
+/// A piece of text laid out on its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BlockSpan {
+    /// Char range of the block's text (never includes a '\n').
+    pub chars: Range<usize>,
+    /// Byte range of the same text.
+    pub bytes: Range<usize>,
+    /// Index of the paragraph it belongs to.
+    pub paragraph: usize,
+    /// Whether a '\n' follows the block (it then ends its paragraph and the newline belongs to
+    /// its last line's char range).
+    pub newline_after: bool,
+    /// Whether the block ends its paragraph.
+    pub ends_paragraph: bool,
+}
+
+/// Cuts `text` into blocks in reading order, covering every char except the newlines.
+#[must_use]
+pub fn split_blocks(text: &str) -> Vec<BlockSpan> {
+    let mut blocks = Vec::new();
+    let mut byte_start = 0;
+    let mut char_start = 0;
+    for (paragraph, line) in text.split('\n').enumerate() {
+        let byte_end = byte_start + line.len();
+        let newline_after = byte_end < text.len();
+        split_paragraph(line, paragraph, byte_start, char_start, newline_after, &mut blocks);
+        char_start += line.chars().count() + 1;
+        byte_start = byte_end + 1;
+    }
+    blocks
+}
+
+fn split_paragraph(
+    line: &str,
+    paragraph: usize,
+    byte_base: usize,
+    char_base: usize,
+    newline_after: bool,
+    blocks: &mut Vec<BlockSpan>,
+) {
+    let mut byte_from = 0;
+    let mut char_from = 0;
+    loop {
+        let rest = &line[byte_from..];
+        let (cut_bytes, cut_chars) = find_cut(rest);
+        let last = cut_bytes == rest.len();
+        blocks.push(BlockSpan {
+            chars: char_base + char_from..char_base + char_from + cut_chars,
+            bytes: byte_base + byte_from..byte_base + byte_from + cut_bytes,
+            paragraph,
+            newline_after: last && newline_after,
+            ends_paragraph: last,
+        });
+        if last {
+            return;
+        }
+        byte_from += cut_bytes;
+        char_from += cut_chars;
+    }
+}
+
+/// Where the first block of `rest` ends, as (bytes, chars): all of it when short enough, else
+/// after the last sentence end (with its following spaces) in the allowed window, else after
+/// the last space, else at the limit (not inside a run of combining marks).
+fn find_cut(rest: &str) -> (usize, usize) {
+    let mut sentence_cut = None;
+    let mut space_cut = None;
+    let mut after_sentence_end = false;
+    for (chars, (byte, ch)) in rest.char_indices().enumerate() {
+        if chars == MAX_BLOCK_CHARS {
+            let fallback = backtrack_marks(rest, byte, chars);
+            return sentence_cut.or(space_cut).unwrap_or(fallback);
+        }
+        let after = (byte + ch.len_utf8(), chars + 1);
+        if ch.is_whitespace() {
+            space_cut = Some(after);
+            // Spaces after a sentence end stay with it; the next block starts at a letter.
+            if after_sentence_end && after.1 >= MIN_BLOCK_CHARS {
+                sentence_cut = Some(after);
+            }
+        } else {
+            after_sentence_end = ends_sentence(ch) || (after_sentence_end && closes_quote(ch));
+        }
+    }
+    (rest.len(), rest.chars().count())
+}
+
+fn ends_sentence(ch: char) -> bool {
+    matches!(ch, '.' | '!' | '?' | '؟' | '؛' | '۔' | '…')
+}
+
+fn closes_quote(ch: char) -> bool {
+    matches!(ch, '»' | '"' | '”' | ')' | '\'')
+}
+
+/// Moves a forced cut back over combining marks so a base letter keeps its marks.
+fn backtrack_marks(rest: &str, byte: usize, chars: usize) -> (usize, usize) {
+    let mut cut = (byte, chars);
+    for ch in rest[..byte].chars().rev() {
+        if cut.1 <= 1 || !is_mark(ch) {
+            break;
+        }
+        cut = (cut.0 - ch.len_utf8(), cut.1 - 1);
+    }
+    // The char at the cut itself may be a mark: then the base before it moves too.
+    if rest[cut.0..].chars().next().is_some_and(is_mark) && cut.1 > 1 {
+        let base = rest[..cut.0].chars().next_back().map_or(0, char::len_utf8);
+        cut = (cut.0 - base, cut.1 - 1);
+    }
+    cut
+}
+
+fn is_mark(ch: char) -> bool {
+    use icu_properties::CodePointMapData;
+    use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
+    GeneralCategoryGroup::Mark.contains(CodePointMapData::<GeneralCategory>::new().get(ch))
+        || matches!(ch, '\u{200c}' | '\u{200d}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_tiling(text: &str, blocks: &[BlockSpan]) {
+        let mut next_char = 0;
+        for block in blocks {
+            assert_eq!(block.chars.start, next_char, "blocks tile the text");
+            assert_eq!(text[block.bytes.clone()].chars().count(), block.chars.len());
+            assert!(!text[block.bytes.clone()].contains('\n'));
+            assert!(block.chars.len() <= MAX_BLOCK_CHARS);
+            next_char = block.chars.end + usize::from(block.newline_after);
+        }
+        assert_eq!(next_char, text.chars().count());
+    }
+
+    #[test]
+    fn paragraphs_become_blocks() {
+        let text = "علقت\n\nHello world\n";
+        let blocks = split_blocks(text);
+        check_tiling(text, &blocks);
+        assert_eq!(blocks.len(), 4);
+        assert_eq!(blocks[1].chars, 5..5);
+        assert!(blocks[2].newline_after && blocks[2].ends_paragraph);
+        assert!(!blocks[3].newline_after && blocks[3].chars.is_empty());
+    }
+
+    #[test]
+    fn long_paragraph_is_cut_after_sentence_ends() {
+        let sentence = "وأكد قادة الجيش الليبي في البيان رفضهم التام. ";
+        let text = sentence.repeat(200);
+        let blocks = split_blocks(&text);
+        check_tiling(&text, &blocks);
+        assert!(blocks.len() > 4);
+        for block in &blocks[..blocks.len() - 1] {
+            let block_text = &text[block.bytes.clone()];
+            assert!(block_text.ends_with(". "), "cut after a sentence: {block_text:?}");
+            assert!(block.chars.len() >= MIN_BLOCK_CHARS);
+            assert!(!block.ends_paragraph);
+        }
+    }
+
+    #[test]
+    fn text_without_spaces_is_cut_at_the_limit_outside_marks() {
+        let text = "بَ".repeat(3000);
+        let blocks = split_blocks(&text);
+        check_tiling(&text, &blocks);
+        for block in &blocks {
+            assert!(!text[block.bytes.clone()].starts_with('\u{064e}'));
+        }
+    }
+}

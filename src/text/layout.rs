@@ -1,0 +1,565 @@
+//! [`DocumentLayout`]: the whole text laid out lazily, block by block.
+//!
+//! The text is cut into blocks (paragraphs, and pieces of long paragraphs, see
+//! [`blocks`](crate::text::blocks)). Only the blocks a query needs are shaped; the others have
+//! estimated heights that are corrected as they get laid out. A width change re-wraps laid-out
+//! blocks when they are next needed (cheap); a font size change reshapes them. At most
+//! [`MAX_RESIDENT_CHARS`] chars stay shaped; the least recently used blocks are dropped (their
+//! measured heights stay valid).
+
+use std::ops::Range;
+
+use parley::{FontContext, LayoutContext};
+
+use crate::text::block_layout::{BlockLayout, BlockPlace, Brush, LINE_HEIGHT};
+use crate::text::blocks::{BlockSpan, split_blocks};
+use crate::text::geometry::{Affinity, GlyphRun, Hit, LineId, LineRect, VisualLine};
+use crate::text::{CharIndex, Direction, Words, fonts};
+
+/// Blank space after each paragraph, as a multiple of the font size.
+const PARAGRAPH_GAP: f32 = 0.5;
+/// How many chars may stay shaped at once (memory bound for very long documents).
+pub const MAX_RESIDENT_CHARS: usize = 400_000;
+/// Average advance of a char as a multiple of the font size, until one is measured.
+const DEFAULT_ADVANCE_PER_CHAR: f32 = 0.42;
+/// How many layout passes [`DocumentLayout::prepare`] makes while heights settle.
+const MAX_PREPARE_PASSES: usize = 8;
+
+/// What the text is laid out for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutParams {
+    /// Width lines wrap at, in logical pixels (`f32::INFINITY`: no wrapping).
+    pub width: f32,
+    /// Font size in logical pixels.
+    pub font_size: f32,
+    /// Paragraph direction.
+    pub direction: Direction,
+}
+
+impl Default for LayoutParams {
+    fn default() -> Self {
+        Self {
+            width: 600.0,
+            font_size: 20.0,
+            direction: Direction::Auto,
+        }
+    }
+}
+
+/// One block and what is known of it.
+struct Block {
+    span: BlockSpan,
+    rtl: bool,
+    layout: Option<BlockLayout>,
+    /// Height of its lines: measured when `exact`, else estimated.
+    height: f32,
+    exact: bool,
+    /// Sum of its line advances at the current font size, once measured.
+    advance: Option<f32>,
+    /// Tick of its last use, for dropping the least recently used layouts.
+    last_used: u64,
+}
+
+/// A text laid out in lines: hit-testing, rectangles of char ranges, lines and glyphs.
+/// All offsets are char offsets into the text; coordinates are logical pixels from the text
+/// area's top-left corner. Queries take `&mut self` because they lay out blocks on demand; no
+/// query panics, whatever the offsets or coordinates.
+pub struct DocumentLayout {
+    text: String,
+    index: CharIndex,
+    blocks: Vec<Block>,
+    params: LayoutParams,
+    /// `tops[i]` is the top of block `i`; the last entry is the total height.
+    tops: Vec<f32>,
+    tops_dirty: bool,
+    layout_cx: LayoutContext<Brush>,
+    font_cx: FontContext,
+    /// Measured advance per char (sum of advances / sum of chars over laid-out blocks).
+    measured: (f32, usize),
+    resident_chars: usize,
+    tick: u64,
+}
+
+impl DocumentLayout {
+    /// Prepares `text` for layout with `params`; nothing is shaped yet.
+    #[must_use]
+    pub fn new(text: &str, params: LayoutParams) -> Self {
+        let mut layout = Self {
+            text: text.to_owned(),
+            index: CharIndex::new(text),
+            blocks: Vec::new(),
+            params: sanitize(params),
+            tops: Vec::new(),
+            tops_dirty: true,
+            layout_cx: LayoutContext::new(),
+            font_cx: fonts::font_context(),
+            measured: (0.0, 0),
+            resident_chars: 0,
+            tick: 0,
+        };
+        layout.blocks = split_blocks(text)
+            .into_iter()
+            .map(|span| Block {
+                span,
+                rtl: false,
+                layout: None,
+                height: 0.0,
+                exact: false,
+                advance: None,
+                last_used: 0,
+            })
+            .collect();
+        layout.resolve_directions();
+        layout.estimate_all();
+        layout
+    }
+
+    /// The text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Its char/byte index.
+    #[must_use]
+    pub fn char_index(&self) -> &CharIndex {
+        &self.index
+    }
+
+    /// Word-boundary queries over the text.
+    #[must_use]
+    pub fn words(&self) -> Words<'_> {
+        Words::new(&self.text, &self.index)
+    }
+
+    /// Number of chars in the text.
+    #[must_use]
+    pub fn char_len(&self) -> usize {
+        self.index.char_len()
+    }
+
+    /// The current parameters.
+    #[must_use]
+    pub fn params(&self) -> LayoutParams {
+        self.params
+    }
+
+    /// Changes width, font size and direction; only what changed is invalidated.
+    pub fn set_params(&mut self, params: LayoutParams) {
+        let params = sanitize(params);
+        let old = self.params;
+        self.params = params;
+        if old.direction != params.direction {
+            self.resolve_directions();
+        }
+        if old.font_size.to_bits() != params.font_size.to_bits() {
+            self.change_font_size(old.font_size);
+        }
+        if old != params {
+            self.estimate_all();
+        }
+    }
+
+    /// Total height of the text (partly estimated until every block is laid out).
+    pub fn height(&mut self) -> f32 {
+        self.refresh_tops();
+        self.tops.last().copied().unwrap_or(0.0)
+    }
+
+    /// Lays out the blocks that intersect `y0..y1` so they can be painted. Heights of newly
+    /// laid-out blocks may differ from their estimates; the returned y is where `y0` has moved
+    /// to so that a block already on screen stays put (scroll anchoring).
+    pub fn prepare(&mut self, y0: f32, y1: f32) -> f32 {
+        let span = (y1 - y0).max(0.0);
+        let anchor = self
+            .blocks_in(y0, y1)
+            .find(|&i| self.is_current(i))
+            .map(|i| (i, self.top(i)));
+        let mut y = y0;
+        for _ in 0..MAX_PREPARE_PASSES {
+            let stale: Vec<usize> = self.blocks_in(y, y + span).filter(|&i| !self.is_current(i)).collect();
+            if stale.is_empty() {
+                break;
+            }
+            for i in stale {
+                self.ensure(i);
+            }
+            if let Some((block, old_top)) = anchor {
+                y = y0 + self.top(block) - old_top;
+            }
+        }
+        y
+    }
+
+    /// Lays out every block (the command line and tests use exact geometry everywhere).
+    pub fn layout_all(&mut self) {
+        for i in 0..self.blocks.len() {
+            self.ensure(i);
+        }
+    }
+
+    /// Every visual line, top to bottom (lays out the whole text).
+    pub fn lines(&mut self) -> Vec<VisualLine> {
+        self.layout_all();
+        self.lines_in(f32::NEG_INFINITY, f32::INFINITY)
+    }
+
+    /// The visual lines intersecting `y0..y1`, top to bottom.
+    pub fn lines_in(&mut self, y0: f32, y1: f32) -> Vec<VisualLine> {
+        let blocks: Vec<usize> = self.blocks_in(y0, y1).collect();
+        let mut lines = Vec::new();
+        for i in blocks {
+            self.ensure(i);
+            let place = self.place(i);
+            let top = place.top;
+            match &self.blocks[i].layout {
+                Some(layout) if layout.line_count() > 0 => {
+                    let text = self.block_text(i);
+                    lines.extend(layout.lines(text, place, y0 - top, y1 - top));
+                }
+                _ => lines.push(self.empty_line(i)),
+            }
+        }
+        lines
+    }
+
+    /// The visual line that shows the char at `char_offset` (a '\n' belongs to its paragraph's
+    /// last line); offsets past the end give the last line.
+    pub fn line_of_char(&mut self, char_offset: usize) -> Option<VisualLine> {
+        let block = self.block_of_char(char_offset)?;
+        self.ensure(block);
+        let top = self.top(block);
+        let height = self.blocks[block].height;
+        self.lines_in(top, top + height)
+            .into_iter()
+            .filter(|line| line.id.block == block)
+            .find(|line| line.chars.contains(&char_offset) || line.chars.start == char_offset)
+            .or_else(|| self.lines_in(top, top + height).pop())
+    }
+
+    /// What lies under the point (x, y): the char drawn there and the nearest caret position.
+    /// Points off the text map to the nearest line and the nearest char on it.
+    pub fn hit(&mut self, x: f32, y: f32) -> Hit {
+        let Some(block) = self.block_at_y(y) else {
+            return Hit::default();
+        };
+        self.ensure(block);
+        let place = self.place(block);
+        let height = self.blocks[block].height;
+        let local_y = (y - place.top).clamp(0.0, (height - 0.01).max(0.0));
+        let x = if x.is_finite() { x } else { 0.0 };
+        let hit = self.blocks[block]
+            .layout
+            .as_ref()
+            .and_then(|layout| layout.hit(self.block_text(block), place, x, local_y));
+        hit.unwrap_or(Hit {
+            char_offset: place.char_start,
+            caret_offset: place.char_start,
+            affinity: Affinity::Downstream,
+            line: LineId { block, line: 0 },
+        })
+    }
+
+    /// The word (or whitespace run, or punctuation mark) under the point.
+    pub fn word_at_point(&mut self, x: f32, y: f32) -> Range<usize> {
+        let hit = self.hit(x, y);
+        self.words().word_at(hit.char_offset)
+    }
+
+    /// Rectangles covering a char range, top to bottom, one or more per line: a range that
+    /// crosses a direction change is visually discontiguous. Newlines have no rectangle.
+    pub fn rects(&mut self, char_range: Range<usize>) -> Vec<LineRect> {
+        let len = self.char_len();
+        let (start, end) = (char_range.start.min(len), char_range.end.min(len));
+        if start >= end {
+            return Vec::new();
+        }
+        let (Some(first), Some(last)) = (self.block_of_char(start), self.block_of_char(end - 1)) else {
+            return Vec::new();
+        };
+        let mut rects = Vec::new();
+        for i in first..=last {
+            let chars = self.blocks[i].span.chars.clone();
+            let local = start.max(chars.start) - chars.start..end.min(chars.end).saturating_sub(chars.start);
+            if local.is_empty() {
+                continue;
+            }
+            self.ensure(i);
+            let place = self.place(i);
+            if let Some(layout) = &self.blocks[i].layout {
+                rects.extend(layout.rects(self.block_text(i), place, local));
+            }
+        }
+        rects
+    }
+
+    /// Glyphs of the lines intersecting `y0..y1`, ready to paint.
+    pub fn glyph_runs(&mut self, y0: f32, y1: f32) -> Vec<GlyphRun> {
+        let blocks: Vec<usize> = self.blocks_in(y0, y1).collect();
+        let mut runs = Vec::new();
+        for i in blocks {
+            self.ensure(i);
+            let top = self.top(i);
+            if let Some(layout) = &self.blocks[i].layout {
+                layout.glyph_runs(top, y0 - top, y1 - top, &mut runs);
+            }
+        }
+        runs
+    }
+
+    fn block_text(&self, block: usize) -> &str {
+        self.blocks
+            .get(block)
+            .and_then(|b| self.text.get(b.span.bytes.clone()))
+            .unwrap_or_default()
+    }
+
+    fn place(&mut self, block: usize) -> BlockPlace {
+        let top = self.top(block);
+        let b = &self.blocks[block];
+        BlockPlace {
+            block,
+            char_start: b.span.chars.start,
+            newline_after: b.span.newline_after,
+            top,
+            rtl: b.rtl,
+        }
+    }
+
+    /// The line of a block without glyphs (an empty paragraph).
+    fn empty_line(&mut self, block: usize) -> VisualLine {
+        let place = self.place(block);
+        let height = self.blocks[block].height;
+        let start = place.char_start;
+        VisualLine {
+            id: LineId { block, line: 0 },
+            chars: start..start + usize::from(place.newline_after),
+            y0: place.top,
+            y1: place.top + height,
+            baseline: place.top + height * 0.7,
+            rtl: place.rtl,
+            runs: Vec::new(),
+        }
+    }
+
+    fn is_current(&self, block: usize) -> bool {
+        self.blocks.get(block).is_some_and(|b| {
+            b.layout
+                .as_ref()
+                .is_some_and(|layout| layout.wrapped_width().to_bits() == self.params.width.to_bits())
+        })
+    }
+
+    /// Shapes and wraps a block if needed, then records its exact height.
+    fn ensure(&mut self, block: usize) {
+        if block >= self.blocks.len() {
+            return;
+        }
+        self.tick += 1;
+        self.blocks[block].last_used = self.tick;
+        if self.is_current(block) {
+            return;
+        }
+        if self.blocks[block].layout.is_none() {
+            self.shape(block);
+        }
+        let width = self.params.width;
+        let line_height = self.line_height();
+        let b = &mut self.blocks[block];
+        let Some(layout) = b.layout.as_mut() else { return };
+        layout.wrap(width);
+        let height = if layout.line_count() == 0 || b.span.chars.is_empty() {
+            line_height
+        } else {
+            layout.height()
+        };
+        if !b.exact || height.to_bits() != b.height.to_bits() {
+            b.height = height;
+            b.exact = true;
+            self.tops_dirty = true;
+        }
+    }
+
+    fn shape(&mut self, block: usize) {
+        let (bytes, rtl) = (self.blocks[block].span.bytes.clone(), self.blocks[block].rtl);
+        let text = self.text.get(bytes).unwrap_or_default();
+        let layout = BlockLayout::build(
+            (&mut self.layout_cx, &mut self.font_cx),
+            text,
+            self.params.font_size,
+            rtl,
+            self.params.width,
+        );
+        let (advance, chars) = (layout.total_advance(), layout.char_len());
+        self.measured = (self.measured.0 + advance, self.measured.1 + chars);
+        self.resident_chars += chars;
+        let b = &mut self.blocks[block];
+        b.advance = Some(advance);
+        b.layout = Some(layout);
+        self.evict_if_needed(block);
+    }
+
+    /// Drops the least recently used layouts while too many chars are shaped.
+    fn evict_if_needed(&mut self, keep: usize) {
+        while self.resident_chars > MAX_RESIDENT_CHARS {
+            let victim = self
+                .blocks
+                .iter()
+                .enumerate()
+                .filter(|&(i, b)| i != keep && b.layout.is_some())
+                .min_by_key(|(_, b)| b.last_used)
+                .map(|(i, _)| i);
+            let Some(victim) = victim else { return };
+            if let Some(layout) = self.blocks[victim].layout.take() {
+                self.resident_chars -= layout.char_len();
+            }
+        }
+    }
+
+    fn change_font_size(&mut self, old_size: f32) {
+        let ratio = self.params.font_size / old_size;
+        for block in &mut self.blocks {
+            block.layout = None;
+            block.advance = block.advance.map(|advance| advance * ratio);
+        }
+        self.measured.0 *= ratio;
+        self.resident_chars = 0;
+    }
+
+    fn resolve_directions(&mut self) {
+        let direction = self.params.direction;
+        let mut i = 0;
+        while i < self.blocks.len() {
+            let paragraph = self.blocks[i].span.paragraph;
+            let end = self.blocks[i..]
+                .iter()
+                .position(|b| b.span.paragraph != paragraph)
+                .map_or(self.blocks.len(), |n| i + n);
+            let bytes = self.blocks[i].span.bytes.start..self.blocks[end - 1].span.bytes.end;
+            let rtl = direction.is_rtl(self.text.get(bytes).unwrap_or_default());
+            for block in &mut self.blocks[i..end] {
+                if block.rtl != rtl {
+                    block.rtl = rtl;
+                    block.layout = None;
+                }
+            }
+            i = end;
+        }
+        self.resident_chars = self
+            .blocks
+            .iter()
+            .filter_map(|b| b.layout.as_ref())
+            .map(BlockLayout::char_len)
+            .sum();
+    }
+
+    /// Marks every height as an estimate (or exact, for a block already wrapped at this width).
+    fn estimate_all(&mut self) {
+        let per_char = self.advance_per_char();
+        let (width, line_height) = (self.params.width, self.line_height());
+        for i in 0..self.blocks.len() {
+            if self.is_current(i) {
+                continue;
+            }
+            let b = &mut self.blocks[i];
+            let advance = b.advance.unwrap_or(per_char * b.span.chars.len() as f32);
+            // Wrapping wastes part of each line; 5% is typical for prose.
+            let lines = if width.is_finite() {
+                (advance * 1.05 / width).ceil().max(1.0)
+            } else {
+                1.0
+            };
+            b.height = lines * line_height;
+            b.exact = false;
+        }
+        self.tops_dirty = true;
+    }
+
+    fn advance_per_char(&self) -> f32 {
+        match self.measured {
+            (advance, chars) if chars > 0 => advance / chars as f32,
+            _ => DEFAULT_ADVANCE_PER_CHAR * self.params.font_size,
+        }
+    }
+
+    fn line_height(&self) -> f32 {
+        LINE_HEIGHT * self.params.font_size
+    }
+
+    fn gap_after(&self, block: &Block) -> f32 {
+        if block.span.newline_after {
+            PARAGRAPH_GAP * self.params.font_size
+        } else {
+            0.0
+        }
+    }
+
+    fn refresh_tops(&mut self) {
+        if !self.tops_dirty && self.tops.len() == self.blocks.len() + 1 {
+            return;
+        }
+        let mut tops = std::mem::take(&mut self.tops);
+        tops.clear();
+        let mut y = 0.0;
+        for block in &self.blocks {
+            tops.push(y);
+            y += block.height + self.gap_after(block);
+        }
+        tops.push(y);
+        self.tops = tops;
+        self.tops_dirty = false;
+    }
+
+    fn top(&mut self, block: usize) -> f32 {
+        self.refresh_tops();
+        self.tops.get(block).copied().unwrap_or(0.0)
+    }
+
+    /// The block at y (the one above, for a paragraph gap), clamped to the first and last.
+    fn block_at_y(&mut self, y: f32) -> Option<usize> {
+        self.refresh_tops();
+        if self.blocks.is_empty() {
+            return None;
+        }
+        let y = if y.is_nan() { 0.0 } else { y };
+        let after = self.tops[..self.blocks.len()].partition_point(|&top| top <= y);
+        Some(after.saturating_sub(1))
+    }
+
+    /// Indices of the blocks whose extent (gap included) intersects `y0..y1`.
+    fn blocks_in(&mut self, y0: f32, y1: f32) -> impl Iterator<Item = usize> + use<> {
+        let (Some(first), Some(last)) = (self.block_at_y(y0), self.block_at_y(y1)) else {
+            return 0..0;
+        };
+        first..last + 1
+    }
+
+    /// The block holding the char at `char_offset` (a newline belongs to the block before it);
+    /// offsets past the end give the last block.
+    fn block_of_char(&self, char_offset: usize) -> Option<usize> {
+        if self.blocks.is_empty() {
+            return None;
+        }
+        let after = self.blocks.partition_point(|b| b.span.chars.start <= char_offset);
+        Some(after.saturating_sub(1))
+    }
+}
+
+/// Keeps parameters usable whatever the caller passes (zero, negative or NaN sizes).
+fn sanitize(params: LayoutParams) -> LayoutParams {
+    let font_size = if params.font_size.is_finite() {
+        params.font_size.clamp(1.0, 500.0)
+    } else {
+        20.0
+    };
+    let width = if params.width.is_nan() || params.width <= 0.0 {
+        1.0
+    } else {
+        params.width
+    };
+    LayoutParams {
+        width,
+        font_size,
+        direction: params.direction,
+    }
+}
