@@ -28,7 +28,7 @@ fn check(name: &str, actual: &str) {
             .lines()
             .zip(actual.lines())
             .position(|(e, a)| e != a)
-            .map_or_else(|| expected.lines().count().min(actual.lines().count()), |l| l);
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
         panic!(
             "{name} differs from its golden file at line {}:\n  golden: {:?}\n  actual: {:?}",
             line + 1,
@@ -50,7 +50,10 @@ fn jsonl_hashiya() {
 
 #[test]
 fn jsonl_doccano() {
-    check("sample.doccano.jsonl", &export(ExportFormat::Jsonl(JsonlFlavor::Doccano)));
+    check(
+        "sample.doccano.jsonl",
+        &export(ExportFormat::Jsonl(JsonlFlavor::Doccano)),
+    );
     check(
         "sample.doccano-relations.jsonl",
         &export(ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations)),
@@ -60,8 +63,11 @@ fn jsonl_doccano() {
 #[test]
 fn conll() {
     let document = common::golden_document();
-    let (text, report) = files::export_string(std::slice::from_ref(&document), ExportFormat::Conll(ConllOptions::default()))
-        .expect("one-file format");
+    let (text, report) = files::export_string(
+        std::slice::from_ref(&document),
+        ExportFormat::Conll(ConllOptions::default()),
+    )
+    .expect("one-file format");
     check("sample.conll", &text);
     // The quote of span 6 holds two actors (7 and 8): flattened, the quote owns the tags.
     assert_eq!(report.spans_flattened, 2);

@@ -10,8 +10,32 @@ use hashiya::model::{AttributeDef, Document, DocumentMeta, LabelDef, Link, LinkI
 use proptest::prelude::*;
 
 const ATOMS: [&str; 26] = [
-    "قال", "الفريق", "مُحَمَّد", "و", "Stephanie", "don't", "2020", "5+5", " ", " ", " ", "\n", "\t", "😀", "👩\u{200d}👩\u{200d}👧",
-    "🇱🇾", "e\u{301}", "\u{301}", "«", "»", ".", "،", "؟", "\u{2028}", "\u{200f}", "(",
+    "قال",
+    "الفريق",
+    "مُحَمَّد",
+    "و",
+    "Stephanie",
+    "don't",
+    "2020",
+    "5+5",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\t",
+    "😀",
+    "👩\u{200d}👩\u{200d}👧",
+    "🇱🇾",
+    "e\u{301}",
+    "\u{301}",
+    "«",
+    "»",
+    ".",
+    "،",
+    "؟",
+    "\u{2028}",
+    "\u{200f}",
+    "(",
 ];
 
 const LABELS: [&str; 4] = ["Actor", "Quote", "Agreed action", "Place of event"];
@@ -36,7 +60,13 @@ fn schema() -> Schema {
 /// A span seed: start, length, label, attribute, note.
 type SpanSeed = (usize, usize, usize, Option<usize>, Option<usize>);
 
-fn build(text: String, seeds: Vec<SpanSeed>, link_seeds: Vec<(usize, usize)>, annotator: String, status: usize) -> Document {
+fn build(
+    text: String,
+    seeds: Vec<SpanSeed>,
+    link_seeds: Vec<(usize, usize)>,
+    annotator: String,
+    status: usize,
+) -> Document {
     let len = text.chars().count();
     let mut spans = Vec::new();
     for (i, (start, length, label, attribute, note)) in seeds.into_iter().enumerate() {
@@ -88,7 +118,16 @@ fn build(text: String, seeds: Vec<SpanSeed>, link_seeds: Vec<(usize, usize)>, an
 fn documents() -> impl Strategy<Value = Document> {
     (
         prop::collection::vec(prop::sample::select(&ATOMS[..]), 1..50).prop_map(|atoms| atoms.concat()),
-        prop::collection::vec((0..1000_usize, 1..15_usize, 0..4_usize, prop::option::of(0..2_usize), prop::option::of(0..4_usize)), 0..12),
+        prop::collection::vec(
+            (
+                0..1000_usize,
+                1..15_usize,
+                0..4_usize,
+                prop::option::of(0..2_usize),
+                prop::option::of(0..4_usize),
+            ),
+            0..12,
+        ),
         prop::collection::vec((0..20_usize, 0..20_usize), 0..8),
         "[a-z ]{0,8}",
         0..3_usize,
@@ -108,8 +147,11 @@ fn options_for(document: &Document) -> ImportOptions {
 /// The document as brat holds it: spans of only line breaks left out (with their links), and
 /// line breaks trimmed from the ends of the others. Also the number of spans left out.
 fn as_brat_holds_it(document: &Document) -> (Document, usize) {
-    let (lost, mut kept): (Vec<Span>, Vec<Span>) =
-        document.spans().iter().cloned().partition(|s| document.span_text(s).chars().all(is_line_break));
+    let (lost, mut kept): (Vec<Span>, Vec<Span>) = document
+        .spans()
+        .iter()
+        .cloned()
+        .partition(|s| document.span_text(s).chars().all(is_line_break));
     for span in &mut kept {
         let text: Vec<char> = document.span_text(span).chars().collect();
         span.char_start += text.iter().take_while(|&&c| is_line_break(c)).count();

@@ -81,9 +81,17 @@ impl PendingDocument {
             }
             let id = pending.id.filter(|&id| id > 0 && used.insert(id));
             if id.is_none() && pending.id.is_some() {
-                report.warn(pending.line, format!("span id {} is used twice; given a new id", pending.key));
+                report.warn(
+                    pending.line,
+                    format!("span id {} is used twice; given a new id", pending.key),
+                );
             }
-            let mut span = Span::new(SpanId(id.unwrap_or(0)), pending.label, pending.char_start, pending.char_end);
+            let mut span = Span::new(
+                SpanId(id.unwrap_or(0)),
+                pending.label,
+                pending.char_start,
+                pending.char_end,
+            );
             span.attributes = pending.attributes;
             span.note = pending.note;
             span.needs_review = pending.needs_review;
@@ -94,13 +102,12 @@ impl PendingDocument {
             }
             spans.push(span);
         }
-        let mut next = used.iter().max().copied().unwrap_or(0) + 1;
-        for (at, key) in unplaced {
-            spans[at].id = SpanId(next);
+        let first_free = used.iter().max().copied().unwrap_or(0) + 1;
+        for ((at, key), id) in unplaced.into_iter().zip(first_free..) {
+            spans[at].id = SpanId(id);
             if !key.is_empty() {
-                keys.entry(key).or_insert(SpanId(next));
+                keys.entry(key).or_insert(SpanId(id));
             }
-            next += 1;
         }
         let links = settle_links(self.links, &keys, &spans, schema, report);
         report.documents += 1;
@@ -125,7 +132,10 @@ fn settle_links(
         let (Some(&from), Some(&to)) = (keys.get(&link.from), keys.get(&link.to)) else {
             report.warn(
                 link.line,
-                format!("{} link {} → {} refers to a missing span; left out", link.kind, link.from, link.to),
+                format!(
+                    "{} link {} → {} refers to a missing span; left out",
+                    link.kind, link.from, link.to
+                ),
             );
             continue;
         };
@@ -156,10 +166,9 @@ fn settle_links(
             to,
         });
     }
-    let mut next = used.iter().max().copied().unwrap_or(0) + 1;
-    for at in unplaced {
-        links[at].id = LinkId(next);
-        next += 1;
+    let first_free = used.iter().max().copied().unwrap_or(0) + 1;
+    for (at, id) in unplaced.into_iter().zip(first_free..) {
+        links[at].id = LinkId(id);
     }
     links
 }

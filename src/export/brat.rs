@@ -54,7 +54,8 @@ pub fn export_document(document: &Document, names: &BratNames) -> (BratDocument,
             ));
             continue;
         }
-        if fragments.first().map(|f| f.0) != Some(span.char_start) || fragments.last().map(|f| f.1) != Some(span.char_end)
+        if fragments.first().map(|f| f.0) != Some(span.char_start)
+            || fragments.last().map(|f| f.1) != Some(span.char_end)
         {
             report.spans_trimmed += 1;
             report.warn(format!(
@@ -90,7 +91,13 @@ pub fn export_document(document: &Document, names: &BratNames) -> (BratDocument,
     for span in document.spans().iter().filter(|s| written.contains(&s.id)) {
         for (name, value) in &span.attributes {
             attribute += 1;
-            let _ = writeln!(ann, "A{attribute}\t{} T{} {}", names.attribute(name), span.id.0, value_name(value));
+            let _ = writeln!(
+                ann,
+                "A{attribute}\t{} T{} {}",
+                names.attribute(name),
+                span.id.0,
+                value_name(value)
+            );
         }
         if let Some(text) = &span.note {
             note += 1;
@@ -148,7 +155,7 @@ fn unescape_note(note: &str) -> String {
             continue;
         }
         match chars.next() {
-            Some('\\') => out.push('\\'),
+            Some('\\') | None => out.push('\\'),
             Some('n') => out.push('\n'),
             Some('r') => out.push('\r'),
             Some('u') => {
@@ -156,7 +163,12 @@ fn unescape_note(note: &str) -> String {
                 let code = rest
                     .strip_prefix('{')
                     .and_then(|r| r.split_once('}'))
-                    .and_then(|(hex, _)| u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(|c| (c, hex.len())));
+                    .and_then(|(hex, _)| {
+                        u32::from_str_radix(hex, 16)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .map(|c| (c, hex.len()))
+                    });
                 match code {
                     Some((decoded, len)) => {
                         out.push(decoded);
@@ -169,7 +181,6 @@ fn unescape_note(note: &str) -> String {
                 out.push('\\');
                 out.push(other);
             }
-            None => out.push('\\'),
         }
     }
     out
@@ -222,8 +233,15 @@ fn brat_text(txt: &str) -> (String, usize) {
 
 /// An attribute or note line, attached to its span once every T line is read.
 enum Extra {
-    Attribute { name: String, target: String, value: String },
-    Note { target: String, text: String },
+    Attribute {
+        name: String,
+        target: String,
+        value: String,
+    },
+    Note {
+        target: String,
+        text: String,
+    },
 }
 
 fn read_document(
@@ -274,7 +292,9 @@ fn read_document(
                 extras.push((number, n));
                 None
             }),
-            Some('E' | 'N' | '*') => Err(format!("{id}: events, normalizations and equivalences are not imported")),
+            Some('E' | 'N' | '*') => Err(format!(
+                "{id}: events, normalizations and equivalences are not imported"
+            )),
             _ => Err(format!("unknown annotation id \"{id}\"")),
         };
         match read {
@@ -329,9 +349,12 @@ fn read_span(
         return Err(format!("{id}: no offsets"));
     };
     let mut warning = None;
-    let gaps_blank = fragments
-        .windows(2)
-        .all(|w| index.slice(text, w[0].1..w[1].0).chars().all(|c| c.is_whitespace() || is_line_break(c)));
+    let gaps_blank = fragments.windows(2).all(|w| {
+        index
+            .slice(text, w[0].1..w[1].0)
+            .chars()
+            .all(|c| c.is_whitespace() || is_line_break(c))
+    });
     if !gaps_blank {
         warning = Some(format!(
             "{id}: discontinuous span read as one range {char_start}..{char_end}"
@@ -341,7 +364,9 @@ fn read_span(
     let expected = expected.join(" ");
     // Offsets past the end are reported when the document is built.
     if let Some(tail) = tail.filter(|t| *t != expected && char_end <= index.char_len()) {
-        warning.get_or_insert_with(|| format!("{id}: text field \"{tail}\" differs from the text at its offsets \"{expected}\"; offsets kept"));
+        warning.get_or_insert_with(|| {
+            format!("{id}: text field \"{tail}\" differs from the text at its offsets \"{expected}\"; offsets kept")
+        });
     }
     let span = PendingSpan {
         key: id.to_owned(),
@@ -393,15 +418,22 @@ fn attach_extras(
     builder: &SchemaBuilder<'_>,
     report: &mut ImportReport,
 ) {
-    let by_key: HashMap<String, usize> =
-        document.spans.iter().enumerate().map(|(i, s)| (s.key.clone(), i)).collect();
+    let by_key: HashMap<String, usize> = document
+        .spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.key.clone(), i))
+        .collect();
     let mut attributes: BTreeMap<usize, Vec<(String, String)>> = BTreeMap::new();
     for (number, extra) in extras {
         let target = match &extra {
             Extra::Attribute { target, .. } | Extra::Note { target, .. } => target,
         };
         let Some(&at) = by_key.get(target) else {
-            report.warn(Some(number), format!("refers to {target}, which is not a text span; line skipped"));
+            report.warn(
+                Some(number),
+                format!("refers to {target}, which is not a text span; line skipped"),
+            );
             continue;
         };
         match extra {
@@ -447,7 +479,13 @@ mod tests {
             annotator: String::new(),
             status: Status::NotStarted,
         };
-        Document::from_parts(text.into(), Schema::default_schema(), meta, vec![actor, action], vec![link])
+        Document::from_parts(
+            text.into(),
+            Schema::default_schema(),
+            meta,
+            vec![actor, action],
+            vec![link],
+        )
     }
 
     #[test]

@@ -122,7 +122,13 @@ pub fn value_name(value: &str) -> String {
     }
     value
         .chars()
-        .map(|c| if c.is_whitespace() || is_line_break(c) || c == ',' || c == '|' { '_' } else { c })
+        .map(|c| {
+            if c.is_whitespace() || is_line_break(c) || c == ',' || c == '|' {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -284,12 +290,21 @@ mod tests {
         let doc = document();
         let names = BratNames::for_documents(std::slice::from_ref(&doc));
         let conf = annotation_conf(std::slice::from_ref(&doc), &names);
-        assert!(conf.contains("[entities]\nActor\nQuote\nAgreed_action\nlabel\nA_B\nA_B_2\nlabel_2\n"), "{conf}");
+        assert!(
+            conf.contains("[entities]\nActor\nQuote\nAgreed_action\nlabel\nA_B\nA_B_2\nlabel_2\n"),
+            "{conf}"
+        );
         assert!(conf.contains("party\tArg1:Agreed_action, Arg2:Actor\n"), "{conf}");
         assert!(conf.contains("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"));
         assert!(conf.contains("free_text\tArg:label, Value:x__y_z\n"), "{conf}");
-        assert!(conf.contains("role\tArg:A_B|A_B_2|label|label_2, Value:head_of_state\n"), "{conf}");
-        assert!(conf.contains("type\tArg:Actor, Value:country|group|organisation|person\n"), "{conf}");
+        assert!(
+            conf.contains("role\tArg:A_B|A_B_2|label|label_2, Value:head_of_state\n"),
+            "{conf}"
+        );
+        assert!(
+            conf.contains("type\tArg:Actor, Value:country|group|organisation|person\n"),
+            "{conf}"
+        );
         let visual = visual_conf(std::slice::from_ref(&doc), &names);
         assert!(visual.contains("Agreed_action | Agreed action\n"), "{visual}");
         assert!(visual.contains("label\tbgColor:#0102ff\n"), "{visual}");

@@ -180,7 +180,11 @@ fn columns_of(input: &str) -> Columns {
             counts[fields.min(3)] += 1;
         }
     }
-    if counts[3] > counts[2] { Columns::Many } else { Columns::Two }
+    if counts[3] > counts[2] {
+        Columns::Many
+    } else {
+        Columns::Two
+    }
 }
 
 /// An IOB/BIOES tag.
@@ -199,7 +203,10 @@ fn parse_tag(tag: &str) -> Tag<'_> {
     if tag == "O" {
         return Tag::Outside;
     }
-    let Some((prefix, kind)) = tag.split_once(['-', '_']).filter(|(p, k)| p.len() == 1 && !k.is_empty()) else {
+    let Some((prefix, kind)) = tag
+        .split_once(['-', '_'])
+        .filter(|(p, k)| p.len() == 1 && !k.is_empty())
+    else {
         return Tag::Bare(tag);
     };
     match prefix {
@@ -326,10 +333,8 @@ impl<'o, 'i> Reader<'o, 'i> {
             }
             Tag::Bare(kind) if self.extend(kind, char_end) => return,
             Tag::Inside(kind, ends) => {
-                self.report.warn(
-                    Some(number),
-                    format!("{raw} does not continue a {kind} span; starts a new span"),
-                );
+                self.report
+                    .warn(Some(number), format!("{raw} follows no {kind} span; starts a new one"));
                 (kind, ends)
             }
             Tag::Bare(kind) => {
@@ -436,7 +441,10 @@ mod tests {
     #[test]
     fn iob2_with_span_boundaries_inside_words() {
         // "وستيفاني": the span starts after the conjunction و, inside the word.
-        let doc = document("قالت وستيفاني وليامز. ثم غادرت", &[("Actor", 6, 20), ("Agreed action", 25, 30)]);
+        let doc = document(
+            "قالت وستيفاني وليامز. ثم غادرت",
+            &[("Actor", 6, 20), ("Agreed action", 25, 30)],
+        );
         let (text, report) = export_str(std::slice::from_ref(&doc), &ConllOptions::default());
         assert_eq!(
             text,
@@ -493,20 +501,32 @@ mod tests {
             messages,
             [
                 "line 2: empty token; skipped",
-                "line 5: I-LOC does not continue a LOC span; starts a new span",
+                "line 5: I-LOC follows no LOC span; starts a new one",
                 "line 7: token \"الصالحية ونايفة\" contains whitespace; kept (it exports as several tokens)",
                 "line 8: no tag; read as O",
-                "line 10: E-ORG does not continue a ORG span; starts a new span",
+                "line 10: E-ORG follows no ORG span; starts a new one",
                 "line 12: tag \"Z\" has no B-/I- prefix; such tags are read as IO tags",
             ]
         );
-        let [doc] = imported.documents.as_slice() else { panic!("one document") };
+        let [doc] = imported.documents.as_slice() else {
+            panic!("one document")
+        };
         assert_eq!(doc.meta().source_name, "anercorp.txt");
         assert_eq!(doc.text(), "قال محمد الحداد في طرابلس الصالحية ونايفة وحيد\nثم x y z");
-        let spans: Vec<(&str, &str)> = doc.spans().iter().map(|s| (s.label.as_str(), doc.span_text(s))).collect();
+        let spans: Vec<(&str, &str)> = doc
+            .spans()
+            .iter()
+            .map(|s| (s.label.as_str(), doc.span_text(s)))
+            .collect();
         assert_eq!(
             spans,
-            [("Actor", "محمد الحداد"), ("LOC", "في طرابلس"), ("ORG", "ثم"), ("ORG", "x"), ("Z", "y z")]
+            [
+                ("Actor", "محمد الحداد"),
+                ("LOC", "في طرابلس"),
+                ("ORG", "ثم"),
+                ("ORG", "x"),
+                ("Z", "y z")
+            ]
         );
         assert_eq!(report.labels_added, ["LOC", "ORG", "Z"]);
         assert_eq!(report.tokens, 11);
@@ -517,12 +537,19 @@ mod tests {
     fn import_docstart_tabs_and_multi_column() {
         let input = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\n-DOCSTART- -X- -X- O\n\nPeter NNP B-NP B-PER\n";
         let imported = import_str(input, &ImportOptions::new("c"));
-        let names: Vec<&str> = imported.documents.iter().map(|d| d.meta().source_name.as_str()).collect();
+        let names: Vec<&str> = imported
+            .documents
+            .iter()
+            .map(|d| d.meta().source_name.as_str())
+            .collect();
         assert_eq!(names, ["c-001.txt", "c-002.txt"]);
         assert_eq!(imported.documents[0].text(), "EU rejects");
         assert_eq!(imported.documents[0].spans()[0].label, "ORG");
         assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
-        let imported = import_str("a b\tB-Agreed_action\r\nc\tI-Agreed_action\r\n\tO\r\n", &ImportOptions::new("t"));
+        let imported = import_str(
+            "a b\tB-Agreed_action\r\nc\tI-Agreed_action\r\n\tO\r\n",
+            &ImportOptions::new("t"),
+        );
         let doc = &imported.documents[0];
         assert_eq!(doc.text(), "a b c");
         assert_eq!(doc.spans()[0].label, "Agreed action");
@@ -532,7 +559,18 @@ mod tests {
 
     #[test]
     fn import_never_panics_on_garbage() {
-        for input in ["", "\n\n\n", "-DOCSTART-", "B-", "x B-", "x I-", "\t\t\t", "x\t", " \u{feff} O", "é I-é\n\u{0}"] {
+        for input in [
+            "",
+            "\n\n\n",
+            "-DOCSTART-",
+            "B-",
+            "x B-",
+            "x I-",
+            "\t\t\t",
+            "x\t",
+            " \u{feff} O",
+            "é I-é\n\u{0}",
+        ] {
             let imported = import_str(input, &ImportOptions::new("g"));
             for doc in &imported.documents {
                 assert!(doc.check().is_empty(), "{input:?}");

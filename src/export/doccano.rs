@@ -88,7 +88,11 @@ pub(crate) fn read_line(value: &Value, document: &mut PendingDocument, reader: &
         read_entities(value, document, reader);
         return;
     }
-    let key = if value.get("label").is_some() { "label" } else { "labels" };
+    let key = if value.get("label").is_some() {
+        "label"
+    } else {
+        "labels"
+    };
     for (index, item) in items(value, key, reader).iter().enumerate() {
         let triple = item.as_array().filter(|a| a.len() == 3);
         let parsed = triple.and_then(|a| Some((offset(a.first())?, offset(a.get(1))?, a.get(2)?.as_str()?)));
@@ -114,7 +118,9 @@ fn read_entities(value: &Value, document: &mut PendingDocument, reader: &mut Lin
             offset(entity.get("end_offset")),
             entity.get("label").and_then(Value::as_str),
         ) else {
-            reader.warn(format!("entities[{index}] needs start_offset, end_offset and label; left out"));
+            reader.warn(format!(
+                "entities[{index}] needs start_offset, end_offset and label; left out"
+            ));
             continue;
         };
         let (key, id) = id_of(entity.get("id"), 'T', index);
@@ -138,7 +144,13 @@ fn read_entities(value: &Value, document: &mut PendingDocument, reader: &mut Lin
             continue;
         };
         let (_, id) = id_of(relation.get("id"), 'R', index);
-        let link = reader.link(document, kind, id, id_of(Some(from), 'T', 0).0, id_of(Some(to), 'T', 0).0);
+        let link = reader.link(
+            document,
+            kind,
+            id,
+            id_of(Some(from), 'T', 0).0,
+            id_of(Some(to), 'T', 0).0,
+        );
         document.links.push(link);
     }
 }
@@ -164,7 +176,10 @@ mod tests {
         };
         let doc = Document::from_parts("😀a b🇱🇾".into(), Schema::default_schema(), meta, spans, vec![link]);
         let (label, _) = export_str(std::slice::from_ref(&doc), JsonlFlavor::Doccano);
-        assert_eq!(label, "{\"id\":\"n\",\"text\":\"😀a b🇱🇾\",\"label\":[[0,2,\"Quote\"],[3,5,\"Actor\"]]}\n");
+        assert_eq!(
+            label,
+            "{\"id\":\"n\",\"text\":\"😀a b🇱🇾\",\"label\":[[0,2,\"Quote\"],[3,5,\"Actor\"]]}\n"
+        );
         let (relations, _) = export_str(std::slice::from_ref(&doc), JsonlFlavor::DoccanoRelations);
         assert_eq!(
             relations,
@@ -196,7 +211,11 @@ mod tests {
                 "line 3: label[0] is not [start, end, \"label\"]; left out",
             ]
         );
-        let names: Vec<&str> = imported.documents.iter().map(|d| d.meta().source_name.as_str()).collect();
+        let names: Vec<&str> = imported
+            .documents
+            .iter()
+            .map(|d| d.meta().source_name.as_str())
+            .collect();
         assert_eq!(names, ["12.txt", "d-2.txt", "d-3.txt"]);
         assert_eq!(imported.documents[1].links().len(), 1);
         assert_eq!(imported.report.relations_added, ["self"]);

@@ -122,7 +122,12 @@ pub fn write_export(
             spec.parts()
                 .iter()
                 .zip(spec.assign(&ids, seed))
-                .map(|((name, _), indices)| (Some(name.as_str()), indices.into_iter().map(|i| &documents[i]).collect()))
+                .map(|((name, _), indices)| {
+                    (
+                        Some(name.as_str()),
+                        indices.into_iter().map(|i| &documents[i]).collect(),
+                    )
+                })
                 .collect()
         }
     };
@@ -237,7 +242,10 @@ fn write_brat(documents: &[&Document], folder: &Path, progress: &mut Progress<'_
             n += 1;
         }
         if name != files.name {
-            report.warn(format!("two documents are named {}; the second is written as {name}", files.name));
+            report.warn(format!(
+                "two documents are named {}; the second is written as {name}",
+                files.name
+            ));
             files.name = name;
         }
         write_file(&folder.join(format!("{}.txt", files.name)), files.txt.as_bytes())?;
@@ -327,10 +335,16 @@ fn read_brat(path: &Path, options: &ImportOptions) -> Result<Imported, FilesErro
         return Err(FilesError::NoBratDocuments { path: path.to_owned() });
     }
     let visual = folder.join("visual.conf");
-    let visual = if visual.is_file() { Some(read_text(&visual)?) } else { None };
+    let visual = if visual.is_file() {
+        Some(read_text(&visual)?)
+    } else {
+        None
+    };
     let mut imported = brat::import(&inputs, visual.as_deref(), options);
     for stem in missing {
-        imported.report.warn(None, format!("{stem}.ann has no {stem}.txt; skipped"));
+        imported
+            .report
+            .warn(None, format!("{stem}.ann has no {stem}.txt; skipped"));
     }
     Ok(imported)
 }

@@ -45,7 +45,10 @@ impl JsonlFlavor {
 
 impl fmt::Display for JsonlFlavor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = Self::ALL.iter().find(|(flavor, _)| flavor == self).map_or("", |(_, name)| name);
+        let name = Self::ALL
+            .iter()
+            .find(|(flavor, _)| flavor == self)
+            .map_or("", |(_, name)| name);
         f.write_str(name)
     }
 }
@@ -267,12 +270,22 @@ fn meta_of(value: &Value, number: usize, options: &ImportOptions, report: &mut I
     let source_name = field("source")
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
-        .or_else(|| id.map(|id| if id.ends_with(".txt") { id } else { format!("{id}.txt") }))
+        .or_else(|| {
+            id.map(|id| {
+                let has_txt = std::path::Path::new(&id)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+                if has_txt { id } else { format!("{id}.txt") }
+            })
+        })
         .unwrap_or_else(|| format!("{}-{number}.txt", options.name));
     let status = match field("status") {
         None => options.status,
         Some(name) => parse_status(name).unwrap_or_else(|| {
-            report.warn(Some(number), format!("unknown status \"{name}\"; {}", options.status.label()));
+            report.warn(
+                Some(number),
+                format!("unknown status \"{name}\"; {}", options.status.label()),
+            );
             options.status
         }),
     };
@@ -338,7 +351,13 @@ impl LineReader<'_, '_> {
                 continue;
             };
             let (_, id) = id_of(relation.get("id"), 'R', index);
-            let link = self.link(document, kind, id, id_of(Some(head), 'T', 0).0, id_of(Some(child), 'T', 0).0);
+            let link = self.link(
+                document,
+                kind,
+                id,
+                id_of(Some(head), 'T', 0).0,
+                id_of(Some(child), 'T', 0).0,
+            );
             document.links.push(link);
         }
     }
@@ -420,7 +439,13 @@ mod tests {
             from: SpanId(2),
             to: SpanId(1),
         };
-        Document::from_parts(text.into(), Schema::default_schema(), meta, vec![actor, quote], vec![link])
+        Document::from_parts(
+            text.into(),
+            Schema::default_schema(),
+            meta,
+            vec![actor, quote],
+            vec![link],
+        )
     }
 
     #[test]
@@ -447,15 +472,22 @@ mod tests {
         let (text, _) = export_str(std::slice::from_ref(&original), JsonlFlavor::Hashiya);
         let imported = import_str(&text, &options);
         assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
-        assert_eq!(imported.documents, [original.clone()]);
+        assert_eq!(imported.documents, std::slice::from_ref(&original));
         let (text, report) = export_str(std::slice::from_ref(&original), JsonlFlavor::DoccanoRelations);
         assert_eq!(report.links_dropped, 0);
         let doc = &import_str(&text, &options).documents[0];
-        assert_eq!((doc.text(), doc.links(), doc.meta().source_name.as_str()), (original.text(), original.links(), "a.txt"));
+        assert_eq!(
+            (doc.text(), doc.links(), doc.meta().source_name.as_str()),
+            (original.text(), original.links(), "a.txt")
+        );
         let (text, report) = export_str(std::slice::from_ref(&original), JsonlFlavor::Doccano);
         assert_eq!(report.links_dropped, 1);
         let doc = &import_str(&text, &options).documents[0];
-        let ranges: Vec<_> = doc.spans().iter().map(|s| (s.char_start, s.char_end, s.label.as_str())).collect();
+        let ranges: Vec<_> = doc
+            .spans()
+            .iter()
+            .map(|s| (s.char_start, s.char_end, s.label.as_str()))
+            .collect();
         assert_eq!(ranges, [(6, 17, "Actor"), (19, 24, "Quote")]);
     }
 
@@ -477,7 +509,9 @@ mod tests {
         assert!(messages[3].starts_with("line 4: spans[1] needs start"));
         assert!(messages[4].contains("outside the text"));
         assert!(messages[5].contains("missing span"));
-        let [doc] = imported.documents.as_slice() else { panic!("one document") };
+        let [doc] = imported.documents.as_slice() else {
+            panic!("one document")
+        };
         assert_eq!(doc.meta().source_name, "7.txt");
         assert_eq!(doc.spans().len(), 1);
         assert_eq!(doc.spans()[0].id, SpanId(5));

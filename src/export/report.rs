@@ -84,7 +84,10 @@ impl fmt::Display for ExportReport {
             (self.spans_flattened, "nested spans flattened (outermost kept)"),
             (self.spans_crossing, "crossing spans left out"),
             (self.spans_lost, "spans that cover no token left out"),
-            (self.spans_trimmed, "spans written without their leading or trailing line breaks"),
+            (
+                self.spans_trimmed,
+                "spans written without their leading or trailing line breaks",
+            ),
             (self.links_dropped, "links the format cannot hold left out"),
         ] {
             if count > 0 {

@@ -182,7 +182,10 @@ mod tests {
         let mut builder = SchemaBuilder::new(&options).with_renames(renames);
         assert_eq!(builder.label("label_1"), "فاعل");
         assert_eq!(builder.attribute_value("Actor", "type", "organisation"), "organisation");
-        assert_eq!(builder.attribute_value("Actor", "type", "head_of_state"), "head_of_state");
+        assert_eq!(
+            builder.attribute_value("Actor", "type", "head_of_state"),
+            "head_of_state"
+        );
         assert_eq!(builder.attribute_name("Actor", "type"), "type");
     }
 }

@@ -169,7 +169,15 @@ mod tests {
 
     #[test]
     fn bad_specs() {
-        for bad in ["train=0.8,dev=0.1", "train", "train=x,dev=1", "a b=1", "a=0.5,a=0.5", "a=-1,b=2", "a=NaN"] {
+        for bad in [
+            "train=0.8,dev=0.1",
+            "train",
+            "train=x,dev=1",
+            "a b=1",
+            "a=0.5,a=0.5",
+            "a=-1,b=2",
+            "a=NaN",
+        ] {
             assert!(bad.parse::<SplitSpec>().is_err(), "{bad}");
         }
         let spec: SplitSpec = "train=0.7, test=0.3".parse().expect("spec");

@@ -148,7 +148,13 @@ mod tests {
             from: SpanId(2),
             to: SpanId(1),
         };
-        let a = Document::from_parts("a b c d e".into(), Schema::default_schema(), meta("a.txt"), spans, vec![link]);
+        let a = Document::from_parts(
+            "a b c d e".into(),
+            Schema::default_schema(),
+            meta("a.txt"),
+            spans,
+            vec![link],
+        );
         let b = Document::new("x".into(), Schema::default_schema(), meta("b.txt"));
         let stats = Stats::of([&a, &b]);
         assert_eq!(
@@ -159,8 +165,14 @@ mod tests {
         assert_eq!((stats.spans, stats.links, stats.documents.len()), (3, 1, 2));
         let text = stats.to_string();
         assert!(text.contains("  Actor                2\n"), "{text}");
-        assert!(text.contains("  b.txt        0 spans      0 links  (not started)\n"), "{text}");
-        assert!(text.contains("  a.txt        3 spans      1 links  (not started)  Actor 2, Quote 1\n"), "{text}");
+        assert!(
+            text.contains("  b.txt        0 spans      0 links  (not started)\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  a.txt        3 spans      1 links  (not started)  Actor 2, Quote 1\n"),
+            "{text}"
+        );
         assert!(text.ends_with("Total: 2 documents, 3 spans, 1 links"), "{text}");
     }
 }

@@ -57,10 +57,10 @@ pub fn tokenize<'a>(
             let at = byte_base + byte;
             while next_split.next_if(|&s| s < char_pos).is_some() {}
             let cut = next_split.peek() == Some(&char_pos);
-            if is_separator(c) || cut {
-                if let Some(start) = open.take() {
-                    push(&mut tokens, text, start, (at, char_pos), &mut next_break, &mut first);
-                }
+            if (is_separator(c) || cut)
+                && let Some(start) = open.take()
+            {
+                push(&mut tokens, text, start, (at, char_pos), &mut next_break, &mut first);
             }
             if !is_separator(c) && open.is_none() {
                 open = Some((at, char_pos));
@@ -69,7 +69,14 @@ pub fn tokenize<'a>(
         }
         byte_base += segment.len();
         if let Some(start) = open {
-            push(&mut tokens, text, start, (byte_base, char_pos), &mut next_break, &mut first);
+            push(
+                &mut tokens,
+                text,
+                start,
+                (byte_base, char_pos),
+                &mut next_break,
+                &mut first,
+            );
         }
     }
     tokens
@@ -147,8 +154,27 @@ mod tests {
         assert_eq!(
             texts(&tokens),
             [
-                "|اجتمعت", "اللجنة", "«", "5", "+", "5", "»", "في", "طرابلس", "(", "18", "-", "19", ")", ".",
-                "|وقالت", ":", "«", "نعم", "»", "!"
+                "|اجتمعت",
+                "اللجنة",
+                "«",
+                "5",
+                "+",
+                "5",
+                "»",
+                "في",
+                "طرابلس",
+                "(",
+                "18",
+                "-",
+                "19",
+                ")",
+                ".",
+                "|وقالت",
+                ":",
+                "«",
+                "نعم",
+                "»",
+                "!"
             ]
         );
         let chars: Vec<char> = text.chars().collect();
