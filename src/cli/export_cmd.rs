@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::cli::args::{Args, UsageError};
-use crate::cli::inputs::{self, print_warnings, write_stdout};
+use crate::cli::inputs::{print_warnings, write_stdout};
 use crate::export::ExportFormat;
 use crate::export::conll::ConllOptions;
 use crate::export::files::{self, export_string};
@@ -33,7 +33,7 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let loaded = inputs::load(&request.inputs);
+    let loaded = crate::io::load_inputs(&request.inputs);
     print_warnings("export", loaded.warnings, 0);
     if !loaded.errors.is_empty() {
         for error in &loaded.errors {

@@ -3,12 +3,12 @@
 
 pub mod args;
 mod debug;
-mod fmt;
-mod validate;
 mod export_cmd;
+mod fmt;
 mod import_cmd;
 mod inputs;
 mod stats_cmd;
+mod validate;
 
 /// Names of the subcommands; any other first argument is an article path for the window.
 pub const SUBCOMMANDS: [&str; 6] = ["debug", "validate", "fmt", "export", "import", "stats"];
@@ -34,7 +34,10 @@ pub fn run(args: &[String]) -> i32 {
         "import" => import_cmd::run(rest),
         "stats" => stats_cmd::run(rest),
         _ => {
-            eprintln!("hashiya: unknown subcommand `{name}` (one of {})", SUBCOMMANDS.join(", "));
+            eprintln!(
+                "hashiya: unknown subcommand `{name}` (one of {})",
+                SUBCOMMANDS.join(", ")
+            );
             2
         }
     }

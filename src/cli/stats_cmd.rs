@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::cli::args::Args;
-use crate::cli::inputs::{self, print_warnings, write_stdout};
+use crate::cli::inputs::{print_warnings, write_stdout};
 use crate::export::stats::Stats;
 
 const USAGE: &str = "usage: hashiya stats INPUT... (articles, annotation files or folders)";
@@ -23,7 +23,7 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let loaded = inputs::load(&args.positional);
+    let loaded = crate::io::load_inputs(&args.positional);
     print_warnings("stats", loaded.warnings, 0);
     let stats = Stats::of(&loaded.documents);
     let mut text = stats.to_string();

@@ -30,6 +30,8 @@ pub mod atomic;
 mod dto;
 mod error;
 pub mod folder;
+mod imported;
+mod inputs;
 mod locate;
 mod reader;
 pub mod recovery;
@@ -41,6 +43,8 @@ use std::path::{Path, PathBuf};
 
 pub use article::{LoadedArticle, MAX_ARTICLE_BYTES, decode_article, load_article};
 pub use error::{IoError, Position, Problem};
+pub use imported::{import_conflicts, import_targets, write_imported_document};
+pub use inputs::{Inputs, load_inputs};
 pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};
 pub use validation::validate_ron;
 
