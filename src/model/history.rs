@@ -90,6 +90,12 @@ impl History {
         self.saved_revision = self.revision;
     }
 
+    /// Records that the current state is not on disk (restored from a recovery file).
+    pub fn mark_unsaved(&mut self) {
+        self.next_revision += 1;
+        self.saved_revision = self.next_revision;
+    }
+
     /// A number that changes with every edit, undo and redo (for caches keyed on content).
     #[must_use]
     pub fn revision(&self) -> u64 {

@@ -1,21 +1,10 @@
-//! What the user can ask the application to do from the menus or the keyboard, and the
-//! keyboard shortcuts (shown in the menus).
+//! What the user can ask the application to do from the menus or the keyboard (the keys are
+//! in [`shortcuts`](crate::ui::shortcuts)).
 
-use egui::{Context, Key, KeyboardShortcut, Modifiers};
+use egui::Context;
 
 use crate::text::Direction;
-
-/// Ctrl+O.
-pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-/// Ctrl+Q.
-pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
-/// Ctrl+= (also Ctrl++).
-pub const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
-const ZOOM_IN_PLUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
-/// Ctrl+-.
-pub const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
-/// Ctrl+0.
-pub const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
+use crate::ui::shortcuts::{OPEN_ARTICLE, QUIT, ZOOM_IN, ZOOM_IN_ALT, ZOOM_OUT, ZOOM_RESET};
 
 /// An application command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,10 +28,10 @@ pub enum AppAction {
 /// The actions whose shortcuts were pressed this frame (the key presses are consumed).
 pub fn shortcut_actions(ctx: &Context) -> Vec<AppAction> {
     let bindings = [
-        (OPEN, AppAction::Open),
+        (OPEN_ARTICLE, AppAction::Open),
         (QUIT, AppAction::Quit),
         (ZOOM_IN, AppAction::ZoomIn),
-        (ZOOM_IN_PLUS, AppAction::ZoomIn),
+        (ZOOM_IN_ALT, AppAction::ZoomIn),
         (ZOOM_OUT, AppAction::ZoomOut),
         (ZOOM_RESET, AppAction::ZoomReset),
     ];

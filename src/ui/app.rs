@@ -5,10 +5,10 @@ use std::path::Path;
 
 use egui::{Context, Ui, ViewportCommand};
 
+use crate::io::load_article;
 use crate::ui::actions::{AppAction, shortcut_actions};
-use crate::ui::article_source::read_article_text;
+use crate::ui::file_picker::{PathPrompt, PickPurpose, Picked, pick};
 use crate::ui::menu::{MenuState, menu_bar_ui};
-use crate::ui::open_dialog::OpenDialog;
 use crate::ui::screenshot::{ScreenshotOutcome, ScreenshotTask};
 use crate::ui::settings::ViewSettings;
 use crate::ui::{ArticleView, DEFAULT_FONT_SIZE};
@@ -54,7 +54,8 @@ pub struct HashiyaApp {
     /// A problem to show in the window (an unreadable file).
     message: Option<String>,
     settings: ViewSettings,
-    open_dialog: OpenDialog,
+    /// The in-window path field, when no native file dialog is available.
+    path_prompt: Option<PathPrompt>,
     screenshot: Option<ScreenshotTask>,
 }
 
@@ -78,7 +79,7 @@ impl HashiyaApp {
             title: article.name,
             message: None,
             settings,
-            open_dialog: OpenDialog::default(),
+            path_prompt: None,
             screenshot,
         };
         app.view.set_font_size(settings.font_size);
@@ -102,9 +103,9 @@ impl HashiyaApp {
 
     /// Opens an article file; a problem is shown in the window, the current article stays.
     pub fn open_path(&mut self, ctx: &Context, path: &Path) {
-        match read_article_text(path) {
-            Ok(text) => {
-                self.view.set_text(&text);
+        match load_article(path) {
+            Ok(article) => {
+                self.view.set_text(&article.text);
                 self.title = path.file_name().map_or_else(
                     || path.display().to_string(),
                     |name| name.to_string_lossy().into_owned(),
@@ -119,11 +120,17 @@ impl HashiyaApp {
     /// Carries out a menu or shortcut action.
     pub fn apply(&mut self, ctx: &Context, action: AppAction) {
         match action {
-            AppAction::Open => {
-                if let Some(path) = self.open_dialog.request() {
-                    self.open_path(ctx, &path);
+            AppAction::Open => match pick(&PickPurpose::OpenArticle, None, None) {
+                Picked::Path(path) => self.open_path(ctx, &path),
+                Picked::Cancelled => {}
+                Picked::Unavailable(reason) => {
+                    self.path_prompt = Some(PathPrompt {
+                        purpose: PickPurpose::OpenArticle,
+                        reason,
+                        text: String::new(),
+                    });
                 }
-            }
+            },
             AppAction::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             AppAction::SetDirection(direction) => self.view.set_direction(direction),
             AppAction::ZoomIn => self.view.zoom_in(),
@@ -161,6 +168,17 @@ impl HashiyaApp {
         });
     }
 
+    fn path_prompt_ui(&mut self, ctx: &Context) {
+        let Some(prompt) = &mut self.path_prompt else { return };
+        let (chosen, finished) = prompt.show_ui(ctx);
+        if finished {
+            self.path_prompt = None;
+        }
+        if let Some(path) = chosen {
+            self.open_path(ctx, &path);
+        }
+    }
+
     fn open_dropped_files(&mut self, ctx: &Context) {
         let dropped = ctx.input(|input| input.raw.dropped_files.first().map(|file| file.path().to_path_buf()));
         if let Some(path) = dropped.filter(|path| !path.as_os_str().is_empty()) {
@@ -180,9 +198,7 @@ impl eframe::App for HashiyaApp {
         );
         self.message_ui(ui);
         egui::CentralPanel::default().show(ui, |ui| self.view.show_ui(ui, &[]));
-        if let Some(path) = self.open_dialog.show_ui(&ctx) {
-            self.open_path(&ctx, &path);
-        }
+        self.path_prompt_ui(&ctx);
         for action in actions {
             self.apply(&ctx, action);
         }

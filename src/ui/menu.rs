@@ -3,7 +3,8 @@
 use egui::{Button, KeyboardShortcut, Ui};
 
 use crate::text::Direction;
-use crate::ui::actions::{self, AppAction};
+use crate::ui::actions::AppAction;
+use crate::ui::shortcuts;
 
 /// What the menus show as checked.
 #[derive(Clone, Copy, Debug)]
@@ -19,9 +20,15 @@ pub fn menu_bar_ui(ui: &mut Ui, state: MenuState) -> Option<AppAction> {
     let mut chosen = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            item_ui(ui, "Open article…", Some(actions::OPEN), AppAction::Open, &mut chosen);
+            item_ui(
+                ui,
+                "Open article…",
+                Some(shortcuts::OPEN_ARTICLE),
+                AppAction::Open,
+                &mut chosen,
+            );
             ui.separator();
-            item_ui(ui, "Quit", Some(actions::QUIT), AppAction::Quit, &mut chosen);
+            item_ui(ui, "Quit", Some(shortcuts::QUIT), AppAction::Quit, &mut chosen);
         });
         ui.menu_button("View", |ui| view_menu_ui(ui, state, &mut chosen));
     });
@@ -39,12 +46,12 @@ fn view_menu_ui(ui: &mut Ui, state: MenuState, chosen: &mut Option<AppAction>) {
         }
     }
     ui.separator();
-    item_ui(ui, "Zoom in", Some(actions::ZOOM_IN), AppAction::ZoomIn, chosen);
-    item_ui(ui, "Zoom out", Some(actions::ZOOM_OUT), AppAction::ZoomOut, chosen);
+    item_ui(ui, "Zoom in", Some(shortcuts::ZOOM_IN), AppAction::ZoomIn, chosen);
+    item_ui(ui, "Zoom out", Some(shortcuts::ZOOM_OUT), AppAction::ZoomOut, chosen);
     item_ui(
         ui,
         "Reset zoom",
-        Some(actions::ZOOM_RESET),
+        Some(shortcuts::ZOOM_RESET),
         AppAction::ZoomReset,
         chosen,
     );

@@ -1,18 +1,24 @@
 //! The egui application: the article view, panels, dialogs. The only layer that imports egui.
 
 mod actions;
+pub mod annotator;
 mod app;
 mod article_response;
-pub mod article_source;
 mod article_view;
+pub mod colors;
 mod decoration;
+pub mod file_picker;
 mod glyph_atlas;
 mod menu;
-mod open_dialog;
 mod screenshot;
 mod selection;
+pub mod session;
 mod settings;
+pub mod shortcuts;
+pub mod span_lanes;
+pub mod span_list;
 mod text_painter;
+pub mod unsaved_prompt;
 mod window;
 
 pub use actions::AppAction;

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::args::Args;
+use crate::io::load_article;
 use crate::ui::app::{AppOptions, ArticleSource, HashiyaApp};
-use crate::ui::article_source::read_article_text;
 use crate::ui::screenshot::ScreenshotOutcome;
 
 /// Opens the window and returns the process exit code: 0 when closed normally (or the
@@ -58,7 +58,7 @@ fn parse(args: &[String]) -> Result<AppOptions, String> {
 }
 
 fn load(path: &Path) -> Result<ArticleSource, String> {
-    let text = read_article_text(path).map_err(|error| error.to_string())?;
+    let text = load_article(path).map_err(|error| error.to_string())?.text;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),

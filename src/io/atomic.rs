@@ -1,0 +1,233 @@
+//! Atomic file replacement: a reader (or a crash, or kill -9) sees either the old file or the
+//! complete new one, never a truncated mix.
+//!
+//! Steps: write a temporary file in the same folder (a rename is only atomic within one file
+//! system), flush and fsync it, keep the previous version as `NAME.bak` (a hard link, so the
+//! old file never disappears), rename the temporary file over the target, fsync the folder so
+//! the rename itself survives a power cut. Any failure removes the temporary file and leaves
+//! the target untouched.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::io::IoError;
+
+/// Whether to keep the replaced version as `NAME.bak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    /// Keep the previous version as `NAME.bak` (annotation files).
+    Keep,
+    /// No backup (recovery files).
+    None,
+}
+
+/// Replaces `path` with `bytes` atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), IoError> {
+    write_atomic_with(path, backup, |file| file.write_all(bytes))
+}
+
+/// Replaces `path` with what `fill` writes, atomically. `fill` receives the temporary file;
+/// if it fails (or anything after it), the temporary file is removed and `path` is unchanged.
+/// Tests pass a `fill` that fails half way to simulate a full disk.
+pub fn write_atomic_with(
+    path: &Path,
+    backup: Backup,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), IoError> {
+    // Saving through a symlink replaces the file it points to, not the link.
+    let target = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|e| failed(path, "following the link", e))?
+        }
+        _ => path.to_path_buf(),
+    };
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (mut file, temp) = create_temp(&dir, &target).map_err(|e| failed(path, "creating a temporary file", e))?;
+    let written = write_and_sync(&mut file, &target, fill);
+    drop(file);
+    let result = written.and_then(|()| {
+        if backup == Backup::Keep {
+            keep_backup(&target, &dir)?;
+        }
+        fs::rename(&temp, &target).map_err(|e| ("replacing the file", e))?;
+        sync_dir(&dir).map_err(|e| ("syncing the folder", e))
+    });
+    result.map_err(|(action, error)| {
+        let _ = fs::remove_file(&temp);
+        failed(path, action, error)
+    })
+}
+
+/// The `.bak` path of a file: `NAME.hashiya.ron` → `NAME.hashiya.ron.bak`.
+#[must_use]
+pub fn backup_path_for(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+type StepError = (&'static str, std::io::Error);
+
+fn write_and_sync(
+    file: &mut File,
+    target: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), StepError> {
+    {
+        let mut writer = std::io::BufWriter::with_capacity(1 << 16, &mut *file);
+        fill(&mut writer).map_err(|e| ("writing", e))?;
+        writer.flush().map_err(|e| ("writing", e))?;
+    }
+    // A new file gets default permissions; keep those of the file it replaces.
+    if let Ok(meta) = fs::metadata(target) {
+        let _ = file.set_permissions(meta.permissions());
+    }
+    file.sync_all().map_err(|e| ("syncing to disk", e))
+}
+
+/// A new, exclusively created file `.NAME.tmp-PID-N` beside the target.
+fn create_temp(dir: &Path, target: &Path) -> std::io::Result<(File, PathBuf)> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let temp = dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&temp) {
+            Ok(file) => return Ok((file, temp)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Makes `NAME.bak` the current version of `target` (when it exists) without ever removing
+/// `target`: a hard link renamed over the old backup, or a synced copy where links are not
+/// supported.
+fn keep_backup(target: &Path, dir: &Path) -> Result<(), StepError> {
+    if !target.exists() {
+        return Ok(());
+    }
+    let (file, staged) = create_temp(dir, target).map_err(|e| ("keeping a backup", e))?;
+    drop(file);
+    let _ = fs::remove_file(&staged);
+    let staged_ok = fs::hard_link(target, &staged).or_else(|_| {
+        fs::copy(target, &staged)?;
+        File::open(&staged)?.sync_all()
+    });
+    let result = staged_ok.and_then(|()| fs::rename(&staged, backup_path_for(target)));
+    if result.is_err() {
+        let _ = fs::remove_file(&staged);
+    }
+    result.map_err(|e| ("keeping a backup", e))
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    // Windows cannot open a directory as a file; NTFS journals the rename itself.
+    Ok(())
+}
+
+fn failed(path: &Path, action: &'static str, source: std::io::Error) -> IoError {
+    IoError::Write {
+        path: path.to_path_buf(),
+        action,
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("lists")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn replaces_and_keeps_the_previous_version() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.hashiya.ron");
+        write_atomic(&path, b"one", Backup::Keep).expect("first save");
+        assert_eq!(names(dir.path()), ["a.hashiya.ron"]);
+        write_atomic(&path, b"two", Backup::Keep).expect("second save");
+        write_atomic(&path, b"three", Backup::Keep).expect("third save");
+        assert_eq!(fs::read(&path).expect("reads"), b"three");
+        assert_eq!(fs::read(backup_path_for(&path)).expect("backup"), b"two");
+        assert_eq!(names(dir.path()), ["a.hashiya.ron", "a.hashiya.ron.bak"]);
+        write_atomic(&path, b"four", Backup::None).expect("no backup");
+        assert_eq!(fs::read(backup_path_for(&path)).expect("backup"), b"two");
+    }
+
+    #[test]
+    fn a_write_failing_half_way_leaves_the_old_file_intact() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.hashiya.ron");
+        write_atomic(&path, b"the previous version", Backup::Keep).expect("first save");
+        let new = vec![b'x'; 100_000];
+        let error = write_atomic_with(&path, Backup::Keep, |file| {
+            file.write_all(&new[..50_000])?;
+            Err(std::io::Error::other("No space left on device (simulated)"))
+        })
+        .expect_err("the write fails");
+        let message = error.to_string();
+        assert!(message.contains("No space left on device"), "{message}");
+        assert!(message.ends_with(&format!(": {}", path.display())), "{message}");
+        assert_eq!(fs::read(&path).expect("reads"), b"the previous version");
+        assert_eq!(names(dir.path()), ["a.hashiya.ron"], "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_folder_is_an_error_and_changes_nothing() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.hashiya.ron");
+        write_atomic(&path, b"old", Backup::Keep).expect("first save");
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).expect("chmod");
+        // root ignores folder permissions; then there is nothing to test here.
+        let root = File::create(dir.path().join("probe")).is_ok();
+        if !root {
+            let error = write_atomic(&path, b"new", Backup::Keep).expect_err("read-only");
+            assert!(error.to_string().contains("creating a temporary file"), "{error}");
+            assert_eq!(fs::read(&path).expect("reads"), b"old");
+        }
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod back");
+    }
+
+    #[test]
+    fn a_missing_folder_names_the_path() {
+        let error = write_atomic(Path::new("/nonexistent-dir/x.hashiya.ron"), b"x", Backup::Keep).expect_err("fails");
+        assert!(
+            error.to_string().ends_with(": /nonexistent-dir/x.hashiya.ron"),
+            "{error}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_through_a_symlink_replaces_its_target() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let real = dir.path().join("real.hashiya.ron");
+        let link = dir.path().join("link.hashiya.ron");
+        fs::write(&real, b"old").expect("writes");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        write_atomic(&link, b"new", Backup::Keep).expect("saves");
+        assert!(fs::symlink_metadata(&link).expect("meta").file_type().is_symlink());
+        assert_eq!(fs::read(&real).expect("reads"), b"new");
+    }
+}

@@ -1,0 +1,318 @@
+//! The annotation file as serde sees it (format version 1). These types mirror the file, not
+//! the model, so the model can change without changing the format; a future version 2 adds its
+//! own types and a conversion from these.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::model::{AttributeDef, Document, LabelDef, Link, LinkId, RelationDef, Rgb, Schema, Span, SpanId, Status};
+
+/// A whole annotation file.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename = "annotation file", deny_unknown_fields)]
+pub(crate) struct FileDto {
+    pub format_version: u64,
+    pub document: IdentityDto,
+    #[serde(default)]
+    pub annotator: String,
+    #[serde(default)]
+    pub status: StatusDto,
+    pub schema: SchemaDto,
+    #[serde(default)]
+    pub spans: Vec<SpanDto>,
+    #[serde(default)]
+    pub links: Vec<LinkDto>,
+    /// Spans that could not be placed in the article, kept so that saving never drops them.
+    #[serde(default)]
+    pub orphans: Vec<SpanDto>,
+}
+
+/// Which text the offsets refer to.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename = "document", deny_unknown_fields)]
+pub(crate) struct IdentityDto {
+    /// The article's file name.
+    pub file: String,
+    /// SHA-256 of the normalized text's UTF-8 bytes, lowercase hex.
+    pub sha256: String,
+    /// Length of the normalized text in chars.
+    pub char_len: u64,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename = "status")]
+pub(crate) enum StatusDto {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename = "schema", deny_unknown_fields)]
+pub(crate) struct SchemaDto {
+    pub labels: Vec<LabelDto>,
+    #[serde(default)]
+    pub relations: Vec<RelationDto>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename = "label", deny_unknown_fields)]
+pub(crate) struct LabelDto {
+    pub name: String,
+    pub color: (u8, u8, u8),
+    #[serde(default)]
+    pub shortcut: Option<char>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub attributes: Vec<AttributeDto>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename = "attribute", deny_unknown_fields)]
+pub(crate) struct AttributeDto {
+    pub name: String,
+    #[serde(default)]
+    pub values: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename = "relation", deny_unknown_fields)]
+pub(crate) struct RelationDto {
+    pub name: String,
+    pub from_label: String,
+    pub to_label: String,
+    #[serde(default)]
+    pub multiple: bool,
+    #[serde(default)]
+    pub shortcut: Option<char>,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename = "span", deny_unknown_fields)]
+pub(crate) struct SpanDto {
+    pub id: u64,
+    pub label: String,
+    pub start: u64,
+    pub end: u64,
+    /// The exact text covered, used to re-anchor the span when the article changed.
+    pub text: String,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub needs_review: bool,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename = "link", deny_unknown_fields)]
+pub(crate) struct LinkDto {
+    pub id: u64,
+    pub kind: String,
+    pub from: u64,
+    pub to: u64,
+}
+
+/// Only the version, read when a file does not parse as version 1, to tell "newer version"
+/// from "malformed".
+#[derive(Deserialize)]
+pub(crate) struct VersionProbe {
+    pub format_version: u64,
+}
+
+impl FileDto {
+    /// The file for a document (and the orphans to keep), with the text's identity.
+    pub fn from_document(document: &Document, orphans: &[crate::io::OrphanSpan]) -> Self {
+        let spans = document
+            .spans()
+            .iter()
+            .map(|span| SpanDto::from_span(span, document.span_text(span)))
+            .collect();
+        let mut links: Vec<LinkDto> = document.links().iter().map(LinkDto::from_link).collect();
+        for orphan in orphans {
+            for link in &orphan.links {
+                if !links.iter().any(|l| l.id == link.id.0) {
+                    links.push(LinkDto::from_link(link));
+                }
+            }
+        }
+        let meta = document.meta();
+        Self {
+            format_version: crate::io::FORMAT_VERSION,
+            document: IdentityDto {
+                file: meta.source_name.clone(),
+                sha256: crate::io::sha256_hex(document.text()),
+                char_len: document.char_len() as u64,
+            },
+            annotator: meta.annotator.clone(),
+            status: StatusDto::from(meta.status),
+            schema: SchemaDto::from(document.schema()),
+            spans,
+            links,
+            orphans: orphans.iter().map(|o| SpanDto::from_span(&o.span, &o.text)).collect(),
+        }
+    }
+}
+
+impl SpanDto {
+    fn from_span(span: &Span, text: &str) -> Self {
+        Self {
+            id: span.id.0,
+            label: span.label.clone(),
+            start: span.char_start as u64,
+            end: span.char_end as u64,
+            text: text.to_owned(),
+            attributes: span.attributes.clone(),
+            note: span.note.clone(),
+            needs_review: span.needs_review,
+        }
+    }
+
+    /// The model span at the given char range (offsets already checked to fit `usize`).
+    pub fn to_span(&self, char_start: usize, char_end: usize) -> Span {
+        Span {
+            id: SpanId(self.id),
+            label: self.label.clone(),
+            char_start,
+            char_end,
+            attributes: self.attributes.clone(),
+            note: self.note.clone(),
+            needs_review: self.needs_review,
+        }
+    }
+
+    /// The canonical order in files.
+    pub fn sort_key(&self) -> (u64, u64, u64) {
+        (self.start, self.end, self.id)
+    }
+}
+
+impl LinkDto {
+    fn from_link(link: &Link) -> Self {
+        Self {
+            id: link.id.0,
+            kind: link.kind.clone(),
+            from: link.from.0,
+            to: link.to.0,
+        }
+    }
+
+    pub fn to_link(&self) -> Link {
+        Link {
+            id: LinkId(self.id),
+            kind: self.kind.clone(),
+            from: SpanId(self.from),
+            to: SpanId(self.to),
+        }
+    }
+}
+
+impl From<Status> for StatusDto {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::NotStarted => Self::NotStarted,
+            Status::InProgress => Self::InProgress,
+            Status::Done => Self::Done,
+        }
+    }
+}
+
+impl From<StatusDto> for Status {
+    fn from(status: StatusDto) -> Self {
+        match status {
+            StatusDto::NotStarted => Self::NotStarted,
+            StatusDto::InProgress => Self::InProgress,
+            StatusDto::Done => Self::Done,
+        }
+    }
+}
+
+impl StatusDto {
+    /// The variant name as written in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::NotStarted => "NotStarted",
+            Self::InProgress => "InProgress",
+            Self::Done => "Done",
+        }
+    }
+}
+
+impl From<&Schema> for SchemaDto {
+    fn from(schema: &Schema) -> Self {
+        Self {
+            labels: schema
+                .labels
+                .iter()
+                .map(|label| LabelDto {
+                    name: label.name.clone(),
+                    color: (label.color.0, label.color.1, label.color.2),
+                    shortcut: label.shortcut,
+                    description: label.description.clone(),
+                    attributes: label
+                        .attributes
+                        .iter()
+                        .map(|a| AttributeDto {
+                            name: a.name.clone(),
+                            values: a.values.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            relations: schema
+                .relations
+                .iter()
+                .map(|r| RelationDto {
+                    name: r.name.clone(),
+                    from_label: r.from_label.clone(),
+                    to_label: r.to_label.clone(),
+                    multiple: r.multiple,
+                    shortcut: r.shortcut,
+                    description: r.description.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<&SchemaDto> for Schema {
+    fn from(schema: &SchemaDto) -> Self {
+        Self {
+            labels: schema
+                .labels
+                .iter()
+                .map(|label| LabelDef {
+                    name: label.name.clone(),
+                    color: Rgb(label.color.0, label.color.1, label.color.2),
+                    shortcut: label.shortcut,
+                    description: label.description.clone(),
+                    attributes: label
+                        .attributes
+                        .iter()
+                        .map(|a| AttributeDef {
+                            name: a.name.clone(),
+                            values: a.values.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            relations: schema
+                .relations
+                .iter()
+                .map(|r| RelationDef {
+                    name: r.name.clone(),
+                    from_label: r.from_label.clone(),
+                    to_label: r.to_label.clone(),
+                    multiple: r.multiple,
+                    shortcut: r.shortcut,
+                    description: r.description.clone(),
+                })
+                .collect(),
+        }
+    }
+}

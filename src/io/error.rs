@@ -1,0 +1,261 @@
+use std::path::{Path, PathBuf};
+
+/// A place in a text file: 1-based line and column (column counted in chars).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in chars, from 1.
+    pub col: usize,
+}
+
+impl Position {
+    /// The position of a byte offset in `source` (clamped to the text; a byte inside a
+    /// multi-byte char counts as that char).
+    #[must_use]
+    pub fn of_byte(source: &str, byte_offset: usize) -> Self {
+        let mut end = byte_offset.min(source.len());
+        while !source.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &source[..end];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Self {
+            line: before.bytes().filter(|&b| b == b'\n').count() + 1,
+            col: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
+/// One problem found in an annotation file, with where it is when that is known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the file (line:col), when it applies.
+    pub position: Option<Position>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem without a position.
+    #[must_use]
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            position: None,
+            message: message.into(),
+        }
+    }
+
+    /// A problem at a position.
+    #[must_use]
+    pub fn at(position: Option<Position>, message: impl Into<String>) -> Self {
+        Self {
+            position,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.position {
+            Some(position) => write!(f, "{position}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Why reading or writing an article, annotation or recovery file failed. Messages name the
+/// path last; the path is empty when the text did not come from a file
+/// ([`crate::io::from_ron_str`]).
+#[derive(Debug, thiserror::Error)]
+pub enum IoError {
+    /// The file could not be read.
+    #[error("cannot read the file ({source}){}", at(.path))]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file could not be written; the previous version is intact.
+    #[error("cannot save: {action} failed ({source}); the previous version is intact{}", at(.path))]
+    Write {
+        /// The file that was being saved.
+        path: PathBuf,
+        /// The step that failed, for example "creating a temporary file".
+        action: &'static str,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is larger than Hashiya accepts.
+    #[error("the file is {bytes} bytes, more than the {limit} bytes Hashiya reads{}", at(.path))]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The article's bytes are not text in a supported encoding.
+    #[error("the article is not readable text: {message}{}", at(.path))]
+    Undecodable {
+        /// The article.
+        path: PathBuf,
+        /// Which bytes, and which encodings were tried.
+        message: String,
+    },
+    /// The annotation file is written in a format version this build does not read.
+    #[error("{}{}", version_message(*.found), at(.path))]
+    UnsupportedVersion {
+        /// The annotation file.
+        path: PathBuf,
+        /// The `format_version` found in it.
+        found: u64,
+    },
+    /// The annotation file is malformed or inconsistent: one or more problems, each with its
+    /// line and column where that applies. Nothing was opened.
+    #[error("{}{}", join_problems(.problems), at(.path))]
+    Invalid {
+        /// The annotation file.
+        path: PathBuf,
+        /// Every problem found (at least one).
+        problems: Vec<Problem>,
+    },
+}
+
+impl IoError {
+    /// Sets the path of an error that does not name one yet.
+    #[must_use]
+    pub fn with_path(mut self, file: &Path) -> Self {
+        let path = match &mut self {
+            Self::Read { path, .. }
+            | Self::Write { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::Undecodable { path, .. }
+            | Self::UnsupportedVersion { path, .. }
+            | Self::Invalid { path, .. } => path,
+        };
+        if path.as_os_str().is_empty() {
+            *path = file.to_path_buf();
+        }
+        self
+    }
+
+    /// The path the error is about (empty when unknown).
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Read { path, .. }
+            | Self::Write { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::Undecodable { path, .. }
+            | Self::UnsupportedVersion { path, .. }
+            | Self::Invalid { path, .. } => path,
+        }
+    }
+
+    /// The error as separate problems (one per line of a `validate` report), without the path.
+    #[must_use]
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            Self::Invalid { problems, .. } => problems.clone(),
+            Self::UnsupportedVersion { found, .. } => vec![Problem::new(version_message(*found))],
+            other => {
+                let text = other.to_string();
+                let path = other.path().display().to_string();
+                let message = text
+                    .strip_suffix(&path)
+                    .and_then(|t| t.strip_suffix(": "))
+                    .unwrap_or(&text);
+                vec![Problem::new(message)]
+            }
+        }
+    }
+
+    pub(crate) fn invalid(problems: Vec<Problem>) -> Self {
+        Self::Invalid {
+            path: PathBuf::new(),
+            problems,
+        }
+    }
+}
+
+fn at(path: &Path) -> String {
+    if path.as_os_str().is_empty() {
+        String::new()
+    } else {
+        format!(": {}", path.display())
+    }
+}
+
+fn version_message(found: u64) -> String {
+    if found > crate::io::FORMAT_VERSION {
+        format!(
+            "the file has format_version {found}, newer than this Hashiya reads (up to {}); update Hashiya to open it",
+            crate::io::FORMAT_VERSION
+        )
+    } else {
+        format!(
+            "format_version {found} is unknown (this Hashiya reads 1 to {})",
+            crate::io::FORMAT_VERSION
+        )
+    }
+}
+
+fn join_problems(problems: &[Problem]) -> String {
+    match problems {
+        [] => "the file is invalid".to_owned(),
+        [one] => one.to_string(),
+        [first, rest @ ..] => format!("{first} (and {} more problems)", rest.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_chars() {
+        let source = "ab\nجمل x\n";
+        assert_eq!(Position::of_byte(source, 0), Position { line: 1, col: 1 });
+        assert_eq!(Position::of_byte(source, 3), Position { line: 2, col: 1 });
+        // After two Arabic letters (4 bytes): column 3.
+        assert_eq!(Position::of_byte(source, 7), Position { line: 2, col: 3 });
+        // Inside a multi-byte char, and past the end.
+        assert_eq!(Position::of_byte(source, 4), Position { line: 2, col: 1 });
+        assert_eq!(Position::of_byte(source, 999), Position { line: 3, col: 1 });
+    }
+
+    #[test]
+    fn messages_name_the_path_last() {
+        let error = IoError::invalid(vec![
+            Problem::at(Some(Position { line: 3, col: 7 }), "span T2 is defined twice"),
+            Problem::new("link R1 refers to missing span T9"),
+        ])
+        .with_path(Path::new("a/b.hashiya.ron"));
+        assert_eq!(
+            error.to_string(),
+            "3:7: span T2 is defined twice (and 1 more problems): a/b.hashiya.ron"
+        );
+        assert_eq!(error.problems().len(), 2);
+        let newer = IoError::UnsupportedVersion {
+            path: PathBuf::from("x.hashiya.ron"),
+            found: 7,
+        };
+        assert!(newer.to_string().contains("newer"), "{newer}");
+        assert!(newer.to_string().ends_with(": x.hashiya.ron"));
+        let read = IoError::Read {
+            path: PathBuf::from("gone.txt"),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        assert_eq!(read.problems()[0].message, "cannot read the file (entity not found)");
+    }
+}

@@ -1,0 +1,218 @@
+//! The folder panel: the articles of a folder with the state of their annotations, read
+//! without building documents (no article decoding, no span placement).
+
+use std::path::{Path, PathBuf};
+
+use serde::de::{Deserializer, IgnoredAny, SeqAccess, Visitor};
+
+use crate::io::dto::StatusDto;
+use crate::io::{IoError, annotation_path_for, recovery};
+use crate::model::Status;
+
+/// One article of a folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FolderEntry {
+    /// The article file.
+    pub article: PathBuf,
+    /// Its file name, for display.
+    pub name: String,
+    /// The state of its annotation file.
+    pub annotations: AnnotationSummary,
+    /// Whether an autosave newer than the saved file waits to be restored.
+    pub has_recovery: bool,
+}
+
+/// What the annotation file of an article says, in brief.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnnotationSummary {
+    /// No annotation file yet.
+    None,
+    /// An annotation file.
+    Annotated {
+        /// Its status.
+        status: Status,
+        /// Number of spans (orphans not counted).
+        span_count: usize,
+        /// Number of links.
+        link_count: usize,
+        /// Annotator name.
+        annotator: String,
+    },
+    /// An annotation file that cannot be read; opening it shows the full message.
+    Unreadable(String),
+}
+
+/// The articles (`*.txt`, hidden files excepted) of `dir`, in natural order ("2" before
+/// "10"), each with its annotation summary.
+pub fn list_folder(dir: &Path) -> Result<Vec<FolderEntry>, IoError> {
+    let read_error = |source| IoError::Read {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut articles = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(read_error)? {
+        let path = entry.map_err(read_error)?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let is_txt = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        if is_txt && !name.starts_with('.') && path.is_file() {
+            articles.push((name, path));
+        }
+    }
+    articles.sort_by(|a, b| natural_cmp(&a.0, &b.0));
+    Ok(articles
+        .into_iter()
+        .map(|(name, article)| FolderEntry {
+            annotations: read_summary(&annotation_path_for(&article)),
+            has_recovery: recovery::recovery_newer_than_saved(&article).is_some(),
+            name,
+            article,
+        })
+        .collect())
+}
+
+/// Reads status, annotator and counts of an annotation file, skipping everything else.
+#[must_use]
+pub fn read_summary(ron_path: &Path) -> AnnotationSummary {
+    let bytes = match crate::io::read_limited(ron_path, crate::io::MAX_ANNOTATION_BYTES) {
+        Ok(bytes) => bytes,
+        Err(IoError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            return AnnotationSummary::None;
+        }
+        Err(error) => return AnnotationSummary::Unreadable(error.to_string()),
+    };
+    let Ok(ron) = std::str::from_utf8(&bytes) else {
+        return AnnotationSummary::Unreadable("the annotation file is not UTF-8".into());
+    };
+    let options = ron::Options::default().with_recursion_limit(32);
+    match options.from_str::<SummaryDto>(ron) {
+        Ok(summary) if summary.format_version == crate::io::FORMAT_VERSION => AnnotationSummary::Annotated {
+            status: summary.status.into(),
+            span_count: summary.spans.0,
+            link_count: summary.links.0,
+            annotator: summary.annotator,
+        },
+        Ok(summary) => {
+            AnnotationSummary::Unreadable(format!("format_version {} is not supported", summary.format_version))
+        }
+        Err(error) => AnnotationSummary::Unreadable(format!("{}: {}", error.span.start, error.code)),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct SummaryDto {
+    format_version: u64,
+    #[serde(default)]
+    annotator: String,
+    #[serde(default)]
+    status: StatusDto,
+    #[serde(default)]
+    spans: Count,
+    #[serde(default)]
+    links: Count,
+}
+
+/// The length of a list, counted without building its elements.
+#[derive(Default)]
+struct Count(usize);
+
+impl<'de> serde::Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CountVisitor;
+        impl<'de> Visitor<'de> for CountVisitor {
+            type Value = Count;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Count, A::Error> {
+                let mut count = 0;
+                while seq.next_element::<IgnoredAny>()?.is_some() {
+                    count += 1;
+                }
+                Ok(Count(count))
+            }
+        }
+        deserializer.deserialize_seq(CountVisitor)
+    }
+}
+
+/// Compares names with digit runs as numbers (`part-2` < `part-10`), ignoring case first.
+fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    natural_cmp_folded(a, b, true).then_with(|| natural_cmp_folded(a, b, false))
+}
+
+fn natural_cmp_folded(a: &str, b: &str, fold_case: bool) -> std::cmp::Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        let (Some(ca), Some(cb)) = (a.chars().next(), b.chars().next()) else {
+            return a.len().cmp(&b.len());
+        };
+        if ca.is_ascii_digit() && cb.is_ascii_digit() {
+            let da = a.bytes().take_while(u8::is_ascii_digit).count();
+            let db = b.bytes().take_while(u8::is_ascii_digit).count();
+            let (na, nb) = (a[..da].trim_start_matches('0'), b[..db].trim_start_matches('0'));
+            let order = na.len().cmp(&nb.len()).then_with(|| na.cmp(nb));
+            if order.is_ne() {
+                return order;
+            }
+            (a, b) = (&a[da..], &b[db..]);
+        } else {
+            let order = if fold_case {
+                ca.to_lowercase().cmp(cb.to_lowercase())
+            } else {
+                ca.cmp(&cb)
+            };
+            if order.is_ne() {
+                return order;
+            }
+            (a, b) = (&a[ca.len_utf8()..], &b[cb.len_utf8()..]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Command, Document, DocumentMeta, Schema, Span, SpanId};
+
+    #[test]
+    fn natural_order() {
+        let mut names = vec!["b10.txt", "B2.txt", "a.txt", "b2.txt", "b1.txt"];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(names, ["a.txt", "b1.txt", "B2.txt", "b2.txt", "b10.txt"]);
+    }
+
+    #[test]
+    fn lists_articles_with_their_state() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for name in ["doc-10.txt", "doc-2.txt", "notes.md", ".hidden.txt", "broken.txt"] {
+            std::fs::write(dir.path().join(name), "قال الحداد").expect("writes");
+        }
+        let meta = DocumentMeta {
+            source_name: "doc-2.txt".into(),
+            annotator: "Sara".into(),
+            status: Status::Done,
+        };
+        let mut document = Document::new("قال الحداد".into(), Schema::default_schema(), meta);
+        document
+            .apply(Command::AddSpan(Span::new(SpanId(1), "Actor", 4, 10)))
+            .expect("adds");
+        crate::io::save_document(&document, &dir.path().join("doc-2.hashiya.ron")).expect("saves");
+        std::fs::write(dir.path().join("broken.hashiya.ron"), "(format_version: 1, spans: [").expect("writes");
+
+        let entries = list_folder(dir.path()).expect("lists");
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["broken.txt", "doc-2.txt", "doc-10.txt"]);
+        assert!(matches!(entries[0].annotations, AnnotationSummary::Unreadable(_)));
+        assert_eq!(
+            entries[1].annotations,
+            AnnotationSummary::Annotated {
+                status: Status::Done,
+                span_count: 1,
+                link_count: 0,
+                annotator: "Sara".into()
+            }
+        );
+        assert_eq!(entries[2].annotations, AnnotationSummary::None);
+        assert!(entries.iter().all(|e| !e.has_recovery));
+    }
+}

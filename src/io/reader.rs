@@ -1,0 +1,364 @@
+//! Reading annotation files: parse (ron, with line:column errors), check the file against
+//! itself, then place its spans in the article, re-anchoring what moved.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::io::anchor::{Anchorer, Placement};
+use crate::io::dto::{FileDto, SpanDto, VersionProbe};
+use crate::io::locate::{Locator, Section};
+use crate::io::{FORMAT_VERSION, IoError, MAX_ANNOTATION_BYTES, Problem};
+use crate::model::{Document, DocumentMeta, Link, Schema, Span};
+use crate::text::CharIndex;
+
+/// Nesting depth ron may reach; the format needs 6, and the limit keeps hostile input from
+/// exhausting the stack.
+const RECURSION_LIMIT: usize = 32;
+
+/// Problems reported per file; a file of random bytes could otherwise produce thousands.
+const MAX_PROBLEMS: usize = 200;
+
+/// Spans listed one by one in a warning before "… and N more".
+const MAX_WARNING_DETAILS: usize = 20;
+
+/// A span that could not be placed in the article: its text is no longer there. Never
+/// dropped: the UI lists it, the user places or deletes it, and
+/// [`crate::io::save_document_with_orphans`] keeps it in the file meanwhile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrphanSpan {
+    /// The span with the offsets it had in the file.
+    pub span: Span,
+    /// The text it covered.
+    pub text: String,
+    /// Its links as stored (the other end may be placed or orphaned too). Once the span is
+    /// placed again, `Command::RestoreSpan { span, links }` puts both back.
+    pub links: Vec<Link>,
+}
+
+/// Annotations read from a file and placed in an article.
+#[derive(Clone, Debug)]
+pub struct LoadedAnnotations {
+    /// The document: the article text, schema, meta, placed spans and their links.
+    pub document: Document,
+    /// Spans whose text is no longer in the article.
+    pub orphans: Vec<OrphanSpan>,
+    /// What the user should know: the article changed, spans moved (marked for review), …
+    pub warnings: Vec<String>,
+}
+
+/// Reads annotations from RON text and places them in `text` (the normalized article).
+pub fn from_ron_str(ron: &str, text: &str) -> Result<LoadedAnnotations, IoError> {
+    from_ron_str_as(ron, text, None)
+}
+
+/// [`from_ron_str`] for the article file `source_name` (warns when the file names another).
+pub(crate) fn from_ron_str_as(ron: &str, text: &str, source_name: Option<&str>) -> Result<LoadedAnnotations, IoError> {
+    let file = parse_file(ron)?;
+    let schema = check_file(&file, ron)?;
+    place(file, schema, text, source_name)
+}
+
+/// Parses RON text as an annotation file of the current version.
+pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
+    if ron.len() as u64 > MAX_ANNOTATION_BYTES {
+        return Err(IoError::TooLarge {
+            path: std::path::PathBuf::new(),
+            bytes: ron.len() as u64,
+            limit: MAX_ANNOTATION_BYTES,
+        });
+    }
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    match options.from_str::<FileDto>(ron) {
+        Ok(file) if file.format_version == FORMAT_VERSION => Ok(file),
+        Ok(file) => Err(unsupported(file.format_version)),
+        Err(error) => {
+            if let Ok(probe) = options.from_str::<VersionProbe>(ron)
+                && probe.format_version != FORMAT_VERSION
+            {
+                return Err(unsupported(probe.format_version));
+            }
+            let position = crate::io::Position {
+                line: error.span.start.line,
+                col: error.span.start.col,
+            };
+            Err(IoError::invalid(vec![Problem::at(
+                Some(position),
+                error.code.to_string(),
+            )]))
+        }
+    }
+}
+
+fn unsupported(found: u64) -> IoError {
+    IoError::UnsupportedVersion {
+        path: std::path::PathBuf::new(),
+        found,
+    }
+}
+
+/// Checks a parsed file against itself (no article needed): schema, identity, ids, ranges,
+/// span texts, labels, links. Returns the schema when there is no problem.
+pub(crate) fn check_file(file: &FileDto, ron: &str) -> Result<Schema, IoError> {
+    let mut checker = Checker {
+        locator: Locator::new(ron),
+        problems: Vec::new(),
+    };
+    let schema = Schema::from(&file.schema);
+    if let Err(error) = schema.validate() {
+        checker.push(checker.locator.section(Section::Schema), error.to_string());
+    }
+    checker.check_identity(file);
+    let labels = checker.check_spans(file, &schema);
+    checker.check_links(file, &schema, &labels);
+    if checker.problems.is_empty() {
+        Ok(schema)
+    } else {
+        let mut problems = checker.problems;
+        problems.sort_by_key(|p| p.position.map_or((usize::MAX, 0), |p| (p.line, p.col)));
+        Err(IoError::invalid(problems))
+    }
+}
+
+struct Checker<'r> {
+    locator: Locator<'r>,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, position: Option<crate::io::Position>, message: impl Into<String>) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem::at(position, message));
+        }
+    }
+
+    fn check_identity(&mut self, file: &FileDto) {
+        let sha = &file.document.sha256;
+        if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+            let position = self.locator.section(Section::Document);
+            self.push(position, "document.sha256 is not 64 lowercase hex digits");
+        }
+        if usize::try_from(file.document.char_len).is_err() {
+            let position = self.locator.section(Section::Document);
+            self.push(position, "document.char_len is too large for this computer");
+        }
+    }
+
+    /// Checks spans and orphans; returns every span id with its label.
+    fn check_spans<'f>(&mut self, file: &'f FileDto, schema: &Schema) -> HashMap<u64, &'f str> {
+        let mut labels = HashMap::with_capacity(file.spans.len() + file.orphans.len());
+        let sections = [(Section::Spans, &file.spans), (Section::Orphans, &file.orphans)];
+        for (section, spans) in sections {
+            for span in spans {
+                let where_ = |this: &mut Self| this.locator.item(section, span.id);
+                if labels.insert(span.id, span.label.as_str()).is_some() {
+                    let position = where_(self);
+                    self.push(position, format!("span T{} is defined twice", span.id));
+                }
+                if schema.label(&span.label).is_none() {
+                    let position = where_(self);
+                    let message = format!(
+                        "span T{} has label \"{}\", which the schema does not define",
+                        span.id, span.label
+                    );
+                    self.push(position, message);
+                }
+                if let Some(message) = range_problem(span, file.document.char_len, section == Section::Spans) {
+                    let position = where_(self);
+                    self.push(position, message);
+                }
+            }
+        }
+        labels
+    }
+
+    fn check_links(&mut self, file: &FileDto, schema: &Schema, labels: &HashMap<u64, &str>) {
+        let mut ids = HashSet::with_capacity(file.links.len());
+        let mut seen: HashMap<(&str, u64, u64), u64> = HashMap::with_capacity(file.links.len());
+        let mut heads: HashMap<(&str, u64), u64> = HashMap::new();
+        for link in &file.links {
+            let mut problems = Vec::new();
+            if !ids.insert(link.id) {
+                problems.push(format!("link R{} is defined twice", link.id));
+            }
+            let ends = [link.from, link.to].map(|id| labels.get(&id).copied());
+            for (id, label) in [link.from, link.to].iter().zip(ends) {
+                if label.is_none() {
+                    problems.push(format!("link R{} refers to missing span T{id}", link.id));
+                }
+            }
+            match schema.relation(&link.kind) {
+                None => problems.push(format!(
+                    "link R{} has kind \"{}\", which the schema does not define",
+                    link.id, link.kind
+                )),
+                Some(relation) => {
+                    if let [Some(from), Some(to)] = ends
+                        && (from != relation.from_label || to != relation.to_label)
+                    {
+                        problems.push(format!(
+                            "link R{}: a {} link goes from a {} to a {}, not from a {from} to a {to}",
+                            link.id, link.kind, relation.from_label, relation.to_label
+                        ));
+                    }
+                    if let Some(first) = seen.insert((&link.kind, link.from, link.to), link.id) {
+                        problems.push(format!("link R{} repeats link R{first}", link.id));
+                    } else if !relation.multiple
+                        && let Some(first) = heads.insert((&link.kind, link.from), link.id)
+                    {
+                        problems.push(format!(
+                            "link R{}: span T{} already has a {} (R{first}), and a {} has only one",
+                            link.id, link.from, link.kind, relation.from_label
+                        ));
+                    }
+                }
+            }
+            if !problems.is_empty() {
+                let position = self.locator.item(Section::Links, link.id);
+                for message in problems {
+                    self.push(position, message);
+                }
+            }
+        }
+    }
+}
+
+/// A span's range must be non-empty, inside the document it was saved with (orphans excepted:
+/// their offsets refer to an older text), and as long as its stored text.
+fn range_problem(span: &SpanDto, char_len: u64, in_document: bool) -> Option<String> {
+    let id = span.id;
+    let (start, end) = (span.start, span.end);
+    if start >= end {
+        return Some(format!("span T{id} has the empty or reversed range {start}..{end}"));
+    }
+    if in_document && end > char_len {
+        return Some(format!(
+            "span T{id} has range {start}..{end}, past the end of the document (0..{char_len})"
+        ));
+    }
+    if usize::try_from(end).is_err() {
+        return Some(format!(
+            "span T{id} has range {start}..{end}, too large for this computer"
+        ));
+    }
+    let text_chars = span.text.chars().count() as u64;
+    if text_chars != end - start {
+        return Some(format!(
+            "span T{id} has range {start}..{end} ({} chars) but its text has {text_chars} chars",
+            end - start
+        ));
+    }
+    None
+}
+
+/// Places the checked file's spans in the article and builds the document.
+fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -> Result<LoadedAnnotations, IoError> {
+    let index = CharIndex::new(text);
+    let mut anchorer = Anchorer::new(text, &index);
+    let mut warnings = Vec::new();
+    let sha256 = crate::io::sha256_hex(text);
+    if sha256 != file.document.sha256 {
+        warnings.push(format!(
+            "the article changed since these annotations were saved (SHA-256 differs; {} chars then, {} now): \
+             spans are re-anchored by their text",
+            file.document.char_len,
+            index.char_len()
+        ));
+    }
+    if let Some(name) = source_name
+        && name != file.document.file
+    {
+        warnings.push(format!(
+            "the annotations were saved for \"{}\", the article is \"{name}\"",
+            file.document.file
+        ));
+    }
+    let mut spans = Vec::with_capacity(file.spans.len());
+    let mut moved = Vec::new();
+    let mut orphans = Vec::new();
+    let mut stored: Vec<&SpanDto> = file.spans.iter().collect();
+    stored.sort_by_key(|s| s.sort_key());
+    // Spans first, in reading order (the anchorer follows their displacement); then the
+    // orphans of an earlier load, which get another chance.
+    for span in stored.into_iter().chain(&file.orphans) {
+        // `check_file` made sure the offsets fit usize.
+        let start = usize::try_from(span.start).unwrap_or(usize::MAX);
+        let end = usize::try_from(span.end).unwrap_or(usize::MAX);
+        match anchorer.place(start, end, &span.text) {
+            Placement::InPlace => spans.push(span.to_span(start, end)),
+            Placement::Moved(new_start) => {
+                let mut placed = span.to_span(new_start, new_start + (end - start));
+                placed.needs_review = true;
+                moved.push(format!(
+                    "T{} \"{}\" {start}..{end} → {}..{}",
+                    span.id, span.text, placed.char_start, placed.char_end
+                ));
+                spans.push(placed);
+            }
+            Placement::Orphan => orphans.push(OrphanSpan {
+                span: span.to_span(start, end),
+                text: span.text.clone(),
+                links: Vec::new(),
+            }),
+        }
+    }
+    summarize(
+        &mut warnings,
+        "spans were re-anchored where their text now is and marked for review",
+        &moved,
+    );
+    let orphan_lines: Vec<String> = orphans
+        .iter()
+        .map(|o| format!("T{} \"{}\"", o.span.id, o.text))
+        .collect();
+    summarize(
+        &mut warnings,
+        "spans could not be placed (their text is no longer in the article) and are kept as orphans",
+        &orphan_lines,
+    );
+    let links = split_links(&file, &mut orphans);
+    let meta = DocumentMeta {
+        source_name: source_name.unwrap_or(&file.document.file).to_owned(),
+        annotator: file.annotator,
+        status: file.status.into(),
+    };
+    let document = Document::from_parts(text.to_owned(), schema, meta, spans, links);
+    let problems = document.check();
+    if !problems.is_empty() {
+        return Err(IoError::invalid(problems.into_iter().map(Problem::new).collect()));
+    }
+    Ok(LoadedAnnotations {
+        document,
+        orphans,
+        warnings,
+    })
+}
+
+/// Links between placed spans go to the document; the others stay with their orphans.
+fn split_links(file: &FileDto, orphans: &mut [OrphanSpan]) -> Vec<Link> {
+    let orphan_at: HashMap<u64, usize> = orphans.iter().enumerate().map(|(i, o)| (o.span.id.0, i)).collect();
+    let mut links = Vec::with_capacity(file.links.len());
+    for link in &file.links {
+        let ends = [orphan_at.get(&link.from), orphan_at.get(&link.to)];
+        if ends.iter().all(Option::is_none) {
+            links.push(link.to_link());
+        }
+        let same_orphan = ends[0].is_some() && ends[0] == ends[1];
+        for &at in ends.iter().take(if same_orphan { 1 } else { 2 }).flatten() {
+            if let Some(orphan) = orphans.get_mut(*at) {
+                orphan.links.push(link.to_link());
+            }
+        }
+    }
+    links
+}
+
+fn summarize(warnings: &mut Vec<String>, what: &str, details: &[String]) {
+    if details.is_empty() {
+        return;
+    }
+    let mut warning = format!("{} {what}: ", details.len());
+    warning.push_str(&details[..details.len().min(MAX_WARNING_DETAILS)].join(", "));
+    if details.len() > MAX_WARNING_DETAILS {
+        warning.push_str(&format!(" … and {} more", details.len() - MAX_WARNING_DETAILS));
+    }
+    warnings.push(warning);
+}

@@ -1,0 +1,272 @@
+//! What the annotator is doing: which span is selected, whether a link is being drawn, and
+//! how each user action becomes a [`Command`]. No egui here: the article view and the key
+//! bindings turn input into [`Action`]s, and this turns actions into commands, so the whole
+//! interaction is unit-tested without a window.
+
+use std::ops::Range;
+
+use crate::model::{Command, Document, History, Link, Span, SpanId};
+use crate::text::{WordEdge, Words};
+
+/// Something the user asked for, by key, mouse or button.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Apply a label: create a span over the text selection, or relabel the selected span.
+    ApplyLabel(String),
+    /// Delete the selected span (and its links).
+    DeleteSelected,
+    /// Start linking from the selected span with this relation kind (speaker, party).
+    StartLink(String),
+    /// A click on the text at a char offset (selects the innermost span there, or ends a link).
+    ClickChar(usize),
+    /// Select a span (from the side panel, or Tab).
+    SelectSpan(SpanId),
+    /// Select the next span in reading order (Tab).
+    NextSpan,
+    /// Select the previous span in reading order (Shift+Tab).
+    PreviousSpan,
+    /// Move one edge of the selected span by one word, in logical order.
+    MoveEdge {
+        /// Which edge.
+        edge: WordEdge,
+        /// Towards the end of the text (true) or its start.
+        forward: bool,
+    },
+    /// Delete one link.
+    DeleteLink(crate::model::LinkId),
+    /// Leave link mode, or clear the selection.
+    Escape,
+}
+
+/// Link mode: the next clicks on spans of the right label make links from `head`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingLink {
+    /// Relation kind.
+    pub kind: String,
+    /// The span the links start from (quote, agreed action).
+    pub head: SpanId,
+}
+
+/// What an action did, for the status line and the view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing to do (for example Delete with nothing selected).
+    Nothing,
+    /// The document changed; the text selection should be cleared.
+    Changed,
+    /// Only the annotator's own state changed (selection, link mode).
+    Selected,
+    /// The action was refused; the message says why.
+    Refused(String),
+}
+
+/// The annotator's view state. Never saved into annotation files.
+#[derive(Clone, Debug, Default)]
+pub struct Annotator {
+    /// The selected span.
+    pub selected: Option<SpanId>,
+    /// Link mode, if active.
+    pub pending_link: Option<PendingLink>,
+}
+
+impl Annotator {
+    /// Performs `action`. `text_selection` is the article view's selected char range (empty or
+    /// `None` when nothing is selected).
+    pub fn perform(
+        &mut self,
+        action: Action,
+        text_selection: Option<Range<usize>>,
+        document: &mut Document,
+        history: &mut History,
+    ) -> Outcome {
+        match action {
+            Action::ApplyLabel(label) => self.apply_label(label, text_selection, document, history),
+            Action::DeleteSelected => self.delete_selected(document, history),
+            Action::StartLink(kind) => self.start_link(kind, document),
+            Action::ClickChar(char_offset) => self.click(char_offset, document, history),
+            Action::SelectSpan(id) => {
+                self.selected = document.span(id).map(|s| s.id);
+                Outcome::Selected
+            }
+            Action::NextSpan => self.step_selection(document, true),
+            Action::PreviousSpan => self.step_selection(document, false),
+            Action::MoveEdge { edge, forward } => self.move_edge(edge, forward, document, history),
+            Action::DeleteLink(id) => run(history, document, Command::DeleteLink(id)),
+            Action::Escape => {
+                if self.pending_link.take().is_none() {
+                    self.selected = None;
+                }
+                Outcome::Selected
+            }
+        }
+    }
+
+    /// Drops references to spans that no longer exist (after undo, redo or a reload).
+    pub fn forget_missing(&mut self, document: &Document) {
+        if self.selected.is_some_and(|id| document.span(id).is_none()) {
+            self.selected = None;
+        }
+        if self
+            .pending_link
+            .as_ref()
+            .is_some_and(|p| document.span(p.head).is_none())
+        {
+            self.pending_link = None;
+        }
+    }
+
+    fn apply_label(
+        &mut self,
+        label: String,
+        text_selection: Option<Range<usize>>,
+        document: &mut Document,
+        history: &mut History,
+    ) -> Outcome {
+        match (text_selection.filter(|r| !r.is_empty()), self.selected) {
+            (Some(range), _) => {
+                let id = document.allocate_span_id();
+                let outcome = run(
+                    history,
+                    document,
+                    Command::AddSpan(Span::new(id, label, range.start, range.end)),
+                );
+                if outcome == Outcome::Changed {
+                    self.selected = Some(id);
+                }
+                outcome
+            }
+            (None, Some(id)) => run(history, document, Command::SetSpanLabel { id, label }),
+            (None, None) => Outcome::Refused("Select some text or a span first".into()),
+        }
+    }
+
+    fn delete_selected(&mut self, document: &mut Document, history: &mut History) -> Outcome {
+        let Some(id) = self.selected.take() else {
+            return Outcome::Nothing;
+        };
+        self.pending_link = None;
+        run(history, document, Command::DeleteSpan(id))
+    }
+
+    fn start_link(&mut self, kind: String, document: &Document) -> Outcome {
+        let Some(relation) = document.schema().relation(&kind) else {
+            return Outcome::Refused(format!("Unknown relation \"{kind}\""));
+        };
+        let head = self.selected.and_then(|id| document.span(id));
+        match head {
+            Some(head) if head.label == relation.from_label => {
+                self.pending_link = Some(PendingLink { kind, head: head.id });
+                Outcome::Selected
+            }
+            _ => Outcome::Refused(format!("Select a {} span to add a {kind} link", relation.from_label)),
+        }
+    }
+
+    fn click(&mut self, char_offset: usize, document: &mut Document, history: &mut History) -> Outcome {
+        let Some(pending) = self.pending_link.clone() else {
+            self.selected = innermost_span_at(document, char_offset, None).map(|s| s.id);
+            return Outcome::Selected;
+        };
+        let Some(relation) = document.schema().relation(&pending.kind).cloned() else {
+            self.pending_link = None;
+            return Outcome::Nothing;
+        };
+        let Some(target) = innermost_span_at(document, char_offset, Some(&relation.to_label)).map(|s| s.id) else {
+            return Outcome::Refused(format!(
+                "Click a {} span to link it, or press Escape",
+                relation.to_label
+            ));
+        };
+        let link = Link {
+            id: document.allocate_link_id(),
+            kind: pending.kind.clone(),
+            from: pending.head,
+            to: target,
+        };
+        // A single-valued kind (a quote's speaker) is replaced, not refused, in one undo step.
+        let replaced: Vec<Command> = if relation.multiple {
+            Vec::new()
+        } else {
+            document
+                .links()
+                .iter()
+                .filter(|l| l.kind == pending.kind && l.from == pending.head)
+                .map(|l| Command::DeleteLink(l.id))
+                .collect()
+        };
+        let command = if replaced.is_empty() {
+            Command::AddLink(link)
+        } else {
+            Command::Batch(replaced.into_iter().chain([Command::AddLink(link)]).collect())
+        };
+        let outcome = run(history, document, command);
+        if !relation.multiple {
+            self.pending_link = None;
+        }
+        outcome
+    }
+
+    fn step_selection(&mut self, document: &Document, forward: bool) -> Outcome {
+        let spans = document.spans();
+        if spans.is_empty() {
+            return Outcome::Nothing;
+        }
+        let current = self.selected.and_then(|id| spans.iter().position(|s| s.id == id));
+        let next = match (current, forward) {
+            (None, true) => 0,
+            (None, false) => spans.len() - 1,
+            (Some(i), true) => (i + 1) % spans.len(),
+            (Some(i), false) => (i + spans.len() - 1) % spans.len(),
+        };
+        self.selected = Some(spans[next].id);
+        Outcome::Selected
+    }
+
+    fn move_edge(&mut self, edge: WordEdge, forward: bool, document: &mut Document, history: &mut History) -> Outcome {
+        let Some(span) = self.selected.and_then(|id| document.span(id)) else {
+            return Outcome::Nothing;
+        };
+        let words = Words::new(document.text(), document.char_index());
+        let (mut char_start, mut char_end) = (span.char_start, span.char_end);
+        let current = if edge == WordEdge::Start { char_start } else { char_end };
+        let moved = if forward {
+            words.next_word_boundary(current, edge)
+        } else {
+            words.prev_word_boundary(current, edge)
+        };
+        match edge {
+            WordEdge::Start => char_start = moved,
+            WordEdge::End => char_end = moved,
+        }
+        if char_start >= char_end {
+            return Outcome::Refused("A span cannot be empty".into());
+        }
+        let id = span.id;
+        run(
+            history,
+            document,
+            Command::SetSpanRange {
+                id,
+                char_start,
+                char_end,
+            },
+        )
+    }
+}
+
+/// The shortest span covering `char_offset` (optionally of one label): what a click means when
+/// spans nest, so the inner actor of a quote stays reachable.
+#[must_use]
+pub fn innermost_span_at<'d>(document: &'d Document, char_offset: usize, label: Option<&str>) -> Option<&'d Span> {
+    document
+        .spans_overlapping(char_offset, char_offset + 1)
+        .filter(|s| label.is_none_or(|l| s.label == l))
+        .min_by_key(|s| (s.char_len(), s.id))
+}
+
+fn run(history: &mut History, document: &mut Document, command: Command) -> Outcome {
+    match history.apply(document, command) {
+        Ok(()) => Outcome::Changed,
+        Err(error) => Outcome::Refused(error.to_string()),
+    }
+}

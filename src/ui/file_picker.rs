@@ -1,0 +1,120 @@
+//! Native file dialogs (rfd, through the desktop portal), with an in-window path field when no
+//! native dialog can be shown — never a crash or a silent no-op.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What the user is choosing a path for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PickPurpose {
+    /// An article (`.txt`) to open.
+    OpenArticle,
+    /// A folder of articles to open.
+    OpenFolder,
+    /// Where to save the annotations (`.hashiya.ron`).
+    SaveAnnotationsAs,
+    /// A folder or file to export a dataset to.
+    ExportDestination,
+    /// A dataset file or folder to import.
+    ImportSource,
+}
+
+impl PickPurpose {
+    /// The dialog's title.
+    #[must_use]
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::OpenArticle => "Open article",
+            Self::OpenFolder => "Open folder of articles",
+            Self::SaveAnnotationsAs => "Save annotations as",
+            Self::ExportDestination => "Export dataset to",
+            Self::ImportSource => "Import dataset from",
+        }
+    }
+}
+
+/// What a native dialog gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    /// A path.
+    Path(PathBuf),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No native dialog could be shown; the reason is shown above the path field.
+    Unavailable(String),
+}
+
+/// A dialog that returns in less than this was never shown to the user: the portal failed.
+const NEVER_SHOWN: Duration = Duration::from_millis(150);
+
+/// Shows the native dialog for `purpose`, starting in `directory`.
+#[must_use]
+pub fn pick(purpose: &PickPurpose, directory: Option<&Path>, file_name: Option<&str>) -> Picked {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        return Picked::Unavailable("No native file dialog: this session has no D-Bus desktop portal.".into());
+    }
+    let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
+    if let Some(directory) = directory {
+        dialog = dialog.set_directory(directory);
+    }
+    if let Some(file_name) = file_name {
+        dialog = dialog.set_file_name(file_name);
+    }
+    let started = Instant::now();
+    let chosen = match purpose {
+        PickPurpose::OpenArticle => dialog.add_filter("Articles", &["txt"]).pick_file(),
+        PickPurpose::OpenFolder | PickPurpose::ExportDestination => dialog.pick_folder(),
+        PickPurpose::SaveAnnotationsAs => dialog.add_filter("Hashiya annotations", &["ron"]).save_file(),
+        PickPurpose::ImportSource => dialog.pick_file(),
+    };
+    match chosen {
+        Some(path) => Picked::Path(path),
+        None if started.elapsed() < NEVER_SHOWN => {
+            Picked::Unavailable("The native file dialog did not open (no desktop portal answered).".into())
+        }
+        None => Picked::Cancelled,
+    }
+}
+
+/// The in-window fallback: a path field with the reason the native dialog is missing.
+#[derive(Clone, Debug)]
+pub struct PathPrompt {
+    /// What the path is for.
+    pub purpose: PickPurpose,
+    /// Why there is no native dialog.
+    pub reason: String,
+    /// The path typed so far.
+    pub text: String,
+}
+
+impl PathPrompt {
+    /// Shows the prompt as a modal; returns the path on OK, and whether the prompt is finished.
+    pub fn show_ui(&mut self, ctx: &egui::Context) -> (Option<PathBuf>, bool) {
+        let mut chosen = None;
+        let mut finished = false;
+        let modal = egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+            ui.heading(self.purpose.title());
+            ui.label(&self.reason);
+            ui.label("Type the path instead:");
+            let field = ui.add(egui::TextEdit::singleline(&mut self.text).desired_width(420.0));
+            field.request_focus();
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.button("OK").clicked() || entered {
+                    let path = PathBuf::from(self.text.trim());
+                    if !self.text.trim().is_empty() {
+                        chosen = Some(path);
+                        finished = true;
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    finished = true;
+                }
+            });
+        });
+        if modal.should_close() {
+            finished = true;
+        }
+        (chosen, finished)
+    }
+}
