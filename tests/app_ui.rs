@@ -14,7 +14,10 @@ fn harness() -> Harness<'static, HashiyaApp> {
     let article = dir.join(SAMPLE_NAME);
     std::fs::write(&article, SAMPLE_ARTICLE).expect("copy the sample");
     let session = DocumentSession::open(&article).expect("opens");
-    let options = AppOptions { session: Some(session), ..AppOptions::default() };
+    let options = AppOptions {
+        session: Some(session),
+        ..AppOptions::default()
+    };
     let mut harness = Harness::new_eframe(move |cc| HashiyaApp::new(cc, options));
     harness.set_size(Vec2::new(1000.0, 720.0));
     harness.run();

@@ -5,7 +5,7 @@
 mod block_layout;
 pub mod blocks;
 mod direction;
-mod fonts;
+pub mod fonts;
 mod geometry;
 mod layout;
 mod line_shaper;

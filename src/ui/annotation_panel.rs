@@ -53,7 +53,7 @@ impl AnnotationPanel {
 
     fn document_ui(&mut self, ui: &mut Ui, document: &Document, actions: &mut Vec<AppAction>) {
         egui::Grid::new("document-meta").num_columns(2).show(ui, |ui| {
-            ui.label("Status");
+            let caption = ui.label("Status");
             let status = document.meta().status;
             egui::ComboBox::from_id_salt("status")
                 .selected_text(status.label())
@@ -63,9 +63,11 @@ impl AnnotationPanel {
                             actions.push(AppAction::SetStatus(option));
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(caption.id);
             ui.end_row();
-            ui.label("Annotator");
+            let caption = ui.label("Annotator");
             let draft = self
                 .annotator_draft
                 .get_or_insert_with(|| document.meta().annotator.clone());
@@ -115,7 +117,7 @@ impl AnnotationPanel {
         labels.label_ui(ui, document.span_text(span));
         if span.needs_review {
             ui.horizontal(|ui| {
-                ui.colored_label(ui.visuals().warn_fg_color, "⚠ moved when the article changed");
+                ui.colored_label(ui.visuals().warn_fg_color, "! Moved when the article changed");
                 if ui.button("Mark reviewed").clicked() {
                     actions.push(AppAction::Apply(Command::SetSpanNeedsReview {
                         id: span.id,
@@ -135,12 +137,15 @@ impl AnnotationPanel {
         let (_, draft) = self
             .note_draft
             .get_or_insert_with(|| (span.id, span.note.clone().unwrap_or_default()));
-        ui.label("Note");
-        let field = ui.add(
-            egui::TextEdit::multiline(draft)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        );
+        let caption = ui.label("Note");
+        let field = ui
+            .add(
+                egui::TextEdit::multiline(draft)
+                    .hint_text("a note on this span")
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(caption.id);
         if field.lost_focus() {
             let note = self.note_draft.take().map(|(_, n)| n).filter(|n| !n.trim().is_empty());
             if note != span.note {
@@ -204,7 +209,7 @@ fn attributes_ui(ui: &mut Ui, document: &Document, span: &Span, actions: &mut Ve
     for attribute in label.attributes.iter().filter(|a| !a.values.is_empty()) {
         let current = span.attributes.get(&attribute.name);
         ui.horizontal(|ui| {
-            ui.label(&attribute.name);
+            let caption = ui.label(&attribute.name);
             egui::ComboBox::from_id_salt(("attribute", span.id, &attribute.name))
                 .selected_text(current.map_or("—", String::as_str))
                 .show_ui(ui, |ui| {
@@ -223,14 +228,16 @@ fn attributes_ui(ui: &mut Ui, document: &Document, span: &Span, actions: &mut Ve
                             }));
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(caption.id);
         });
     }
 }
 
 fn orphans_ui(ui: &mut Ui, orphans: &[OrphanSpan], labels: &mut BidiLabels) {
     egui::CollapsingHeader::new(
-        RichText::new(format!("⚠ Orphaned spans ({})", orphans.len())).color(ui.visuals().warn_fg_color),
+        RichText::new(format!("! Orphaned spans ({})", orphans.len())).color(ui.visuals().warn_fg_color),
     )
     .default_open(true)
     .show(ui, |ui| {

@@ -94,6 +94,7 @@ impl HashiyaApp {
         };
         // The article view zooms its own text; egui's whole-UI zoom would fight over Ctrl+=.
         cc.egui_ctx.options_mut(|options| options.zoom_with_keyboard = false);
+        crate::ui::egui_fonts::install_fallback_fonts(&cc.egui_ctx);
         let mut status = None;
         let session = options.session.unwrap_or_else(|| {
             open_sample().unwrap_or_else(|error| {
@@ -484,7 +485,7 @@ impl HashiyaApp {
         let session = &self.session;
         let document = &session.document;
         ui.horizontal(|ui| {
-            let modified = if session.is_modified() { " ●" } else { "" };
+            let modified = if session.is_modified() { " •" } else { "" };
             ui.label(format!("{}{modified}", session.display_name()))
                 .on_hover_text(session.article_path.display().to_string());
             ui.separator();
@@ -641,7 +642,7 @@ impl HashiyaApp {
     }
 
     fn update_title(&mut self, ctx: &Context) {
-        let modified = if self.session.is_modified() { " ●" } else { "" };
+        let modified = if self.session.is_modified() { " •" } else { "" };
         let title = format!("Hashiya — {}{modified}", self.session.display_name());
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));

@@ -148,9 +148,9 @@ pub fn span_card_ui(ui: &mut Ui, document: &Document, id: SpanId, labels: &mut B
     }
     for link in document.links_of(id) {
         let (arrow, other) = if link.from == id {
-            ("→", link.to)
+            ("->", link.to)
         } else {
-            ("←", link.from)
+            ("<-", link.from)
         };
         if let Some(other) = document.span(other) {
             ui.horizontal(|ui| {

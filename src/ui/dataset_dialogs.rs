@@ -153,7 +153,7 @@ impl ExportDialog {
 
     fn form_ui(&mut self, ui: &mut egui::Ui, path_prompt: &mut Option<PathPrompt>) {
         egui::Grid::new("export-form").num_columns(2).show(ui, |ui| {
-            ui.label("Format");
+            let caption = ui.label("Format");
             let before = self.format;
             egui::ComboBox::from_id_salt("export-format")
                 .selected_text(EXPORT_FORMATS[self.format].0)
@@ -161,7 +161,9 @@ impl ExportDialog {
                     for (index, (name, _)) in EXPORT_FORMATS.iter().enumerate() {
                         ui.selectable_value(&mut self.format, index, *name);
                     }
-                });
+                })
+                .response
+                .labelled_by(caption.id);
             if before != self.format {
                 self.retarget_destination();
             }

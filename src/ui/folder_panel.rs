@@ -65,7 +65,7 @@ impl OpenFolder {
                     }
                     AnnotationSummary::Unreadable(_) => "unreadable".to_owned(),
                 };
-                let recovery = if entry.has_recovery { " ⟲" } else { "" };
+                let recovery = if entry.has_recovery { " (autosave)" } else { "" };
                 let text = format!("{}{recovery}\n{summary}", entry.name);
                 if ui.selectable_label(self.current == Some(index), text).clicked() {
                     clicked = Some(index);

@@ -147,7 +147,7 @@ fn annotate_menu_ui(ui: &mut Ui, state: &MenuState<'_>, chosen: &mut Option<AppA
         let shortcut = relation.shortcut.and_then(shortcuts::key_for_char).map(plain);
         let action = AppAction::Annotate(Action::StartLink(relation.name.clone()));
         let text = format!(
-            "Link {} ({} → {})",
+            "Link {} ({} -> {})",
             relation.name, relation.from_label, relation.to_label
         );
         item_ui(ui, &text, shortcut, action, true, chosen);
@@ -188,15 +188,15 @@ fn annotate_menu_ui(ui: &mut Ui, state: &MenuState<'_>, chosen: &mut Option<AppA
     );
     ui.menu_button("Move span edge", |ui| {
         let edges = [
-            ("Start → next word", shortcuts::START_FORWARD, WordEdge::Start, true),
+            ("Start to next word", shortcuts::START_FORWARD, WordEdge::Start, true),
             (
-                "Start → previous word",
+                "Start to previous word",
                 shortcuts::START_BACKWARD,
                 WordEdge::Start,
                 false,
             ),
-            ("End → next word", shortcuts::END_FORWARD, WordEdge::End, true),
-            ("End → previous word", shortcuts::END_BACKWARD, WordEdge::End, false),
+            ("End to next word", shortcuts::END_FORWARD, WordEdge::End, true),
+            ("End to previous word", shortcuts::END_BACKWARD, WordEdge::End, false),
         ];
         for (text, shortcut, edge, forward) in edges {
             item_ui(

@@ -11,6 +11,7 @@ pub mod bidi_label;
 pub mod colors;
 mod dataset_dialogs;
 mod decoration;
+mod egui_fonts;
 pub mod file_picker;
 pub mod folder_panel;
 mod glyph_atlas;

@@ -46,8 +46,9 @@ impl SpanList {
         labels: &mut BidiLabels,
     ) -> Option<Action> {
         ui.horizontal(|ui| {
-            ui.label("Filter");
-            ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("text or label"));
+            let caption = ui.label("Filter");
+            ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("text or label"))
+                .labelled_by(caption.id);
         });
         let rows = self.rows(document);
         let mut action = None;
@@ -132,7 +133,7 @@ impl SpanList {
             return;
         };
         let open = !self.collapsed.contains(&label.name);
-        let arrow = if open { "⏷" } else { "⏵" };
+        let arrow = if open { "-" } else { "+" };
         let text = RichText::new(format!("{arrow} {} ({count})", label.name))
             .color(colors::label_color(label.color))
             .strong();
@@ -151,7 +152,7 @@ fn span_row_ui(ui: &mut Ui, document: &Document, id: SpanId, is_selected: bool, 
     ui.add_space(8.0);
     ui.label(RichText::new(span.id.to_string()).weak().monospace());
     if span.needs_review {
-        ui.label(RichText::new("⚠").color(ui.visuals().warn_fg_color))
+        ui.label(RichText::new("!").color(ui.visuals().warn_fg_color))
             .on_hover_text("Re-anchored after the article changed: please review");
     }
     labels.label_ui(ui, &shorten(document.span_text(span)));
@@ -161,9 +162,13 @@ fn link_row_ui(ui: &mut Ui, document: &Document, id: LinkId, labels: &mut BidiLa
     let link = document.link(id)?;
     let target = document.span(link.to)?;
     ui.add_space(28.0);
-    ui.label(RichText::new(format!("{} →", link.kind)).italics().color(Color32::GRAY));
+    ui.label(
+        RichText::new(format!("{} ->", link.kind))
+            .italics()
+            .color(Color32::GRAY),
+    );
     labels.label_ui(ui, &shorten(document.span_text(target)));
-    ui.small_button("✖")
+    ui.small_button("×")
         .on_hover_text(format!("Delete this {} link", link.kind))
         .clicked()
         .then_some(Action::DeleteLink(id))
