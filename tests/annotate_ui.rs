@@ -1,4 +1,4 @@
-//! Annotating through the real window (egui_kittest, no GPU): pointer drags over the screen
+//! Annotating through the real window (`egui_kittest`, no GPU): pointer drags over the screen
 //! rectangles the layout reports, label and link keys, undo — asserting on the model.
 
 use std::ops::Range;

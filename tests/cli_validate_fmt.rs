@@ -83,7 +83,7 @@ fn validate_never_panics_on_random_bytes() {
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut names = Vec::new();
     for n in 0..20 {
-        let bytes: Vec<u8> = (0..(n * 157 + 1))
+        let bytes: Vec<u8> = (0..=(n * 157))
             .map(|_| {
                 state ^= state << 13;
                 state ^= state >> 7;

@@ -1,6 +1,7 @@
 //! Reading an article: detect its encoding, decode it strictly, normalize line ends. Every
 //! offset Hashiya stores refers to the text this module returns.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
@@ -75,10 +76,11 @@ fn decode_legacy(bytes: &[u8], utf8_valid_up_to: usize) -> Result<(String, &'sta
     if !LEGACY_ENCODINGS.contains(&guess) {
         let mut error = undecodable(bytes, utf8_valid_up_to, UTF_8);
         if let IoError::Undecodable { message, .. } = &mut error {
-            message.push_str(&format!(
+            let _ = write!(
+                message,
                 ", and it does not look like Arabic Windows-1256 or ISO-8859-6 (closest guess: {})",
                 guess.name()
-            ));
+            );
         }
         return Err(error);
     }

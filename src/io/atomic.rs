@@ -47,9 +47,9 @@ pub fn write_atomic_with(
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let (mut file, temp) = create_temp(&dir, &target).map_err(|e| failed(path, "creating a temporary file", e))?;
-    let written = write_and_sync(&mut file, &target, fill);
-    drop(file);
+    let (mut temp_file, temp) = create_temp(&dir, &target).map_err(|e| failed(path, "creating a temporary file", e))?;
+    let written = write_and_sync(&mut temp_file, &target, fill);
+    drop(temp_file);
     let result = written.and_then(|()| {
         if backup == Backup::Keep {
             keep_backup(&target, &dir)?;
@@ -74,20 +74,20 @@ pub fn backup_path_for(path: &Path) -> PathBuf {
 type StepError = (&'static str, std::io::Error);
 
 fn write_and_sync(
-    file: &mut File,
+    temp_file: &mut File,
     target: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), StepError> {
     {
-        let mut writer = std::io::BufWriter::with_capacity(1 << 16, &mut *file);
+        let mut writer = std::io::BufWriter::with_capacity(1 << 16, &mut *temp_file);
         fill(&mut writer).map_err(|e| ("writing", e))?;
         writer.flush().map_err(|e| ("writing", e))?;
     }
     // A new file gets default permissions; keep those of the file it replaces.
     if let Ok(meta) = fs::metadata(target) {
-        let _ = file.set_permissions(meta.permissions());
+        let _ = temp_file.set_permissions(meta.permissions());
     }
-    file.sync_all().map_err(|e| ("syncing to disk", e))
+    temp_file.sync_all().map_err(|e| ("syncing to disk", e))
 }
 
 /// A new, exclusively created file `.NAME.tmp-PID-N` beside the target.

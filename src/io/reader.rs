@@ -2,6 +2,7 @@
 //! itself, then place its spans in the article, re-anchoring what moved.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use crate::io::anchor::{Anchorer, Placement};
 use crate::io::dto::{FileDto, SpanDto, VersionProbe};
@@ -378,7 +379,7 @@ fn summarize(warnings: &mut Vec<String>, what: &str, details: &[String]) {
     let mut warning = format!("{} {what}: ", details.len());
     warning.push_str(&details[..details.len().min(MAX_WARNING_DETAILS)].join(", "));
     if details.len() > MAX_WARNING_DETAILS {
-        warning.push_str(&format!(" … and {} more", details.len() - MAX_WARNING_DETAILS));
+        let _ = write!(warning, " … and {} more", details.len() - MAX_WARNING_DETAILS);
     }
     warnings.push(warning);
 }

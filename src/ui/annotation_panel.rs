@@ -71,11 +71,13 @@ impl AnnotationPanel {
             let draft = self
                 .annotator_draft
                 .get_or_insert_with(|| document.meta().annotator.clone());
-            let field = ui.add(
-                egui::TextEdit::singleline(draft)
-                    .hint_text("your name")
-                    .desired_width(140.0),
-            );
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(draft)
+                        .hint_text("your name")
+                        .desired_width(140.0),
+                )
+                .labelled_by(caption.id);
             if field.lost_focus() {
                 if let Some(name) = self.annotator_draft.take().filter(|n| *n != document.meta().annotator) {
                     actions.push(AppAction::Apply(Command::SetAnnotator(name)));

@@ -163,6 +163,11 @@ impl HashiyaApp {
         &self.session
     }
 
+    /// The open document, for tools that drive the window (benchmarks, tests).
+    pub fn session_mut(&mut self) -> &mut DocumentSession {
+        &mut self.session
+    }
+
     /// The article view.
     pub fn article_view_mut(&mut self) -> &mut ArticleView {
         &mut self.view
