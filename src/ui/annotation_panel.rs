@@ -28,6 +28,7 @@ impl AnnotationPanel {
         &mut self,
         ui: &mut Ui,
         document: &Document,
+        state: (u64, u64),
         annotator: &Annotator,
         orphans: &[OrphanSpan],
         labels: &mut BidiLabels,
@@ -45,7 +46,7 @@ impl AnnotationPanel {
             orphans_ui(ui, orphans, labels);
             ui.separator();
         }
-        if let Some(action) = self.span_list.show_ui(ui, document, annotator.selected, labels) {
+        if let Some(action) = self.span_list.show_ui(ui, document, state, annotator.selected, labels) {
             actions.push(AppAction::Annotate(action));
         }
         actions

@@ -700,9 +700,11 @@ impl eframe::App for HashiyaApp {
             .default_size(340.0)
             .show(ui, |ui| {
                 let session = &self.session;
+                let state = (self.generation, session.history.revision());
                 self.panel.show_ui(
                     ui,
                     &session.document,
+                    state,
                     &self.annotator,
                     &session.orphans,
                     &mut self.labels,

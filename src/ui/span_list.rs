@@ -2,7 +2,7 @@
 //! filter, and each quote's or action's links under it. Clicking a row selects the span (the
 //! article scrolls to it). Only the rows on screen are drawn, so 11,000 spans stay smooth.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use egui::{Color32, RichText, Sense, Ui};
 
@@ -34,14 +34,20 @@ pub struct SpanList {
     collapsed: HashSet<String>,
     /// The selection last scrolled to, so a selection scrolls the list once.
     scrolled_to: Option<SpanId>,
+    /// The rows, and what they were built from: (document state, filter, collapsed labels).
+    rows: Vec<Row>,
+    rows_built_for: Option<((u64, u64), String, usize)>,
 }
 
 impl SpanList {
     /// Shows the list; returns the action a click asked for.
+    /// `state` identifies the document's content (generation, history revision), so the rows
+    /// are rebuilt only when the annotations, the filter or the collapsed labels change.
     pub fn show_ui(
         &mut self,
         ui: &mut Ui,
         document: &Document,
+        state: (u64, u64),
         selected: Option<SpanId>,
         labels: &mut BidiLabels,
     ) -> Option<Action> {
@@ -50,7 +56,12 @@ impl SpanList {
             ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("text or label"))
                 .labelled_by(caption.id);
         });
-        let rows = self.rows(document);
+        let key = (state, self.filter.clone(), self.collapsed.len());
+        if self.rows_built_for.as_ref() != Some(&key) {
+            self.rows = self.rows(document);
+            self.rows_built_for = Some(key);
+        }
+        let rows = std::mem::take(&mut self.rows);
         let mut action = None;
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt("span-list")
@@ -69,11 +80,16 @@ impl SpanList {
                 }
             }
         });
+        self.rows = rows;
         action
     }
 
     fn rows(&self, document: &Document) -> Vec<Row> {
         let filter = self.filter.trim();
+        let mut links_by_head: HashMap<SpanId, Vec<LinkId>> = HashMap::new();
+        for link in document.links() {
+            links_by_head.entry(link.from).or_default().push(link.id);
+        }
         let mut rows = Vec::new();
         for (label_index, label) in document.schema().labels.iter().enumerate() {
             let header_at = rows.len();
