@@ -29,6 +29,7 @@ mod article;
 pub mod atomic;
 mod dto;
 mod error;
+mod fast;
 pub mod folder;
 mod locate;
 mod reader;

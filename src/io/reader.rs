@@ -67,6 +67,13 @@ pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
         });
     }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    if let Some(file) = crate::io::fast::parse_canonical(ron, &options) {
+        return if file.format_version == FORMAT_VERSION {
+            Ok(file)
+        } else {
+            Err(unsupported(file.format_version))
+        };
+    }
     match options.from_str::<FileDto>(ron) {
         Ok(file) if file.format_version == FORMAT_VERSION => Ok(file),
         Ok(file) => Err(unsupported(file.format_version)),
