@@ -32,22 +32,37 @@ fn validate_exit_codes_and_messages() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
     pair(d, "good", GOOD.as_bytes());
-    pair(d, "bad", GOOD.replacen("from: 6, to: 1)", "from: 6, to: 99)", 1).as_bytes());
+    pair(
+        d,
+        "bad",
+        GOOD.replacen("from: 6, to: 1)", "from: 6, to: 99)", 1).as_bytes(),
+    );
     pair(d, "noise", &[0xDE, 0xAD, 0xBE, 0xEF, 0x00, 0xFF, b'(', b'[']);
 
     let ok = hashiya(&["validate", "good.hashiya.ron"], d);
     assert_eq!(ok.status.code(), Some(0), "{ok:?}");
-    assert_eq!(stdout(&ok), "valid (50 spans, 40 links, article UTF-8): good.hashiya.ron\n");
+    assert_eq!(
+        stdout(&ok),
+        "valid (50 spans, 40 links, article UTF-8): good.hashiya.ron\n"
+    );
 
-    let bad = hashiya(&["validate", "good.hashiya.ron", "bad.hashiya.ron", "noise.hashiya.ron"], d);
+    let bad = hashiya(
+        &["validate", "good.hashiya.ron", "bad.hashiya.ron", "noise.hashiya.ron"],
+        d,
+    );
     assert_eq!(bad.status.code(), Some(1));
     let out = stdout(&bad);
     let line = GOOD.lines().position(|l| l.contains("from: 6, to: 1)")).expect("link") + 1;
     assert!(
-        out.contains(&format!("{line}:10: link R1 refers to missing span T99: bad.hashiya.ron\n")),
+        out.contains(&format!(
+            "{line}:10: link R1 refers to missing span T99: bad.hashiya.ron\n"
+        )),
         "{out}"
     );
-    assert!(out.contains("1:2: the file is not UTF-8 text: noise.hashiya.ron\n"), "{out}");
+    assert!(
+        out.contains("1:2: the file is not UTF-8 text: noise.hashiya.ron\n"),
+        "{out}"
+    );
     assert!(bad.stderr.is_empty(), "{}", String::from_utf8_lossy(&bad.stderr));
 
     let missing_article = hashiya(&["validate", "nothing.hashiya.ron"], d);
@@ -68,7 +83,7 @@ fn validate_never_panics_on_random_bytes() {
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut names = Vec::new();
     for n in 0..20 {
-        let bytes: Vec<u8> = (0..(n * 157 + 1))
+        let bytes: Vec<u8> = (0..=(n * 157))
             .map(|_| {
                 state ^= state << 13;
                 state ^= state >> 7;
@@ -86,7 +101,10 @@ fn validate_never_panics_on_random_bytes() {
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
     for name in &names {
-        assert!(stdout(&output).contains(&format!(": {name}\n")), "{name} has no message");
+        assert!(
+            stdout(&output).contains(&format!(": {name}\n")),
+            "{name} has no message"
+        );
     }
 }
 
@@ -103,14 +121,20 @@ fn fmt_rewrites_canonically_and_atomically() {
     let edited = lines
         .join("\n")
         .replace("    annotator: \"Hashiya sample\",\n", "")
-        .replace("status: Done,", "status: Done, annotator: \"Hashiya sample\", // moved\n");
+        .replace(
+            "status: Done,",
+            "status: Done, annotator: \"Hashiya sample\", // moved\n",
+        );
     let path = pair(d, "edited", edited.as_bytes());
 
     let output = hashiya(&["fmt", "edited.hashiya.ron"], d);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert_eq!(stdout(&output), "formatted: edited.hashiya.ron\n");
     assert_eq!(std::fs::read_to_string(&path).expect("reads"), GOOD);
-    assert_eq!(std::fs::read_to_string(d.join("edited.hashiya.ron.bak")).expect("backup"), edited);
+    assert_eq!(
+        std::fs::read_to_string(d.join("edited.hashiya.ron.bak")).expect("backup"),
+        edited
+    );
     let again = hashiya(&["fmt", "edited.hashiya.ron"], d);
     assert_eq!(stdout(&again), "unchanged: edited.hashiya.ron\n");
 

@@ -80,7 +80,11 @@ fn negative_and_huge_offsets() {
     let ron = edit("end: 74,", "end: 999999999999999999999999999,");
     assert_one(&ron, line_of(&ron, "9999999"), "");
     let ron = edit("end: 74,", "end: 18446744073709551615,");
-    assert_one(&ron, line_of(&ron, "18446744073709551615"), "past the end of the document");
+    assert_one(
+        &ron,
+        line_of(&ron, "18446744073709551615"),
+        "past the end of the document",
+    );
     let ron = edit("start: 60, end: 74,", "start: 74, end: 60,");
     assert_one(&ron, line_of(&ron, "start: 74, end: 60"), "empty or reversed");
     let ron = edit("start: 60, end: 74,", "start: 60, end: 75,");
@@ -94,7 +98,11 @@ fn duplicate_ids() {
     let ron = edit("(id: 2, label:", "(id: 1, label:");
     assert_one(&ron, line_of(&ron, "الفريق محمد الحداد\""), "span T1 is defined twice");
     let ron = edit("(id: 2, kind:", "(id: 1, kind:");
-    assert_one(&ron, line_of(&ron, "(id: 1, kind: \"speaker\", from: 12"), "link R1 is defined twice");
+    assert_one(
+        &ron,
+        line_of(&ron, "(id: 1, kind: \"speaker\", from: 12"),
+        "link R1 is defined twice",
+    );
 }
 
 #[test]
@@ -117,12 +125,18 @@ fn broken_links() {
 fn schema_and_identity_problems() {
     let ron = edit("label: \"Actor\", start: 60", "label: \"Person\", start: 60");
     assert_one(&ron, line_of(&ron, "\"Person\""), "does not define");
-    let ron = edit("to_label: \"Actor\", multiple: false", "to_label: \"Speaker\", multiple: false");
+    let ron = edit(
+        "to_label: \"Actor\", multiple: false",
+        "to_label: \"Speaker\", multiple: false",
+    );
     assert_one(&ron, line_of(&ron, "    schema: ("), "unknown label");
     let ron = edit("sha256: \"bc36", "sha256: \"XYZ");
     assert_one(&ron, line_of(&ron, "sha256"), "hex");
     let problems = problems(&edit("(name: \"Quote\"", "(name: \"Actor\""));
-    assert!(problems.iter().any(|p| p.message.contains("defined twice")), "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.message.contains("defined twice")),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -133,9 +147,19 @@ fn unknown_and_newer_versions() {
     assert!(error.to_string().contains("newer than this Hashiya reads"), "{error}");
     // A newer file with fields this version does not know still says "newer".
     let newer = edit("format_version: 1,", "format_version: 3, layers: [(name: \"x\")],");
-    assert!(from_ron_str(&newer, TEXT).expect_err("newer").to_string().contains("newer"));
+    assert!(
+        from_ron_str(&newer, TEXT)
+            .expect_err("newer")
+            .to_string()
+            .contains("newer")
+    );
     let zero = edit("format_version: 1", "format_version: 0");
-    assert!(from_ron_str(&zero, TEXT).expect_err("unknown").to_string().contains("unknown"));
+    assert!(
+        from_ron_str(&zero, TEXT)
+            .expect_err("unknown")
+            .to_string()
+            .contains("unknown")
+    );
 }
 
 #[test]
@@ -143,7 +167,10 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
     for (open, close) in [("(", ")"), ("[", "]"), ("{\"a\":", "}"), ("Some(", ")")] {
         let deep = format!("{}{}", open.repeat(200_000), close.repeat(200_000));
         assert!(!problems(&deep).is_empty());
-        let inside = edit("attributes: {\"type\": \"person\"}", &format!("attributes: {}", open.repeat(100_000)));
+        let inside = edit(
+            "attributes: {\"type\": \"person\"}",
+            &format!("attributes: {}", open.repeat(100_000)),
+        );
         assert!(!problems(&inside).is_empty());
     }
 }
@@ -161,7 +188,10 @@ fn not_utf8_on_disk_is_a_positioned_error_and_the_file_is_untouched() {
     assert!(error.to_string().starts_with("6:5: the file is not UTF-8"), "{error}");
     assert!(error.to_string().ends_with(&path.display().to_string()));
     assert_eq!(std::fs::read(&path).expect("reads"), bytes);
-    assert_eq!(std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime"), modified);
+    assert_eq!(
+        std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime"),
+        modified
+    );
     let names: Vec<_> = std::fs::read_dir(dir.path()).expect("lists").collect();
     assert_eq!(names.len(), 1, "a failed load creates no file");
 }

@@ -11,8 +11,29 @@ use proptest::prelude::*;
 
 /// Text pieces that stress offsets and escaping.
 const PIECES: &[&str] = &[
-    "قال", " ", "الفريق", "😀", "👩‍👩‍👧", "𝕏", "\u{1F1F1}\u{1F1FE}", "e\u{301}", "\n", "«5+5»", "\"", "\\", "\t", "\u{200F}",
-    "\u{202E}", "a", "ـ", "\u{FEFF}", "\r", "}", ")", "//", "/*",
+    "قال",
+    " ",
+    "الفريق",
+    "😀",
+    "👩‍👩‍👧",
+    "𝕏",
+    "\u{1F1F1}\u{1F1FE}",
+    "e\u{301}",
+    "\n",
+    "«5+5»",
+    "\"",
+    "\\",
+    "\t",
+    "\u{200F}",
+    "\u{202E}",
+    "a",
+    "ـ",
+    "\u{FEFF}",
+    "\r",
+    "}",
+    ")",
+    "//",
+    "/*",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {
@@ -90,12 +111,30 @@ fn document_strategy() -> impl Strategy<Value = Document> {
         prop::collection::vec((any::<usize>(), any::<usize>()), 0..40),
         (wild_string(), wild_string(), prop::sample::select(Status::ALL.to_vec())),
     )
-        .prop_map(|(text, schema, raw_spans, raw_links, (source_name, annotator, status))| {
-            build(text, schema, &raw_spans, &raw_links, DocumentMeta { source_name, annotator, status })
-        })
+        .prop_map(
+            |(text, schema, raw_spans, raw_links, (source_name, annotator, status))| {
+                build(
+                    text,
+                    schema,
+                    &raw_spans,
+                    &raw_links,
+                    DocumentMeta {
+                        source_name,
+                        annotator,
+                        status,
+                    },
+                )
+            },
+        )
 }
 
-fn build(text: String, schema: Schema, raw_spans: &[RawSpan], raw_links: &[(usize, usize)], meta: DocumentMeta) -> Document {
+fn build(
+    text: String,
+    schema: Schema,
+    raw_spans: &[RawSpan],
+    raw_links: &[(usize, usize)],
+    meta: DocumentMeta,
+) -> Document {
     let char_len = text.chars().count();
     let spans: Vec<Span> = raw_spans
         .iter()
@@ -123,9 +162,9 @@ fn build(text: String, schema: Schema, raw_spans: &[RawSpan], raw_links: &[(usiz
             continue;
         }
         let (from, to) = (heads[a % heads.len()].id, tails[b % tails.len()].id);
-        let taken = links.iter().any(|l| {
-            l.kind == relation.name && l.from == from && (l.to == to || !relation.multiple)
-        });
+        let taken = links
+            .iter()
+            .any(|l| l.kind == relation.name && l.from == from && (l.to == to || !relation.multiple));
         if !taken {
             links.push(Link {
                 id: LinkId(n as u64 * 2 + 5),

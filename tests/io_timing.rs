@@ -94,8 +94,12 @@ fn save_and_load_11k_spans() {
     let runs = 15;
     let to_string = time(runs, || drop(hashiya::io::to_ron_string(&document)));
     let save = time(runs, || hashiya::io::save_document(&document, &path).expect("saves"));
-    let parse = time(runs, || drop(hashiya::io::from_ron_str(&ron, document.text()).expect("loads")));
-    let load = time(runs, || drop(hashiya::io::load_annotations(&path, document.text()).expect("loads")));
+    let parse = time(runs, || {
+        drop(hashiya::io::from_ron_str(&ron, document.text()).expect("loads"));
+    });
+    let load = time(runs, || {
+        drop(hashiya::io::load_annotations(&path, document.text()).expect("loads"));
+    });
     let canonical = time(runs, || drop(hashiya::io::canonical_ron(&ron).expect("formats")));
     let ignored = time(runs, || {
         let _: serde::de::IgnoredAny = ron::from_str(&ron).expect("parses");

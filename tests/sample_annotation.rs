@@ -31,6 +31,7 @@ const ANNOTATIONS: &str = "assets/samples/libya-army-leaders-meeting.ar.hashiya.
 
 /// One span: a key for links, its label, a context that occurs once in the article, the
 /// phrase inside that context, the actor type, and a note.
+#[derive(Clone, Copy)]
 struct SpanSpec {
     key: &'static str,
     label: &'static str,
@@ -89,8 +90,18 @@ const SPANS: &[SpanSpec] = &[
     // ¶1: Williams comments on the meeting and calls on the political parties.
     actor("williams", "بشأن ليبيا ستيفاني وليامز،", "ستيفاني وليامز", PERSON),
     actor("haddad", "الفريق محمد الحداد", "الفريق محمد الحداد", PERSON),
-    actor("nadhouri", "الفريق عبدالرازق الناظوري", "الفريق عبدالرازق الناظوري", PERSON),
-    actor("jmc-1", "الناظوري واللجنة العسكرية المشتركة «5+5»", "اللجنة العسكرية المشتركة «5+5»", BODY),
+    actor(
+        "nadhouri",
+        "الفريق عبدالرازق الناظوري",
+        "الفريق عبدالرازق الناظوري",
+        PERSON,
+    ),
+    actor(
+        "jmc-1",
+        "الناظوري واللجنة العسكرية المشتركة «5+5»",
+        "اللجنة العسكرية المشتركة «5+5»",
+        BODY,
+    ),
     actor("leaders-1", "«5+5» وقادة الجيش في العاصمة", "قادة الجيش", GROUP),
     quote(
         "call",
@@ -101,8 +112,18 @@ const SPANS: &[SpanSpec] = &[
     // ¶2: the meetings end; the joint statement.
     actor("nadhouri-2", "واختتم الناظوري والحداد", "الناظوري", PERSON),
     actor("haddad-2", "واختتم الناظوري والحداد", "الحداد", PERSON),
-    actor("jmc-2", "مع أعضاء اللجنة العسكرية المشتركة «5+5»", "اللجنة العسكرية المشتركة «5+5»", BODY),
-    actor("directors", "وعدد من مديري الإدارات والهيئات العسكرية،", "مديري الإدارات والهيئات العسكرية", GROUP),
+    actor(
+        "jmc-2",
+        "مع أعضاء اللجنة العسكرية المشتركة «5+5»",
+        "اللجنة العسكرية المشتركة «5+5»",
+        BODY,
+    ),
+    actor(
+        "directors",
+        "وعدد من مديري الإدارات والهيئات العسكرية،",
+        "مديري الإدارات والهيئات العسكرية",
+        GROUP,
+    ),
     noted(
         quote(
             "statement-title",
@@ -126,7 +147,12 @@ const SPANS: &[SpanSpec] = &[
     ),
     actor("haddad-3", "بين كل من الفريق الحداد", "الفريق الحداد", PERSON),
     actor("nadhouri-3", "والفريق أول الناظوري", "الفريق أول الناظوري", PERSON),
-    actor("jmc-3", "قامت به اللجنة العسكرية المشتركة (5+5)", "اللجنة العسكرية المشتركة (5+5)", BODY),
+    actor(
+        "jmc-3",
+        "قامت به اللجنة العسكرية المشتركة (5+5)",
+        "اللجنة العسكرية المشتركة (5+5)",
+        BODY,
+    ),
     actor("parties-2", "ويجدر بالأطراف السياسية", "الأطراف السياسية", GROUP),
     // Heading.
     actor("leaders-h1", "مخرجات اجتماع قادة الجيش", "قادة الجيش", GROUP),
@@ -216,21 +242,44 @@ const SPANS: &[SpanSpec] = &[
         "«ضرورة الاستمرار",
         "ضرورة الاستمرار في التواصل المباشر وعقد اجتماعات لاحقة في أقرب وقت لاستكمال الأعمال التي تم الاتفاق على تنفيذها ومتابعتها",
     ),
-    action("communicate", "الاستمرار في التواصل المباشر", "الاستمرار في التواصل المباشر"),
-    action("meet-again", "وعقد اجتماعات لاحقة في أقرب وقت", "عقد اجتماعات لاحقة في أقرب وقت"),
+    action(
+        "communicate",
+        "الاستمرار في التواصل المباشر",
+        "الاستمرار في التواصل المباشر",
+    ),
+    action(
+        "meet-again",
+        "وعقد اجتماعات لاحقة في أقرب وقت",
+        "عقد اجتماعات لاحقة في أقرب وقت",
+    ),
     // Heading.
     actor("mission-h2", "البعثة الأممية تشيد", "البعثة الأممية", BODY),
     actor("leaders-h2", "تشيد باجتماع قادة الجيش في طرابلس", "قادة الجيش", GROUP),
     // ¶7: the UN mission praises the meeting and pledges support.
-    actor("mission-1", "وأشادت بعثة الأمم المتحدة للدعم في ليبيا", "بعثة الأمم المتحدة للدعم في ليبيا", BODY),
-    actor("leaders-7", "باجتماع قادة الجيش الليبي التابعين", "قادة الجيش الليبي", GROUP),
+    actor(
+        "mission-1",
+        "وأشادت بعثة الأمم المتحدة للدعم في ليبيا",
+        "بعثة الأمم المتحدة للدعم في ليبيا",
+        BODY,
+    ),
+    actor(
+        "leaders-7",
+        "باجتماع قادة الجيش الليبي التابعين",
+        "قادة الجيش الليبي",
+        GROUP,
+    ),
     quote(
         "pledge",
         "متعهدة بمواصلة دعمها المحادثات في المسار الأمني.",
         "بمواصلة دعمها المحادثات في المسار الأمني",
     ),
     // ¶8: the mission's Facebook statement.
-    actor("mission-2", "وقالت بعثة الأمم المتحدة للدعم في ليبيا", "بعثة الأمم المتحدة للدعم في ليبيا", BODY),
+    actor(
+        "mission-2",
+        "وقالت بعثة الأمم المتحدة للدعم في ليبيا",
+        "بعثة الأمم المتحدة للدعم في ليبيا",
+        BODY,
+    ),
     quote(
         "facebook",
         "إنها «تشيد",
@@ -238,7 +287,12 @@ const SPANS: &[SpanSpec] = &[
     ),
     actor("leaders-8", "يوليو بين قادة الجيش الليبي", "قادة الجيش الليبي", GROUP),
     actor("un", "وتشيد الأمم المتحدة", "الأمم المتحدة", BODY),
-    actor("jmc-4", "من خلال اللجنة العسكرية المشتركة (5+5)", "اللجنة العسكرية المشتركة (5+5)", BODY),
+    actor(
+        "jmc-4",
+        "من خلال اللجنة العسكرية المشتركة (5+5)",
+        "اللجنة العسكرية المشتركة (5+5)",
+        BODY,
+    ),
 ];
 
 /// Quote → speaker.
@@ -340,7 +394,10 @@ fn the_shipped_file_is_what_the_spec_generates() {
         let _ = std::fs::remove_file(hashiya::io::atomic::backup_path_for(&path));
     }
     let shipped = std::fs::read_to_string(&path).expect("shipped annotations (HASHIYA_BLESS=1 writes them)");
-    assert!(shipped == generated, "{ANNOTATIONS} is stale; regenerate with HASHIYA_BLESS=1");
+    assert!(
+        shipped == generated,
+        "{ANNOTATIONS} is stale; regenerate with HASHIYA_BLESS=1"
+    );
 }
 
 #[test]
@@ -374,9 +431,9 @@ fn the_shipped_file_loads_valid_and_complete() {
     while let Some(open) = rest.find('«') {
         let inner = &rest[open + '«'.len_utf8()..];
         let close = inner.find('»').expect("closed guillemet");
-        let quoted = &inner[..close];
-        if !["5+5", "تويتر", "فيسبوك"].contains(&quoted) {
-            assert!(quotes.contains(&quoted), "«{quoted}» is not annotated as a quote");
+        let inside = &inner[..close];
+        if !["5+5", "تويتر", "فيسبوك"].contains(&inside) {
+            assert!(quotes.contains(&inside), "«{inside}» is not annotated as a quote");
         }
         rest = &inner[close..];
     }
@@ -396,7 +453,8 @@ fn the_shipped_file_loads_valid_and_complete() {
         assert!(actors.contains(&name), "actor {name} is missing");
     }
     let actions = texts_of("Agreed action");
-    for needle in ["توحيد المؤسسة العسكرية", "تسمية رئيس أركان واحد", "تسيير دوريات حدودية"] {
+    for needle in ["توحيد المؤسسة العسكرية", "تسمية رئيس أركان واحد", "تسيير دوريات حدودية"]
+    {
         assert!(actions.iter().any(|a| a.contains(needle)), "action {needle} is missing");
     }
     // Every quote has exactly one speaker, every action at least one party, each an Actor.
@@ -410,7 +468,12 @@ fn the_shipped_file_loads_valid_and_complete() {
                 continue;
             }
         };
-        assert!(!outgoing.is_empty(), "{} \"{}\" has no {expected_kind}", span.id, document.span_text(span));
+        assert!(
+            !outgoing.is_empty(),
+            "{} \"{}\" has no {expected_kind}",
+            span.id,
+            document.span_text(span)
+        );
         assert!(outgoing.iter().all(|l| l.kind == expected_kind));
         assert!(
             outgoing

@@ -75,10 +75,9 @@ fn decode_legacy(bytes: &[u8], utf8_valid_up_to: usize) -> Result<(String, &'sta
     if !LEGACY_ENCODINGS.contains(&guess) {
         let mut error = undecodable(bytes, utf8_valid_up_to, UTF_8);
         if let IoError::Undecodable { message, .. } = &mut error {
-            message.push_str(&format!(
-                ", and it does not look like Arabic Windows-1256 or ISO-8859-6 (closest guess: {})",
-                guess.name()
-            ));
+            message.push_str(", and it does not look like Arabic Windows-1256 or ISO-8859-6 (closest guess: ");
+            message.push_str(guess.name());
+            message.push(')');
         }
         return Err(error);
     }
@@ -103,12 +102,7 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, us
 }
 
 fn undecodable(bytes: &[u8], offset: usize, encoding: &'static Encoding) -> IoError {
-    let shown: Vec<String> = bytes
-        .iter()
-        .skip(offset)
-        .take(4)
-        .map(|b| format!("{b:02X}"))
-        .collect();
+    let shown: Vec<String> = bytes.iter().skip(offset).take(4).map(|b| format!("{b:02X}")).collect();
     IoError::Undecodable {
         path: std::path::PathBuf::new(),
         message: format!(
@@ -151,7 +145,11 @@ mod tests {
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
         let mut bytes = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
         for unit in text.encode_utf16() {
-            bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
         }
         bytes
     }
@@ -159,7 +157,10 @@ mod tests {
     /// ISO-8859-6 has no «», no … and no Arabic harakat beyond the basic ones the sample
     /// lacks, so the sample is adapted to what it can encode.
     fn iso_8859_6_sample() -> String {
-        SAMPLE.replace(['«', '»'], "\"").replace('…', "...").replace('\u{64F}', "")
+        SAMPLE
+            .replace(['«', '»'], "\"")
+            .replace('…', "...")
+            .replace('\u{64F}', "")
     }
 
     #[test]
@@ -217,7 +218,10 @@ mod tests {
         let error = decode_article(b"\xEF\xBB\xBFab\xFF").expect_err("invalid");
         assert!(error.to_string().contains("offset 5 (FF)"), "{error}");
         // Latin-1 French is not an Arabic encoding: refused rather than guessed.
-        let french = encode(encoding_rs::WINDOWS_1252, "Le général a déclaré à la presse qu'il était là.");
+        let french = encode(
+            encoding_rs::WINDOWS_1252,
+            "Le général a déclaré à la presse qu'il était là.",
+        );
         let error = decode_article(&french).expect_err("not Arabic");
         assert!(error.to_string().contains("does not look like Arabic"), "{error}");
         // Binary data.

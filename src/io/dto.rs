@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::model::{
-    AttributeDef, Document, LabelDef, Link, LinkId, RelationDef, Rgb, Schema, Span, SpanId, Status,
-};
+use crate::model::{AttributeDef, Document, LabelDef, Link, LinkId, RelationDef, Rgb, Schema, Span, SpanId, Status};
 
 /// A whole annotation file.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]

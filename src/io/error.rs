@@ -203,7 +203,10 @@ fn version_message(found: u64) -> String {
             crate::io::FORMAT_VERSION
         )
     } else {
-        format!("format_version {found} is unknown (this Hashiya reads 1 to {})", crate::io::FORMAT_VERSION)
+        format!(
+            "format_version {found} is unknown (this Hashiya reads 1 to {})",
+            crate::io::FORMAT_VERSION
+        )
     }
 }
 

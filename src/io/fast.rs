@@ -25,7 +25,12 @@ pub(crate) fn parse_canonical(ron: &str, options: &ron::Options) -> Option<FileD
         let bare = line.trim_end_matches('\n').trim_end_matches('\r');
         if let Some((name, lines)) = &mut current {
             if bare == "    ]," {
-                sections.insert(name, Section { lines: std::mem::take(lines) });
+                sections.insert(
+                    name,
+                    Section {
+                        lines: std::mem::take(lines),
+                    },
+                );
                 current = None;
                 previous = bare;
                 header.push_str(line);
@@ -110,13 +115,13 @@ fn span_line(line: &str) -> Option<SpanDto> {
 /// `        (id: 1, kind: "speaker", from: 6, to: 1),`
 fn link_line(line: &str) -> Option<LinkDto> {
     let mut cursor = Cursor::new(line.strip_prefix("        (")?.strip_suffix("),")?);
-    let link = LinkDto {
+    let parsed = LinkDto {
         id: cursor.field("id: ")?.number()?,
         kind: cursor.field(", kind: ")?.string()?,
         from: cursor.field(", from: ")?.number()?,
         to: cursor.field(", to: ")?.number()?,
     };
-    cursor.rest.is_empty().then_some(link)
+    cursor.rest.is_empty().then_some(parsed)
 }
 
 struct Cursor<'l> {
@@ -261,16 +266,18 @@ mod tests {
             prop::option::of(text),
             any::<bool>(),
         )
-            .prop_map(|(id, label, (start, end), text, attributes, note, needs_review)| SpanDto {
-                id,
-                label,
-                start,
-                end,
-                text,
-                attributes,
-                note,
-                needs_review,
-            })
+            .prop_map(
+                |(id, label, (start, end), text, attributes, note, needs_review)| SpanDto {
+                    id,
+                    label,
+                    start,
+                    end,
+                    text,
+                    attributes,
+                    note,
+                    needs_review,
+                },
+            )
     }
 
     proptest! {

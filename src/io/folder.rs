@@ -91,7 +91,9 @@ pub fn read_summary(ron_path: &Path) -> AnnotationSummary {
             link_count: summary.links.0,
             annotator: summary.annotator,
         },
-        Ok(summary) => AnnotationSummary::Unreadable(format!("format_version {} is not supported", summary.format_version)),
+        Ok(summary) => {
+            AnnotationSummary::Unreadable(format!("format_version {} is not supported", summary.format_version))
+        }
         Err(error) => AnnotationSummary::Unreadable(format!("{}: {}", error.span.start, error.code)),
     }
 }

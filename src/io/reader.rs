@@ -2,6 +2,7 @@
 //! itself, then place its spans in the article, re-anchoring what moved.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use crate::io::anchor::{Anchorer, Placement};
 use crate::io::dto::{FileDto, SpanDto, VersionProbe};
@@ -87,7 +88,10 @@ pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
                 line: error.span.start.line,
                 col: error.span.start.col,
             };
-            Err(IoError::invalid(vec![Problem::at(Some(position), parse_message(&error.code))]))
+            Err(IoError::invalid(vec![Problem::at(
+                Some(position),
+                parse_message(&error.code),
+            )]))
         }
     }
 }
@@ -97,7 +101,9 @@ fn parse_message(code: &ron::Error) -> String {
     match code {
         ron::Error::IntegerOutOfBounds => "a number is negative or too large here (Integer is out of bounds)".into(),
         ron::Error::Eof => "the file ends too early: it is truncated or a bracket is missing".into(),
-        ron::Error::ExceededRecursionLimit => format!("brackets are nested deeper than the format allows ({RECURSION_LIMIT})"),
+        ron::Error::ExceededRecursionLimit => {
+            format!("brackets are nested deeper than the format allows ({RECURSION_LIMIT})")
+        }
         other => other.to_string(),
     }
 }
@@ -257,7 +263,9 @@ fn range_problem(span: &SpanDto, char_len: u64, in_document: bool) -> Option<Str
         ));
     }
     if usize::try_from(end).is_err() {
-        return Some(format!("span T{id} has range {start}..{end}, too large for this computer"));
+        return Some(format!(
+            "span T{id} has range {start}..{end}, too large for this computer"
+        ));
     }
     let text_chars = span.text.chars().count() as u64;
     if text_chars != end - start {
@@ -307,7 +315,10 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
             Placement::Moved(new_start) => {
                 let mut placed = span.to_span(new_start, new_start + (end - start));
                 placed.needs_review = true;
-                moved.push(format!("T{} \"{}\" {start}..{end} → {}..{}", span.id, span.text, placed.char_start, placed.char_end));
+                moved.push(format!(
+                    "T{} \"{}\" {start}..{end} → {}..{}",
+                    span.id, span.text, placed.char_start, placed.char_end
+                ));
                 spans.push(placed);
             }
             Placement::Orphan => orphans.push(OrphanSpan {
@@ -317,9 +328,20 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
             }),
         }
     }
-    summarize(&mut warnings, "spans were re-anchored where their text now is and marked for review", &moved);
-    let orphan_lines: Vec<String> = orphans.iter().map(|o| format!("T{} \"{}\"", o.span.id, o.text)).collect();
-    summarize(&mut warnings, "spans could not be placed (their text is no longer in the article) and are kept as orphans", &orphan_lines);
+    summarize(
+        &mut warnings,
+        "spans were re-anchored where their text now is and marked for review",
+        &moved,
+    );
+    let orphan_lines: Vec<String> = orphans
+        .iter()
+        .map(|o| format!("T{} \"{}\"", o.span.id, o.text))
+        .collect();
+    summarize(
+        &mut warnings,
+        "spans could not be placed (their text is no longer in the article) and are kept as orphans",
+        &orphan_lines,
+    );
     let links = split_links(&file, &mut orphans);
     let meta = DocumentMeta {
         source_name: source_name.unwrap_or(&file.document.file).to_owned(),
@@ -364,7 +386,7 @@ fn summarize(warnings: &mut Vec<String>, what: &str, details: &[String]) {
     let mut warning = format!("{} {what}: ", details.len());
     warning.push_str(&details[..details.len().min(MAX_WARNING_DETAILS)].join(", "));
     if details.len() > MAX_WARNING_DETAILS {
-        warning.push_str(&format!(" … and {} more", details.len() - MAX_WARNING_DETAILS));
+        let _ = write!(warning, " … and {} more", details.len() - MAX_WARNING_DETAILS);
     }
     warnings.push(warning);
 }

@@ -53,7 +53,10 @@ pub fn validate_ron(ron: &str, text: &str) -> Vec<Problem> {
     for orphan in &file.orphans {
         problems.push(Problem::at(
             locator.item(Section::Orphans, orphan.id),
-            format!("span T{} \"{}\" is an orphan: it is not placed in the article", orphan.id, orphan.text),
+            format!(
+                "span T{} \"{}\" is an orphan: it is not placed in the article",
+                orphan.id, orphan.text
+            ),
         ));
     }
     problems

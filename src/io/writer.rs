@@ -218,7 +218,12 @@ mod tests {
         assert_eq!(ron_string("قال «5+5»"), "\"قال «5+5»\"");
         assert_eq!(ron_string("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
         assert_eq!(ron_string("x\u{200F}y\u{7}"), r#""x\u{200f}y\u{7}""#);
-        for text in ["قال «5+5»", "a\"b\\c\nd\r\t", "x\u{200F}\u{202E}y\u{0}\u{85}😀", "é\u{301}"] {
+        for text in [
+            "قال «5+5»",
+            "a\"b\\c\nd\r\t",
+            "x\u{200F}\u{202E}y\u{0}\u{85}😀",
+            "é\u{301}",
+        ] {
             let parsed: String = ron::from_str(&ron_string(text)).expect("parses");
             assert_eq!(parsed, text);
         }
