@@ -9,66 +9,83 @@ use std::collections::BTreeMap;
 
 use crate::io::dto::{FileDto, LinkDto, SpanDto};
 
-/// The lines of one list section (`spans`, `links`, `orphans`).
-struct Section<'r> {
-    lines: Vec<&'r str>,
+/// A canonical file cut in two: the header (everything but the lines of the list sections,
+/// which stay as empty lists) for ron, and the lines of each list section.
+pub(crate) struct Canonical<'r> {
+    /// The file without the items of its list sections.
+    pub header: String,
+    spans: Vec<&'r str>,
+    links: Vec<&'r str>,
+    orphans: Vec<&'r str>,
 }
+
+impl<'r> Canonical<'r> {
+    /// Splits a file in canonical layout; `None` when it is not.
+    pub fn split(ron: &'r str) -> Option<Self> {
+        let mut split = Self {
+            header: String::with_capacity(16 * 1024),
+            spans: Vec::new(),
+            links: Vec::new(),
+            orphans: Vec::new(),
+        };
+        let mut seen = [false; 3];
+        let mut current: Option<usize> = None;
+        let mut previous = "";
+        for line in ron.split_inclusive('\n') {
+            let bare = line.trim_end_matches('\n').trim_end_matches('\r');
+            if let Some(section) = current {
+                if bare == "    ]," {
+                    current = None;
+                } else {
+                    split.section_mut(section).push(bare);
+                    continue;
+                }
+            } else if let Some(section) = SECTIONS
+                .iter()
+                .position(|name| bare.strip_prefix("    ").and_then(|b| b.strip_prefix(name)) == Some(": ["))
+            {
+                // Sections follow the schema and each other, as written; so lines of a
+                // multi-line string or comment are never taken for a section.
+                let expected_before = if section == 0 { "    )," } else { "    ]," };
+                if seen[section] || previous != expected_before {
+                    return None;
+                }
+                seen[section] = true;
+                current = Some(section);
+            }
+            previous = bare;
+            split.header.push_str(line);
+        }
+        // The writer always writes `spans` and `links`.
+        (current.is_none() && seen[0] && seen[1] && !split.header.contains("/*")).then_some(split)
+    }
+
+    fn section_mut(&mut self, section: usize) -> &mut Vec<&'r str> {
+        match section {
+            0 => &mut self.spans,
+            1 => &mut self.links,
+            _ => &mut self.orphans,
+        }
+    }
+
+    /// Number of spans, links and orphans (lines; not parsed).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        (self.spans.len(), self.links.len(), self.orphans.len())
+    }
+}
+
+const SECTIONS: [&str; 3] = ["spans", "links", "orphans"];
 
 /// Parses a canonical file; `None` when it is not exactly in canonical layout.
 pub(crate) fn parse_canonical(ron: &str, options: &ron::Options) -> Option<FileDto> {
-    let mut header = String::with_capacity(16 * 1024);
-    let mut sections: BTreeMap<&str, Section<'_>> = BTreeMap::new();
-    let mut current: Option<(&str, Vec<&str>)> = None;
-    let mut previous = "";
-    let expected_before = |name: &str| if name == "spans" { "    )," } else { "    ]," };
-    for line in ron.split_inclusive('\n') {
-        let bare = line.trim_end_matches('\n').trim_end_matches('\r');
-        if let Some((name, lines)) = &mut current {
-            if bare == "    ]," {
-                sections.insert(
-                    name,
-                    Section {
-                        lines: std::mem::take(lines),
-                    },
-                );
-                current = None;
-                previous = bare;
-                header.push_str(line);
-            } else {
-                lines.push(bare);
-            }
-            continue;
-        }
-        if let Some(name) = ["spans", "links", "orphans"]
-            .into_iter()
-            .find(|name| bare.strip_prefix("    ").and_then(|b| b.strip_prefix(name)) == Some(": ["))
-        {
-            // Sections follow the schema and each other, as written; so lines of a
-            // multi-line string or comment are never taken for a section.
-            if sections.contains_key(name) || previous != expected_before(name) {
-                return None;
-            }
-            current = Some((name, Vec::new()));
-        }
-        previous = bare;
-        header.push_str(line);
-    }
-    if current.is_some() || header.contains("/*") {
-        return None;
-    }
-    let mut file: FileDto = options.from_str(&header).ok()?;
+    let split = Canonical::split(ron)?;
+    let mut file: FileDto = options.from_str(&split.header).ok()?;
     if !file.spans.is_empty() || !file.links.is_empty() || !file.orphans.is_empty() {
         return None;
     }
-    if let Some(section) = sections.get("spans") {
-        file.spans = section.lines.iter().map(|l| span_line(l)).collect::<Option<_>>()?;
-    }
-    if let Some(section) = sections.get("links") {
-        file.links = section.lines.iter().map(|l| link_line(l)).collect::<Option<_>>()?;
-    }
-    if let Some(section) = sections.get("orphans") {
-        file.orphans = section.lines.iter().map(|l| span_line(l)).collect::<Option<_>>()?;
-    }
+    file.spans = split.spans.iter().map(|l| span_line(l)).collect::<Option<_>>()?;
+    file.links = split.links.iter().map(|l| link_line(l)).collect::<Option<_>>()?;
+    file.orphans = split.orphans.iter().map(|l| span_line(l)).collect::<Option<_>>()?;
     Some(file)
 }
 
