@@ -146,7 +146,7 @@ pub fn save_document_with_orphans(document: &Document, orphans: &[OrphanSpan], r
     atomic::write_atomic(ron_path, ron.as_bytes(), atomic::Backup::Keep)?;
     // The save succeeded; a recovery file that cannot be deleted is older than it and so is
     // not offered again.
-    let _ = recovery::discard_recovery(ron_path);
+    let _ = recovery::remove_recovery_of(ron_path);
     Ok(())
 }
 
