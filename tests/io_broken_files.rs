@@ -234,3 +234,13 @@ proptest! {
         let _ = hashiya::io::canonical_ron(&ron);
     }
 }
+
+#[test]
+fn thousands_of_problems_are_capped_with_a_count() {
+    let line = GOOD.lines().find(|l| l.contains("(id: 1, label:")).expect("span line");
+    let many = GOOD.replacen(line, &format!("{line}\n").repeat(500), 1);
+    let found = problems(&many);
+    assert_eq!(found.len(), 201);
+    assert_eq!(found[0].position.map(|p| p.line), Some(line_of(GOOD, line) + 1));
+    assert_eq!(found[200].message, "… and 299 more problems");
+}

@@ -31,6 +31,7 @@ const ANNOTATIONS: &str = "assets/samples/libya-army-leaders-meeting.ar.hashiya.
 
 /// One span: a key for links, its label, a context that occurs once in the article, the
 /// phrase inside that context, the actor type, and a note.
+#[derive(Clone, Copy)]
 struct SpanSpec {
     key: &'static str,
     label: &'static str,
@@ -430,9 +431,9 @@ fn the_shipped_file_loads_valid_and_complete() {
     while let Some(open) = rest.find('«') {
         let inner = &rest[open + '«'.len_utf8()..];
         let close = inner.find('»').expect("closed guillemet");
-        let quoted = &inner[..close];
-        if !["5+5", "تويتر", "فيسبوك"].contains(&quoted) {
-            assert!(quotes.contains(&quoted), "«{quoted}» is not annotated as a quote");
+        let inside = &inner[..close];
+        if !["5+5", "تويتر", "فيسبوك"].contains(&inside) {
+            assert!(quotes.contains(&inside), "«{inside}» is not annotated as a quote");
         }
         rest = &inner[close..];
     }

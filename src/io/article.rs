@@ -1,7 +1,6 @@
 //! Reading an article: detect its encoding, decode it strictly, normalize line ends. Every
 //! offset Hashiya stores refers to the text this module returns.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
@@ -76,11 +75,9 @@ fn decode_legacy(bytes: &[u8], utf8_valid_up_to: usize) -> Result<(String, &'sta
     if !LEGACY_ENCODINGS.contains(&guess) {
         let mut error = undecodable(bytes, utf8_valid_up_to, UTF_8);
         if let IoError::Undecodable { message, .. } = &mut error {
-            let _ = write!(
-                message,
-                ", and it does not look like Arabic Windows-1256 or ISO-8859-6 (closest guess: {})",
-                guess.name()
-            );
+            message.push_str(", and it does not look like Arabic Windows-1256 or ISO-8859-6 (closest guess: ");
+            message.push_str(guess.name());
+            message.push(')');
         }
         return Err(error);
     }

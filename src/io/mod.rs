@@ -29,6 +29,7 @@ mod article;
 pub mod atomic;
 mod dto;
 mod error;
+mod fast;
 pub mod folder;
 mod imported;
 mod inputs;
@@ -149,7 +150,7 @@ pub fn save_document_with_orphans(document: &Document, orphans: &[OrphanSpan], r
     atomic::write_atomic(ron_path, ron.as_bytes(), atomic::Backup::Keep)?;
     // The save succeeded; a recovery file that cannot be deleted is older than it and so is
     // not offered again.
-    let _ = recovery::discard_recovery(ron_path);
+    let _ = recovery::remove_recovery_of(ron_path);
     Ok(())
 }
 

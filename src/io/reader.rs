@@ -68,6 +68,13 @@ pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
         });
     }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    if let Some(file) = crate::io::fast::parse_canonical(ron, &options) {
+        return if file.format_version == FORMAT_VERSION {
+            Ok(file)
+        } else {
+            Err(unsupported(file.format_version))
+        };
+    }
     match options.from_str::<FileDto>(ron) {
         Ok(file) if file.format_version == FORMAT_VERSION => Ok(file),
         Ok(file) => Err(unsupported(file.format_version)),
@@ -114,6 +121,7 @@ pub(crate) fn check_file(file: &FileDto, ron: &str) -> Result<Schema, IoError> {
     let mut checker = Checker {
         locator: Locator::new(ron),
         problems: Vec::new(),
+        dropped: 0,
     };
     let schema = Schema::from(&file.schema);
     if let Err(error) = schema.validate() {
@@ -127,6 +135,9 @@ pub(crate) fn check_file(file: &FileDto, ron: &str) -> Result<Schema, IoError> {
     } else {
         let mut problems = checker.problems;
         problems.sort_by_key(|p| p.position.map_or((usize::MAX, 0), |p| (p.line, p.col)));
+        if checker.dropped > 0 {
+            problems.push(Problem::new(format!("… and {} more problems", checker.dropped)));
+        }
         Err(IoError::invalid(problems))
     }
 }
@@ -134,12 +145,16 @@ pub(crate) fn check_file(file: &FileDto, ron: &str) -> Result<Schema, IoError> {
 struct Checker<'r> {
     locator: Locator<'r>,
     problems: Vec<Problem>,
+    /// Problems past `MAX_PROBLEMS`, counted.
+    dropped: usize,
 }
 
 impl Checker<'_> {
     fn push(&mut self, position: Option<crate::io::Position>, message: impl Into<String>) {
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(Problem::at(position, message));
+        } else {
+            self.dropped += 1;
         }
     }
 
