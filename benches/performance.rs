@@ -173,7 +173,7 @@ fn edit_frame(c: &mut Criterion) {
 fn save_and_load_ron(c: &mut Criterion) {
     let files = files(true);
     c.bench_function("save_ron", |b| {
-        b.iter(|| io::save_document(&files.document, &files.ron).unwrap())
+        b.iter(|| io::save_document(&files.document, &files.ron).unwrap());
     });
     c.bench_function("load_ron", |b| {
         b.iter(|| {
@@ -193,14 +193,14 @@ fn formats(c: &mut Criterion) {
     let corpus = std::env::var_os("HASHIYA_BENCH_CORPUS").and_then(|p| std::fs::read_to_string(p).ok());
     let input = corpus.as_deref().unwrap_or(&conll_text);
     c.bench_function("import_conll", |b| {
-        b.iter(|| conll::import_str(input, &options).documents.len())
+        b.iter(|| conll::import_str(input, &options).documents.len());
     });
     let documents = [document];
     c.bench_function("export_jsonl", |b| {
-        b.iter(|| jsonl::export_str(&documents, JsonlFlavor::Hashiya).0.len())
+        b.iter(|| jsonl::export_str(&documents, JsonlFlavor::Hashiya).0.len());
     });
     c.bench_function("export_conll", |b| {
-        b.iter(|| conll::export_str(&documents, &ConllOptions::default()).0.len())
+        b.iter(|| conll::export_str(&documents, &ConllOptions::default()).0.len());
     });
 }
 
