@@ -56,6 +56,8 @@ pub enum AppAction {
     SetDark(bool),
     /// Show or hide the statistics window.
     ToggleStatistics,
+    /// Show or hide the labels (schema) window.
+    ToggleLabels,
 }
 
 /// Shortcuts with Ctrl/Alt: they work even while a text field has the focus.

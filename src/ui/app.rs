@@ -20,6 +20,7 @@ use crate::ui::file_picker::{PathPrompt, PickPurpose, Picked, pick};
 use crate::ui::folder_panel::OpenFolder;
 use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::recent::RecentPaths;
+use crate::ui::schema_window::SchemaWindow;
 use crate::ui::screenshot::{ScreenshotOutcome, ScreenshotTask};
 use crate::ui::session::DocumentSession;
 use crate::ui::settings::ViewSettings;
@@ -76,6 +77,7 @@ pub struct HashiyaApp {
     export: Option<ExportDialog>,
     import: Option<ImportDialog>,
     stats_open: bool,
+    schema_window: SchemaWindow,
     title: String,
     screenshot: Option<ScreenshotTask>,
 }
@@ -152,6 +154,7 @@ impl HashiyaApp {
             export: None,
             import: None,
             stats_open: false,
+            schema_window: SchemaWindow::default(),
             title: String::new(),
             screenshot,
         }
@@ -207,6 +210,7 @@ impl HashiyaApp {
             AppAction::Import => self.import = Some(ImportDialog::default()),
             AppAction::Quit => self.request(ctx, Intent::Quit),
             AppAction::ToggleStatistics => self.stats_open = !self.stats_open,
+            AppAction::ToggleLabels => self.schema_window.open = !self.schema_window.open,
             view_action => self.apply_view(ctx, &view_action),
         }
     }
@@ -574,6 +578,9 @@ impl HashiyaApp {
         }
         if self.stats_open {
             stats_window_ui(ctx, &mut self.stats_open, &self.session.document, self.folder.as_ref());
+        }
+        if self.schema_window.open {
+            actions.extend(self.schema_window.show_ui(ctx, self.session.document.schema()));
         }
         actions
     }

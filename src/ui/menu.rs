@@ -210,6 +210,9 @@ fn annotate_menu_ui(ui: &mut Ui, state: &MenuState<'_>, chosen: &mut Option<AppA
         }
     });
     ui.separator();
+    if ui.button("Labels…").clicked() {
+        *chosen = Some(AppAction::ToggleLabels);
+    }
     ui.menu_button("Document status", |ui| {
         for status in Status::ALL {
             if ui.radio(state.status == status, status.label()).clicked() {

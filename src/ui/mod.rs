@@ -17,6 +17,7 @@ pub mod folder_panel;
 mod glyph_atlas;
 mod menu;
 mod recent;
+mod schema_window;
 mod screenshot;
 mod selection;
 pub mod session;
