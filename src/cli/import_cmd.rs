@@ -1,16 +1,13 @@
 //! `hashiya import`: a dataset (`CoNLL`, brat, JSONL) to articles with annotation files, so
 //! that existing data and pre-annotations can be reviewed in Hashiya.
 
-use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::cli::args::{Args, UsageError};
 use crate::cli::inputs::{print_warnings, write_stdout};
 use crate::export::files::{self, ImportFormat};
-use crate::export::{ImportOptions, Imported};
-use crate::io;
-use crate::model::{Document, DocumentMeta};
+use crate::export::{ImportOptions, ImportTargets, Imported};
 
 const USAGE: &str =
     "usage: hashiya import --from conll|brat|jsonl [--map TAG=LABEL,...] [--annotator NAME] [--force] INPUT --out DIR";
@@ -46,23 +43,23 @@ pub fn run(args: &[String]) -> i32 {
     let Imported { documents, mut report } = imported;
     let suppressed = report.warnings_suppressed;
     print_warnings("import", report.warnings.drain(..).map(|w| w.to_string()), suppressed);
-    let targets = targets(&documents, &request.out);
-    if !request.force {
-        let conflicts = conflicts(&documents, &targets);
-        if !conflicts.is_empty() {
-            for conflict in &conflicts {
-                eprintln!("hashiya import: would overwrite {}", conflict.display());
-            }
-            eprintln!("hashiya import: nothing written; use --force to overwrite");
-            return 1;
+    let targets = ImportTargets::plan(&documents, &request.out);
+    if !request.force && !targets.conflicts.is_empty() {
+        for conflict in &targets.conflicts {
+            eprintln!("hashiya import: would overwrite {}", conflict.display());
         }
+        eprintln!("hashiya import: nothing written; use --force to overwrite");
+        return 1;
     }
-    let mut written = String::new();
-    for (document, article) in documents.iter().zip(&targets) {
-        if let Err(error) = write_document(document, article) {
+    match targets.write(&documents) {
+        Ok(warnings) => print_warnings("import", warnings, 0),
+        Err(error) => {
             eprintln!("hashiya import: {error}");
             return 2;
         }
+    }
+    let mut written = String::new();
+    for article in &targets.articles {
         let _ = writeln!(written, "{}", article.display());
     }
     write_stdout(&written);
@@ -102,91 +99,9 @@ fn parse(args: &[String]) -> Result<Request, UsageError> {
     })
 }
 
-/// The article path of each document in `out`: its file name made safe (no folders), unique.
-fn targets(documents: &[Document], out: &Path) -> Vec<PathBuf> {
-    let mut used = HashSet::new();
-    documents
-        .iter()
-        .enumerate()
-        .map(|(index, document)| {
-            let name: String = document
-                .meta()
-                .source_name
-                .chars()
-                .map(|c| {
-                    if matches!(c, '/' | '\\' | '\0') || c.is_control() {
-                        '_'
-                    } else {
-                        c
-                    }
-                })
-                .collect();
-            let name = match name.trim_start_matches('.') {
-                "" => format!("document-{}.txt", index + 1),
-                name => name.to_owned(),
-            };
-            let (stem, extension) = name.rsplit_once('.').unwrap_or((&name, "txt"));
-            let mut unique = name.clone();
-            let mut n = 2;
-            while !used.insert(unique.clone()) {
-                unique = format!("{stem}-{n}.{extension}");
-                n += 1;
-            }
-            out.join(unique)
-        })
-        .collect()
-}
-
-/// Files an import would replace: annotation files, and articles with another text.
-fn conflicts(documents: &[Document], targets: &[PathBuf]) -> Vec<PathBuf> {
-    let mut conflicts = Vec::new();
-    for (document, article) in documents.iter().zip(targets) {
-        let same_text = std::fs::read(article).is_ok_and(|bytes| bytes == document.text().as_bytes());
-        if article.exists() && !same_text {
-            conflicts.push(article.clone());
-        }
-        let ron = io::annotation_path_for(article);
-        if ron.exists() {
-            conflicts.push(ron);
-        }
-    }
-    conflicts
-}
-
-/// Writes `NAME.txt` and `NAME.hashiya.ron`; the document is renamed after its article file.
-fn write_document(document: &Document, article: &Path) -> Result<(), String> {
-    if let Some(parent) = article.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create the folder ({e}): {}", parent.display()))?;
-    }
-    let text = document.text();
-    io::atomic::write_atomic(article, text.as_bytes(), io::atomic::Backup::None).map_err(|e| e.to_string())?;
-    // Hashiya reads the article back through its decoder (byte-order mark dropped, CR → LF):
-    // say so when that text differs, since the spans are then re-anchored on open.
-    if io::decode_article(text.as_bytes()).map_or(true, |a| a.text != text) {
-        eprintln!(
-            "hashiya import: warning: the text changes when read back (line ends or byte-order mark); \
-             spans are re-anchored on open: {}",
-            article.display()
-        );
-    }
-    let meta = DocumentMeta {
-        source_name: article.file_name().unwrap_or_default().to_string_lossy().into_owned(),
-        ..document.meta().clone()
-    };
-    let renamed = Document::from_parts(
-        text.to_owned(),
-        document.schema().clone(),
-        meta,
-        document.spans().to_vec(),
-        document.links().to_vec(),
-    );
-    io::save_document(&renamed, &io::annotation_path_for(article)).map_err(|e| e.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Schema;
 
     fn strings(args: &[&str]) -> Vec<String> {
         args.iter().map(|s| (*s).to_owned()).collect()
@@ -217,27 +132,5 @@ mod tests {
         .expect("parses");
         assert_eq!(request.options.label_map.get("PERS").map(String::as_str), Some("Actor"));
         assert!(request.force);
-    }
-
-    #[test]
-    fn target_names_are_safe_and_unique() {
-        let document = |name: &str| {
-            let meta = DocumentMeta {
-                source_name: name.into(),
-                ..DocumentMeta::default()
-            };
-            Document::new("x".into(), Schema::default_schema(), meta)
-        };
-        let documents = [
-            document("a.txt"),
-            document("a.txt"),
-            document("../../etc/passwd"),
-            document(""),
-        ];
-        let names: Vec<PathBuf> = targets(&documents, Path::new("out"));
-        assert_eq!(
-            names,
-            ["out/a.txt", "out/a-2.txt", "out/_.._etc_passwd", "out/document-4.txt"].map(PathBuf::from)
-        );
     }
 }
