@@ -1,8 +1,11 @@
-//! The `hashiya` executable: the window, or a command-line subcommand.
+//! The `hashiya` executable: a command-line subcommand, or the window.
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if hashiya::cli::is_subcommand(&args) {
-        std::process::exit(hashiya::cli::run(&args));
-    }
+    let code = if hashiya::cli::is_subcommand(&args) {
+        hashiya::cli::run(&args)
+    } else {
+        hashiya::ui::run_window(&args)
+    };
+    std::process::exit(code);
 }

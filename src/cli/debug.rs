@@ -8,7 +8,6 @@ use serde_json::json;
 
 use crate::cli::args::{Args, UsageError};
 use crate::text::{Direction, DocumentLayout, LayoutParams, LineId, VisualLine};
-use crate::ui::article_source::read_article_text;
 
 const USAGE: &str = "usage: hashiya debug layout|rects|hit [--width PX] [--font-size PX] [--direction auto|rtl|ltr] FILE [START END | X Y]";
 
@@ -40,7 +39,9 @@ fn run_inner(args: &[String]) -> Result<String, UsageError> {
         _ => return Err(UsageError(format!("unknown debug command `{command}`; {USAGE}"))),
     };
     let params = params(&args)?;
-    let text = read_article_text(Path::new(file)).map_err(|error| UsageError(error.to_string()))?;
+    let text = crate::io::load_article(Path::new(file))
+        .map_err(|error| UsageError(error.to_string()))?
+        .text;
     let mut layout = DocumentLayout::new(&text, params);
     match (command.as_str(), numbers) {
         ("rects", Some((start, end))) => Ok(rects(&mut layout, number(start, "START")?, number(end, "END")?)),

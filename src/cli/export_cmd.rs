@@ -4,12 +4,12 @@ use std::path::PathBuf;
 
 use crate::cli::args::{Args, UsageError};
 use crate::cli::inputs::{print_warnings, write_stdout};
+use crate::export::ExportFormat;
 use crate::export::conll::ConllOptions;
 use crate::export::files::{self, export_string};
 use crate::export::jsonl::JsonlFlavor;
 use crate::export::split::SplitSpec;
 use crate::export::tokens::SentenceSplit;
-use crate::export::{ExportFormat, load_annotated};
 
 const USAGE: &str = "usage: hashiya export --to jsonl|conll|brat [--jsonl-flavor hashiya|doccano|doccano-relations] \
 [--sentences unicode|lines] [--out PATH] [--split train=0.8,dev=0.1,test=0.1 [--seed N]] INPUT...";
@@ -19,7 +19,7 @@ struct Request {
     format: ExportFormat,
     out: Option<PathBuf>,
     split: Option<(SplitSpec, u64)>,
-    inputs: Vec<PathBuf>,
+    inputs: Vec<String>,
 }
 
 /// Runs `hashiya export …` (`args` after `export`); returns the exit code: 0 written, 1 no
@@ -33,7 +33,7 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let loaded = load_annotated(&request.inputs);
+    let loaded = crate::io::load_inputs(&request.inputs);
     print_warnings("export", loaded.warnings, 0);
     if !loaded.errors.is_empty() {
         for error in &loaded.errors {
@@ -138,7 +138,7 @@ fn parse(args: &[String]) -> Result<Request, UsageError> {
         format,
         out,
         split,
-        inputs: args.positional.iter().map(PathBuf::from).collect(),
+        inputs: args.positional,
     })
 }
 
@@ -179,7 +179,7 @@ mod tests {
                 sentences: SentenceSplit::Lines
             })
         );
-        assert_eq!(request.inputs, [PathBuf::from("a"), PathBuf::from("b")]);
+        assert_eq!(request.inputs, ["a", "b"]);
         let request = parse(&strings(&[
             "--to=jsonl",
             "--jsonl-flavor=doccano",

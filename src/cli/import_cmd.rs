@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use crate::cli::args::{Args, UsageError};
 use crate::cli::inputs::{print_warnings, write_stdout};
 use crate::export::files::{self, ImportFormat};
-use crate::export::{ImportOptions, ImportTargets, Imported};
+use crate::export::{ImportOptions, Imported};
+use crate::io;
 
 const USAGE: &str =
     "usage: hashiya import --from conll|brat|jsonl [--map TAG=LABEL,...] [--annotator NAME] [--force] INPUT --out DIR";
@@ -43,23 +44,26 @@ pub fn run(args: &[String]) -> i32 {
     let Imported { documents, mut report } = imported;
     let suppressed = report.warnings_suppressed;
     print_warnings("import", report.warnings.drain(..).map(|w| w.to_string()), suppressed);
-    let targets = ImportTargets::plan(&documents, &request.out);
-    if !request.force && !targets.conflicts.is_empty() {
-        for conflict in &targets.conflicts {
-            eprintln!("hashiya import: would overwrite {}", conflict.display());
-        }
-        eprintln!("hashiya import: nothing written; use --force to overwrite");
-        return 1;
-    }
-    match targets.write(&documents) {
-        Ok(warnings) => print_warnings("import", warnings, 0),
-        Err(error) => {
-            eprintln!("hashiya import: {error}");
-            return 2;
+    let targets = io::import_targets(&documents, &request.out);
+    if !request.force {
+        let conflicts = io::import_conflicts(&documents, &targets);
+        if !conflicts.is_empty() {
+            for conflict in &conflicts {
+                eprintln!("hashiya import: would overwrite {}", conflict.display());
+            }
+            eprintln!("hashiya import: nothing written; use --force to overwrite");
+            return 1;
         }
     }
     let mut written = String::new();
-    for article in &targets.articles {
+    for (document, article) in documents.iter().zip(&targets) {
+        match io::write_imported_document(document, article) {
+            Ok(warning) => print_warnings("import", warning, 0),
+            Err(error) => {
+                eprintln!("hashiya import: {error}");
+                return 2;
+            }
+        }
         let _ = writeln!(written, "{}", article.display());
     }
     write_stdout(&written);
@@ -102,6 +106,9 @@ fn parse(args: &[String]) -> Result<Request, UsageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Schema;
+    use crate::model::{Document, DocumentMeta};
+    use std::path::Path;
 
     fn strings(args: &[&str]) -> Vec<String> {
         args.iter().map(|s| (*s).to_owned()).collect()
@@ -132,5 +139,27 @@ mod tests {
         .expect("parses");
         assert_eq!(request.options.label_map.get("PERS").map(String::as_str), Some("Actor"));
         assert!(request.force);
+    }
+
+    #[test]
+    fn target_names_are_safe_and_unique() {
+        let document = |name: &str| {
+            let meta = DocumentMeta {
+                source_name: name.into(),
+                ..DocumentMeta::default()
+            };
+            Document::new("x".into(), Schema::default_schema(), meta)
+        };
+        let documents = [
+            document("a.txt"),
+            document("a.txt"),
+            document("../../etc/passwd"),
+            document(""),
+        ];
+        let names: Vec<PathBuf> = io::import_targets(&documents, Path::new("out"));
+        assert_eq!(
+            names,
+            ["out/a.txt", "out/a-2.txt", "out/_.._etc_passwd", "out/document-4.txt"].map(PathBuf::from)
+        );
     }
 }

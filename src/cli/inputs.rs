@@ -1,4 +1,4 @@
-//! Output helpers shared by `export`, `import` and `stats`.
+//! Printing for the dataset commands; loading their inputs is [`crate::io::load_inputs`].
 
 use std::io::Write as _;
 

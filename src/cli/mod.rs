@@ -4,9 +4,11 @@
 pub mod args;
 mod debug;
 mod export_cmd;
+mod fmt;
 mod import_cmd;
 mod inputs;
 mod stats_cmd;
+mod validate;
 
 /// Names of the subcommands; any other first argument is an article path for the window.
 pub const SUBCOMMANDS: [&str; 6] = ["debug", "validate", "fmt", "export", "import", "stats"];
@@ -26,11 +28,16 @@ pub fn run(args: &[String]) -> i32 {
     };
     match name.as_str() {
         "debug" => debug::run(rest),
+        "validate" => validate::run(rest),
+        "fmt" => fmt::run(rest),
         "export" => export_cmd::run(rest),
         "import" => import_cmd::run(rest),
         "stats" => stats_cmd::run(rest),
         _ => {
-            eprintln!("hashiya: `{name}` is not available yet");
+            eprintln!(
+                "hashiya: unknown subcommand `{name}` (one of {})",
+                SUBCOMMANDS.join(", ")
+            );
             2
         }
     }

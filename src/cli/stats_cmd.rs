@@ -4,7 +4,6 @@ use std::fmt::Write as _;
 
 use crate::cli::args::Args;
 use crate::cli::inputs::{print_warnings, write_stdout};
-use crate::export::load_annotated;
 use crate::export::stats::Stats;
 
 const USAGE: &str = "usage: hashiya stats INPUT... (articles, annotation files or folders)";
@@ -24,8 +23,7 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let paths: Vec<std::path::PathBuf> = args.positional.iter().map(std::path::PathBuf::from).collect();
-    let loaded = load_annotated(&paths);
+    let loaded = crate::io::load_inputs(&args.positional);
     print_warnings("stats", loaded.warnings, 0);
     let stats = Stats::of(&loaded.documents);
     let mut text = stats.to_string();

@@ -8,7 +8,6 @@ mod assemble;
 pub mod brat;
 mod brat_conf;
 pub mod conll;
-mod destination;
 mod doccano;
 pub mod files;
 pub mod jsonl;
@@ -16,17 +15,14 @@ mod names;
 mod options;
 mod report;
 mod schema_builder;
-mod sources;
 pub mod split;
 pub mod stats;
 pub mod tokens;
 
-pub use destination::ImportTargets;
 pub use files::{ExportFormat, FilesError, ImportFormat};
 pub use names::{is_line_break, storage_name, tag_name};
 pub use options::ImportOptions;
 pub use report::{ExportReport, ImportReport, ImportWarning};
-pub use sources::{AnnotatedDocuments, load_annotated};
 
 /// The documents an import built, with its report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use parley::{
-    Alignment, AlignmentOptions, BaseDirection, Cluster, ClusterSide, Cursor, FontContext, FontFamily, Layout,
-    LayoutContext, LineHeight, OverflowWrap, PositionedLayoutItem, Selection, StyleProperty,
+    Alignment, AlignmentOptions, BaseDirection, Cluster, ClusterSide, FontContext, FontFamily, Layout, LayoutContext,
+    LineHeight, OverflowWrap, PositionedLayoutItem, StyleProperty,
 };
 
 use crate::text::fonts::FAMILY;
@@ -178,35 +178,55 @@ impl BlockLayout {
     }
 
     /// Rectangles of a block-local char range, one or more per line (several where the
-    /// range crosses a direction change). Ranges inside a grapheme widen to whole graphemes.
+    /// range crosses a direction change). A grapheme cluster is covered when any of its chars
+    /// is in the range.
+    ///
+    /// Walks the clusters itself rather than using `parley::Selection::geometry`, which puts a
+    /// cursor at the end of the text on the wrong line when the last cluster is right-to-left.
     pub fn rects(&self, text: &str, place: BlockPlace, local_chars: Range<usize>) -> Vec<LineRect> {
-        if local_chars.start >= local_chars.end {
-            return Vec::new();
+        let bytes = self.index.byte_range(text, local_chars);
+        let mut rects = Vec::new();
+        if bytes.is_empty() {
+            return rects;
         }
-        let start_byte = self.index.byte_offset(text, local_chars.start);
-        let mut end_byte = self.index.byte_offset(text, local_chars.end);
-        if let Some(cluster) = Cluster::from_byte_index(&self.layout, end_byte.saturating_sub(1)) {
-            end_byte = end_byte.max(cluster.text_range().end);
-        }
-        let anchor = Cursor::from_byte_index(&self.layout, start_byte, parley::Affinity::Downstream);
-        let focus = Cursor::from_byte_index(&self.layout, end_byte, parley::Affinity::Upstream);
-        Selection::new(anchor, focus)
-            .geometry(&self.layout)
-            .into_iter()
-            .filter_map(|(rect, line_index)| {
-                let metrics = *self.layout.get(line_index)?.metrics();
-                Some(LineRect {
+        for (line_index, line) in self.layout.lines().enumerate() {
+            let line_bytes = line.text_range();
+            if line_bytes.end <= bytes.start || line_bytes.start >= bytes.end {
+                continue;
+            }
+            let metrics = line.metrics();
+            let mut push = |x0: f32, x1: f32| {
+                rects.push(LineRect {
                     line: LineId {
                         block: place.block,
                         line: line_index,
                     },
-                    x0: self.clamp_x(rect.x0 as f32),
-                    x1: self.clamp_x(rect.x1 as f32),
+                    x0: self.clamp_x(x0),
+                    x1: self.clamp_x(x1),
                     y0: place.top + metrics.block_min_coord,
                     y1: place.top + metrics.block_max_coord,
-                })
-            })
-            .collect()
+                });
+            };
+            let mut x = metrics.offset + metrics.inline_min_coord;
+            let mut open: Option<f32> = None;
+            for cluster in line.runs().flat_map(|run| run.visual_clusters()) {
+                let range = cluster.text_range();
+                let inside = range.start < bytes.end && range.end > bytes.start;
+                match (inside, open) {
+                    (true, None) => open = Some(x),
+                    (false, Some(x0)) => {
+                        push(x0, x);
+                        open = None;
+                    }
+                    _ => {}
+                }
+                x += cluster.advance();
+            }
+            if let Some(x0) = open {
+                push(x0, x);
+            }
+        }
+        rects
     }
 
     /// The glyph runs of the lines intersecting local `y0..y1`, in document coordinates.

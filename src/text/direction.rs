@@ -5,7 +5,8 @@ use icu_properties::CodePointMapData;
 use icu_properties::props::BidiClass;
 
 /// The base direction asked for the paragraphs of a document.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// Each paragraph takes the direction of its first strong character (rules P2/P3);
     /// left-to-right when it has none.

@@ -85,8 +85,8 @@ impl DocumentLayout {
     #[must_use]
     pub fn new(text: &str, params: LayoutParams) -> Self {
         let mut layout = Self {
-            text: text.to_owned(),
-            index: CharIndex::new(text),
+            text: String::new(),
+            index: CharIndex::default(),
             blocks: Vec::new(),
             params: sanitize(params),
             tops: Vec::new(),
@@ -97,7 +97,15 @@ impl DocumentLayout {
             resident_chars: 0,
             tick: 0,
         };
-        layout.blocks = split_blocks(text)
+        layout.set_text(text);
+        layout
+    }
+
+    /// Replaces the text (keeping the parameters and the shaping caches); nothing is shaped yet.
+    pub fn set_text(&mut self, text: &str) {
+        text.clone_into(&mut self.text);
+        self.index = CharIndex::new(text);
+        self.blocks = split_blocks(text)
             .into_iter()
             .map(|span| Block {
                 span,
@@ -109,9 +117,10 @@ impl DocumentLayout {
                 last_used: 0,
             })
             .collect();
-        layout.resolve_directions();
-        layout.estimate_all();
-        layout
+        self.measured = (0.0, 0);
+        self.resident_chars = 0;
+        self.resolve_directions();
+        self.estimate_all();
     }
 
     /// The text.
@@ -136,6 +145,12 @@ impl DocumentLayout {
     #[must_use]
     pub fn char_len(&self) -> usize {
         self.index.char_len()
+    }
+
+    /// How many chars are shaped right now (the rest is estimated).
+    #[must_use]
+    pub fn shaped_chars(&self) -> usize {
+        self.resident_chars
     }
 
     /// The current parameters.
@@ -561,5 +576,135 @@ fn sanitize(params: LayoutParams) -> LayoutParams {
         width,
         font_size,
         direction: params.direction,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = include_str!("../../assets/samples/libya-army-leaders-meeting.ar.txt");
+
+    fn params(width: f32) -> LayoutParams {
+        LayoutParams {
+            width,
+            ..LayoutParams::default()
+        }
+    }
+
+    /// One long paragraph: the sample's paragraphs joined by spaces, repeated.
+    fn long_paragraph(chars: usize) -> String {
+        let joined = SAMPLE.replace('\n', " ");
+        let mut text = String::new();
+        while text.chars().count() < chars {
+            text.push_str(&joined);
+            text.push(' ');
+        }
+        text
+    }
+
+    #[test]
+    fn nothing_is_shaped_until_needed() {
+        let text = long_paragraph(200_000);
+        let mut layout = DocumentLayout::new(&text, params(600.0));
+        assert_eq!(layout.shaped_chars(), 0);
+        assert!(layout.height() > 10_000.0, "estimated height covers the text");
+        let y = layout.prepare(0.0, 800.0);
+        assert!(y.abs() < f32::EPSILON);
+        assert!(layout.shaped_chars() > 0 && layout.shaped_chars() <= 3 * crate::text::blocks::MAX_BLOCK_CHARS);
+        assert!(!layout.glyph_runs(0.0, 800.0).is_empty());
+    }
+
+    #[test]
+    fn prepare_keeps_a_laid_out_block_in_place() {
+        let text = long_paragraph(100_000);
+        let mut layout = DocumentLayout::new(&text, params(500.0));
+        let middle = layout.height() / 2.0;
+        let y = layout.prepare(middle, middle + 600.0);
+        let hit = layout.hit(250.0, y + 300.0);
+        let before = layout.rects(hit.char_offset..hit.char_offset + 1);
+        // Scrolling up lays out the estimated block above: its height changes, and the block
+        // already on screen moves by exactly the returned shift, so it stays put on screen.
+        let first_on_screen = layout.block_at_y(y).unwrap_or_default();
+        assert!(!layout.is_current(first_on_screen - 1));
+        let asked = layout.top(first_on_screen) - 300.0;
+        let y_up = layout.prepare(asked, asked + 600.0);
+        let after = layout.rects(hit.char_offset..hit.char_offset + 1);
+        assert_eq!(before.len(), after.len());
+        let moved = after[0].y0 - before[0].y0;
+        assert!(moved.abs() > 0.01, "the estimate was corrected");
+        assert!(
+            (moved - (y_up - asked)).abs() < 0.01,
+            "moved {moved}, reported {}",
+            y_up - asked
+        );
+    }
+
+    #[test]
+    fn width_and_size_changes_match_a_fresh_layout() {
+        let mut layout = DocumentLayout::new(SAMPLE, params(600.0));
+        layout.layout_all();
+        for next in [
+            params(350.0),
+            LayoutParams {
+                font_size: 26.0,
+                ..params(350.0)
+            },
+            LayoutParams {
+                direction: Direction::Ltr,
+                ..params(420.0)
+            },
+        ] {
+            layout.set_params(next);
+            let mut fresh = DocumentLayout::new(SAMPLE, next);
+            assert_eq!(layout.lines(), fresh.lines());
+            assert!((layout.height() - fresh.height()).abs() < 0.01);
+        }
+    }
+
+    #[test]
+    fn few_chars_stay_shaped_after_reading_everything() {
+        let text = long_paragraph(MAX_RESIDENT_CHARS + 50_000);
+        let mut layout = DocumentLayout::new(&text, params(800.0));
+        let lines = layout.lines();
+        assert!(layout.shaped_chars() <= MAX_RESIDENT_CHARS);
+        assert_eq!(lines.first().map(|line| line.chars.start), Some(0));
+        assert_eq!(lines.last().map(|line| line.chars.end), Some(layout.char_len()));
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "\u{0301}",
+            "\u{202e}abc\u{202c}",
+            "\t \u{2029} x",
+        ] {
+            for width in [0.0, -5.0, f32::NAN, 1.0, f32::INFINITY] {
+                let mut layout = DocumentLayout::new(
+                    text,
+                    LayoutParams {
+                        width,
+                        font_size: f32::NAN,
+                        direction: Direction::Auto,
+                    },
+                );
+                let lines = layout.lines();
+                assert!(!lines.is_empty());
+                for (x, y) in [(0.0, 0.0), (-1e9, 1e9), (f32::NAN, f32::NAN), (f32::INFINITY, -1.0)] {
+                    let hit = layout.hit(x, y);
+                    assert!(hit.char_offset <= layout.char_len());
+                    let _ = layout.word_at_point(x, y);
+                }
+                let _ = layout.rects(0..usize::MAX);
+                let (from, to) = (5, 2);
+                assert!(layout.rects(from..to).is_empty());
+                let _ = layout.line_of_char(usize::MAX);
+                let _ = layout.glyph_runs(f32::NEG_INFINITY, f32::INFINITY);
+            }
+        }
     }
 }

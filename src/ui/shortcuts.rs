@@ -62,6 +62,14 @@ pub const END_BACKWARD: KeyboardShortcut = plain(Key::OpenBracket);
 pub const START_FORWARD: KeyboardShortcut = alt(Key::CloseBracket);
 /// Annotate › Span start → previous word
 pub const START_BACKWARD: KeyboardShortcut = alt(Key::OpenBracket);
+/// View › Zoom in (Ctrl+=)
+pub const ZOOM_IN: KeyboardShortcut = command(Key::Equals);
+/// View › Zoom in, as Ctrl++ on keyboards where + is its own key
+pub const ZOOM_IN_PLUS: KeyboardShortcut = command(Key::Plus);
+/// View › Zoom out
+pub const ZOOM_OUT: KeyboardShortcut = command(Key::Minus);
+/// View › Reset zoom
+pub const ZOOM_RESET: KeyboardShortcut = command(Key::Num0);
 /// View › Statistics
 pub const STATISTICS: KeyboardShortcut = command_shift(Key::T);
 
