@@ -47,6 +47,11 @@ pub(crate) struct PendingDocument {
 }
 
 impl PendingDocument {
+    /// Span key → label, to resolve relation kinds by the labels of their ends.
+    pub(crate) fn labels_by_key(&self) -> HashMap<&str, &str> {
+        self.spans.iter().map(|s| (s.key.as_str(), s.label.as_str())).collect()
+    }
+
     /// Builds the document: spans outside the text are dropped, ids settled (kept when free,
     /// fresh otherwise), links to missing spans dropped; each problem is a warning.
     pub(crate) fn build(self, schema: &Schema, report: &mut ImportReport) -> Document {

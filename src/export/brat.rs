@@ -304,14 +304,15 @@ fn read_document(
         }
     }
     attach_extras(&mut document, extras, builder, report);
+    let labels = document.labels_by_key();
+    let mut links = Vec::with_capacity(relations.len());
     for (number, (id, kind, head, child)) in relations {
-        let label_of = |key: &str| document.spans.iter().find(|s| s.key == key).map(|s| s.label.clone());
-        let kind = match (label_of(&head), label_of(&child)) {
-            (Some(from), Some(to)) => builder.relation(&kind, &from, &to),
+        let kind = match (labels.get(head.as_str()), labels.get(child.as_str())) {
+            (Some(from), Some(to)) => builder.relation(&kind, from, to),
             // The link refers to a missing span and is left out when the document is built.
             _ => kind,
         };
-        document.links.push(PendingLink {
+        links.push(PendingLink {
             id: id.strip_prefix('R').and_then(|n| n.parse().ok()),
             kind,
             from: head,
@@ -319,6 +320,7 @@ fn read_document(
             line: Some(number),
         });
     }
+    document.links = links;
     document.text = text;
     document
 }

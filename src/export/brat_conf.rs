@@ -2,11 +2,11 @@
 //! brat opens the export directly: `annotation.conf` (types, relations, attributes, overlap
 //! allowed) and `visual.conf` (colours, and the label names behind the storage forms).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use crate::export::names::{is_line_break, storage_name};
-use crate::model::Document;
+use crate::model::{Document, SpanId};
 
 /// The brat names of one export: every label, relation kind and attribute gets a unique
 /// storage form (`[A-Za-z0-9_-]+`). `Agreed action` → `Agreed_action`; a name with no ASCII
@@ -144,8 +144,9 @@ pub fn annotation_conf<'d>(documents: impl IntoIterator<Item = &'d Document>, na
             entry.0.insert(names.label(&relation.from_label));
             entry.1.insert(names.label(&relation.to_label));
         }
+        let labels: HashMap<SpanId, &str> = document.spans().iter().map(|s| (s.id, s.label.as_str())).collect();
         for link in document.links() {
-            let label_of = |id| document.span(id).map(|s| names.label(&s.label));
+            let label_of = |id| labels.get(&id).map(|label| names.label(label));
             if let (Some(from), Some(to)) = (label_of(link.from), label_of(link.to)) {
                 let entry = relations.entry(names.relation(&link.kind)).or_default();
                 entry.0.insert(from);

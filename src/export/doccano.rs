@@ -134,6 +134,8 @@ fn read_entities(value: &Value, document: &mut PendingDocument, reader: &mut Lin
             ..PendingSpan::default()
         });
     }
+    let labels = document.labels_by_key();
+    let mut links = Vec::new();
     for (index, relation) in items(value, "relations", reader).iter().enumerate() {
         let (Some(kind), Some(from), Some(to)) = (
             relation.get("type").and_then(Value::as_str),
@@ -144,15 +146,10 @@ fn read_entities(value: &Value, document: &mut PendingDocument, reader: &mut Lin
             continue;
         };
         let (_, id) = id_of(relation.get("id"), 'R', index);
-        let link = reader.link(
-            document,
-            kind,
-            id,
-            id_of(Some(from), 'T', 0).0,
-            id_of(Some(to), 'T', 0).0,
-        );
-        document.links.push(link);
+        let (from, to) = (id_of(Some(from), 'T', 0).0, id_of(Some(to), 'T', 0).0);
+        links.push(reader.link(&labels, kind, id, from, to));
     }
+    document.links.extend(links);
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! The doccano flavors are described in `doccano.rs`. The import reads every flavor,
 //! line by line, deciding by the keys each line has.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
 
@@ -341,6 +341,8 @@ impl LineReader<'_, '_> {
                 line: Some(self.number),
             });
         }
+        let labels = document.labels_by_key();
+        let mut links = Vec::new();
         for (index, relation) in items(value, "relations", self).iter().enumerate() {
             let (Some(kind), Some(head), Some(child)) = (
                 relation.get("label").and_then(Value::as_str),
@@ -351,29 +353,23 @@ impl LineReader<'_, '_> {
                 continue;
             };
             let (_, id) = id_of(relation.get("id"), 'R', index);
-            let link = self.link(
-                document,
-                kind,
-                id,
-                id_of(Some(head), 'T', 0).0,
-                id_of(Some(child), 'T', 0).0,
-            );
-            document.links.push(link);
+            let (from, to) = (id_of(Some(head), 'T', 0).0, id_of(Some(child), 'T', 0).0);
+            links.push(self.link(&labels, kind, id, from, to));
         }
+        document.links.extend(links);
     }
 
     /// A link whose kind is resolved with the labels of its ends.
     pub(crate) fn link(
         &mut self,
-        document: &PendingDocument,
+        labels: &HashMap<&str, &str>,
         kind: &str,
         id: Option<u64>,
         from: String,
         to: String,
     ) -> PendingLink {
-        let label_of = |key: &str| document.spans.iter().find(|s| s.key == key).map(|s| s.label.clone());
-        let kind = match (label_of(&from), label_of(&to)) {
-            (Some(head), Some(child)) => self.builder.relation(kind, &head, &child),
+        let kind = match (labels.get(from.as_str()), labels.get(to.as_str())) {
+            (Some(head), Some(child)) => self.builder.relation(kind, head, child),
             // The link refers to a missing span and is left out when the document is built.
             _ => kind.to_owned(),
         };
