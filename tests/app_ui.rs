@@ -5,10 +5,20 @@
 use egui::{Modifiers, OutputCommand, Pos2, Rect, Vec2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use hashiya::ui::{ARTICLE_LABEL, AppOptions, HashiyaApp, SAMPLE_ARTICLE};
+use hashiya::ui::session::DocumentSession;
+use hashiya::ui::{ARTICLE_LABEL, AppAction, AppOptions, HashiyaApp, SAMPLE_ARTICLE, SAMPLE_NAME};
 
+/// The app on a fresh copy of the sample in a temporary folder (never the user's files).
 fn harness() -> Harness<'static, HashiyaApp> {
-    let mut harness = Harness::new_eframe(|cc| HashiyaApp::new(cc, AppOptions::default()));
+    let dir = tempfile::tempdir().expect("temp dir").keep();
+    let article = dir.join(SAMPLE_NAME);
+    std::fs::write(&article, SAMPLE_ARTICLE).expect("copy the sample");
+    let session = DocumentSession::open(&article).expect("opens");
+    let options = AppOptions {
+        session: Some(session),
+        ..AppOptions::default()
+    };
+    let mut harness = Harness::new_eframe(move |cc| HashiyaApp::new(cc, options));
     harness.set_size(Vec2::new(1000.0, 720.0));
     harness.run();
     harness
@@ -132,9 +142,8 @@ fn ctrl_plus_and_ctrl_zero_zoom() {
 fn an_unreadable_file_shows_a_message() {
     let mut harness = harness();
     let ctx = harness.ctx.clone();
-    harness
-        .state_mut()
-        .open_path(&ctx, std::path::Path::new("/nonexistent/article.txt"));
+    let missing = std::path::PathBuf::from("/nonexistent/article.txt");
+    harness.state_mut().apply(&ctx, AppAction::OpenPath(missing));
     harness.run();
     let message = harness.state().message().map(str::to_owned).expect("a message");
     assert!(message.ends_with("/nonexistent/article.txt"), "{message}");

@@ -258,3 +258,58 @@ proptest! {
         prop_assert_eq!((doc.spans().to_vec(), doc.links().to_vec()), tip);
     }
 }
+
+#[test]
+fn labels_are_renamed_recoloured_and_added_through_commands() {
+    let mut doc = document();
+    let mut history = History::default();
+    let actor = add_span(&mut doc, &mut history, "Actor", 4, 22);
+    history
+        .apply(
+            &mut doc,
+            Command::RenameLabel {
+                from: "Actor".into(),
+                to: "Participant".into(),
+            },
+        )
+        .expect("renamed");
+    assert_eq!(doc.span(actor).expect("span").label, "Participant");
+    assert_eq!(
+        doc.schema().relation("speaker").expect("speaker").to_label,
+        "Participant"
+    );
+    assert!(doc.check().is_empty());
+
+    let mut extended = doc.schema().clone();
+    extended.labels[0].color = hashiya::model::Rgb(1, 2, 3);
+    extended.labels.push(hashiya::model::LabelDef {
+        name: "Place".into(),
+        color: hashiya::model::Rgb(9, 9, 9),
+        shortcut: Some('4'),
+        description: String::new(),
+        attributes: Vec::new(),
+    });
+    history.apply(&mut doc, Command::SetSchema(extended)).expect("extended");
+    assert!(doc.schema().label("Place").is_some());
+
+    // A schema that drops a label still in use is refused.
+    let mut without = doc.schema().clone();
+    without.labels.retain(|l| l.name != "Participant");
+    without.relations.clear();
+    assert!(history.apply(&mut doc, Command::SetSchema(without)).is_err());
+    // Renaming onto an existing label is refused.
+    assert!(
+        history
+            .apply(
+                &mut doc,
+                Command::RenameLabel {
+                    from: "Participant".into(),
+                    to: "Quote".into()
+                }
+            )
+            .is_err()
+    );
+
+    while history.undo(&mut doc) {}
+    assert_eq!(doc.schema(), &Schema::default_schema());
+}

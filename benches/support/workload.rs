@@ -91,11 +91,47 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
     words
 }
 
+/// The workload document: ANERcorp from `HASHIYA_BENCH_CORPUS` (PERS and ORG → Actor; LOC and
+/// MISC kept as labels of their own, added to the schema), else the generated one. Also
+/// returns a description for the report.
+#[must_use]
+pub fn workload() -> (Document, String) {
+    if let Some(path) = std::env::var_os("HASHIYA_BENCH_CORPUS") {
+        match std::fs::read_to_string(&path) {
+            Ok(conll) => {
+                let document = anercorp_document(&conll);
+                let what = format!("ANERcorp ({})", std::path::Path::new(&path).display());
+                return (document, what);
+            }
+            Err(error) => eprintln!("HASHIYA_BENCH_CORPUS unreadable ({error}); using generated text"),
+        }
+    }
+    (generated_document(), "generated Arabic text".to_owned())
+}
+
+/// The import options of the benchmarks: PERS and ORG become Actor.
+#[must_use]
+pub fn anercorp_options() -> hashiya::export::ImportOptions {
+    let mut options = hashiya::export::ImportOptions::new("anercorp");
+    options.label_map = hashiya::export::ImportOptions::parse_label_map("PERS=Actor,ORG=Actor").unwrap_or_default();
+    options
+}
+
+/// ANERcorp as one document.
+#[must_use]
+pub fn anercorp_document(conll: &str) -> Document {
+    let imported = hashiya::export::conll::import_str(conll, &anercorp_options());
+    imported.documents.into_iter().next().unwrap_or_else(generated_document)
+}
+
 /// The generated workload as a document.
 #[must_use]
 pub fn generated_document() -> Document {
     let text = generated_text();
     let spans = generated_spans(&text);
-    let meta = DocumentMeta { source_name: "generated.txt".into(), ..DocumentMeta::default() };
+    let meta = DocumentMeta {
+        source_name: "generated.txt".into(),
+        ..DocumentMeta::default()
+    };
     Document::from_parts(text, Schema::default_schema(), meta, spans, Vec::new())
 }

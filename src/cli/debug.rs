@@ -7,7 +7,6 @@ use std::path::Path;
 use serde_json::json;
 
 use crate::cli::args::{Args, UsageError};
-use crate::io::load_article;
 use crate::text::{Direction, DocumentLayout, LayoutParams, LineId, VisualLine};
 
 const USAGE: &str = "usage: hashiya debug layout|rects|hit [--width PX] [--font-size PX] [--direction auto|rtl|ltr] FILE [START END | X Y]";
@@ -40,7 +39,7 @@ fn run_inner(args: &[String]) -> Result<String, UsageError> {
         _ => return Err(UsageError(format!("unknown debug command `{command}`; {USAGE}"))),
     };
     let params = params(&args)?;
-    let text = load_article(Path::new(file))
+    let text = crate::io::load_article(Path::new(file))
         .map_err(|error| UsageError(error.to_string()))?
         .text;
     let mut layout = DocumentLayout::new(&text, params);

@@ -3,6 +3,12 @@
 
 pub mod args;
 mod debug;
+mod export_cmd;
+mod fmt;
+mod import_cmd;
+mod inputs;
+mod stats_cmd;
+mod validate;
 
 /// Names of the subcommands; any other first argument is an article path for the window.
 pub const SUBCOMMANDS: [&str; 6] = ["debug", "validate", "fmt", "export", "import", "stats"];
@@ -20,9 +26,19 @@ pub fn run(args: &[String]) -> i32 {
         eprintln!("hashiya: missing subcommand (one of {})", SUBCOMMANDS.join(", "));
         return 2;
     };
-    if name == "debug" {
-        return debug::run(rest);
+    match name.as_str() {
+        "debug" => debug::run(rest),
+        "validate" => validate::run(rest),
+        "fmt" => fmt::run(rest),
+        "export" => export_cmd::run(rest),
+        "import" => import_cmd::run(rest),
+        "stats" => stats_cmd::run(rest),
+        _ => {
+            eprintln!(
+                "hashiya: unknown subcommand `{name}` (one of {})",
+                SUBCOMMANDS.join(", ")
+            );
+            2
+        }
     }
-    eprintln!("hashiya: `{name}` is not available yet");
-    2
 }

@@ -1,2 +1,44 @@
-//! Dataset formats, one file per format: JSONL, `CoNLL` (IOB2) and brat standoff, each with its
-//! export and import.
+//! Dataset formats, one file per format: JSONL (Hashiya's own and doccano's), `CoNLL` (IOB2)
+//! and brat standoff, each with its export and import as pure functions over
+//! [`crate::model::Document`]; [`files`] is the thin layer that reads and writes them on disk.
+//!
+//! Offsets are Unicode scalar offsets everywhere (Python's `text[start:end]`).
+
+mod assemble;
+pub mod brat;
+mod brat_conf;
+pub mod conll;
+mod doccano;
+pub mod files;
+pub mod jsonl;
+mod names;
+mod options;
+mod report;
+mod schema_builder;
+pub mod split;
+pub mod stats;
+pub mod tokens;
+
+pub use files::{ExportFormat, FilesError, ImportFormat};
+pub use names::{is_line_break, storage_name, tag_name};
+pub use options::ImportOptions;
+pub use report::{ExportReport, ImportReport, ImportWarning};
+
+/// The documents an import built, with its report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// Documents in input order.
+    pub documents: Vec<crate::model::Document>,
+    /// Counts and warnings.
+    pub report: ImportReport,
+}
+
+/// A document's id in exports: its file name without `.txt` (`document` when it has none).
+#[must_use]
+pub fn document_id(document: &crate::model::Document) -> &str {
+    let name = document.meta().source_name.as_str();
+    match name.strip_suffix(".txt").unwrap_or(name) {
+        "" => "document",
+        id => id,
+    }
+}

@@ -53,15 +53,12 @@ impl<'t> Anchorer<'t> {
             return Placement::Orphan;
         }
         let expected = (char_start as i128 + self.shift).clamp(0, len as i128) as usize;
-        match self.nearest(expected, needle) {
-            Some(found) => {
-                self.shift = found as i128 - char_start as i128;
-                Placement::Moved(found)
-            }
-            None => {
-                self.absent.insert(needle.to_owned());
-                Placement::Orphan
-            }
+        if let Some(found) = self.nearest(expected, needle) {
+            self.shift = found as i128 - char_start as i128;
+            Placement::Moved(found)
+        } else {
+            self.absent.insert(needle.to_owned());
+            Placement::Orphan
         }
     }
 

@@ -75,10 +75,9 @@ fn decode_legacy(bytes: &[u8], utf8_valid_up_to: usize) -> Result<(String, &'sta
     if !LEGACY_ENCODINGS.contains(&guess) {
         let mut error = undecodable(bytes, utf8_valid_up_to, UTF_8);
         if let IoError::Undecodable { message, .. } = &mut error {
-            message.push_str(&format!(
-                ", and it does not look like Arabic Windows-1256 or ISO-8859-6 (closest guess: {})",
-                guess.name()
-            ));
+            message.push_str(", and it does not look like Arabic Windows-1256 or ISO-8859-6 (closest guess: ");
+            message.push_str(guess.name());
+            message.push(')');
         }
         return Err(error);
     }

@@ -25,16 +25,16 @@ pub enum Backup {
 
 /// Replaces `path` with `bytes` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), IoError> {
-    write_atomic_with(path, backup, |file| file.write_all(bytes))
+    write_atomic_with(path, backup, |out| out.write_all(bytes))
 }
 
-/// Replaces `path` with what `fill` writes, atomically. `fill` receives the temporary file;
-/// if it fails (or anything after it), the temporary file is removed and `path` is unchanged.
-/// Tests pass a `fill` that fails half way to simulate a full disk.
+/// Replaces `path` with what `write_content` writes, atomically. It receives the temporary
+/// file; if it fails (or anything after it), the temporary file is removed and `path` is unchanged.
+/// Tests pass a `write_content` that fails half way to simulate a full disk.
 pub fn write_atomic_with(
     path: &Path,
     backup: Backup,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    write_content: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), IoError> {
     // Saving through a symlink replaces the file it points to, not the link.
     let target = match fs::symlink_metadata(path) {
@@ -48,7 +48,7 @@ pub fn write_atomic_with(
         _ => PathBuf::from("."),
     };
     let (mut file, temp) = create_temp(&dir, &target).map_err(|e| failed(path, "creating a temporary file", e))?;
-    let written = write_and_sync(&mut file, &target, fill);
+    let written = write_and_sync(&mut file, &target, write_content);
     drop(file);
     let result = written.and_then(|()| {
         if backup == Backup::Keep {
@@ -76,11 +76,11 @@ type StepError = (&'static str, std::io::Error);
 fn write_and_sync(
     file: &mut File,
     target: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    write_content: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), StepError> {
     {
         let mut writer = std::io::BufWriter::with_capacity(1 << 16, &mut *file);
-        fill(&mut writer).map_err(|e| ("writing", e))?;
+        write_content(&mut writer).map_err(|e| ("writing", e))?;
         writer.flush().map_err(|e| ("writing", e))?;
     }
     // A new file gets default permissions; keep those of the file it replaces.

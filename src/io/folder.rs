@@ -84,11 +84,17 @@ pub fn read_summary(ron_path: &Path) -> AnnotationSummary {
         return AnnotationSummary::Unreadable("the annotation file is not UTF-8".into());
     };
     let options = ron::Options::default().with_recursion_limit(32);
-    match options.from_str::<SummaryDto>(ron) {
+    // A canonical file: ron reads only the header, the lists are counted by lines.
+    let canonical = crate::io::fast::Canonical::split(ron);
+    let (header, counted) = match &canonical {
+        Some(split) => (split.header.as_str(), Some(split.counts())),
+        None => (ron, None),
+    };
+    match options.from_str::<SummaryDto>(header) {
         Ok(summary) if summary.format_version == crate::io::FORMAT_VERSION => AnnotationSummary::Annotated {
             status: summary.status.into(),
-            span_count: summary.spans.0,
-            link_count: summary.links.0,
+            span_count: counted.map_or(summary.spans.0, |c| c.0),
+            link_count: counted.map_or(summary.links.0, |c| c.1),
             annotator: summary.annotator,
         },
         Ok(summary) => {
@@ -198,10 +204,15 @@ mod tests {
             .expect("adds");
         crate::io::save_document(&document, &dir.path().join("doc-2.hashiya.ron")).expect("saves");
         std::fs::write(dir.path().join("broken.hashiya.ron"), "(format_version: 1, spans: [").expect("writes");
+        // Not in canonical layout: ron counts the lists.
+        std::fs::write(dir.path().join("hand.txt"), "x").expect("writes");
+        let hand = "(format_version: 1, status: InProgress, document: (file: \"hand.txt\", sha256: \"\", char_len: 1),\n\
+                    schema: (labels: []), spans: [(id: 1), (id: 2)], links: [(id: 9)])";
+        std::fs::write(dir.path().join("hand.hashiya.ron"), hand).expect("writes");
 
         let entries = list_folder(dir.path()).expect("lists");
         let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(names, ["broken.txt", "doc-2.txt", "doc-10.txt"]);
+        assert_eq!(names, ["broken.txt", "doc-2.txt", "doc-10.txt", "hand.txt"]);
         assert!(matches!(entries[0].annotations, AnnotationSummary::Unreadable(_)));
         assert_eq!(
             entries[1].annotations,
@@ -213,6 +224,15 @@ mod tests {
             }
         );
         assert_eq!(entries[2].annotations, AnnotationSummary::None);
+        assert_eq!(
+            entries[3].annotations,
+            AnnotationSummary::Annotated {
+                status: Status::InProgress,
+                span_count: 2,
+                link_count: 1,
+                annotator: String::new()
+            }
+        );
         assert!(entries.iter().all(|e| !e.has_recovery));
     }
 }

@@ -40,8 +40,11 @@ pub(crate) struct Locator<'r> {
 
 #[derive(Default)]
 struct Index {
+    /// Byte offset of the start of every line.
+    line_starts: Vec<usize>,
     sections: HashMap<Section, usize>,
-    items: HashMap<(Section, u64), usize>,
+    /// Every `id: N` in a section, in file order.
+    items: HashMap<(Section, u64), Vec<usize>>,
 }
 
 impl<'r> Locator<'r> {
@@ -55,23 +58,35 @@ impl<'r> Locator<'r> {
     /// Where a top-level field starts.
     pub fn section(&self, section: Section) -> Option<Position> {
         let index = self.index.get_or_init(|| Index::build(self.ron));
-        index.sections.get(&section).map(|&b| Position::of_byte(self.ron, b))
+        index.sections.get(&section).map(|&b| index.position(self.ron, b))
     }
 
     /// Where the item with this id starts (its `id:` field) in a list section.
     pub fn item(&self, section: Section, id: u64) -> Option<Position> {
+        self.nth_item(section, id, 0)
+    }
+
+    /// Where the `n`-th item (from 0) with this id starts, for ids defined more than once;
+    /// the first one when there are fewer, the section when there is none.
+    pub fn nth_item(&self, section: Section, id: u64, n: usize) -> Option<Position> {
         let index = self.index.get_or_init(|| Index::build(self.ron));
         index
             .items
             .get(&(section, id))
-            .map(|&b| Position::of_byte(self.ron, b))
+            .and_then(|all| all.get(n).or_else(|| all.first()))
+            .map(|&b| index.position(self.ron, b))
             .or_else(|| self.section(section))
     }
 }
 
 impl Index {
     fn build(ron: &str) -> Self {
-        let mut index = Self::default();
+        let mut index = Self {
+            line_starts: std::iter::once(0)
+                .chain(ron.match_indices('\n').map(|(b, _)| b + 1))
+                .collect(),
+            ..Self::default()
+        };
         for section in Section::ALL {
             if let Some(at) = find_field(ron, section.key(), 0) {
                 index.sections.insert(section, at);
@@ -87,10 +102,22 @@ impl Index {
             };
             let section = starts.iter().rev().find(|(b, _)| *b < at).map(|&(_, s)| s);
             if let Some(section) = section {
-                index.items.entry((section, id)).or_insert(at);
+                index.items.entry((section, id)).or_default().push(at);
             }
         }
         index
+    }
+}
+
+impl Index {
+    /// Line and column of a byte offset (a char boundary of a field name).
+    fn position(&self, ron: &str, byte: usize) -> Position {
+        let line = self.line_starts.partition_point(|&start| start <= byte);
+        let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        Position {
+            line,
+            col: ron.get(start..byte).map_or(0, |prefix| prefix.chars().count()) + 1,
+        }
     }
 }
 

@@ -29,10 +29,14 @@ mod article;
 pub mod atomic;
 mod dto;
 mod error;
+mod fast;
 pub mod folder;
+mod imported;
+mod inputs;
 mod locate;
 mod reader;
 pub mod recovery;
+mod validation;
 mod writer;
 
 use std::io::Read as _;
@@ -40,7 +44,10 @@ use std::path::{Path, PathBuf};
 
 pub use article::{LoadedArticle, MAX_ARTICLE_BYTES, decode_article, load_article};
 pub use error::{IoError, Position, Problem};
+pub use imported::{import_conflicts, import_targets, write_imported_document};
+pub use inputs::{Inputs, load_inputs};
 pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};
+pub use validation::validate_ron;
 
 use crate::model::{Document, DocumentMeta, Schema};
 
@@ -143,7 +150,7 @@ pub fn save_document_with_orphans(document: &Document, orphans: &[OrphanSpan], r
     atomic::write_atomic(ron_path, ron.as_bytes(), atomic::Backup::Keep)?;
     // The save succeeded; a recovery file that cannot be deleted is older than it and so is
     // not offered again.
-    let _ = recovery::discard_recovery(ron_path);
+    let _ = recovery::remove_recovery_of(ron_path);
     Ok(())
 }
 

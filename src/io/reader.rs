@@ -2,6 +2,7 @@
 //! itself, then place its spans in the article, re-anchoring what moved.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use crate::io::anchor::{Anchorer, Placement};
 use crate::io::dto::{FileDto, SpanDto, VersionProbe};
@@ -67,6 +68,13 @@ pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
         });
     }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    if let Some(file) = crate::io::fast::parse_canonical(ron, &options) {
+        return if file.format_version == FORMAT_VERSION {
+            Ok(file)
+        } else {
+            Err(unsupported(file.format_version))
+        };
+    }
     match options.from_str::<FileDto>(ron) {
         Ok(file) if file.format_version == FORMAT_VERSION => Ok(file),
         Ok(file) => Err(unsupported(file.format_version)),
@@ -82,9 +90,21 @@ pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
             };
             Err(IoError::invalid(vec![Problem::at(
                 Some(position),
-                error.code.to_string(),
+                parse_message(&error.code),
             )]))
         }
+    }
+}
+
+/// ron's message, with the words an annotator needs where ron's are terse.
+fn parse_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::IntegerOutOfBounds => "a number is negative or too large here (Integer is out of bounds)".into(),
+        ron::Error::Eof => "the file ends too early: it is truncated or a bracket is missing".into(),
+        ron::Error::ExceededRecursionLimit => {
+            format!("brackets are nested deeper than the format allows ({RECURSION_LIMIT})")
+        }
+        other => other.to_string(),
     }
 }
 
@@ -101,6 +121,7 @@ pub(crate) fn check_file(file: &FileDto, ron: &str) -> Result<Schema, IoError> {
     let mut checker = Checker {
         locator: Locator::new(ron),
         problems: Vec::new(),
+        dropped: 0,
     };
     let schema = Schema::from(&file.schema);
     if let Err(error) = schema.validate() {
@@ -114,6 +135,9 @@ pub(crate) fn check_file(file: &FileDto, ron: &str) -> Result<Schema, IoError> {
     } else {
         let mut problems = checker.problems;
         problems.sort_by_key(|p| p.position.map_or((usize::MAX, 0), |p| (p.line, p.col)));
+        if checker.dropped > 0 {
+            problems.push(Problem::new(format!("… and {} more problems", checker.dropped)));
+        }
         Err(IoError::invalid(problems))
     }
 }
@@ -121,12 +145,16 @@ pub(crate) fn check_file(file: &FileDto, ron: &str) -> Result<Schema, IoError> {
 struct Checker<'r> {
     locator: Locator<'r>,
     problems: Vec<Problem>,
+    /// Problems past `MAX_PROBLEMS`, counted.
+    dropped: usize,
 }
 
 impl Checker<'_> {
     fn push(&mut self, position: Option<crate::io::Position>, message: impl Into<String>) {
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(Problem::at(position, message));
+        } else {
+            self.dropped += 1;
         }
     }
 
@@ -147,23 +175,27 @@ impl Checker<'_> {
         let mut labels = HashMap::with_capacity(file.spans.len() + file.orphans.len());
         let sections = [(Section::Spans, &file.spans), (Section::Orphans, &file.orphans)];
         for (section, spans) in sections {
+            let mut occurrences: HashMap<u64, usize> = HashMap::new();
             for span in spans {
-                let where_ = |this: &mut Self| this.locator.item(section, span.id);
+                let occurrence = occurrences.entry(span.id).or_insert(0);
+                let nth = *occurrence;
+                *occurrence += 1;
+                let mut problems = Vec::new();
                 if labels.insert(span.id, span.label.as_str()).is_some() {
-                    let position = where_(self);
-                    self.push(position, format!("span T{} is defined twice", span.id));
+                    problems.push(format!("span T{} is defined twice", span.id));
                 }
                 if schema.label(&span.label).is_none() {
-                    let position = where_(self);
-                    let message = format!(
+                    problems.push(format!(
                         "span T{} has label \"{}\", which the schema does not define",
                         span.id, span.label
-                    );
-                    self.push(position, message);
+                    ));
                 }
-                if let Some(message) = range_problem(span, file.document.char_len, section == Section::Spans) {
-                    let position = where_(self);
-                    self.push(position, message);
+                problems.extend(range_problem(span, file.document.char_len, section == Section::Spans));
+                if !problems.is_empty() {
+                    let position = self.locator.nth_item(section, span.id, nth);
+                    for message in problems {
+                        self.push(position, message);
+                    }
                 }
             }
         }
@@ -174,7 +206,11 @@ impl Checker<'_> {
         let mut ids = HashSet::with_capacity(file.links.len());
         let mut seen: HashMap<(&str, u64, u64), u64> = HashMap::with_capacity(file.links.len());
         let mut heads: HashMap<(&str, u64), u64> = HashMap::new();
+        let mut occurrences: HashMap<u64, usize> = HashMap::new();
         for link in &file.links {
+            let occurrence = occurrences.entry(link.id).or_insert(0);
+            let nth = *occurrence;
+            *occurrence += 1;
             let mut problems = Vec::new();
             if !ids.insert(link.id) {
                 problems.push(format!("link R{} is defined twice", link.id));
@@ -212,7 +248,7 @@ impl Checker<'_> {
                 }
             }
             if !problems.is_empty() {
-                let position = self.locator.item(Section::Links, link.id);
+                let position = self.locator.nth_item(Section::Links, link.id, nth);
                 for message in problems {
                     self.push(position, message);
                 }
@@ -358,7 +394,7 @@ fn summarize(warnings: &mut Vec<String>, what: &str, details: &[String]) {
     let mut warning = format!("{} {what}: ", details.len());
     warning.push_str(&details[..details.len().min(MAX_WARNING_DETAILS)].join(", "));
     if details.len() > MAX_WARNING_DETAILS {
-        warning.push_str(&format!(" … and {} more", details.len() - MAX_WARNING_DETAILS));
+        let _ = write!(warning, " … and {} more", details.len() - MAX_WARNING_DETAILS);
     }
     warnings.push(warning);
 }

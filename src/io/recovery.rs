@@ -50,9 +50,13 @@ pub fn recovery_newer_than_saved(article: &Path) -> Option<PathBuf> {
     }
 }
 
-/// Deletes the recovery file of the annotation file `ron_path` (after a save, or when the user
-/// discards it). A missing file is fine.
-pub fn discard_recovery(ron_path: &Path) -> Result<(), IoError> {
+/// Deletes the recovery file of `article` (when the user discards it). A missing file is fine.
+pub fn discard_recovery(article: &Path) -> Result<(), IoError> {
+    remove_recovery_of(&annotation_path_for(article))
+}
+
+/// Deletes the recovery file of the annotation file `ron_path` (after a save).
+pub(crate) fn remove_recovery_of(ron_path: &Path) -> Result<(), IoError> {
     let path = recovery_path_for_annotations(ron_path);
     match std::fs::remove_file(&path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(IoError::Write {
@@ -104,8 +108,8 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(20));
         write_recovery(&document(), &[], &article).expect("autosaves");
         assert_eq!(recovery_newer_than_saved(&article), Some(path.clone()));
-        discard_recovery(&annotation_path_for(&article)).expect("discards");
-        discard_recovery(&annotation_path_for(&article)).expect("discarding twice is fine");
+        discard_recovery(&article).expect("discards");
+        discard_recovery(&article).expect("discarding twice is fine");
         assert_eq!(recovery_newer_than_saved(&article), None);
     }
 }

@@ -45,9 +45,8 @@ pub(crate) fn write_file(file: &FileDto) -> String {
     links.sort_by_key(|l| l.id);
     out.push_str("    links: [\n");
     for link in links {
-        let _ = write!(out, "        (id: {}, kind: ", link.id);
-        push_string(&mut out, &link.kind);
-        let _ = writeln!(out, ", from: {}, to: {}),", link.from, link.to);
+        push_link(&mut out, link);
+        out.push('\n');
     }
     out.push_str("    ],\n");
     if !file.orphans.is_empty() {
@@ -69,7 +68,15 @@ fn push_spans(out: &mut String, section: &str, spans: &[SpanDto]) {
     out.push_str("    ],\n");
 }
 
-fn push_span(out: &mut String, span: &SpanDto) {
+/// One link line, indented, with its trailing comma.
+pub(crate) fn push_link(out: &mut String, link: &LinkDto) {
+    let _ = write!(out, "        (id: {}, kind: ", link.id);
+    push_string(out, &link.kind);
+    let _ = write!(out, ", from: {}, to: {}),", link.from, link.to);
+}
+
+/// One span, from `(` to `)`.
+pub(crate) fn push_span(out: &mut String, span: &SpanDto) {
     let _ = write!(out, "(id: {}, label: ", span.id);
     push_string(out, &span.label);
     let _ = write!(out, ", start: {}, end: {}, text: ", span.start, span.end);

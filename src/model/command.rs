@@ -170,10 +170,8 @@ impl Document {
     }
 
     fn span_mut(&mut self, id: SpanId) -> Result<&mut Span, CommandError> {
-        self.spans
-            .iter_mut()
-            .find(|s| s.id == id)
-            .ok_or(CommandError::NoSuchSpan(id))
+        let index = self.span_index(id).ok_or(CommandError::NoSuchSpan(id))?;
+        Ok(&mut self.spans[index])
     }
 
     fn check_range(&self, char_start: usize, char_end: usize) -> Result<(), CommandError> {
@@ -208,7 +206,7 @@ impl Document {
 
     fn delete_span(&mut self, id: SpanId) -> Result<Command, CommandError> {
         let index = self.span_index(id).ok_or(CommandError::NoSuchSpan(id))?;
-        let span = self.spans.remove(index);
+        let span = self.remove_span_at(index);
         let (links, kept): (Vec<Link>, Vec<Link>) = std::mem::take(&mut self.links)
             .into_iter()
             .partition(|l| l.from == id || l.to == id);
@@ -257,7 +255,7 @@ impl Document {
     fn set_span_range(&mut self, id: SpanId, char_start: usize, char_end: usize) -> Result<Command, CommandError> {
         self.check_range(char_start, char_end)?;
         let index = self.span_index(id).ok_or(CommandError::NoSuchSpan(id))?;
-        let mut span = self.spans.remove(index);
+        let mut span = self.remove_span_at(index);
         let inverse = Command::SetSpanRange {
             id,
             char_start: span.char_start,

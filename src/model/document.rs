@@ -49,6 +49,8 @@ pub struct Document {
     pub(super) schema: Schema,
     /// Sorted by [`Span::sort_key`].
     pub(super) spans: Vec<Span>,
+    /// Position of each span in `spans`, so lookups by id stay O(1) with 11,000 spans.
+    span_positions: std::collections::HashMap<SpanId, usize>,
     /// Sorted by id.
     pub(super) links: Vec<Link>,
     next_span_id: u64,
@@ -65,6 +67,7 @@ impl Document {
             meta,
             schema,
             spans: Vec::new(),
+            span_positions: std::collections::HashMap::new(),
             links: Vec::new(),
             next_span_id: 1,
             next_link_id: 1,
@@ -88,6 +91,7 @@ impl Document {
         let next_link_id = links.iter().map(|l| l.id.0).max().unwrap_or(0) + 1;
         let mut document = Self::new(text, schema, meta);
         document.spans = spans;
+        document.reindex_from(0);
         document.links = links;
         document.next_span_id = next_span_id;
         document.next_link_id = next_link_id;
@@ -151,7 +155,7 @@ impl Document {
     /// The span with this id.
     #[must_use]
     pub fn span(&self, id: SpanId) -> Option<&Span> {
-        self.spans.iter().find(|s| s.id == id)
+        self.span_index(id).map(|i| &self.spans[i])
     }
 
     /// The link with this id.
@@ -229,13 +233,31 @@ impl Document {
     }
 
     pub(super) fn span_index(&self, id: SpanId) -> Option<usize> {
-        self.spans.iter().position(|s| s.id == id)
+        self.span_positions.get(&id).copied()
     }
 
     pub(super) fn insert_span_sorted(&mut self, span: Span) {
         let at = self.spans.partition_point(|s| s.sort_key() < span.sort_key());
         self.next_span_id = self.next_span_id.max(span.id.0 + 1);
         self.spans.insert(at, span);
+        self.reindex_from(at);
+    }
+
+    pub(super) fn remove_span_at(&mut self, index: usize) -> Span {
+        let span = self.spans.remove(index);
+        self.span_positions.remove(&span.id);
+        self.reindex_from(index);
+        span
+    }
+
+    /// Brings the id → position map up to date for the spans from `index` on.
+    fn reindex_from(&mut self, index: usize) {
+        if index == 0 {
+            self.span_positions.clear();
+        }
+        for (position, span) in self.spans.iter().enumerate().skip(index) {
+            self.span_positions.insert(span.id, position);
+        }
     }
 
     pub(super) fn insert_link_sorted(&mut self, link: Link) {

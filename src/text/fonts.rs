@@ -5,9 +5,9 @@ use parley::fontique::{Blob, Collection, CollectionOptions, SourceCache};
 use parley::{FontContext, FontData};
 
 /// Arabic text face.
-const NOTO_NASKH_ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoNaskhArabic-Regular.ttf");
+pub const NOTO_NASKH_ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoNaskhArabic-Regular.ttf");
 /// Latin, digits and the punctuation Naskh lacks (`( ) +`).
-const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+pub const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
 
 /// The font family list of article text: Naskh first, Noto Sans as fallback.
 pub const FAMILY: &str = "Noto Naskh Arabic, Noto Sans";

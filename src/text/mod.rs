@@ -5,9 +5,10 @@
 mod block_layout;
 pub mod blocks;
 mod direction;
-mod fonts;
+pub mod fonts;
 mod geometry;
 mod layout;
+mod line_shaper;
 mod offsets;
 mod segmentation;
 
@@ -15,5 +16,6 @@ pub use direction::{Direction, first_strong_is_rtl};
 pub use fonts::{FAMILY, FontHandle, font_context};
 pub use geometry::{Affinity, GlyphRun, Hit, LineId, LineRect, PositionedGlyph, VisualLine, VisualRun};
 pub use layout::{DocumentLayout, LayoutParams, MAX_RESIDENT_CHARS};
+pub use line_shaper::{LineShaper, ShapedLine};
 pub use offsets::CharIndex;
 pub use segmentation::{WordEdge, Words};

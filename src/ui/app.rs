@@ -1,61 +1,84 @@
-//! [`HashiyaApp`]: the window — a menu bar and the article view. Kept small on purpose:
-//! panels (annotations, links) plug in around the central article view.
+//! [`HashiyaApp`]: the window. A menu bar, the folder panel, the article view with its
+//! annotations, the annotation panel, a status bar and the dialogs. Every change to the
+//! annotations goes through [`AppAction`] → [`Annotator`] / [`History`](crate::model::History).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use egui::{Context, Ui, ViewportCommand};
 
-use crate::io::load_article;
+use crate::model::Command;
 use crate::ui::actions::{AppAction, shortcut_actions};
+use crate::ui::annotation_panel::AnnotationPanel;
+use crate::ui::annotator::{Action, Annotator, Outcome};
+use crate::ui::article_overlay::{
+    SpanDecorator, focus_spans, hovered_span, label_picker_ui, link_arcs_ui, span_card_ui,
+};
+use crate::ui::bidi_label::BidiLabels;
+use crate::ui::dataset_dialogs::{ExportDialog, ImportDialog, ImportOutcome};
 use crate::ui::file_picker::{PathPrompt, PickPurpose, Picked, pick};
+use crate::ui::folder_panel::OpenFolder;
 use crate::ui::menu::{MenuState, menu_bar_ui};
+use crate::ui::recent::RecentPaths;
+use crate::ui::schema_window::SchemaWindow;
 use crate::ui::screenshot::{ScreenshotOutcome, ScreenshotTask};
+use crate::ui::session::DocumentSession;
 use crate::ui::settings::ViewSettings;
+use crate::ui::stats_window::stats_window_ui;
+use crate::ui::unsaved_prompt::{Choice, Intent, unsaved_prompt_ui};
 use crate::ui::{ArticleView, DEFAULT_FONT_SIZE};
 
 /// The article shown when no file is given (bundled, so it opens from any directory).
 pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/samples/libya-army-leaders-meeting.ar.txt");
 /// Its file name.
 pub const SAMPLE_NAME: &str = "libya-army-leaders-meeting.ar.txt";
-
-/// An article's name (for the title) and text.
-#[derive(Clone, Debug)]
-pub struct ArticleSource {
-    /// File name shown in the title bar.
-    pub name: String,
-    /// The text (LF line ends).
-    pub text: String,
-}
-
-impl ArticleSource {
-    /// The bundled sample.
-    #[must_use]
-    pub fn sample() -> Self {
-        Self {
-            name: SAMPLE_NAME.to_owned(),
-            text: SAMPLE_ARTICLE.to_owned(),
-        }
-    }
-}
+/// How often the window looks for changes to the annotation file made by others.
+const DISK_CHECK_INTERVAL: Duration = Duration::from_secs(2);
 
 /// How the window starts.
 #[derive(Default)]
 pub struct AppOptions {
-    /// The article to show; the sample when `None`.
-    pub article: Option<ArticleSource>,
+    /// The document to show; the sample when `None`.
+    pub session: Option<DocumentSession>,
+    /// A folder of articles to show (its first article opens when `session` is `None`).
+    pub folder: Option<OpenFolder>,
     /// Capture the first fully drawn frame into this PNG and close (stored settings ignored).
-    pub screenshot: Option<(std::path::PathBuf, ScreenshotOutcome)>,
+    pub screenshot: Option<(PathBuf, ScreenshotOutcome)>,
+}
+
+/// A line in the status bar.
+struct StatusLine {
+    text: String,
+    is_error: bool,
 }
 
 /// The application.
 pub struct HashiyaApp {
+    session: DocumentSession,
+    /// Bumped whenever another document (or another state of it) is loaded: caches key on it.
+    generation: u64,
     view: ArticleView,
-    title: String,
-    /// A problem to show in the window (an unreadable file).
-    message: Option<String>,
+    annotator: Annotator,
+    panel: AnnotationPanel,
+    decorator: SpanDecorator,
+    labels: BidiLabels,
+    hovered: Option<crate::model::SpanId>,
+    folder: Option<OpenFolder>,
     settings: ViewSettings,
-    /// The in-window path field, when no native file dialog is available.
+    recent: RecentPaths,
+    status: Option<StatusLine>,
+    unsaved: Option<Intent>,
     path_prompt: Option<PathPrompt>,
+    recovery_offer: Option<PathBuf>,
+    disk_change_offer: bool,
+    allow_close: bool,
+    last_autosave: Instant,
+    last_disk_check: Instant,
+    export: Option<ExportDialog>,
+    import: Option<ImportDialog>,
+    stats_open: bool,
+    schema_window: SchemaWindow,
+    title: String,
     screenshot: Option<ScreenshotTask>,
 }
 
@@ -66,28 +89,86 @@ impl HashiyaApp {
         let screenshot = options
             .screenshot
             .map(|(path, outcome)| ScreenshotTask::new(path, outcome));
-        let settings = if screenshot.is_some() {
-            ViewSettings::default()
+        let (settings, recent) = if screenshot.is_some() {
+            (ViewSettings::default(), RecentPaths::default())
         } else {
-            ViewSettings::load(cc.storage)
+            (ViewSettings::load(cc.storage), RecentPaths::load(cc.storage))
         };
         // The article view zooms its own text; egui's whole-UI zoom would fight over Ctrl+=.
         cc.egui_ctx.options_mut(|options| options.zoom_with_keyboard = false);
-        let article = options.article.unwrap_or_else(ArticleSource::sample);
-        let mut app = Self {
-            view: ArticleView::new(&article.text),
-            title: article.name,
-            message: None,
-            settings,
-            path_prompt: None,
-            screenshot,
-        };
-        app.view.set_font_size(settings.font_size);
-        app.view.set_direction(settings.direction);
+        crate::ui::egui_fonts::install_fallback_fonts(&cc.egui_ctx);
+        let mut status = None;
+        let session = options.session.unwrap_or_else(|| {
+            open_sample().unwrap_or_else(|error| {
+                status = Some(StatusLine {
+                    text: error,
+                    is_error: true,
+                });
+                DocumentSession::in_memory(PathBuf::from(SAMPLE_NAME), SAMPLE_ARTICLE)
+            })
+        });
+        let mut app = Self::with_session(session, settings, recent, screenshot);
+        app.status = status;
+        app.folder = options.folder;
+        if let Some(folder) = &mut app.folder {
+            folder.current = folder
+                .entries
+                .iter()
+                .position(|e| e.article == app.session.article_path);
+        }
         apply_theme(&cc.egui_ctx, settings.dark);
-        cc.egui_ctx
-            .send_viewport_cmd(ViewportCommand::Title(app.window_title()));
         app
+    }
+
+    fn with_session(
+        session: DocumentSession,
+        settings: ViewSettings,
+        recent: RecentPaths,
+        screenshot: Option<ScreenshotTask>,
+    ) -> Self {
+        let mut view = ArticleView::new(session.document.text());
+        view.set_font_size(settings.font_size);
+        view.set_direction(settings.direction);
+        view.set_snap_drag_to_words(true);
+        let recovery_offer = session.pending_recovery();
+        Self {
+            session,
+            generation: 0,
+            view,
+            annotator: Annotator::default(),
+            panel: AnnotationPanel::default(),
+            decorator: SpanDecorator::default(),
+            labels: BidiLabels::default(),
+            hovered: None,
+            folder: None,
+            settings,
+            recent,
+            status: None,
+            unsaved: None,
+            path_prompt: None,
+            recovery_offer,
+            disk_change_offer: false,
+            allow_close: false,
+            last_autosave: Instant::now(),
+            last_disk_check: Instant::now(),
+            export: None,
+            import: None,
+            stats_open: false,
+            schema_window: SchemaWindow::default(),
+            title: String::new(),
+            screenshot,
+        }
+    }
+
+    /// The open document and its history.
+    #[must_use]
+    pub fn session(&self) -> &DocumentSession {
+        &self.session
+    }
+
+    /// The open document, for tools that drive the window (benchmarks, tests).
+    pub fn session_mut(&mut self) -> &mut DocumentSession {
+        &mut self.session
     }
 
     /// The article view.
@@ -95,43 +176,47 @@ impl HashiyaApp {
         &mut self.view
     }
 
-    /// The message shown in the window, if any.
+    /// The annotator state (selected span, link mode).
     #[must_use]
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+    pub fn annotator(&self) -> &Annotator {
+        &self.annotator
     }
 
-    /// Opens an article file; a problem is shown in the window, the current article stays.
-    pub fn open_path(&mut self, ctx: &Context, path: &Path) {
-        match load_article(path) {
-            Ok(article) => {
-                self.view.set_text(&article.text);
-                self.title = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |name| name.to_string_lossy().into_owned(),
-                );
-                self.message = None;
-                ctx.send_viewport_cmd(ViewportCommand::Title(self.window_title()));
+    /// The status-bar message, if any.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.status.as_ref().map(|s| s.text.as_str())
+    }
+
+    /// Carries out a menu, shortcut or panel action.
+    pub fn apply(&mut self, ctx: &Context, action: AppAction) {
+        match action {
+            AppAction::Annotate(action) => self.annotate(action),
+            AppAction::Apply(command) => self.run_command(command),
+            AppAction::SetStatus(status) => self.run_command(Command::SetStatus(status)),
+            AppAction::Undo => self.undo_redo(true),
+            AppAction::Redo => self.undo_redo(false),
+            AppAction::Save => {
+                self.save();
             }
-            Err(error) => self.message = Some(error.to_string()),
+            AppAction::SaveAs => self.choose_path(PickPurpose::SaveAnnotationsAs),
+            AppAction::OpenArticle => self.choose_path(PickPurpose::OpenArticle),
+            AppAction::OpenFolder => self.choose_path(PickPurpose::OpenFolder),
+            AppAction::OpenPath(path) => self.open_path(path),
+            AppAction::NextDocument => self.step_document(1),
+            AppAction::PreviousDocument => self.step_document(-1),
+            AppAction::SwitchDocument(index) => self.switch_document(index),
+            AppAction::Export => self.export = Some(ExportDialog::new(&self.session, self.folder.as_ref())),
+            AppAction::Import => self.import = Some(ImportDialog::default()),
+            AppAction::Quit => self.request(ctx, Intent::Quit),
+            AppAction::ToggleStatistics => self.stats_open = !self.stats_open,
+            AppAction::ToggleLabels => self.schema_window.open = !self.schema_window.open,
+            view_action => self.apply_view(ctx, &view_action),
         }
     }
 
-    /// Carries out a menu or shortcut action.
-    pub fn apply(&mut self, ctx: &Context, action: AppAction) {
-        match action {
-            AppAction::Open => match pick(&PickPurpose::OpenArticle, None, None) {
-                Picked::Path(path) => self.open_path(ctx, &path),
-                Picked::Cancelled => {}
-                Picked::Unavailable(reason) => {
-                    self.path_prompt = Some(PathPrompt {
-                        purpose: PickPurpose::OpenArticle,
-                        reason,
-                        text: String::new(),
-                    });
-                }
-            },
-            AppAction::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+    fn apply_view(&mut self, ctx: &Context, action: &AppAction) {
+        match *action {
             AppAction::SetDirection(direction) => self.view.set_direction(direction),
             AppAction::ZoomIn => self.view.zoom_in(),
             AppAction::ZoomOut => self.view.zoom_out(),
@@ -140,70 +225,508 @@ impl HashiyaApp {
                 self.settings.dark = dark;
                 apply_theme(ctx, dark);
             }
+            _ => {}
         }
         self.settings.font_size = self.view.font_size();
         self.settings.direction = self.view.direction();
     }
 
-    fn window_title(&self) -> String {
-        format!("Hashiya — {}", self.title)
-    }
-
-    fn menu_state(&self) -> MenuState {
-        MenuState {
-            direction: self.view.direction(),
-            dark: self.settings.dark,
+    fn annotate(&mut self, action: Action) {
+        let scroll = matches!(action, Action::SelectSpan(_) | Action::NextSpan | Action::PreviousSpan);
+        let creates = matches!(action, Action::ApplyLabel(_));
+        let selection = self.view.selection();
+        let session = &mut self.session;
+        match self
+            .annotator
+            .perform(action, selection, &mut session.document, &mut session.history)
+        {
+            Outcome::Changed => {
+                if creates {
+                    self.view.set_selection(None);
+                }
+                self.status = None;
+            }
+            Outcome::Refused(message) => self.say(message, true),
+            Outcome::Selected | Outcome::Nothing => {}
+        }
+        if scroll && let Some(span) = self.annotator.selected.and_then(|id| self.session.document.span(id)) {
+            self.view.scroll_to_char(span.char_start);
         }
     }
 
-    fn message_ui(&mut self, ui: &mut Ui) {
-        let Some(message) = self.message.clone() else { return };
-        egui::Panel::bottom("message").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.colored_label(ui.visuals().error_fg_color, message);
-                if ui.button("Dismiss").clicked() {
-                    self.message = None;
+    fn run_command(&mut self, command: Command) {
+        let session = &mut self.session;
+        if let Err(error) = session.history.apply(&mut session.document, command) {
+            self.say(error.to_string(), true);
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let session = &mut self.session;
+        let done = if undo {
+            session.history.undo(&mut session.document)
+        } else {
+            session.history.redo(&mut session.document)
+        };
+        if done {
+            self.annotator.forget_missing(&self.session.document);
+        } else {
+            self.say(
+                if undo { "Nothing to undo" } else { "Nothing to redo" }.to_owned(),
+                false,
+            );
+        }
+    }
+
+    fn say(&mut self, text: String, is_error: bool) {
+        self.status = Some(StatusLine { text, is_error });
+    }
+
+    // ---- files ---------------------------------------------------------------------------
+
+    fn save(&mut self) -> bool {
+        match self.session.save() {
+            Ok(()) => {
+                let path = self.session.annotation_path.display().to_string();
+                self.say(format!("Saved {path}"), false);
+                if let Some(folder) = &mut self.folder {
+                    folder.refresh();
                 }
-            });
+                true
+            }
+            Err(error) => {
+                self.say(format!("Not saved: {error}"), true);
+                false
+            }
+        }
+    }
+
+    fn choose_path(&mut self, purpose: PickPurpose) {
+        let directory = self.session.article_path.parent().map(Path::to_path_buf);
+        let file_name = (purpose == PickPurpose::SaveAnnotationsAs).then(|| {
+            self.session
+                .annotation_path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        });
+        match pick(&purpose, directory.as_deref(), file_name.as_deref()) {
+            Picked::Path(path) => self.path_chosen(&purpose, path),
+            Picked::Cancelled => {}
+            Picked::Unavailable(reason) => {
+                let text = match purpose {
+                    PickPurpose::SaveAnnotationsAs => self.session.annotation_path.display().to_string(),
+                    _ => directory.map(|d| format!("{}/", d.display())).unwrap_or_default(),
+                };
+                self.path_prompt = Some(PathPrompt { purpose, reason, text });
+            }
+        }
+    }
+
+    fn path_chosen(&mut self, purpose: &PickPurpose, path: PathBuf) {
+        match purpose {
+            PickPurpose::SaveAnnotationsAs => match self.session.save_as(&path) {
+                Ok(()) => self.say(format!("Saved {}", path.display()), false),
+                Err(error) => self.say(format!("Not saved: {error}"), true),
+            },
+            _ => self.open_path(path),
+        }
+    }
+
+    fn open_path(&mut self, path: PathBuf) {
+        self.unsaved_or(if path.is_dir() {
+            Intent::OpenFolder(path)
+        } else {
+            Intent::OpenArticle(path)
         });
     }
 
-    fn path_prompt_ui(&mut self, ctx: &Context) {
-        let Some(prompt) = &mut self.path_prompt else { return };
-        let (chosen, finished) = prompt.show_ui(ctx);
-        if finished {
-            self.path_prompt = None;
-        }
-        if let Some(path) = chosen {
-            self.open_path(ctx, &path);
+    /// Asks about unsaved edits first when there are some, else does it.
+    fn unsaved_or(&mut self, intent: Intent) {
+        if self.session.is_modified() {
+            self.unsaved = Some(intent);
+        } else {
+            self.perform(intent);
         }
     }
 
-    fn open_dropped_files(&mut self, ctx: &Context) {
-        let dropped = ctx.input(|input| input.raw.dropped_files.first().map(|file| file.path().to_path_buf()));
-        if let Some(path) = dropped.filter(|path| !path.as_os_str().is_empty()) {
-            self.open_path(ctx, &path);
+    fn request(&mut self, ctx: &Context, intent: Intent) {
+        if intent == Intent::Quit && !self.session.is_modified() {
+            self.allow_close = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+            return;
         }
+        self.unsaved_or(intent);
+    }
+
+    fn perform(&mut self, intent: Intent) {
+        match intent {
+            Intent::Quit => self.allow_close = true,
+            Intent::OpenArticle(path) => self.open_article(&path),
+            Intent::OpenFolder(dir) => match OpenFolder::open(&dir) {
+                Ok(folder) => {
+                    let first = folder.entries.first().map(|e| e.article.clone());
+                    self.recent.push(&dir);
+                    self.folder = Some(folder);
+                    match first {
+                        Some(article) => self.open_article(&article),
+                        None => self.say(format!("No .txt articles in {}", dir.display()), true),
+                    }
+                }
+                Err(error) => self.say(error.to_string(), true),
+            },
+            Intent::SwitchDocument(index) => {
+                if let Some(article) = self
+                    .folder
+                    .as_ref()
+                    .and_then(|f| f.entries.get(index))
+                    .map(|e| e.article.clone())
+                {
+                    self.open_article(&article);
+                }
+            }
+            Intent::ReloadFromDisk => match self.session.reload() {
+                Ok(()) => self.document_replaced(),
+                Err(error) => self.say(format!("Not reloaded: {error}"), true),
+            },
+        }
+    }
+
+    fn open_article(&mut self, path: &Path) {
+        match DocumentSession::open(path) {
+            Ok(session) => {
+                self.view.set_text(session.document.text());
+                self.recovery_offer = session.pending_recovery();
+                let warnings = session.load_warnings.len() + session.orphans.len();
+                self.session = session;
+                self.document_replaced();
+                self.recent.push(path);
+                if let Some(folder) = &mut self.folder {
+                    folder.current = folder.entries.iter().position(|e| e.article == path);
+                }
+                self.status = (warnings > 0).then(|| StatusLine {
+                    text: self.session.load_warnings.join("; "),
+                    is_error: true,
+                });
+            }
+            Err(error) => self.say(error.to_string(), true),
+        }
+    }
+
+    fn document_replaced(&mut self) {
+        self.generation += 1;
+        self.annotator = Annotator::default();
+        self.panel = AnnotationPanel::default();
+        self.disk_change_offer = false;
+    }
+
+    fn step_document(&mut self, step: isize) {
+        match self.folder.as_ref().map(|f| f.neighbour(step)) {
+            Some(Some(index)) => self.switch_document(index),
+            Some(None) => self.say("No more documents in this folder".to_owned(), false),
+            None => self.say("Open a folder to move between documents".to_owned(), false),
+        }
+    }
+
+    /// Moving through a folder saves as it goes, so nothing is lost and nothing is asked.
+    fn switch_document(&mut self, index: usize) {
+        if self.session.is_modified() && !self.save() {
+            return;
+        }
+        self.perform(Intent::SwitchDocument(index));
+    }
+
+    // ---- frame ---------------------------------------------------------------------------
+
+    fn menu_state(&self) -> MenuState<'_> {
+        MenuState {
+            direction: self.view.direction(),
+            dark: self.settings.dark,
+            schema: self.session.document.schema(),
+            status: self.session.document.meta().status,
+            can_undo: self.session.history.can_undo(),
+            can_redo: self.session.history.can_redo(),
+            in_folder: self.folder.is_some(),
+            recent: self.recent.paths(),
+        }
+    }
+
+    fn modal_open(&self) -> bool {
+        self.unsaved.is_some() || self.path_prompt.is_some() || self.recovery_offer.is_some()
+    }
+
+    fn article_ui(&mut self, ui: &mut Ui) -> Vec<AppAction> {
+        let document = &self.session.document;
+        let focus = focus_spans(document, &self.annotator, self.hovered);
+        let state = (self.generation, self.session.history.revision());
+        let visible = self.view.visible_chars();
+        let decorations = self.decorator.decorations(document, state, visible, &focus);
+        let response = self.view.show_ui(ui, &decorations);
+        let document = &self.session.document;
+        self.hovered = hovered_span(document, response.hovered_char);
+        let mut actions = Vec::new();
+        if let Some(click) = response.clicked.filter(|c| !c.double && !c.modifiers.shift) {
+            actions.push(AppAction::Annotate(match click.char_offset {
+                Some(offset) => Action::ClickChar(offset),
+                None if self.annotator.pending_link.is_none() => Action::Escape,
+                None => return actions,
+            }));
+        }
+        let arcs_for: Vec<_> = self.annotator.selected.into_iter().chain(self.hovered).collect();
+        link_arcs_ui(ui, &mut self.view, document, &arcs_for);
+        let dragging = response.response.dragged();
+        if let Some(id) = self.hovered.filter(|_| !dragging) {
+            let labels = &mut self.labels;
+            response
+                .response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| span_card_ui(ui, document, id, labels));
+        }
+        if let Some(selection) = response.selection.filter(|_| !dragging)
+            && let Some(action) = label_picker_ui(ui, &mut self.view, document, selection)
+        {
+            actions.push(action);
+        }
+        actions
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut Ui) {
+        let session = &self.session;
+        let document = &session.document;
+        ui.horizontal(|ui| {
+            let modified = if session.is_modified() { " •" } else { "" };
+            ui.label(format!("{}{modified}", session.display_name()))
+                .on_hover_text(session.article_path.display().to_string());
+            ui.separator();
+            ui.label(format!(
+                "{} · {} spans · {} links · {}",
+                session.encoding,
+                document.spans().len(),
+                document.links().len(),
+                document.meta().status.label()
+            ));
+            if let Some(status) = &self.status {
+                ui.separator();
+                let color = if status.is_error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.colored_label(color, &status.text);
+            }
+        });
+        if self.disk_change_offer {
+            ui.horizontal(|ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, "The annotation file changed on disk.");
+                if ui.button("Reload").clicked() {
+                    self.disk_change_offer = false;
+                    self.unsaved_or(Intent::ReloadFromDisk);
+                }
+                if ui.button("Keep mine").clicked() {
+                    self.disk_change_offer = false;
+                    self.session.acknowledge_disk_change();
+                }
+            });
+        }
+    }
+
+    fn dialogs_ui(&mut self, ctx: &Context) -> Vec<AppAction> {
+        let mut actions = Vec::new();
+        if let Some(intent) = self.unsaved.clone() {
+            match unsaved_prompt_ui(ctx, &self.session.display_name(), &intent) {
+                Some(Choice::Save) => {
+                    self.unsaved = None;
+                    if self.save() {
+                        self.finish_intent(ctx, intent);
+                    }
+                }
+                Some(Choice::Discard) => {
+                    self.unsaved = None;
+                    let _ = self.session.discard_recovery();
+                    self.session.history.mark_saved();
+                    self.finish_intent(ctx, intent);
+                }
+                Some(Choice::Cancel) => self.unsaved = None,
+                None => {}
+            }
+        }
+        if let Some(prompt) = &mut self.path_prompt {
+            let (chosen, finished) = prompt.show_ui(ctx);
+            let purpose = prompt.purpose.clone();
+            if finished {
+                self.path_prompt = None;
+            }
+            if let Some(path) = chosen {
+                self.path_chosen(&purpose, path);
+            }
+        }
+        self.recovery_ui(ctx);
+        if let Some(dialog) = &mut self.export
+            && !dialog.show_ui(ctx, &mut self.path_prompt)
+        {
+            self.export = None;
+        }
+        if let Some(dialog) = &mut self.import {
+            match dialog.show_ui(ctx) {
+                ImportOutcome::Open(article) => {
+                    self.import = None;
+                    actions.push(AppAction::OpenPath(article));
+                }
+                ImportOutcome::Closed => self.import = None,
+                ImportOutcome::Showing => {}
+            }
+        }
+        if self.stats_open {
+            stats_window_ui(ctx, &mut self.stats_open, &self.session.document, self.folder.as_ref());
+        }
+        if self.schema_window.open {
+            actions.extend(self.schema_window.show_ui(ctx, self.session.document.schema()));
+        }
+        actions
+    }
+
+    fn finish_intent(&mut self, ctx: &Context, intent: Intent) {
+        let quit = intent == Intent::Quit;
+        self.perform(intent);
+        if quit {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    fn recovery_ui(&mut self, ctx: &Context) {
+        let Some(recovery) = self.recovery_offer.clone() else {
+            return;
+        };
+        let mut answered = false;
+        egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+            ui.heading("Unsaved work found");
+            ui.label(format!(
+                "An autosave of {} is newer than its saved annotations (the program did not close normally).",
+                self.session.display_name()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Restore it").clicked() {
+                    answered = true;
+                    match self.session.restore_recovery(&recovery) {
+                        Ok(()) => {
+                            self.document_replaced();
+                            self.say("Restored the autosave: save it to keep it".to_owned(), false);
+                        }
+                        Err(error) => self.say(format!("Cannot restore: {error}"), true),
+                    }
+                }
+                if ui.button("Discard it").clicked() {
+                    answered = true;
+                    if let Err(error) = self.session.discard_recovery() {
+                        self.say(error.to_string(), true);
+                    }
+                }
+            });
+        });
+        if answered {
+            self.recovery_offer = None;
+        }
+    }
+
+    /// Autosave and the watch on the annotation file.
+    fn background_work(&mut self, ctx: &Context) {
+        let interval = Duration::from_secs(self.settings.autosave_seconds.max(5));
+        if self.last_autosave.elapsed() >= interval {
+            self.last_autosave = Instant::now();
+            if let Err(error) = self.session.autosave() {
+                self.say(format!("Autosave failed: {error}"), true);
+            }
+        }
+        if self.last_disk_check.elapsed() >= DISK_CHECK_INTERVAL {
+            self.last_disk_check = Instant::now();
+            if !self.disk_change_offer && self.session.changed_on_disk() {
+                self.disk_change_offer = true;
+            }
+        }
+        ctx.request_repaint_after(DISK_CHECK_INTERVAL.min(interval));
+    }
+
+    fn handle_close_request(&mut self, ctx: &Context) {
+        if ctx.input(|input| input.viewport().close_requested()) && !self.allow_close && self.session.is_modified() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.unsaved = Some(Intent::Quit);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &Context) {
+        let modified = if self.session.is_modified() { " •" } else { "" };
+        let title = format!("Hashiya — {}{modified}", self.session.display_name());
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn dropped_files(ctx: &Context) -> Option<AppAction> {
+        ctx.input(|input| input.raw.dropped_files.first().map(|file| file.path().to_path_buf()))
+            .filter(|path| !path.as_os_str().is_empty())
+            .map(AppAction::OpenPath)
+    }
+
+    fn collect_shortcuts(&self, ctx: &Context) -> Vec<AppAction> {
+        if self.modal_open() {
+            return Vec::new();
+        }
+        let actions = shortcut_actions(ctx, self.session.document.schema());
+        if actions
+            .iter()
+            .any(|a| matches!(a, AppAction::Annotate(Action::NextSpan | Action::PreviousSpan)))
+        {
+            // Tab walks the spans here; egui would also move the keyboard focus.
+            ctx.memory_mut(|memory| memory.move_focus(egui::FocusDirection::None));
+        }
+        actions
     }
 }
 
 impl eframe::App for HashiyaApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        let mut actions = shortcut_actions(&ctx);
+        self.handle_close_request(&ctx);
+        self.labels.begin_frame(ctx.global_style().visuals.dark_mode);
+        let mut actions = self.collect_shortcuts(&ctx);
         actions.extend(
             egui::Panel::top("menu_bar")
-                .show(ui, |ui| menu_bar_ui(ui, self.menu_state()))
+                .show(ui, |ui| menu_bar_ui(ui, &self.menu_state()))
                 .inner,
         );
-        self.message_ui(ui);
-        egui::CentralPanel::default().show(ui, |ui| self.view.show_ui(ui, &[]));
-        self.path_prompt_ui(&ctx);
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        if let Some(folder) = &self.folder {
+            let clicked = egui::Panel::left("folder")
+                .default_size(220.0)
+                .show(ui, |ui| folder.show_ui(ui))
+                .inner;
+            actions.extend(clicked.map(AppAction::SwitchDocument));
+        }
+        let panel_actions = egui::Panel::right("annotations")
+            .default_size(340.0)
+            .show(ui, |ui| {
+                let session = &self.session;
+                let state = (self.generation, session.history.revision());
+                self.panel.show_ui(
+                    ui,
+                    &session.document,
+                    state,
+                    &self.annotator,
+                    &session.orphans,
+                    &mut self.labels,
+                )
+            })
+            .inner;
+        actions.extend(panel_actions);
+        actions.extend(egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui)).inner);
+        actions.extend(self.dialogs_ui(&ctx));
+        actions.extend(Self::dropped_files(&ctx));
         for action in actions {
             self.apply(&ctx, action);
         }
-        self.settings.font_size = self.view.font_size();
-        self.open_dropped_files(&ctx);
+        self.background_work(&ctx);
+        self.update_title(&ctx);
         if let Some(task) = &mut self.screenshot {
             task.step(&ctx, self.view.is_settled());
         }
@@ -211,9 +734,33 @@ impl eframe::App for HashiyaApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
+            self.settings.font_size = self.view.font_size();
             self.settings.save(storage);
+            self.recent.save(storage);
         }
     }
+}
+
+/// Opens the bundled sample from a copy in the user's data folder, so that annotating it
+/// never writes into the program's own files.
+fn open_sample() -> Result<DocumentSession, String> {
+    let dir = sample_dir();
+    let path = dir.join(SAMPLE_NAME);
+    if !path.exists() {
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(&path, SAMPLE_ARTICLE))
+            .map_err(|error| format!("Cannot copy the sample article ({error}): {}", path.display()))?;
+    }
+    DocumentSession::open(&path).map_err(|error| error.to_string())
+}
+
+/// `$XDG_DATA_HOME/hashiya/sample`, else `~/.local/share/hashiya/sample`, else a temporary folder.
+fn sample_dir() -> PathBuf {
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir);
+    data.join("hashiya").join("sample")
 }
 
 fn apply_theme(ctx: &Context, dark: bool) {

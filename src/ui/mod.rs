@@ -1,15 +1,23 @@
 //! The egui application: the article view, panels, dialogs. The only layer that imports egui.
 
 mod actions;
+mod annotation_panel;
 pub mod annotator;
 mod app;
+mod article_overlay;
 mod article_response;
 mod article_view;
+pub mod bidi_label;
 pub mod colors;
+mod dataset_dialogs;
 mod decoration;
+mod egui_fonts;
 pub mod file_picker;
+pub mod folder_panel;
 mod glyph_atlas;
 mod menu;
+mod recent;
+mod schema_window;
 mod screenshot;
 mod selection;
 pub mod session;
@@ -17,12 +25,13 @@ mod settings;
 pub mod shortcuts;
 pub mod span_lanes;
 pub mod span_list;
+mod stats_window;
 mod text_painter;
 pub mod unsaved_prompt;
 mod window;
 
 pub use actions::AppAction;
-pub use app::{AppOptions, ArticleSource, HashiyaApp, SAMPLE_ARTICLE, SAMPLE_NAME};
+pub use app::{AppOptions, HashiyaApp, SAMPLE_ARTICLE, SAMPLE_NAME};
 pub use article_response::{ArticleClick, ArticleResponse};
 pub use article_view::{ARTICLE_LABEL, ArticleView, DEFAULT_FONT_SIZE, FONT_SIZE_RANGE};
 pub use decoration::Decoration;

@@ -47,6 +47,33 @@ impl DocumentSession {
         })
     }
 
+    /// A session for a text that could not be read from `article_path` (the bundled sample
+    /// when no copy of it can be written): no annotations, saved beside `article_path`.
+    #[must_use]
+    pub fn in_memory(article_path: PathBuf, text: &str) -> Self {
+        let name = article_path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let meta = crate::model::DocumentMeta {
+            source_name: name,
+            ..Default::default()
+        };
+        let text = text.replace("\r\n", "\n");
+        Self {
+            annotation_path: io::annotation_path_for(&article_path),
+            annotation_mtime: None,
+            article_path,
+            document: Document::new(text, crate::model::Schema::default_schema(), meta),
+            history: History::default(),
+            encoding: "UTF-8",
+            orphans: Vec::new(),
+            load_warnings: Vec::new(),
+            autosaved_revision: None,
+        }
+    }
+
     /// The article's file name, for titles and lists.
     #[must_use]
     pub fn display_name(&self) -> String {

@@ -15,6 +15,8 @@ pub struct ViewSettings {
     pub dark: bool,
     /// Paragraph direction.
     pub direction: Direction,
+    /// Seconds between autosaves to the recovery file while there are unsaved edits.
+    pub autosave_seconds: u64,
 }
 
 impl Default for ViewSettings {
@@ -23,6 +25,7 @@ impl Default for ViewSettings {
             font_size: DEFAULT_FONT_SIZE,
             dark: false,
             direction: Direction::Auto,
+            autosave_seconds: 30,
         }
     }
 }

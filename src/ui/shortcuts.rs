@@ -62,10 +62,10 @@ pub const END_BACKWARD: KeyboardShortcut = plain(Key::OpenBracket);
 pub const START_FORWARD: KeyboardShortcut = alt(Key::CloseBracket);
 /// Annotate › Span start → previous word
 pub const START_BACKWARD: KeyboardShortcut = alt(Key::OpenBracket);
-/// View › Zoom in
+/// View › Zoom in (Ctrl+=)
 pub const ZOOM_IN: KeyboardShortcut = command(Key::Equals);
-/// View › Zoom in (Ctrl++ on keyboards where + needs no Shift)
-pub const ZOOM_IN_ALT: KeyboardShortcut = command(Key::Plus);
+/// View › Zoom in, as Ctrl++ on keyboards where + is its own key
+pub const ZOOM_IN_PLUS: KeyboardShortcut = command(Key::Plus);
 /// View › Zoom out
 pub const ZOOM_OUT: KeyboardShortcut = command(Key::Minus);
 /// View › Reset zoom

@@ -31,13 +31,12 @@ impl SpanLanes {
                 active.pop();
                 free.push(Reverse(lane));
             }
-            let lane = match free.pop() {
-                Some(Reverse(lane)) => lane,
-                None => {
-                    let lane = next_lane;
-                    next_lane = next_lane.saturating_add(1);
-                    lane
-                }
+            let lane = if let Some(Reverse(lane)) = free.pop() {
+                lane
+            } else {
+                let lane = next_lane;
+                next_lane = next_lane.saturating_add(1);
+                lane
             };
             active.push(Reverse((span.char_end, lane)));
             lanes.insert(span.id, lane);

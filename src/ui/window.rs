@@ -3,9 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::args::Args;
-use crate::io::load_article;
-use crate::ui::app::{AppOptions, ArticleSource, HashiyaApp};
+use crate::ui::app::{AppOptions, HashiyaApp};
+use crate::ui::folder_panel::OpenFolder;
 use crate::ui::screenshot::ScreenshotOutcome;
+use crate::ui::session::DocumentSession;
 
 /// Opens the window and returns the process exit code: 0 when closed normally (or the
 /// screenshot was saved), 1 when the window or the screenshot failed, 2 for bad arguments or
@@ -45,25 +46,28 @@ pub fn run_window(args: &[String]) -> i32 {
 
 fn parse(args: &[String]) -> Result<AppOptions, String> {
     let parsed = Args::parse(args, &["screenshot"], &[])
-        .map_err(|error| format!("{error} (usage: hashiya [ARTICLE.txt] [--screenshot PNG])"))?;
-    let article = match parsed.positional.as_slice() {
-        [] => None,
-        [path] => Some(load(Path::new(path))?),
-        _ => return Err("give at most one article file".to_owned()),
-    };
+        .map_err(|error| format!("{error} (usage: hashiya [ARTICLE.txt | FOLDER] [--screenshot PNG])"))?;
     let screenshot = parsed
         .value("screenshot")
         .map(|path| (PathBuf::from(path), ScreenshotOutcome::default()));
-    Ok(AppOptions { article, screenshot })
-}
-
-fn load(path: &Path) -> Result<ArticleSource, String> {
-    let text = load_article(path).map_err(|error| error.to_string())?.text;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    );
-    Ok(ArticleSource { name, text })
+    let mut options = AppOptions {
+        screenshot,
+        ..AppOptions::default()
+    };
+    match parsed.positional.as_slice() {
+        [] => {}
+        [path] if Path::new(path).is_dir() => {
+            let folder = OpenFolder::open(Path::new(path)).map_err(|error| error.to_string())?;
+            options.session = match folder.entries.first() {
+                Some(first) => Some(DocumentSession::open(&first.article).map_err(|error| error.to_string())?),
+                None => return Err(format!("no .txt articles in {path}")),
+            };
+            options.folder = Some(folder);
+        }
+        [path] => options.session = Some(DocumentSession::open(Path::new(path)).map_err(|error| error.to_string())?),
+        _ => return Err("give at most one article file or folder".to_owned()),
+    }
+    Ok(options)
 }
 
 fn report_screenshot(outcome: Option<&ScreenshotOutcome>) -> i32 {

@@ -1,0 +1,350 @@
+//! The thin file-system layer over the formats: write an export (one file, a brat folder, or
+//! one per split part) and read an import from a path. The format code itself never touches
+//! the disk.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crate::export::brat::{self, BratInput, BratNames};
+use crate::export::conll::{self, ConllOptions};
+use crate::export::jsonl::{self, JsonlFlavor};
+use crate::export::split::SplitSpec;
+use crate::export::{ExportReport, ImportOptions, Imported, document_id};
+use crate::model::Document;
+
+/// A dataset format to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// JSONL in one of its flavors.
+    Jsonl(JsonlFlavor),
+    /// `CoNLL` IOB2.
+    Conll(ConllOptions),
+    /// brat standoff: a folder.
+    Brat,
+}
+
+impl ExportFormat {
+    /// The file extension of a one-file format (`None`: brat writes a folder).
+    #[must_use]
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            Self::Jsonl(_) => Some("jsonl"),
+            Self::Conll(_) => Some("conll"),
+            Self::Brat => None,
+        }
+    }
+}
+
+/// A dataset format to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// `CoNLL` (IOB1, IOB2, BIOES; with or without `-DOCSTART-`).
+    Conll,
+    /// brat standoff: a folder, or one `.ann`/`.txt` pair.
+    Brat,
+    /// JSONL of any flavor.
+    Jsonl,
+}
+
+impl FromStr for ImportFormat {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "conll" => Ok(Self::Conll),
+            "brat" => Ok(Self::Brat),
+            "jsonl" => Ok(Self::Jsonl),
+            _ => Err(format!("unknown format \"{text}\" (conll, brat, jsonl)")),
+        }
+    }
+}
+
+impl fmt::Display for ImportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Conll => "conll",
+            Self::Brat => "brat",
+            Self::Jsonl => "jsonl",
+        })
+    }
+}
+
+/// A file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum FilesError {
+    /// Reading failed.
+    #[error("cannot read ({source}): {}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8 (dataset files must be).
+    #[error("not UTF-8 text: {}", path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Writing failed.
+    #[error("cannot write ({source}): {}", path.display())]
+    Write {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A brat import found no `.ann` file with its `.txt`.
+    #[error("no brat document (NAME.ann with NAME.txt) in {}", path.display())]
+    NoBratDocuments {
+        /// The folder or file given.
+        path: PathBuf,
+    },
+}
+
+/// Writes an export to `destination` and reports what it wrote. Without a split, JSONL and
+/// `CoNLL` write the file `destination` and brat the folder `destination`; with a split,
+/// `destination` is a folder holding `PART.jsonl`, `PART.conll` or `PART/` per part.
+/// `progress(done, total)` is called after each document.
+pub fn write_export(
+    documents: &[Document],
+    format: ExportFormat,
+    destination: &Path,
+    split: Option<(&SplitSpec, u64)>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ExportReport, FilesError> {
+    let groups: Vec<(Option<&str>, Vec<&Document>)> = match split {
+        None => vec![(None, documents.iter().collect())],
+        Some((spec, seed)) => {
+            let ids: Vec<&str> = documents.iter().map(document_id).collect();
+            spec.parts()
+                .iter()
+                .zip(spec.assign(&ids, seed))
+                .map(|((name, _), indices)| {
+                    (
+                        Some(name.as_str()),
+                        indices.into_iter().map(|i| &documents[i]).collect(),
+                    )
+                })
+                .collect()
+        }
+    };
+    let mut report = ExportReport::default();
+    let mut counter = Progress {
+        done: 0,
+        total: documents.len(),
+        callback: progress,
+    };
+    for (part, group) in groups {
+        let one = match (format, part) {
+            (ExportFormat::Brat, part) => {
+                let folder = part.map_or_else(|| destination.to_owned(), |p| destination.join(p));
+                write_brat(&group, &folder, &mut counter)?
+            }
+            (format, part) => {
+                let path = match (part, format.extension()) {
+                    (Some(part), Some(extension)) => destination.join(format!("{part}.{extension}")),
+                    _ => destination.to_owned(),
+                };
+                let (text, one) = export_text(&group, format, &mut counter);
+                write_file(&path, text.as_bytes())?;
+                one
+            }
+        };
+        if let Some(part) = part {
+            report.splits.push((part.to_owned(), one.documents));
+        }
+        report.merge(one);
+    }
+    Ok(report)
+}
+
+/// Calls the progress callback after each document.
+struct Progress<'p> {
+    done: usize,
+    total: usize,
+    callback: &'p mut dyn FnMut(usize, usize),
+}
+
+impl Progress<'_> {
+    fn step(&mut self) {
+        self.done += 1;
+        (self.callback)(self.done, self.total);
+    }
+}
+
+/// A one-file export as text (`None` for brat, which writes a folder).
+#[must_use]
+pub fn export_string(documents: &[Document], format: ExportFormat) -> Option<(String, ExportReport)> {
+    if format == ExportFormat::Brat {
+        return None;
+    }
+    let group: Vec<&Document> = documents.iter().collect();
+    let mut ignore = |_: usize, _: usize| {};
+    let mut counter = Progress {
+        done: 0,
+        total: documents.len(),
+        callback: &mut ignore,
+    };
+    Some(export_text(&group, format, &mut counter))
+}
+
+fn export_text(documents: &[&Document], format: ExportFormat, progress: &mut Progress<'_>) -> (String, ExportReport) {
+    let mut out = String::new();
+    let mut report = ExportReport::default();
+    for (index, document) in documents.iter().enumerate() {
+        match format {
+            ExportFormat::Jsonl(flavor) => {
+                let (line, one) = jsonl::export_line(document, flavor);
+                out.push_str(&line);
+                out.push('\n');
+                report.merge(one);
+            }
+            ExportFormat::Conll(options) => {
+                if index > 0 {
+                    out.push_str(conll::DOCSTART);
+                    out.push_str("\tO\n\n");
+                }
+                report.merge(conll::export_document(document, &options, &mut out));
+            }
+            ExportFormat::Brat => {}
+        }
+        progress.step();
+    }
+    (out, report)
+}
+
+fn write_brat(documents: &[&Document], folder: &Path, progress: &mut Progress<'_>) -> Result<ExportReport, FilesError> {
+    std::fs::create_dir_all(folder).map_err(|source| FilesError::Write {
+        path: folder.to_owned(),
+        source,
+    })?;
+    let names = BratNames::for_documents(documents.iter().copied());
+    write_file(
+        &folder.join("annotation.conf"),
+        brat::annotation_conf(documents.iter().copied(), &names).as_bytes(),
+    )?;
+    write_file(
+        &folder.join("visual.conf"),
+        brat::visual_conf(documents.iter().copied(), &names).as_bytes(),
+    )?;
+    let mut report = ExportReport::default();
+    let mut used = HashSet::new();
+    for document in documents {
+        let (mut files, one) = brat::export_document(document, &names);
+        report.merge(one);
+        let mut name = files.name.clone();
+        let mut n = 2;
+        while !used.insert(name.clone()) {
+            name = format!("{}-{n}", files.name);
+            n += 1;
+        }
+        if name != files.name {
+            report.warn(format!(
+                "two documents are named {}; the second is written as {name}",
+                files.name
+            ));
+            files.name = name;
+        }
+        write_file(&folder.join(format!("{}.txt", files.name)), files.txt.as_bytes())?;
+        write_file(&folder.join(format!("{}.ann", files.name)), files.ann.as_bytes())?;
+        progress.step();
+    }
+    Ok(report)
+}
+
+fn write_file(path: &Path, contents: &[u8]) -> Result<(), FilesError> {
+    let error = |source| FilesError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(error)?;
+    }
+    std::fs::write(path, contents).map_err(error)
+}
+
+/// Reads a UTF-8 file.
+pub fn read_text(path: &Path) -> Result<String, FilesError> {
+    std::fs::read_to_string(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::InvalidData {
+            FilesError::NotUtf8 { path: path.to_owned() }
+        } else {
+            FilesError::Read {
+                path: path.to_owned(),
+                source,
+            }
+        }
+    })
+}
+
+/// Imports a dataset from a path: a `CoNLL` or JSONL file, or a brat folder or `.ann`/`.txt`
+/// pair. Documents without a name of their own are named after the file's stem when
+/// `options.name` is empty.
+pub fn read_import(format: ImportFormat, path: &Path, options: &ImportOptions) -> Result<Imported, FilesError> {
+    let mut options = options.clone();
+    if options.name.is_empty() {
+        options.name = path
+            .file_stem()
+            .map_or_else(|| "document".to_owned(), |s| s.to_string_lossy().into_owned());
+    }
+    match format {
+        ImportFormat::Conll => Ok(conll::import_str(&read_text(path)?, &options)),
+        ImportFormat::Jsonl => Ok(jsonl::import_str(&read_text(path)?, &options)),
+        ImportFormat::Brat => read_brat(path, &options),
+    }
+}
+
+fn read_brat(path: &Path, options: &ImportOptions) -> Result<Imported, FilesError> {
+    let (folder, stems) = if path.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|source| FilesError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        let mut stems: Vec<String> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ann"))
+            .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect();
+        stems.sort();
+        (path.to_owned(), stems)
+    } else {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let folder = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
+        (folder, stem.into_iter().collect())
+    };
+    let mut inputs = Vec::new();
+    let mut missing = Vec::new();
+    for stem in stems {
+        let txt = folder.join(format!("{stem}.txt"));
+        if !txt.is_file() {
+            missing.push(stem);
+            continue;
+        }
+        let ann = folder.join(format!("{stem}.ann"));
+        inputs.push(BratInput {
+            txt: read_text(&txt)?,
+            ann: if ann.is_file() { read_text(&ann)? } else { String::new() },
+            name: stem,
+        });
+    }
+    if inputs.is_empty() {
+        return Err(FilesError::NoBratDocuments { path: path.to_owned() });
+    }
+    let visual = folder.join("visual.conf");
+    let visual = if visual.is_file() {
+        Some(read_text(&visual)?)
+    } else {
+        None
+    };
+    let mut imported = brat::import(&inputs, visual.as_deref(), options);
+    for stem in missing {
+        imported
+            .report
+            .warn(None, format!("{stem}.ann has no {stem}.txt; skipped"));
+    }
+    Ok(imported)
+}

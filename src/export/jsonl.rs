@@ -1,0 +1,529 @@
+//! JSONL: one document per line.
+//!
+//! Hashiya's flavor:
+//! `{"id", "text", "spans": [{"id", "start", "end", "label", "text", "attributes", "note"?,
+//! "needs_review"?}], "relations": [{"id", "label", "head", "child"}], "meta": {"annotator",
+//! "status", "source"}}` — `start`/`end` are Unicode scalar offsets, so Python's
+//! `text[start:end]` equals the span's `text` and spaCy's `Doc.char_span` accepts them; a
+//! relation's `head` is the quote or action span id, its `child` the actor's.
+//! The doccano flavors are described in `doccano.rs`. The import reads every flavor,
+//! line by line, deciding by the keys each line has.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::export::assemble::{PendingDocument, PendingLink, PendingSpan};
+use crate::export::doccano;
+use crate::export::schema_builder::SchemaBuilder;
+use crate::export::{ExportReport, ImportOptions, ImportReport, Imported, document_id};
+use crate::model::{Document, DocumentMeta, Status};
+
+/// Which JSONL layout to write.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum JsonlFlavor {
+    /// Hashiya's own: spans with text and attributes, relations, meta.
+    #[default]
+    Hashiya,
+    /// doccano sequence labeling: `{"id", "text", "label": [[start, end, label]]}` (no links).
+    Doccano,
+    /// doccano relation extraction: `{"id", "text", "entities": [...], "relations": [...]}`.
+    DoccanoRelations,
+}
+
+impl JsonlFlavor {
+    /// Every flavor, with the name the command line uses.
+    pub const ALL: [(Self, &'static str); 3] = [
+        (Self::Hashiya, "hashiya"),
+        (Self::Doccano, "doccano"),
+        (Self::DoccanoRelations, "doccano-relations"),
+    ];
+}
+
+impl fmt::Display for JsonlFlavor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = Self::ALL
+            .iter()
+            .find(|(flavor, _)| flavor == self)
+            .map_or("", |(_, name)| name);
+        f.write_str(name)
+    }
+}
+
+impl FromStr for JsonlFlavor {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .iter()
+            .find(|(_, name)| *name == text)
+            .map(|(flavor, _)| *flavor)
+            .ok_or_else(|| format!("unknown JSONL flavor \"{text}\" (hashiya, doccano, doccano-relations)"))
+    }
+}
+
+#[derive(Serialize)]
+struct LineOut<'a> {
+    id: &'a str,
+    text: &'a str,
+    spans: Vec<SpanOut<'a>>,
+    relations: Vec<RelationOut<'a>>,
+    meta: MetaOut<'a>,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    id: u64,
+    start: usize,
+    end: usize,
+    label: &'a str,
+    text: &'a str,
+    attributes: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    needs_review: bool,
+}
+
+#[derive(Serialize)]
+struct RelationOut<'a> {
+    id: u64,
+    label: &'a str,
+    head: u64,
+    child: u64,
+}
+
+#[derive(Serialize)]
+struct MetaOut<'a> {
+    annotator: &'a str,
+    status: &'static str,
+    source: &'a str,
+}
+
+/// The name a status has in JSONL.
+#[must_use]
+pub fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::NotStarted => "not_started",
+        Status::InProgress => "in_progress",
+        Status::Done => "done",
+    }
+}
+
+fn parse_status(name: &str) -> Option<Status> {
+    Status::ALL
+        .into_iter()
+        .find(|&s| status_name(s) == name || s.label() == name || format!("{s:?}") == name)
+}
+
+/// Exports documents, one JSON object per line (each line ends with `\n`).
+#[must_use]
+pub fn export_str(documents: &[Document], flavor: JsonlFlavor) -> (String, ExportReport) {
+    let mut out = String::with_capacity(documents.iter().map(|d| d.text().len() * 2).sum());
+    let mut report = ExportReport::default();
+    for document in documents {
+        let (line, one) = export_line(document, flavor);
+        out.push_str(&line);
+        out.push('\n');
+        report.merge(one);
+    }
+    (out, report)
+}
+
+/// One document as one JSON line (without the line end).
+#[must_use]
+pub fn export_line(document: &Document, flavor: JsonlFlavor) -> (String, ExportReport) {
+    let mut report = ExportReport {
+        documents: 1,
+        spans: document.spans().len(),
+        links: document.links().len(),
+        ..ExportReport::default()
+    };
+    let json = match flavor {
+        JsonlFlavor::Hashiya => serde_json::to_string(&hashiya_line(document)),
+        JsonlFlavor::Doccano => {
+            if !document.links().is_empty() {
+                report.links_dropped = document.links().len();
+                report.links = 0;
+                report.warn(format!(
+                    "{}: doccano's label form holds no links; {} links not exported (use --jsonl-flavor doccano-relations)",
+                    document.meta().source_name,
+                    document.links().len()
+                ));
+            }
+            serde_json::to_string(&doccano::label_line(document))
+        }
+        JsonlFlavor::DoccanoRelations => serde_json::to_string(&doccano::relations_line(document)),
+    };
+    // Serializing borrowed strings and numbers cannot fail; an empty line would be reported
+    // by any reader, and the fallback never happens in practice.
+    let json = json.unwrap_or_default();
+    (escape_line_separators(json), report)
+}
+
+fn hashiya_line(document: &Document) -> LineOut<'_> {
+    let meta = document.meta();
+    LineOut {
+        id: document_id(document),
+        text: document.text(),
+        spans: document
+            .spans()
+            .iter()
+            .map(|span| SpanOut {
+                id: span.id.0,
+                start: span.char_start,
+                end: span.char_end,
+                label: &span.label,
+                text: document.span_text(span),
+                attributes: &span.attributes,
+                note: span.note.as_deref(),
+                needs_review: span.needs_review,
+            })
+            .collect(),
+        relations: document
+            .links()
+            .iter()
+            .map(|link| RelationOut {
+                id: link.id.0,
+                label: &link.kind,
+                head: link.from.0,
+                child: link.to.0,
+            })
+            .collect(),
+        meta: MetaOut {
+            annotator: &meta.annotator,
+            status: status_name(meta.status),
+            source: &meta.source_name,
+        },
+    }
+}
+
+/// JSON allows U+0085, U+2028 and U+2029 raw inside strings, but Python's `str.splitlines`
+/// ends lines there and would cut a JSONL line in two: write them escaped. Outside strings
+/// JSON is ASCII, so the replacement only touches string contents.
+fn escape_line_separators(json: String) -> String {
+    if !json.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        return json;
+    }
+    json.replace('\u{85}', "\\u0085")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+/// Imports JSONL of any flavor. Never fails: a line that is not a JSON object with a
+/// `text` is skipped with a warning naming it.
+#[must_use]
+pub fn import_str(input: &str, options: &ImportOptions) -> Imported {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let mut builder = SchemaBuilder::new(options);
+    let mut report = ImportReport::default();
+    let mut pending = Vec::new();
+    for (index, line) in input.split('\n').enumerate() {
+        let number = index + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: Value = match serde_json::from_str(line) {
+            Ok(value) => value,
+            Err(error) => {
+                report.warn(Some(number), format!("not JSON ({error}); line skipped"));
+                continue;
+            }
+        };
+        let Some(text) = value.get("text").and_then(Value::as_str) else {
+            report.warn(Some(number), "no \"text\" string; line skipped");
+            continue;
+        };
+        let mut document = PendingDocument {
+            text: text.to_owned(),
+            meta: meta_of(&value, number, options, &mut report),
+            ..PendingDocument::default()
+        };
+        let mut line_report = LineReader {
+            number,
+            builder: &mut builder,
+            report: &mut report,
+        };
+        if value.get("spans").is_some() {
+            line_report.hashiya(&value, &mut document);
+        } else {
+            doccano::read_line(&value, &mut document, &mut line_report);
+        }
+        pending.push(document);
+    }
+    let schema = builder.finish(&mut report);
+    let documents = pending.into_iter().map(|p| p.build(&schema, &mut report)).collect();
+    Imported { documents, report }
+}
+
+fn meta_of(value: &Value, number: usize, options: &ImportOptions, report: &mut ImportReport) -> DocumentMeta {
+    let meta = value.get("meta");
+    let field = |name: &str| meta.and_then(|m| m.get(name)).and_then(Value::as_str);
+    let id = match value.get("id") {
+        Some(Value::String(id)) => Some(id.clone()),
+        Some(Value::Number(id)) => Some(id.to_string()),
+        _ => None,
+    };
+    let source_name = field("source")
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .or_else(|| {
+            id.map(|id| {
+                let has_txt = std::path::Path::new(&id)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+                if has_txt { id } else { format!("{id}.txt") }
+            })
+        })
+        .unwrap_or_else(|| format!("{}-{number}.txt", options.name));
+    let status = match field("status") {
+        None => options.status,
+        Some(name) => parse_status(name).unwrap_or_else(|| {
+            report.warn(
+                Some(number),
+                format!("unknown status \"{name}\"; {}", options.status.label()),
+            );
+            options.status
+        }),
+    };
+    DocumentMeta {
+        source_name,
+        annotator: field("annotator").map_or_else(|| options.annotator.clone(), str::to_owned),
+        status,
+    }
+}
+
+/// Reads the annotations of one line; shared with the doccano reader.
+pub(crate) struct LineReader<'a, 'o> {
+    pub(crate) number: usize,
+    pub(crate) builder: &'a mut SchemaBuilder<'o>,
+    pub(crate) report: &'a mut ImportReport,
+}
+
+impl LineReader<'_, '_> {
+    pub(crate) fn warn(&mut self, message: impl Into<String>) {
+        self.report.warn(Some(self.number), message);
+    }
+
+    fn hashiya(&mut self, value: &Value, document: &mut PendingDocument) {
+        for (index, span) in items(value, "spans", self).iter().enumerate() {
+            let (Some(start), Some(end), Some(label)) = (
+                offset(span.get("start")),
+                offset(span.get("end")),
+                span.get("label").and_then(Value::as_str),
+            ) else {
+                self.warn(format!("spans[{index}] needs start, end and label; left out"));
+                continue;
+            };
+            let (key, id) = id_of(span.get("id"), 'T', index);
+            let attributes = span
+                .get("attributes")
+                .and_then(Value::as_object)
+                .map(|map| {
+                    map.iter()
+                        .map(|(k, v)| (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            document.spans.push(PendingSpan {
+                key,
+                id,
+                label: self.builder.label(label),
+                char_start: start,
+                char_end: end,
+                attributes,
+                note: span.get("note").and_then(Value::as_str).map(str::to_owned),
+                needs_review: span.get("needs_review").and_then(Value::as_bool).unwrap_or(false),
+                text: span.get("text").and_then(Value::as_str).map(str::to_owned),
+                line: Some(self.number),
+            });
+        }
+        for (index, relation) in items(value, "relations", self).iter().enumerate() {
+            let (Some(kind), Some(head), Some(child)) = (
+                relation.get("label").and_then(Value::as_str),
+                relation.get("head"),
+                relation.get("child"),
+            ) else {
+                self.warn(format!("relations[{index}] needs label, head and child; left out"));
+                continue;
+            };
+            let (_, id) = id_of(relation.get("id"), 'R', index);
+            let link = self.link(
+                document,
+                kind,
+                id,
+                id_of(Some(head), 'T', 0).0,
+                id_of(Some(child), 'T', 0).0,
+            );
+            document.links.push(link);
+        }
+    }
+
+    /// A link whose kind is resolved with the labels of its ends.
+    pub(crate) fn link(
+        &mut self,
+        document: &PendingDocument,
+        kind: &str,
+        id: Option<u64>,
+        from: String,
+        to: String,
+    ) -> PendingLink {
+        let label_of = |key: &str| document.spans.iter().find(|s| s.key == key).map(|s| s.label.clone());
+        let kind = match (label_of(&from), label_of(&to)) {
+            (Some(head), Some(child)) => self.builder.relation(kind, &head, &child),
+            // The link refers to a missing span and is left out when the document is built.
+            _ => kind.to_owned(),
+        };
+        PendingLink {
+            id,
+            kind,
+            from,
+            to,
+            line: Some(self.number),
+        }
+    }
+}
+
+/// The array under `key` (absent: empty; not an array: a warning).
+pub(crate) fn items<'v>(value: &'v Value, key: &str, reader: &mut LineReader<'_, '_>) -> &'v [Value] {
+    match value.get(key) {
+        None | Some(Value::Null) => &[],
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            reader.warn(format!("\"{key}\" is not a list; ignored"));
+            &[]
+        }
+    }
+}
+
+/// A non-negative integer offset.
+pub(crate) fn offset(value: Option<&Value>) -> Option<usize> {
+    value.and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok())
+}
+
+/// An id as written (number or string like `T12`): its key for references, and its number
+/// when it has one. Missing ids get a key from the item's position.
+pub(crate) fn id_of(value: Option<&Value>, prefix: char, index: usize) -> (String, Option<u64>) {
+    match value {
+        Some(Value::Number(n)) => (n.to_string(), n.as_u64()),
+        Some(Value::String(s)) => {
+            let number = s.strip_prefix(prefix).unwrap_or(s).parse().ok();
+            (number.map_or_else(|| s.clone(), |n: u64| n.to_string()), number)
+        }
+        _ => (format!("#{index}"), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Link, LinkId, Schema, Span, SpanId};
+
+    pub(crate) fn sample() -> Document {
+        let text = "قال 😀 الفريق محمد: «نعم»\u{2028}";
+        let mut actor = Span::new(SpanId(1), "Actor", 6, 17);
+        actor.attributes.insert("type".into(), "person".into());
+        let mut quote = Span::new(SpanId(2), "Quote", 19, 24);
+        quote.note = Some("a \"short\" one".into());
+        let meta = DocumentMeta {
+            source_name: "a.txt".into(),
+            annotator: "Salma".into(),
+            status: Status::Done,
+        };
+        let link = Link {
+            id: LinkId(1),
+            kind: "speaker".into(),
+            from: SpanId(2),
+            to: SpanId(1),
+        };
+        Document::from_parts(
+            text.into(),
+            Schema::default_schema(),
+            meta,
+            vec![actor, quote],
+            vec![link],
+        )
+    }
+
+    #[test]
+    fn hashiya_line_layout() {
+        let (text, report) = export_str(&[sample()], JsonlFlavor::Hashiya);
+        assert_eq!(
+            text,
+            concat!(
+                r#"{"id":"a","text":"قال 😀 الفريق محمد: «نعم»\u2028","#,
+                r#""spans":[{"id":1,"start":6,"end":17,"label":"Actor","text":"الفريق محمد","attributes":{"type":"person"}},"#,
+                r#"{"id":2,"start":19,"end":24,"label":"Quote","text":"«نعم»","attributes":{},"note":"a \"short\" one"}],"#,
+                r#""relations":[{"id":1,"label":"speaker","head":2,"child":1}],"#,
+                r#""meta":{"annotator":"Salma","status":"done","source":"a.txt"}}"#,
+                "\n"
+            )
+        );
+        assert_eq!((report.documents, report.spans, report.links), (1, 2, 1));
+    }
+
+    #[test]
+    fn every_flavor_round_trips_what_it_holds() {
+        let original = sample();
+        let options = ImportOptions::new("x");
+        let (text, _) = export_str(std::slice::from_ref(&original), JsonlFlavor::Hashiya);
+        let imported = import_str(&text, &options);
+        assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
+        assert_eq!(imported.documents, std::slice::from_ref(&original));
+        let (text, report) = export_str(std::slice::from_ref(&original), JsonlFlavor::DoccanoRelations);
+        assert_eq!(report.links_dropped, 0);
+        let doc = &import_str(&text, &options).documents[0];
+        assert_eq!(
+            (doc.text(), doc.links(), doc.meta().source_name.as_str()),
+            (original.text(), original.links(), "a.txt")
+        );
+        let (text, report) = export_str(std::slice::from_ref(&original), JsonlFlavor::Doccano);
+        assert_eq!(report.links_dropped, 1);
+        let doc = &import_str(&text, &options).documents[0];
+        let ranges: Vec<_> = doc
+            .spans()
+            .iter()
+            .map(|s| (s.char_start, s.char_end, s.label.as_str()))
+            .collect();
+        assert_eq!(ranges, [(6, 17, "Actor"), (19, 24, "Quote")]);
+    }
+
+    #[test]
+    fn bad_lines_are_warnings() {
+        let input = concat!(
+            "not json\n",
+            "{\"spans\":[]}\n",
+            "\n",
+            r#"{"id":7,"text":"abc","spans":[{"start":0,"end":9,"label":"X"},{"start":"0"},{"id":"T5","start":1,"end":2,"label":"Actor","text":"b"}],"relations":[{"label":"speaker","head":"T5","child":"T9"}],"meta":{"status":"later"}}"#,
+            "\n"
+        );
+        let imported = import_str(input, &ImportOptions::new("x"));
+        let messages: Vec<String> = imported.report.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 6, "{messages:?}");
+        assert!(messages[0].starts_with("line 1: not JSON"));
+        assert!(messages[1].starts_with("line 2: no \"text\""));
+        assert!(messages[2].starts_with("line 4: unknown status \"later\""));
+        assert!(messages[3].starts_with("line 4: spans[1] needs start"));
+        assert!(messages[4].contains("outside the text"));
+        assert!(messages[5].contains("missing span"));
+        let [doc] = imported.documents.as_slice() else {
+            panic!("one document")
+        };
+        assert_eq!(doc.meta().source_name, "7.txt");
+        assert_eq!(doc.spans().len(), 1);
+        assert_eq!(doc.spans()[0].id, SpanId(5));
+        assert_eq!(imported.report.labels_added, ["X"]);
+    }
+
+    #[test]
+    fn flavor_names() {
+        for (flavor, name) in JsonlFlavor::ALL {
+            assert_eq!(flavor.to_string(), name);
+            assert_eq!(name.parse(), Ok(flavor));
+        }
+        assert!("spacy".parse::<JsonlFlavor>().is_err());
+    }
+}

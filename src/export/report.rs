@@ -1,0 +1,266 @@
+use std::fmt;
+
+/// Warnings kept in a report; past this only a count is kept, so a huge messy file cannot
+/// fill memory with messages.
+const MAX_WARNINGS: usize = 1000;
+
+/// What an export did: counts, and what the format could not hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportReport {
+    /// Documents written.
+    pub documents: usize,
+    /// Documents skipped because they have no annotations (counted by the caller).
+    pub skipped_documents: usize,
+    /// Spans written (in `CoNLL`: spans that own the tag column).
+    pub spans: usize,
+    /// Links written.
+    pub links: usize,
+    /// Tokens written (`CoNLL` only).
+    pub tokens: usize,
+    /// Sentences written (`CoNLL` only).
+    pub sentences: usize,
+    /// `CoNLL`: spans inside another span, hidden by the outermost one in the tag column.
+    pub spans_flattened: usize,
+    /// `CoNLL`: spans crossing an earlier span (neither contains the other), left out.
+    pub spans_crossing: usize,
+    /// Spans that cover no token (`CoNLL`: only whitespace) or cannot be written (brat: only
+    /// line breaks), left out.
+    pub spans_lost: usize,
+    /// brat: spans written without the line breaks at their start or end (brat cannot hold them).
+    pub spans_trimmed: usize,
+    /// Links the format cannot hold (`CoNLL`, doccano's label form), left out.
+    pub links_dropped: usize,
+    /// Split parts written: name and number of documents.
+    pub splits: Vec<(String, usize)>,
+    /// Human-readable notes about what was changed or left out.
+    pub warnings: Vec<String>,
+    /// Warnings beyond the kept ones.
+    pub warnings_suppressed: usize,
+}
+
+impl ExportReport {
+    /// Adds a warning (kept up to a limit, counted beyond).
+    pub fn warn(&mut self, message: impl Into<String>) {
+        if self.warnings.len() < MAX_WARNINGS {
+            self.warnings.push(message.into());
+        } else {
+            self.warnings_suppressed += 1;
+        }
+    }
+
+    /// Adds the counts and warnings of another report to this one.
+    pub fn merge(&mut self, other: Self) {
+        self.documents += other.documents;
+        self.skipped_documents += other.skipped_documents;
+        self.spans += other.spans;
+        self.links += other.links;
+        self.tokens += other.tokens;
+        self.sentences += other.sentences;
+        self.spans_flattened += other.spans_flattened;
+        self.spans_crossing += other.spans_crossing;
+        self.spans_lost += other.spans_lost;
+        self.spans_trimmed += other.spans_trimmed;
+        self.links_dropped += other.links_dropped;
+        self.warnings_suppressed += other.warnings_suppressed;
+        for warning in other.warnings {
+            self.warn(warning);
+        }
+    }
+}
+
+impl fmt::Display for ExportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} documents, {} spans, {} links",
+            self.documents, self.spans, self.links
+        )?;
+        if self.tokens > 0 {
+            write!(f, ", {} tokens in {} sentences", self.tokens, self.sentences)?;
+        }
+        let mut extra = Vec::new();
+        for (count, what) in [
+            (self.skipped_documents, "documents without annotations skipped"),
+            (self.spans_flattened, "nested spans flattened (outermost kept)"),
+            (self.spans_crossing, "crossing spans left out"),
+            (self.spans_lost, "spans that cover no token left out"),
+            (
+                self.spans_trimmed,
+                "spans written without their leading or trailing line breaks",
+            ),
+            (self.links_dropped, "links the format cannot hold left out"),
+        ] {
+            if count > 0 {
+                extra.push(format!("{count} {what}"));
+            }
+        }
+        if !extra.is_empty() {
+            write!(f, "; {}", extra.join(", "))?;
+        }
+        if !self.splits.is_empty() {
+            let parts: Vec<String> = self.splits.iter().map(|(name, n)| format!("{name} {n}")).collect();
+            write!(f, "; split: {}", parts.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// A problem met while importing, with the line of the input it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportWarning {
+    /// The file, when the import reads several (brat folders).
+    pub file: Option<String>,
+    /// 1-based line of the input.
+    pub line: Option<usize>,
+    /// What was wrong and what the import did about it.
+    pub message: String,
+}
+
+impl fmt::Display for ImportWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => write!(f, "{file}:{line}: {}", self.message),
+            (Some(file), None) => write!(f, "{file}: {}", self.message),
+            (None, Some(line)) => write!(f, "line {line}: {}", self.message),
+            (None, None) => f.write_str(&self.message),
+        }
+    }
+}
+
+/// What an import read: counts, labels it had to add, and warnings naming the lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Documents built.
+    pub documents: usize,
+    /// Spans imported.
+    pub spans: usize,
+    /// Links imported.
+    pub links: usize,
+    /// Tokens read (`CoNLL` only).
+    pub tokens: usize,
+    /// Labels that were not in the schema and were added to it, in order of first use.
+    pub labels_added: Vec<String>,
+    /// Relation kinds that were not in the schema and were added to it.
+    pub relations_added: Vec<String>,
+    /// Problems met; the import went on.
+    pub warnings: Vec<ImportWarning>,
+    /// Warnings beyond the kept ones.
+    pub warnings_suppressed: usize,
+}
+
+impl ImportReport {
+    /// Adds a warning about a line (kept up to a limit, counted beyond).
+    pub fn warn(&mut self, line: Option<usize>, message: impl Into<String>) {
+        self.push(ImportWarning {
+            file: None,
+            line,
+            message: message.into(),
+        });
+    }
+
+    fn push(&mut self, warning: ImportWarning) {
+        if self.warnings.len() < MAX_WARNINGS {
+            self.warnings.push(warning);
+        } else {
+            self.warnings_suppressed += 1;
+        }
+    }
+
+    /// Adds the counts and warnings of another report; its warnings without a file get `file`.
+    pub fn merge(&mut self, other: Self, file: Option<&str>) {
+        self.documents += other.documents;
+        self.spans += other.spans;
+        self.links += other.links;
+        self.tokens += other.tokens;
+        for label in other.labels_added {
+            if !self.labels_added.contains(&label) {
+                self.labels_added.push(label);
+            }
+        }
+        for relation in other.relations_added {
+            if !self.relations_added.contains(&relation) {
+                self.relations_added.push(relation);
+            }
+        }
+        self.warnings_suppressed += other.warnings_suppressed;
+        for mut warning in other.warnings {
+            if warning.file.is_none() {
+                warning.file = file.map(str::to_owned);
+            }
+            self.push(warning);
+        }
+    }
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} documents, {} spans, {} links",
+            self.documents, self.spans, self.links
+        )?;
+        if self.tokens > 0 {
+            write!(f, ", {} tokens", self.tokens)?;
+        }
+        if !self.labels_added.is_empty() {
+            write!(f, "; labels added to the schema: {}", self.labels_added.join(", "))?;
+        }
+        if !self.relations_added.is_empty() {
+            write!(f, "; relations added: {}", self.relations_added.join(", "))?;
+        }
+        let warnings = self.warnings.len() + self.warnings_suppressed;
+        if warnings > 0 {
+            write!(f, "; {warnings} warnings")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_are_capped_and_counted() {
+        let mut report = ImportReport::default();
+        for line in 0..MAX_WARNINGS + 5 {
+            report.warn(Some(line + 1), "empty token");
+        }
+        assert_eq!(report.warnings.len(), MAX_WARNINGS);
+        assert_eq!(report.warnings_suppressed, 5);
+        assert_eq!(report.warnings[2].to_string(), "line 3: empty token");
+    }
+
+    #[test]
+    fn merge_adds_counts_and_names_the_file() {
+        let mut total = ImportReport::default();
+        let mut one = ImportReport {
+            documents: 1,
+            spans: 3,
+            labels_added: vec!["LOC".into()],
+            ..ImportReport::default()
+        };
+        one.warn(Some(4), "stray I-LOC");
+        total.merge(one.clone(), Some("a.ann"));
+        total.merge(one, None);
+        assert_eq!((total.documents, total.spans), (2, 6));
+        assert_eq!(total.labels_added, ["LOC"]);
+        assert_eq!(total.warnings[0].to_string(), "a.ann:4: stray I-LOC");
+        assert_eq!(total.warnings[1].to_string(), "line 4: stray I-LOC");
+    }
+
+    #[test]
+    fn export_report_summary_names_what_was_left_out() {
+        let report = ExportReport {
+            documents: 2,
+            spans: 10,
+            spans_flattened: 1,
+            links_dropped: 3,
+            ..ExportReport::default()
+        };
+        let text = report.to_string();
+        assert!(text.starts_with("2 documents, 10 spans, 0 links"), "{text}");
+        assert!(text.contains("1 nested spans flattened"), "{text}");
+        assert!(text.contains("3 links the format cannot hold"), "{text}");
+    }
+}

@@ -1,0 +1,315 @@
+//! A fast reader for files in the canonical layout the writer produces (one span or link per
+//! line). ron needs about 55 ms to parse the 11k spans of a long document, the whole load
+//! budget; this reads those lines directly and leaves the small rest of the file (identity,
+//! schema) to ron. Anything it does not recognise exactly — a comment, another field order,
+//! a number in hex, a string over two lines — makes it give up, and ron parses the whole file,
+//! with its line:column errors. A unit test checks both readers agree.
+
+use std::collections::BTreeMap;
+
+use crate::io::dto::{FileDto, LinkDto, SpanDto};
+
+/// A canonical file cut in two: the header (everything but the lines of the list sections,
+/// which stay as empty lists) for ron, and the lines of each list section.
+pub(crate) struct Canonical<'r> {
+    /// The file without the items of its list sections.
+    pub header: String,
+    spans: Vec<&'r str>,
+    links: Vec<&'r str>,
+    orphans: Vec<&'r str>,
+}
+
+impl<'r> Canonical<'r> {
+    /// Splits a file in canonical layout; `None` when it is not.
+    pub fn split(ron: &'r str) -> Option<Self> {
+        let mut split = Self {
+            header: String::with_capacity(16 * 1024),
+            spans: Vec::new(),
+            links: Vec::new(),
+            orphans: Vec::new(),
+        };
+        let mut seen = [false; 3];
+        let mut current: Option<usize> = None;
+        let mut previous = "";
+        for line in ron.split_inclusive('\n') {
+            let bare = line.trim_end_matches('\n').trim_end_matches('\r');
+            if let Some(section) = current {
+                if bare == "    ]," {
+                    current = None;
+                } else {
+                    split.section_mut(section).push(bare);
+                    continue;
+                }
+            } else if let Some(section) = SECTIONS
+                .iter()
+                .position(|name| bare.strip_prefix("    ").and_then(|b| b.strip_prefix(name)) == Some(": ["))
+            {
+                // Sections follow the schema and each other, as written; so lines of a
+                // multi-line string or comment are never taken for a section.
+                let expected_before = if section == 0 { "    )," } else { "    ]," };
+                if seen[section] || previous != expected_before {
+                    return None;
+                }
+                seen[section] = true;
+                current = Some(section);
+            }
+            previous = bare;
+            split.header.push_str(line);
+        }
+        // The writer always writes `spans` and `links`.
+        (current.is_none() && seen[0] && seen[1] && !split.header.contains("/*")).then_some(split)
+    }
+
+    fn section_mut(&mut self, section: usize) -> &mut Vec<&'r str> {
+        match section {
+            0 => &mut self.spans,
+            1 => &mut self.links,
+            _ => &mut self.orphans,
+        }
+    }
+
+    /// Number of spans, links and orphans (lines; not parsed).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        (self.spans.len(), self.links.len(), self.orphans.len())
+    }
+}
+
+const SECTIONS: [&str; 3] = ["spans", "links", "orphans"];
+
+/// Parses a canonical file; `None` when it is not exactly in canonical layout.
+pub(crate) fn parse_canonical(ron: &str, options: &ron::Options) -> Option<FileDto> {
+    let split = Canonical::split(ron)?;
+    let mut file: FileDto = options.from_str(&split.header).ok()?;
+    if !file.spans.is_empty() || !file.links.is_empty() || !file.orphans.is_empty() {
+        return None;
+    }
+    file.spans = split.spans.iter().map(|l| span_line(l)).collect::<Option<_>>()?;
+    file.links = split.links.iter().map(|l| link_line(l)).collect::<Option<_>>()?;
+    file.orphans = split.orphans.iter().map(|l| span_line(l)).collect::<Option<_>>()?;
+    Some(file)
+}
+
+/// `        (id: 1, label: "Actor", start: 60, end: 74, text: "…"[, attributes: {…}][, note:
+/// Some("…")][, needs_review: true]),`
+fn span_line(line: &str) -> Option<SpanDto> {
+    let mut cursor = Cursor::new(line.strip_prefix("        (")?.strip_suffix("),")?);
+    let id = cursor.field("id: ")?.number()?;
+    let label = cursor.field(", label: ")?.string()?;
+    let start = cursor.field(", start: ")?.number()?;
+    let end = cursor.field(", end: ")?.number()?;
+    let text = cursor.field(", text: ")?.string()?;
+    let mut span = SpanDto {
+        id,
+        label,
+        start,
+        end,
+        text,
+        attributes: BTreeMap::new(),
+        note: None,
+        needs_review: false,
+    };
+    if cursor.eat(", attributes: {") {
+        loop {
+            let name = cursor.string()?;
+            let value = cursor.field(": ")?.string()?;
+            span.attributes.insert(name, value);
+            if cursor.eat("}") {
+                break;
+            }
+            cursor.field(", ")?;
+        }
+    }
+    if cursor.eat(", note: Some(") {
+        span.note = Some(cursor.string()?);
+        cursor.field(")")?;
+    }
+    if cursor.eat(", needs_review: true") {
+        span.needs_review = true;
+    }
+    cursor.rest.is_empty().then_some(span)
+}
+
+/// `        (id: 1, kind: "speaker", from: 6, to: 1),`
+fn link_line(line: &str) -> Option<LinkDto> {
+    let mut cursor = Cursor::new(line.strip_prefix("        (")?.strip_suffix("),")?);
+    let parsed = LinkDto {
+        id: cursor.field("id: ")?.number()?,
+        kind: cursor.field(", kind: ")?.string()?,
+        from: cursor.field(", from: ")?.number()?,
+        to: cursor.field(", to: ")?.number()?,
+    };
+    cursor.rest.is_empty().then_some(parsed)
+}
+
+struct Cursor<'l> {
+    rest: &'l str,
+}
+
+impl<'l> Cursor<'l> {
+    fn new(rest: &'l str) -> Self {
+        Self { rest }
+    }
+
+    fn eat(&mut self, literal: &str) -> bool {
+        match self.rest.strip_prefix(literal) {
+            Some(rest) => {
+                self.rest = rest;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Expects a literal; returns the cursor for chaining.
+    fn field(&mut self, literal: &str) -> Option<&mut Self> {
+        self.eat(literal).then_some(self)
+    }
+
+    /// A decimal `u64` (ron also reads `1_000`, hex, `+1`: those fall back to ron).
+    fn number(&mut self) -> Option<u64> {
+        let digits = self.rest.bytes().take_while(u8::is_ascii_digit).count();
+        let value = self.rest.get(..digits)?.parse().ok()?;
+        self.rest = &self.rest[digits..];
+        Some(value)
+    }
+
+    /// A string literal with the escapes the writer uses (and the others ron knows).
+    fn string(&mut self) -> Option<String> {
+        let body = self.rest.strip_prefix('"')?;
+        let end = body.find(['"', '\\'])?;
+        if body.as_bytes()[end] == b'"' {
+            self.rest = &body[end + 1..];
+            return Some(body[..end].to_owned());
+        }
+        let mut value = String::with_capacity(end + 16);
+        let mut chars = body.char_indices();
+        while let Some((at, c)) = chars.next() {
+            match c {
+                '"' => {
+                    self.rest = &body[at + 1..];
+                    return Some(value);
+                }
+                '\\' => value.push(escape(&mut chars)?),
+                c => value.push(c),
+            }
+        }
+        None
+    }
+}
+
+fn escape(chars: &mut std::str::CharIndices<'_>) -> Option<char> {
+    Some(match chars.next()?.1 {
+        '"' => '"',
+        '\'' => '\'',
+        '\\' => '\\',
+        'n' => '\n',
+        'r' => '\r',
+        't' => '\t',
+        '0' => '\0',
+        'u' => {
+            if chars.next()?.1 != '{' {
+                return None;
+            }
+            let mut code = 0_u32;
+            let mut digits = 0;
+            loop {
+                let c = chars.next()?.1;
+                if c == '}' {
+                    break;
+                }
+                digits += 1;
+                if digits > 6 {
+                    return None;
+                }
+                code = code * 16 + c.to_digit(16)?;
+            }
+            if digits == 0 {
+                return None;
+            }
+            char::from_u32(code)?
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const SAMPLE: &str = include_str!("../../assets/samples/libya-army-leaders-meeting.ar.hashiya.ron");
+    const FIXTURE: &str = include_str!("../../tests/data/fixtures/format-v1.hashiya.ron");
+
+    fn by_ron(ron: &str) -> FileDto {
+        ron::from_str(ron).expect("ron parses")
+    }
+
+    #[test]
+    fn canonical_files_read_the_same_as_with_ron() {
+        for file in [SAMPLE, FIXTURE] {
+            let options = ron::Options::default();
+            assert_eq!(parse_canonical(file, &options), Some(by_ron(file)));
+            let crlf = file.replace('\n', "\r\n");
+            assert_eq!(parse_canonical(&crlf, &options), Some(by_ron(file)));
+        }
+    }
+
+    #[test]
+    fn anything_unusual_falls_back_to_ron() {
+        let options = ron::Options::default();
+        for edit in [
+            ("start: 60,", "start: 0x3C,"),
+            ("(id: 1, label:", "(label: \"Actor\", id: 1, label:"),
+            ("\"type\": \"person\"}", "\"type\": \"person\",}"),
+            ("(id: 1, kind:", "(id: 1, kind: \"speaker\", kind:"),
+            ("from: 6, to: 1),", "from: 6, to: 1), // speaker"),
+            ("text: \"ستيفاني وليامز\"", "text: \"ستيفاني\\q\""),
+            ("    spans: [", "    spans: [\n    ],\n    spans: ["),
+        ] {
+            let edited = SAMPLE.replacen(edit.0, edit.1, 1);
+            assert_eq!(parse_canonical(&edited, &options), None, "{}", edit.1);
+        }
+        assert_eq!(parse_canonical(&SAMPLE[..SAMPLE.len() / 2], &options), None);
+    }
+
+    fn span_strategy() -> impl Strategy<Value = SpanDto> {
+        let text = prop_oneof![any::<String>(), "[\"\\\\ا-ي😀{}(),:\\n\\r\\t\u{200F}]{0,12}"];
+        (
+            any::<u64>(),
+            text.clone(),
+            any::<(u64, u64)>(),
+            text.clone(),
+            prop::collection::btree_map(text.clone(), text.clone(), 0..3),
+            prop::option::of(text),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(id, label, (start, end), text, attributes, note, needs_review)| SpanDto {
+                    id,
+                    label,
+                    start,
+                    end,
+                    text,
+                    attributes,
+                    note,
+                    needs_review,
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn span_lines_agree_with_ron(span in span_strategy(), kind in any::<String>(), ids in any::<(u64, u64, u64)>()) {
+            let mut line = String::from("        ");
+            crate::io::writer::push_span(&mut line, &span);
+            line.push(',');
+            prop_assert_eq!(span_line(&line), Some(span.clone()));
+            let ron_span: SpanDto = ron::from_str(&line.trim()[..line.trim().len() - 1]).expect("ron parses");
+            prop_assert_eq!(ron_span, span);
+            let link = LinkDto { id: ids.0, kind, from: ids.1, to: ids.2 };
+            let mut line = String::new();
+            crate::io::writer::push_link(&mut line, &link);
+            prop_assert_eq!(link_line(&line), Some(link));
+        }
+    }
+}

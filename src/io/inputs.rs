@@ -1,0 +1,82 @@
+//! The documents named on a command line or chosen in the window for an export: articles,
+//! annotation files (`NAME.hashiya.ron`) or folders of articles. Shared by `hashiya export`,
+//! `hashiya stats` and File › Export dataset.
+
+use std::path::{Path, PathBuf};
+
+use crate::io;
+use crate::model::{Document, Status};
+
+/// The annotated documents of the inputs.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// Documents with annotations, in input order (folders in natural order).
+    pub documents: Vec<Document>,
+    /// Articles skipped: no annotation file, or one with no span that was never started.
+    pub skipped: usize,
+    /// Problems that stopped a document from loading: `path: message`.
+    pub errors: Vec<String>,
+    /// Things the loading had to fix (re-anchored spans, orphans): `path: message`.
+    pub warnings: Vec<String>,
+}
+
+/// Loads every input. Articles without annotations are counted, not loaded as documents.
+#[must_use]
+pub fn load_inputs(inputs: &[impl AsRef<Path>]) -> Inputs {
+    let mut loaded = Inputs::default();
+    for input in inputs {
+        let path = input.as_ref();
+        let articles = if path.is_dir() {
+            match io::folder::list_folder(path) {
+                Ok(entries) => entries.into_iter().map(|e| e.article).collect(),
+                Err(error) => {
+                    loaded.errors.push(error.to_string());
+                    continue;
+                }
+            }
+        } else {
+            vec![article_of(path)]
+        };
+        for article in articles {
+            load_one(&article, &mut loaded);
+        }
+    }
+    loaded
+}
+
+/// The article of an input file: itself, or the article of an annotation file.
+fn article_of(path: &Path) -> PathBuf {
+    io::article_path_for(path).unwrap_or_else(|| path.to_owned())
+}
+
+fn load_one(article: &Path, loaded: &mut Inputs) {
+    if !io::annotation_path_for(article).is_file() {
+        if article.is_file() {
+            loaded.skipped += 1;
+        } else {
+            loaded.errors.push(format!("no such article: {}", article.display()));
+        }
+        return;
+    }
+    match io::load_document(article) {
+        Ok(document) => {
+            for warning in document.warnings {
+                loaded.warnings.push(format!("{}: {warning}", article.display()));
+            }
+            if !document.orphans.is_empty() {
+                loaded.warnings.push(format!(
+                    "{}: {} orphaned spans (their text is no longer in the article) are not exported",
+                    article.display(),
+                    document.orphans.len()
+                ));
+            }
+            let document = document.document;
+            if document.spans().is_empty() && document.meta().status == Status::NotStarted {
+                loaded.skipped += 1;
+            } else {
+                loaded.documents.push(document);
+            }
+        }
+        Err(error) => loaded.errors.push(error.to_string()),
+    }
+}

@@ -1,0 +1,255 @@
+//! The side panel: document status and annotator, one button per label and relation, the
+//! selected span's details, the span list, and spans orphaned by a changed article.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::io::OrphanSpan;
+use crate::model::{Command, Document, Span, Status};
+use crate::ui::actions::AppAction;
+use crate::ui::annotator::{Action, Annotator};
+use crate::ui::bidi_label::BidiLabels;
+use crate::ui::colors;
+use crate::ui::span_list::SpanList;
+
+/// The panel's own state.
+#[derive(Default)]
+pub struct AnnotationPanel {
+    /// The span list (filter, collapsed labels).
+    pub span_list: SpanList,
+    /// The annotator name being typed (committed as a command when the field loses focus).
+    annotator_draft: Option<String>,
+    /// The note being typed for the selected span.
+    note_draft: Option<(crate::model::SpanId, String)>,
+}
+
+impl AnnotationPanel {
+    /// Shows the panel; returns what the user asked for.
+    pub fn show_ui(
+        &mut self,
+        ui: &mut Ui,
+        document: &Document,
+        state: (u64, u64),
+        annotator: &Annotator,
+        orphans: &[OrphanSpan],
+        labels: &mut BidiLabels,
+    ) -> Vec<AppAction> {
+        let mut actions = Vec::new();
+        self.document_ui(ui, document, &mut actions);
+        ui.separator();
+        label_buttons_ui(ui, document, annotator, &mut actions);
+        ui.separator();
+        if let Some(span) = annotator.selected.and_then(|id| document.span(id)) {
+            self.selected_span_ui(ui, document, span, labels, &mut actions);
+            ui.separator();
+        }
+        if !orphans.is_empty() {
+            orphans_ui(ui, orphans, labels);
+            ui.separator();
+        }
+        if let Some(action) = self.span_list.show_ui(ui, document, state, annotator.selected, labels) {
+            actions.push(AppAction::Annotate(action));
+        }
+        actions
+    }
+
+    fn document_ui(&mut self, ui: &mut Ui, document: &Document, actions: &mut Vec<AppAction>) {
+        egui::Grid::new("document-meta").num_columns(2).show(ui, |ui| {
+            let caption = ui.label("Status");
+            let status = document.meta().status;
+            egui::ComboBox::from_id_salt("status")
+                .selected_text(status.label())
+                .show_ui(ui, |ui| {
+                    for option in Status::ALL {
+                        if ui.selectable_label(option == status, option.label()).clicked() && option != status {
+                            actions.push(AppAction::SetStatus(option));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(caption.id);
+            ui.end_row();
+            let caption = ui.label("Annotator");
+            let draft = self
+                .annotator_draft
+                .get_or_insert_with(|| document.meta().annotator.clone());
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(draft)
+                        .hint_text("your name")
+                        .desired_width(140.0),
+                )
+                .labelled_by(caption.id);
+            if field.lost_focus() {
+                if let Some(name) = self.annotator_draft.take().filter(|n| *n != document.meta().annotator) {
+                    actions.push(AppAction::Apply(Command::SetAnnotator(name)));
+                }
+            } else if !field.has_focus() {
+                self.annotator_draft = None;
+            }
+            ui.end_row();
+        });
+    }
+
+    fn selected_span_ui(
+        &mut self,
+        ui: &mut Ui,
+        document: &Document,
+        span: &Span,
+        labels: &mut BidiLabels,
+        actions: &mut Vec<AppAction>,
+    ) {
+        let color = document
+            .schema()
+            .label(&span.label)
+            .map_or(Color32::GRAY, |l| colors::label_color(l.color));
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(format!("{} {}", span.id, span.label))
+                    .color(color)
+                    .strong(),
+            );
+            ui.label(RichText::new(format!("{}..{}", span.char_start, span.char_end)).weak());
+            if ui
+                .button("Delete")
+                .on_hover_text("Delete this span and its links (Delete)")
+                .clicked()
+            {
+                actions.push(AppAction::Annotate(Action::DeleteSelected));
+            }
+        });
+        labels.label_ui(ui, document.span_text(span));
+        if span.needs_review {
+            ui.horizontal(|ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, "! Moved when the article changed");
+                if ui.button("Mark reviewed").clicked() {
+                    actions.push(AppAction::Apply(Command::SetSpanNeedsReview {
+                        id: span.id,
+                        needs_review: false,
+                    }));
+                }
+            });
+        }
+        attributes_ui(ui, document, span, actions);
+        self.note_ui(ui, span, actions);
+    }
+
+    fn note_ui(&mut self, ui: &mut Ui, span: &Span, actions: &mut Vec<AppAction>) {
+        if self.note_draft.as_ref().is_some_and(|(id, _)| *id != span.id) {
+            self.note_draft = None;
+        }
+        let (_, draft) = self
+            .note_draft
+            .get_or_insert_with(|| (span.id, span.note.clone().unwrap_or_default()));
+        let caption = ui.label("Note");
+        let field = ui
+            .add(
+                egui::TextEdit::multiline(draft)
+                    .hint_text("a note on this span")
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(caption.id);
+        if field.lost_focus() {
+            let note = self.note_draft.take().map(|(_, n)| n).filter(|n| !n.trim().is_empty());
+            if note != span.note {
+                actions.push(AppAction::Apply(Command::SetSpanNote { id: span.id, note }));
+            }
+        } else if !field.has_focus() {
+            self.note_draft = None;
+        }
+    }
+}
+
+fn label_buttons_ui(ui: &mut Ui, document: &Document, annotator: &Annotator, actions: &mut Vec<AppAction>) {
+    ui.label("Label the selection");
+    ui.horizontal_wrapped(|ui| {
+        for label in &document.schema().labels {
+            let key = label.shortcut.map(|c| format!("{c} ")).unwrap_or_default();
+            let text = RichText::new(format!("{key}{}", label.name))
+                .color(Color32::WHITE)
+                .strong();
+            let button = egui::Button::new(text).fill(colors::label_color(label.color));
+            if ui.add(button).on_hover_text(&label.description).clicked() {
+                actions.push(AppAction::Annotate(Action::ApplyLabel(label.name.clone())));
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for relation in &document.schema().relations {
+            let key = relation
+                .shortcut
+                .map(|c| format!("{} ", c.to_ascii_uppercase()))
+                .unwrap_or_default();
+            let hover = format!("{} Select a {} first.", relation.description, relation.from_label);
+            if ui
+                .button(format!("{key}Link {}", relation.name))
+                .on_hover_text(hover)
+                .clicked()
+            {
+                actions.push(AppAction::Annotate(Action::StartLink(relation.name.clone())));
+            }
+        }
+    });
+    if let Some(pending) = &annotator.pending_link {
+        let target = document
+            .schema()
+            .relation(&pending.kind)
+            .map_or("span", |r| r.to_label.as_str());
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "Linking {} from {}: click a {target} in the article. Esc to finish.",
+                pending.kind, pending.head
+            ),
+        );
+    }
+}
+
+fn attributes_ui(ui: &mut Ui, document: &Document, span: &Span, actions: &mut Vec<AppAction>) {
+    let Some(label) = document.schema().label(&span.label) else {
+        return;
+    };
+    for attribute in label.attributes.iter().filter(|a| !a.values.is_empty()) {
+        let current = span.attributes.get(&attribute.name);
+        ui.horizontal(|ui| {
+            let caption = ui.label(&attribute.name);
+            egui::ComboBox::from_id_salt(("attribute", span.id, &attribute.name))
+                .selected_text(current.map_or("—", String::as_str))
+                .show_ui(ui, |ui| {
+                    let options = std::iter::once(None).chain(attribute.values.iter().map(Some));
+                    for value in options {
+                        let selected = current == value;
+                        if ui
+                            .selectable_label(selected, value.map_or("—", String::as_str))
+                            .clicked()
+                            && !selected
+                        {
+                            actions.push(AppAction::Apply(Command::SetSpanAttribute {
+                                id: span.id,
+                                name: attribute.name.clone(),
+                                value: value.cloned(),
+                            }));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(caption.id);
+        });
+    }
+}
+
+fn orphans_ui(ui: &mut Ui, orphans: &[OrphanSpan], labels: &mut BidiLabels) {
+    egui::CollapsingHeader::new(
+        RichText::new(format!("! Orphaned spans ({})", orphans.len())).color(ui.visuals().warn_fg_color),
+    )
+    .default_open(true)
+    .show(ui, |ui| {
+        ui.label("Their text is no longer in the article. They are kept in the file until you remove them.");
+        for orphan in orphans.iter().take(200) {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format!("{} {}", orphan.span.id, orphan.span.label)).weak());
+                labels.label_ui(ui, &orphan.text);
+            });
+        }
+    });
+}

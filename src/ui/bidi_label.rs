@@ -1,0 +1,54 @@
+//! Labels for article text outside the article view (the side panel, tooltips), drawn with
+//! the article's fonts and bidi, because egui's labels would show Arabic with digits reversed.
+
+use std::collections::HashMap;
+
+use egui::{Color32, Response, Sense, Shape, Ui, vec2};
+
+use crate::text::{LineShaper, ShapedLine};
+use crate::ui::glyph_atlas::GlyphAtlas;
+use crate::ui::text_painter::glyph_mesh;
+
+/// Shaped lines kept between frames; the cache is dropped whole past this many entries.
+const MAX_CACHED_LINES: usize = 4096;
+
+/// Draws short bidi texts as egui widgets; one per window, reused every frame.
+#[derive(Default)]
+pub struct BidiLabels {
+    shaper: LineShaper,
+    atlas: GlyphAtlas,
+    cache: HashMap<(String, u32), ShapedLine>,
+}
+
+impl BidiLabels {
+    /// Starts a frame (the theme decides how glyphs are rasterized).
+    pub fn begin_frame(&mut self, dark: bool) {
+        self.atlas.begin_frame(dark);
+    }
+
+    /// Shows `text` on one line at the body font size, in the text colour.
+    pub fn label_ui(&mut self, ui: &mut Ui, text: &str) -> Response {
+        let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
+        let color = ui.visuals().text_color();
+        self.colored_label_ui(ui, text, font_size, color)
+    }
+
+    /// Shows `text` on one line at `font_size`, tinted `color`.
+    pub fn colored_label_ui(&mut self, ui: &mut Ui, text: &str, font_size: f32, color: Color32) -> Response {
+        if self.cache.len() > MAX_CACHED_LINES {
+            self.cache.clear();
+        }
+        let key = (text.to_owned(), font_size.to_bits());
+        let line = self
+            .cache
+            .entry(key)
+            .or_insert_with(|| self.shaper.shape(text, font_size));
+        let (rect, response) = ui.allocate_exact_size(vec2(line.width.ceil(), line.height.ceil()), Sense::hover());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+        if ui.is_rect_visible(rect) {
+            let mesh = glyph_mesh(ui.ctx(), &mut self.atlas, &line.runs, rect.min.to_vec2(), color);
+            ui.painter().add(Shape::mesh(mesh));
+        }
+        response
+    }
+}

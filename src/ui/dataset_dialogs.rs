@@ -1,0 +1,483 @@
+//! File › Export dataset… and File › Import dataset…: the same code as `hashiya export` and
+//! `hashiya import`, run on a worker thread with a progress bar so the window stays live.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::{Context, ProgressBar};
+
+use crate::export::conll::ConllOptions;
+use crate::export::files::{self, ExportFormat, ImportFormat};
+use crate::export::jsonl::JsonlFlavor;
+use crate::export::split::SplitSpec;
+use crate::export::{ImportOptions, document_id};
+use crate::io;
+use crate::model::Document;
+use crate::ui::file_picker::{PathPrompt, PickPurpose, Picked, pick};
+use crate::ui::folder_panel::OpenFolder;
+use crate::ui::session::DocumentSession;
+
+/// What a finished job says, and an article it wrote that the user may open.
+struct Done {
+    summary: String,
+    article: Option<PathBuf>,
+}
+
+/// What a worker thread reports.
+enum Progress {
+    /// `done` of `total` documents handled.
+    Step { done: usize, total: usize },
+    /// Finished: a summary, or why it failed.
+    Finished(Result<Done, String>),
+}
+
+/// A running or finished job.
+#[derive(Default)]
+enum Job {
+    #[default]
+    Idle,
+    Running {
+        receiver: Receiver<Progress>,
+        done: usize,
+        total: usize,
+    },
+    Finished(Result<Done, String>),
+}
+
+impl Job {
+    /// Drains the worker's messages; shows progress or the result.
+    fn show_ui(&mut self, ui: &mut egui::Ui) {
+        if let Self::Running { receiver, done, total } = self {
+            let mut finished = None;
+            for message in receiver.try_iter() {
+                match message {
+                    Progress::Step { done: d, total: t } => (*done, *total) = (d, t),
+                    Progress::Finished(result) => finished = Some(result),
+                }
+            }
+            if let Some(result) = finished {
+                *self = Self::Finished(result);
+            }
+        }
+        match self {
+            Self::Idle => {}
+            Self::Running { done, total, .. } => {
+                let fraction = if *total == 0 { 0.0 } else { *done as f32 / *total as f32 };
+                ui.add(
+                    ProgressBar::new(fraction)
+                        .show_percentage()
+                        .text(format!("{done} / {total} documents")),
+                );
+                ui.ctx().request_repaint();
+            }
+            Self::Finished(Ok(done)) => {
+                ui.label(&done.summary);
+            }
+            Self::Finished(Err(error)) => {
+                ui.colored_label(ui.visuals().error_fg_color, error);
+            }
+        }
+    }
+
+    fn is_running(&self) -> bool {
+        matches!(self, Self::Running { .. })
+    }
+}
+
+/// The formats offered, with their names.
+const EXPORT_FORMATS: [(&str, ExportFormat); 5] = [
+    ("JSONL (Hashiya)", ExportFormat::Jsonl(JsonlFlavor::Hashiya)),
+    ("JSONL (doccano)", ExportFormat::Jsonl(JsonlFlavor::Doccano)),
+    (
+        "JSONL (doccano relations)",
+        ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations),
+    ),
+    (
+        "CoNLL (IOB2)",
+        ExportFormat::Conll(ConllOptions {
+            sentences: crate::export::tokens::SentenceSplit::Unicode,
+        }),
+    ),
+    ("brat standoff (folder)", ExportFormat::Brat),
+];
+
+/// The export dialog.
+pub struct ExportDialog {
+    format: usize,
+    /// The open document (its in-memory state, unsaved edits included).
+    current: Document,
+    /// The open folder's articles, when a folder is open.
+    folder_articles: Vec<PathBuf>,
+    whole_folder: bool,
+    destination: String,
+    split_enabled: bool,
+    split: String,
+    seed: u64,
+    job: Job,
+}
+
+impl ExportDialog {
+    /// A dialog for the open document (or its folder).
+    #[must_use]
+    pub fn new(session: &DocumentSession, folder: Option<&OpenFolder>) -> Self {
+        let dir = session.article_path.parent().map(PathBuf::from).unwrap_or_default();
+        let stem = document_id(&session.document).to_owned();
+        Self {
+            format: 0,
+            current: session.document.clone(),
+            folder_articles: folder
+                .map(|f| f.entries.iter().map(|e| e.article.clone()).collect())
+                .unwrap_or_default(),
+            whole_folder: folder.is_some(),
+            destination: dir.join(format!("{stem}.jsonl")).display().to_string(),
+            split_enabled: false,
+            split: "train=0.8,dev=0.1,test=0.1".to_owned(),
+            seed: 1,
+            job: Job::Idle,
+        }
+    }
+
+    /// Shows the dialog; `false` once closed.
+    pub fn show_ui(&mut self, ctx: &Context, path_prompt: &mut Option<PathPrompt>) -> bool {
+        let mut open = true;
+        egui::Window::new("Export dataset")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.add_enabled_ui(!self.job.is_running(), |ui| self.form_ui(ui, path_prompt));
+                ui.separator();
+                self.job.show_ui(ui);
+            });
+        open
+    }
+
+    fn form_ui(&mut self, ui: &mut egui::Ui, path_prompt: &mut Option<PathPrompt>) {
+        egui::Grid::new("export-form").num_columns(2).show(ui, |ui| {
+            let caption = ui.label("Format");
+            let before = self.format;
+            egui::ComboBox::from_id_salt("export-format")
+                .selected_text(EXPORT_FORMATS[self.format].0)
+                .show_ui(ui, |ui| {
+                    for (index, (name, _)) in EXPORT_FORMATS.iter().enumerate() {
+                        ui.selectable_value(&mut self.format, index, *name);
+                    }
+                })
+                .response
+                .labelled_by(caption.id);
+            if before != self.format {
+                self.retarget_destination();
+            }
+            ui.end_row();
+            ui.label("Documents");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut self.whole_folder, false, "this document");
+                ui.add_enabled_ui(!self.folder_articles.is_empty(), |ui| {
+                    ui.radio_value(
+                        &mut self.whole_folder,
+                        true,
+                        format!("the folder ({})", self.folder_articles.len()),
+                    );
+                });
+            });
+            ui.end_row();
+            ui.label("Destination");
+            ui.horizontal(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut self.destination).desired_width(320.0));
+                if ui.button("Browse…").clicked() {
+                    self.browse(path_prompt);
+                }
+            });
+            ui.end_row();
+            ui.checkbox(&mut self.split_enabled, "Split");
+            ui.add_enabled_ui(self.split_enabled, |ui| {
+                ui.horizontal(|ui| {
+                    ui.add(egui::TextEdit::singleline(&mut self.split).desired_width(200.0));
+                    ui.label("seed");
+                    ui.add(egui::DragValue::new(&mut self.seed));
+                });
+            });
+            ui.end_row();
+        });
+        if self.split_enabled || EXPORT_FORMATS[self.format].1 == ExportFormat::Brat {
+            ui.label("The destination is a folder.");
+        }
+        if ui.button("Export").clicked() {
+            self.start(ui.ctx());
+        }
+    }
+
+    fn retarget_destination(&mut self) {
+        let path = PathBuf::from(&self.destination);
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let new = match EXPORT_FORMATS[self.format].1.extension() {
+            Some(extension) => path.with_file_name(format!("{}.{extension}", stem.trim_end_matches("-brat"))),
+            None => path.with_file_name(format!("{stem}-brat")),
+        };
+        self.destination = new.display().to_string();
+    }
+
+    fn browse(&mut self, path_prompt: &mut Option<PathPrompt>) {
+        let current = PathBuf::from(&self.destination);
+        let folder = current.parent().map(PathBuf::from);
+        match pick(&PickPurpose::ExportDestination, folder.as_deref(), None) {
+            Picked::Path(dir) => {
+                let name = current.file_name().map(PathBuf::from).unwrap_or_default();
+                self.destination = dir.join(name).display().to_string();
+            }
+            Picked::Cancelled => {}
+            Picked::Unavailable(reason) => {
+                // The destination field is itself a path field: say why there is no dialog.
+                *path_prompt = None;
+                self.job = Job::Finished(Err(format!("{reason} Type the destination path above.")));
+            }
+        }
+    }
+
+    fn start(&mut self, ctx: &Context) {
+        let split = if self.split_enabled {
+            match self.split.parse::<SplitSpec>() {
+                Ok(spec) => Some((spec, self.seed)),
+                Err(error) => {
+                    self.job = Job::Finished(Err(error.to_string()));
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        let (sender, receiver) = channel();
+        let format = EXPORT_FORMATS[self.format].1;
+        let destination = PathBuf::from(self.destination.trim());
+        let articles = if self.whole_folder {
+            self.folder_articles.clone()
+        } else {
+            Vec::new()
+        };
+        let current = self.current.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = run_export(
+                current,
+                &articles,
+                format,
+                &destination,
+                split.as_ref(),
+                &mut |done, total| {
+                    let _ = sender.send(Progress::Step { done, total });
+                    ctx.request_repaint();
+                },
+            );
+            let _ = sender.send(Progress::Finished(result));
+            ctx.request_repaint();
+        });
+        self.job = Job::Running {
+            receiver,
+            done: 0,
+            total: 0,
+        };
+    }
+}
+
+/// Loads the documents (the folder's saved files, or the open document) and writes the export.
+fn run_export(
+    current: Document,
+    articles: &[PathBuf],
+    format: ExportFormat,
+    destination: &std::path::Path,
+    split: Option<&(SplitSpec, u64)>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Done, String> {
+    let (documents, skipped) = if articles.is_empty() {
+        (vec![current], 0)
+    } else {
+        let mut documents = Vec::new();
+        let mut skipped = 0;
+        for (index, article) in articles.iter().enumerate() {
+            let loaded = io::load_inputs(std::slice::from_ref(article));
+            if let Some(error) = loaded.errors.first() {
+                return Err(error.clone());
+            }
+            skipped += loaded.skipped;
+            documents.extend(loaded.documents);
+            progress(index + 1, articles.len() * 2);
+        }
+        (documents, skipped)
+    };
+    if documents.is_empty() {
+        return Err(format!(
+            "No annotated document to export ({skipped} without annotations)"
+        ));
+    }
+    let offset = if articles.is_empty() { 0 } else { documents.len() };
+    let mut report = files::write_export(
+        &documents,
+        format,
+        destination,
+        split.map(|(spec, seed)| (spec, *seed)),
+        &mut |done, total| progress(offset + done, offset + total),
+    )
+    .map_err(|error| error.to_string())?;
+    report.skipped_documents = skipped;
+    Ok(Done {
+        summary: format!("{report}; written to {}", destination.display()),
+        article: None,
+    })
+}
+
+/// What the import dialog asks of the window.
+pub enum ImportOutcome {
+    /// Still open.
+    Showing,
+    /// Closed.
+    Closed,
+    /// Open this imported article (the dialog closes).
+    Open(PathBuf),
+}
+
+/// The import dialog.
+pub struct ImportDialog {
+    format: ImportFormat,
+    source: String,
+    label_map: String,
+    out: String,
+    job: Job,
+}
+
+impl Default for ImportDialog {
+    fn default() -> Self {
+        Self {
+            format: ImportFormat::Conll,
+            source: String::new(),
+            label_map: "PERS=Actor,ORG=Actor".to_owned(),
+            out: String::new(),
+            job: Job::Idle,
+        }
+    }
+}
+
+impl ImportDialog {
+    /// Shows the dialog.
+    pub fn show_ui(&mut self, ctx: &Context) -> ImportOutcome {
+        let mut open = true;
+        let mut open_article = None;
+        egui::Window::new("Import dataset")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.add_enabled_ui(!self.job.is_running(), |ui| self.form_ui(ui));
+                ui.separator();
+                self.job.show_ui(ui);
+                if let Job::Finished(Ok(Done {
+                    article: Some(first), ..
+                })) = &self.job
+                    && ui.button("Open the first imported article").clicked()
+                {
+                    open_article = Some(first.clone());
+                }
+            });
+        match open_article {
+            Some(article) => ImportOutcome::Open(article),
+            None if !open => ImportOutcome::Closed,
+            None => ImportOutcome::Showing,
+        }
+    }
+
+    fn form_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Grid::new("import-form").num_columns(2).show(ui, |ui| {
+            ui.label("Format");
+            ui.horizontal(|ui| {
+                for format in [ImportFormat::Conll, ImportFormat::Brat, ImportFormat::Jsonl] {
+                    ui.radio_value(&mut self.format, format, format.to_string());
+                }
+            });
+            ui.end_row();
+            ui.label("Input file or brat folder");
+            ui.horizontal(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut self.source).desired_width(300.0));
+                if ui.button("Browse…").clicked()
+                    && let Picked::Path(path) = pick(&PickPurpose::ImportSource, None, None)
+                {
+                    self.source = path.display().to_string();
+                }
+            });
+            ui.end_row();
+            ui.label("Map tags to labels");
+            ui.add(egui::TextEdit::singleline(&mut self.label_map).hint_text("PERS=Actor,ORG=Actor"));
+            ui.end_row();
+            ui.label("Output folder");
+            ui.add(egui::TextEdit::singleline(&mut self.out).desired_width(300.0));
+            ui.end_row();
+        });
+        if ui.button("Import").clicked() {
+            self.start(ui.ctx());
+        }
+    }
+
+    fn start(&mut self, ctx: &Context) {
+        let mut options = ImportOptions::new("");
+        match ImportOptions::parse_label_map(&self.label_map) {
+            Ok(map) => options.label_map = map,
+            Err(error) => {
+                self.job = Job::Finished(Err(format!("Map: {error}")));
+                return;
+            }
+        }
+        if self.source.trim().is_empty() || self.out.trim().is_empty() {
+            self.job = Job::Finished(Err("Give an input and an output folder".to_owned()));
+            return;
+        }
+        let (format, source, out) = (
+            self.format,
+            PathBuf::from(self.source.trim()),
+            PathBuf::from(self.out.trim()),
+        );
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = run_import(format, &source, &out, &options, &mut |done, total| {
+                let _ = sender.send(Progress::Step { done, total });
+                ctx.request_repaint();
+            });
+            let _ = sender.send(Progress::Finished(result));
+            ctx.request_repaint();
+        });
+        self.job = Job::Running {
+            receiver,
+            done: 0,
+            total: 0,
+        };
+    }
+}
+
+/// Reads a dataset and writes `NAME.txt` + `NAME.hashiya.ron` per document; refuses to
+/// overwrite annotation files (the command line has `--force` for that).
+fn run_import(
+    format: ImportFormat,
+    source: &std::path::Path,
+    out: &std::path::Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Done, String> {
+    let imported = files::read_import(format, source, options).map_err(|e| e.to_string())?;
+    let targets = io::import_targets(&imported.documents, out);
+    let conflicts = io::import_conflicts(&imported.documents, &targets);
+    if let Some(conflict) = conflicts.first() {
+        return Err(format!(
+            "Nothing imported: it would overwrite {} files, first {}",
+            conflicts.len(),
+            conflict.display()
+        ));
+    }
+    for (index, (document, article)) in imported.documents.iter().zip(&targets).enumerate() {
+        io::write_imported_document(document, article)?;
+        progress(index + 1, targets.len());
+    }
+    let warnings = imported.report.warnings.len();
+    Ok(Done {
+        summary: format!("{}; {warnings} warnings; written to {}", imported.report, out.display()),
+        article: targets.first().cloned(),
+    })
+}

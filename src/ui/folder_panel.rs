@@ -1,0 +1,77 @@
+//! The folder panel: the articles of the open folder with their status and span counts.
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+
+use crate::io::IoError;
+use crate::io::folder::{AnnotationSummary, FolderEntry, list_folder};
+
+/// An open folder of articles.
+pub struct OpenFolder {
+    /// The folder.
+    pub dir: PathBuf,
+    /// Its articles, in natural order.
+    pub entries: Vec<FolderEntry>,
+    /// Index of the open article, if it is one of them.
+    pub current: Option<usize>,
+}
+
+impl OpenFolder {
+    /// Lists `dir`.
+    pub fn open(dir: &Path) -> Result<Self, IoError> {
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            entries: list_folder(dir)?,
+            current: None,
+        })
+    }
+
+    /// Reads the summaries again (after a save).
+    pub fn refresh(&mut self) {
+        if let Ok(entries) = list_folder(&self.dir) {
+            let current = self
+                .current
+                .and_then(|i| self.entries.get(i))
+                .map(|e| e.article.clone());
+            self.entries = entries;
+            self.current = current.and_then(|article| self.entries.iter().position(|e| e.article == article));
+        }
+    }
+
+    /// The index `step` documents away from the current one, if there is one.
+    #[must_use]
+    pub fn neighbour(&self, step: isize) -> Option<usize> {
+        let next = self.current?.checked_add_signed(step)?;
+        (next < self.entries.len()).then_some(next)
+    }
+
+    /// Shows the list; returns the index of a clicked document.
+    pub fn show_ui(&self, ui: &mut Ui) -> Option<usize> {
+        let mut clicked = None;
+        ui.heading(
+            self.dir
+                .file_name()
+                .map_or_else(|| self.dir.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        );
+        ui.label(RichText::new(format!("{} articles", self.entries.len())).weak());
+        ui.separator();
+        egui::ScrollArea::vertical().id_salt("folder").show(ui, |ui| {
+            for (index, entry) in self.entries.iter().enumerate() {
+                let summary = match &entry.annotations {
+                    AnnotationSummary::None => "—".to_owned(),
+                    AnnotationSummary::Annotated { status, span_count, .. } => {
+                        format!("{} · {span_count} spans", status.label())
+                    }
+                    AnnotationSummary::Unreadable(_) => "unreadable".to_owned(),
+                };
+                let recovery = if entry.has_recovery { " (autosave)" } else { "" };
+                let text = format!("{}{recovery}\n{summary}", entry.name);
+                if ui.selectable_label(self.current == Some(index), text).clicked() {
+                    clicked = Some(index);
+                }
+            }
+        });
+        clicked
+    }
+}

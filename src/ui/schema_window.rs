@@ -1,0 +1,142 @@
+//! Annotate › Labels…: add, rename and recolour labels, and load a schema file. Every change is
+//! a command (undoable); the schema in use is saved with the annotations.
+
+use egui::{Color32, Context};
+
+use crate::model::{Command, LabelDef, Rgb, Schema};
+use crate::ui::actions::AppAction;
+
+/// The window's own state: the names being typed.
+#[derive(Default)]
+pub struct SchemaWindow {
+    /// Whether the window is shown.
+    pub open: bool,
+    new_label: String,
+    renames: Vec<String>,
+    schema_path: String,
+    message: Option<String>,
+}
+
+impl SchemaWindow {
+    /// Shows the window; returns the commands asked for.
+    pub fn show_ui(&mut self, ctx: &Context, schema: &Schema) -> Vec<AppAction> {
+        let mut actions = Vec::new();
+        let mut open = self.open;
+        egui::Window::new("Labels")
+            .open(&mut open)
+            .default_width(380.0)
+            .show(ctx, |ui| {
+                self.renames.resize(schema.labels.len(), String::new());
+                egui::Grid::new("labels").num_columns(3).show(ui, |ui| {
+                    for (index, label) in schema.labels.iter().enumerate() {
+                        actions.extend(self.label_row_ui(ui, schema, index, label));
+                        ui.end_row();
+                    }
+                });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let caption = ui.label("New label");
+                    ui.add(egui::TextEdit::singleline(&mut self.new_label).hint_text("name"))
+                        .labelled_by(caption.id);
+                    if ui.button("Add").clicked() {
+                        actions.extend(self.add_label(schema));
+                    }
+                });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let caption = ui.label("Schema file");
+                    ui.add(egui::TextEdit::singleline(&mut self.schema_path).hint_text("path/to/schema.ron"))
+                        .labelled_by(caption.id);
+                    if ui.button("Load").clicked() {
+                        actions.extend(self.load_schema());
+                    }
+                });
+                if let Some(message) = &self.message {
+                    ui.colored_label(ui.visuals().warn_fg_color, message);
+                }
+            });
+        self.open = open;
+        actions
+    }
+
+    fn label_row_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        schema: &Schema,
+        index: usize,
+        label: &LabelDef,
+    ) -> Option<AppAction> {
+        let mut action = None;
+        let Rgb(r, g, b) = label.color;
+        let mut color = Color32::from_rgb(r, g, b);
+        if ui.color_edit_button_srgba(&mut color).on_hover_text("Colour").changed() {
+            let mut recoloured = schema.clone();
+            recoloured.labels[index].color = Rgb(color.r(), color.g(), color.b());
+            action = Some(AppAction::Apply(Command::SetSchema(recoloured)));
+        }
+        let draft = &mut self.renames[index];
+        if draft.is_empty() {
+            draft.clone_from(&label.name);
+        }
+        ui.add(
+            egui::TextEdit::singleline(draft)
+                .desired_width(160.0)
+                .hint_text("label name"),
+        );
+        if ui.button("Rename").clicked() && *draft != label.name {
+            action = Some(AppAction::Apply(Command::RenameLabel {
+                from: label.name.clone(),
+                to: draft.trim().to_owned(),
+            }));
+            draft.clear();
+        }
+        action
+    }
+
+    fn add_label(&mut self, schema: &Schema) -> Option<AppAction> {
+        let name = self.new_label.trim().to_owned();
+        if name.is_empty() || schema.label(&name).is_some() {
+            self.message = Some(format!("\"{name}\" is empty or exists already"));
+            return None;
+        }
+        let free_key = ('1'..='9').find(|k| schema.labels.iter().all(|l| l.shortcut != Some(*k)));
+        let mut extended = schema.clone();
+        extended.labels.push(LabelDef {
+            name,
+            color: PALETTE[schema.labels.len() % PALETTE.len()],
+            shortcut: free_key,
+            description: String::new(),
+            attributes: Vec::new(),
+        });
+        self.new_label.clear();
+        self.message = None;
+        Some(AppAction::Apply(Command::SetSchema(extended)))
+    }
+
+    fn load_schema(&mut self) -> Option<AppAction> {
+        let path = self.schema_path.trim();
+        let loaded = std::fs::read_to_string(path)
+            .map_err(|error| error.to_string())
+            .and_then(|text| Schema::from_ron(&text).map_err(|error| error.to_string()));
+        match loaded {
+            Ok(schema) => {
+                self.message = None;
+                Some(AppAction::Apply(Command::SetSchema(schema)))
+            }
+            Err(error) => {
+                self.message = Some(format!("Schema not loaded ({error}); the current one stays: {path}"));
+                None
+            }
+        }
+    }
+}
+
+/// Colours for new labels: distinct, and readable as tints on light and dark themes.
+const PALETTE: [Rgb; 6] = [
+    Rgb(171, 71, 188),
+    Rgb(0, 172, 193),
+    Rgb(229, 57, 53),
+    Rgb(124, 179, 66),
+    Rgb(255, 179, 0),
+    Rgb(94, 53, 177),
+];

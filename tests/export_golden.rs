@@ -1,0 +1,110 @@
+//! Golden files: each format's export of a fixed annotated document (the sample article)
+//! must equal the reviewed file under `tests/data/golden/`. After an intended format change,
+//! regenerate with `HASHIYA_BLESS=1 cargo test --test export_golden` and review the diff.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use hashiya::export::conll::ConllOptions;
+use hashiya::export::files::{self, ExportFormat};
+use hashiya::export::jsonl::JsonlFlavor;
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden")
+}
+
+fn check(name: &str, actual: &str) {
+    let path = golden_dir().join(name);
+    if std::env::var_os("HASHIYA_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("golden dir");
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{e}: {} (bless with HASHIYA_BLESS=1)", path.display()));
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(e, a)| e != a)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from its golden file at line {}:\n  golden: {:?}\n  actual: {:?}",
+            line + 1,
+            expected.lines().nth(line),
+            actual.lines().nth(line)
+        );
+    }
+}
+
+fn export(format: ExportFormat) -> String {
+    let (text, _) = files::export_string(&[common::golden_document()], format).expect("one-file format");
+    text
+}
+
+#[test]
+fn jsonl_hashiya() {
+    check("sample.jsonl", &export(ExportFormat::Jsonl(JsonlFlavor::Hashiya)));
+}
+
+#[test]
+fn jsonl_doccano() {
+    check(
+        "sample.doccano.jsonl",
+        &export(ExportFormat::Jsonl(JsonlFlavor::Doccano)),
+    );
+    check(
+        "sample.doccano-relations.jsonl",
+        &export(ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations)),
+    );
+}
+
+#[test]
+fn conll() {
+    let document = common::golden_document();
+    let (text, report) = files::export_string(
+        std::slice::from_ref(&document),
+        ExportFormat::Conll(ConllOptions::default()),
+    )
+    .expect("one-file format");
+    check("sample.conll", &text);
+    // The quote of span 6 holds two actors (7 and 8): flattened, the quote owns the tags.
+    assert_eq!(report.spans_flattened, 2);
+    assert_eq!(report.spans, document.spans().len() - 2);
+    assert_eq!(report.links_dropped, document.links().len());
+}
+
+#[test]
+fn brat() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let report = files::write_export(
+        &[common::golden_document()],
+        ExportFormat::Brat,
+        folder.path(),
+        None,
+        &mut |_, _| {},
+    )
+    .expect("export");
+    assert_eq!((report.documents, report.spans, report.links), (1, 14, 5));
+    let mut names: Vec<String> = std::fs::read_dir(folder.path())
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "annotation.conf",
+            "libya-army-leaders-meeting.ar.ann",
+            "libya-army-leaders-meeting.ar.txt",
+            "visual.conf"
+        ]
+    );
+    for name in ["annotation.conf", "visual.conf", "libya-army-leaders-meeting.ar.ann"] {
+        let text = std::fs::read_to_string(folder.path().join(name)).expect("read");
+        check(&format!("brat/{name}"), &text);
+    }
+    let txt = std::fs::read_to_string(folder.path().join("libya-army-leaders-meeting.ar.txt")).expect("read");
+    assert_eq!(txt, common::SAMPLE);
+}

@@ -1,0 +1,287 @@
+//! Round trips over random documents whose texts hold emoji, ZWJ sequences, flags, combining
+//! marks, RTL marks and line separators before and inside spans: JSONL and brat give back the
+//! identical document; `CoNLL` gives back every span the format can hold, with its tokens.
+
+use hashiya::export::brat::{self, BratInput, BratNames};
+use hashiya::export::conll::{self, ConllOptions};
+use hashiya::export::jsonl::{self, JsonlFlavor};
+use hashiya::export::{ImportOptions, is_line_break, tag_name};
+use hashiya::model::{AttributeDef, Document, DocumentMeta, LabelDef, Link, LinkId, Rgb, Schema, Span, SpanId, Status};
+use proptest::prelude::*;
+
+const ATOMS: [&str; 26] = [
+    "قال",
+    "الفريق",
+    "مُحَمَّد",
+    "و",
+    "Stephanie",
+    "don't",
+    "2020",
+    "5+5",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\t",
+    "😀",
+    "👩\u{200d}👩\u{200d}👧",
+    "🇱🇾",
+    "e\u{301}",
+    "\u{301}",
+    "«",
+    "»",
+    ".",
+    "،",
+    "؟",
+    "\u{2028}",
+    "\u{200f}",
+    "(",
+];
+
+const LABELS: [&str; 4] = ["Actor", "Quote", "Agreed action", "Place of event"];
+const KINDS: [&str; 4] = ["person", "organisation", "city center", "border area"];
+const NOTES: [&str; 4] = ["", "two\nlines", "back\\slash \\n", "tab\there \u{2029}"];
+
+fn schema() -> Schema {
+    let mut schema = Schema::default_schema();
+    schema.labels.push(LabelDef {
+        name: "Place of event".into(),
+        color: Rgb(10, 20, 30),
+        shortcut: None,
+        description: String::new(),
+        attributes: vec![AttributeDef {
+            name: "kind of place".into(),
+            values: vec!["city center".into(), "border area".into()],
+        }],
+    });
+    schema
+}
+
+/// A span seed: start, length, label, attribute, note.
+type SpanSeed = (usize, usize, usize, Option<usize>, Option<usize>);
+
+fn build(
+    text: String,
+    seeds: Vec<SpanSeed>,
+    link_seeds: Vec<(usize, usize)>,
+    annotator: String,
+    status: usize,
+) -> Document {
+    let len = text.chars().count();
+    let mut spans = Vec::new();
+    for (i, (start, length, label, attribute, note)) in seeds.into_iter().enumerate() {
+        let start = start % len;
+        let end = (start + length).min(len);
+        let label = LABELS[label % LABELS.len()];
+        let mut span = Span::new(SpanId(i as u64 + 1), label, start, end);
+        match (label, attribute) {
+            ("Actor", Some(a)) => {
+                span.attributes.insert("type".into(), KINDS[a % 2].into());
+            }
+            ("Place of event", Some(a)) => {
+                span.attributes.insert("kind of place".into(), KINDS[2 + a % 2].into());
+            }
+            _ => {}
+        }
+        span.note = note.map(|n| NOTES[n % NOTES.len()].to_owned());
+        spans.push(span);
+    }
+    let mut links: Vec<Link> = Vec::new();
+    for (head, child) in link_seeds {
+        if spans.is_empty() {
+            break;
+        }
+        let (head, child) = (&spans[head % spans.len()], &spans[child % spans.len()]);
+        let kind = match (head.label.as_str(), child.label.as_str()) {
+            ("Quote", "Actor") => "speaker",
+            ("Agreed action", "Actor") => "party",
+            _ => continue,
+        };
+        if links.iter().any(|l| l.from == head.id && l.to == child.id) {
+            continue;
+        }
+        links.push(Link {
+            id: LinkId(links.len() as u64 * 2 + 1),
+            kind: kind.into(),
+            from: head.id,
+            to: child.id,
+        });
+    }
+    let meta = DocumentMeta {
+        source_name: "doc.txt".into(),
+        annotator,
+        status: Status::ALL[status % 3],
+    };
+    Document::from_parts(text, schema(), meta, spans, links)
+}
+
+fn documents() -> impl Strategy<Value = Document> {
+    (
+        prop::collection::vec(prop::sample::select(&ATOMS[..]), 1..50).prop_map(|atoms| atoms.concat()),
+        prop::collection::vec(
+            (
+                0..1000_usize,
+                1..15_usize,
+                0..4_usize,
+                prop::option::of(0..2_usize),
+                prop::option::of(0..4_usize),
+            ),
+            0..12,
+        ),
+        prop::collection::vec((0..20_usize, 0..20_usize), 0..8),
+        "[a-z ]{0,8}",
+        0..3_usize,
+    )
+        .prop_map(|(text, seeds, links, annotator, status)| build(text, seeds, links, annotator, status))
+}
+
+fn options_for(document: &Document) -> ImportOptions {
+    ImportOptions {
+        schema: document.schema().clone(),
+        annotator: document.meta().annotator.clone(),
+        status: document.meta().status,
+        ..ImportOptions::new("doc")
+    }
+}
+
+/// The document as brat holds it: spans of only line breaks left out (with their links), and
+/// line breaks trimmed from the ends of the others. Also the number of spans left out.
+fn as_brat_holds_it(document: &Document) -> (Document, usize) {
+    let (lost, mut kept): (Vec<Span>, Vec<Span>) = document
+        .spans()
+        .iter()
+        .cloned()
+        .partition(|s| document.span_text(s).chars().all(is_line_break));
+    for span in &mut kept {
+        let text: Vec<char> = document.span_text(span).chars().collect();
+        span.char_start += text.iter().take_while(|&&c| is_line_break(c)).count();
+        span.char_end -= text.iter().rev().take_while(|&&c| is_line_break(c)).count();
+    }
+    let links = document
+        .links()
+        .iter()
+        .filter(|l| !lost.iter().any(|s| s.id == l.from || s.id == l.to))
+        .cloned()
+        .collect();
+    let expected = Document::from_parts(
+        document.text().to_owned(),
+        document.schema().clone(),
+        document.meta().clone(),
+        kept,
+        links,
+    );
+    (expected, lost.len())
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{1c}'..='\u{1e}')
+}
+
+/// The spans that own the `CoNLL` tag column: outermost, earliest first, crossing ones left out.
+fn outermost(document: &Document) -> Vec<&Span> {
+    let mut spans: Vec<&Span> = document.spans().iter().collect();
+    spans.sort_by_key(|s| (s.char_start, std::cmp::Reverse(s.char_end), s.id));
+    let mut kept: Vec<&Span> = Vec::new();
+    for span in spans {
+        if kept.last().is_none_or(|last| span.char_start >= last.char_end) {
+            kept.push(span);
+        }
+    }
+    kept
+}
+
+/// Entities of a `CoNLL` text: (tag type, tokens), and all tokens.
+fn entities(conll: &str) -> (Vec<(String, Vec<String>)>, Vec<String>) {
+    let mut found: Vec<(String, Vec<String>)> = Vec::new();
+    let mut tokens = Vec::new();
+    for line in conll.lines().filter(|l| !l.is_empty()) {
+        let (token, tag) = line.split_once('\t').expect("token<TAB>tag");
+        tokens.push(token.to_owned());
+        if let Some(kind) = tag.strip_prefix("B-") {
+            found.push((kind.to_owned(), vec![token.to_owned()]));
+        } else if let Some(kind) = tag.strip_prefix("I-") {
+            let last = found.last_mut().expect("I- follows B-");
+            assert_eq!(last.0, kind);
+            last.1.push(token.to_owned());
+        } else {
+            assert_eq!(tag, "O");
+        }
+    }
+    (found, tokens)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn jsonl_round_trip_is_exact(document in documents()) {
+        let (text, report) = jsonl::export_str(std::slice::from_ref(&document), JsonlFlavor::Hashiya);
+        prop_assert_eq!(text.lines().count(), 1);
+        prop_assert_eq!((report.spans, report.links), (document.spans().len(), document.links().len()));
+        let imported = jsonl::import_str(&text, &options_for(&document));
+        prop_assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
+        prop_assert_eq!(&imported.documents, &[document]);
+    }
+
+    #[test]
+    fn doccano_relations_round_trip_keeps_spans_and_links(document in documents()) {
+        let (text, _) = jsonl::export_str(std::slice::from_ref(&document), JsonlFlavor::DoccanoRelations);
+        let imported = jsonl::import_str(&text, &options_for(&document));
+        prop_assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
+        let doc = &imported.documents[0];
+        let ranges = |d: &Document| d.spans().iter().map(|s| (s.id, s.char_start, s.char_end, s.label.clone())).collect::<Vec<_>>();
+        prop_assert_eq!(ranges(doc), ranges(&document));
+        prop_assert_eq!(doc.links(), document.links());
+        prop_assert_eq!(doc.text(), document.text());
+    }
+
+    #[test]
+    fn brat_round_trip_is_exact(document in documents()) {
+        let names = BratNames::for_documents([&document]);
+        let (files, report) = brat::export_document(&document, &names);
+        let (expected, lost) = as_brat_holds_it(&document);
+        prop_assert_eq!(report.spans_lost, lost);
+        for line in files.ann.lines() {
+            prop_assert!(!line.contains(is_line_break));
+        }
+        let input = BratInput { name: files.name, txt: files.txt, ann: files.ann };
+        let visual = brat::visual_conf([&document], &names);
+        let imported = brat::import(&[input], Some(&visual), &options_for(&document));
+        prop_assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
+        prop_assert_eq!(&imported.documents, &[expected]);
+    }
+
+    #[test]
+    fn conll_keeps_every_outermost_span_exactly(document in documents()) {
+        let (text, report) = conll::export_str(std::slice::from_ref(&document), &ConllOptions::default());
+        let (found, tokens) = entities(&text);
+        // No char is lost: the tokens are the text without its whitespace.
+        let bare: String = document.text().chars().filter(|&c| !is_separator(c)).collect();
+        prop_assert_eq!(tokens.concat(), bare);
+        // Each outermost span with any non-whitespace is one entity with exactly its chars.
+        let expected: Vec<(String, String)> = outermost(&document)
+            .into_iter()
+            .map(|s| (tag_name(&s.label), document.span_text(s).chars().filter(|&c| !is_separator(c)).collect::<String>()))
+            .filter(|(_, chars)| !chars.is_empty())
+            .collect();
+        let actual: Vec<(String, String)> = found.iter().map(|(k, t)| (k.clone(), t.concat())).collect();
+        prop_assert_eq!(&actual, &expected);
+        prop_assert_eq!(
+            report.spans + report.spans_flattened + report.spans_crossing + report.spans_lost,
+            document.spans().len()
+        );
+        // Import gives back those entities over the tokens joined by spaces.
+        let imported = conll::import_str(&text, &options_for(&document));
+        prop_assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
+        let back: Vec<(String, String)> = imported
+            .documents
+            .iter()
+            .flat_map(|d| d.spans().iter().map(move |s| (tag_name(&s.label), d.span_text(s).to_owned())))
+            .collect();
+        let joined: Vec<(String, String)> = found.iter().map(|(k, t)| (k.clone(), t.join(" "))).collect();
+        prop_assert_eq!(back, joined);
+        for doc in &imported.documents {
+            prop_assert_eq!(doc.schema(), document.schema());
+        }
+    }
+}

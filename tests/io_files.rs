@@ -1,0 +1,252 @@
+//! Files on disk: format version 1 fixtures that must stay loadable, articles in every
+//! supported encoding, re-anchoring after the article changed, orphans kept across saves.
+
+use std::path::{Path, PathBuf};
+
+use hashiya::io::{self, OrphanSpan};
+use hashiya::model::{LinkId, SpanId, Status};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixtures")
+}
+
+const SAMPLE_TEXT: &str = include_str!("../assets/samples/libya-army-leaders-meeting.ar.txt");
+const SAMPLE_RON: &str = include_str!("../assets/samples/libya-army-leaders-meeting.ar.hashiya.ron");
+
+/// `format-v1.hashiya.ron` was written by the version 1 writer and is never regenerated: every
+/// later version must load it to the same document.
+#[test]
+fn format_v1_fixture_stays_loadable() {
+    let loaded = io::load_document(&fixtures().join("format-v1.txt")).expect("loads");
+    // The article has CRLF line ends; the offsets refer to the LF text.
+    assert_eq!(loaded.encoding, "UTF-8");
+    assert!(!loaded.document.text().contains('\r'));
+    let document = &loaded.document;
+    assert_eq!(document.meta().annotator, "مُعلِّق \"A\"");
+    assert_eq!(document.meta().status, Status::InProgress);
+    let spans: Vec<(u64, &str, &str)> = document
+        .spans()
+        .iter()
+        .map(|s| (s.id.0, s.label.as_str(), document.span_text(s)))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            (1, "Actor", "الفريق محمد الحداد"),
+            (2, "Quote", "نتفق على توحيد المؤسسة العسكرية"),
+            (3, "Agreed action", "توحيد المؤسسة العسكرية"),
+            (4, "Actor", "ستيفاني وليامز"),
+            (5, "Quote", "سعدت بالاجتماع 👩‍👩‍👧"),
+        ]
+    );
+    let action = document.span(SpanId(3)).expect("action");
+    assert!(action.needs_review);
+    assert_eq!(action.note.as_deref(), Some("ملاحظة: \"مهم\"\nسطر ثان 😀\u{200F}"));
+    assert_eq!(
+        document
+            .span(SpanId(1))
+            .and_then(|s| s.attributes.get("type"))
+            .map(String::as_str),
+        Some("person")
+    );
+    assert_eq!(document.links().len(), 3);
+    // The orphan and its link survive.
+    assert_eq!(loaded.orphans.len(), 1);
+    let orphan = &loaded.orphans[0];
+    assert_eq!((orphan.span.id, orphan.text.as_str()), (SpanId(6), "الناظوري"));
+    assert_eq!(orphan.links.iter().map(|l| l.id).collect::<Vec<_>>(), [LinkId(4)]);
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    assert!(loaded.warnings[0].contains("kept as orphans"));
+    // While the format is version 1, saving gives back the same bytes.
+    if io::FORMAT_VERSION == 1 {
+        let fixture = std::fs::read_to_string(fixtures().join("format-v1.hashiya.ron")).expect("reads");
+        assert_eq!(io::to_ron_string_with_orphans(document, &loaded.orphans), fixture);
+    }
+}
+
+#[test]
+fn hand_written_v1_file_loads_with_defaults() {
+    let text = io::load_article(&fixtures().join("format-v1.txt"))
+        .expect("article")
+        .text;
+    let loaded = io::load_annotations(&fixtures().join("format-v1-handwritten.hashiya.ron"), &text).expect("loads");
+    let document = &loaded.document;
+    assert_eq!(loaded.warnings, Vec::<String>::new());
+    assert_eq!(document.meta().annotator, "");
+    assert_eq!(document.meta().status, Status::NotStarted);
+    assert_eq!(document.schema().labels.len(), 2);
+    let ids: Vec<u64> = document.spans().iter().map(|s| s.id.0).collect();
+    assert_eq!(ids, [10, 20]);
+    assert_eq!(document.links()[0].id, LinkId(7));
+    // New ids continue after the largest in the file.
+    let mut document = loaded.document;
+    assert_eq!(document.allocate_span_id(), SpanId(21));
+    assert_eq!(document.allocate_link_id(), LinkId(8));
+}
+
+/// The sample article in each supported encoding, with CRLF line ends, opens with the
+/// annotations made on the UTF-8 file: offsets refer to the normalized text.
+#[test]
+fn articles_in_every_encoding_open_with_the_same_annotations() {
+    let crlf = SAMPLE_TEXT.replace('\n', "\r\n");
+    let mut cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("utf8", crlf.as_bytes().to_vec(), "UTF-8"),
+        (
+            "utf8-bom",
+            [b"\xEF\xBB\xBF".as_slice(), crlf.as_bytes()].concat(),
+            "UTF-8 with BOM",
+        ),
+    ];
+    let (windows, _, errors) = encoding_rs::WINDOWS_1256.encode(&crlf);
+    assert!(!errors);
+    cases.push(("cp1256", windows.into_owned(), "windows-1256"));
+    let mut little_endian = vec![0xFF, 0xFE];
+    let mut big_endian = vec![0xFE, 0xFF];
+    for unit in crlf.encode_utf16() {
+        little_endian.extend(unit.to_le_bytes());
+        big_endian.extend(unit.to_be_bytes());
+    }
+    cases.push(("little_endian", little_endian, "UTF-16LE"));
+    cases.push(("big_endian", big_endian, "UTF-16BE"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, bytes, encoding) in cases {
+        let article = dir.path().join(format!("{name}.txt"));
+        std::fs::write(&article, &bytes).expect("writes");
+        let ron = SAMPLE_RON.replace("libya-army-leaders-meeting.ar.txt", &format!("{name}.txt"));
+        std::fs::write(io::annotation_path_for(&article), ron).expect("writes");
+        let loaded = io::load_document(&article).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(loaded.encoding, encoding);
+        assert_eq!(loaded.document.text(), SAMPLE_TEXT, "{name}");
+        assert_eq!(loaded.warnings, Vec::<String>::new(), "{name}");
+        assert_eq!(loaded.document.spans().len(), 50);
+    }
+    // ISO-8859-6 cannot hold «», … or the damma: the article is adapted before encoding.
+    let iso_text = SAMPLE_TEXT
+        .replace(['«', '»'], "\"")
+        .replace('…', "...")
+        .replace('\u{64F}', "");
+    let (iso, _, errors) = encoding_rs::ISO_8859_6.encode(&iso_text);
+    assert!(!errors);
+    let article = dir.path().join("iso.txt");
+    std::fs::write(&article, &iso).expect("writes");
+    let loaded = io::load_document(&article).expect("loads");
+    assert_eq!(
+        (loaded.encoding, loaded.document.text()),
+        ("ISO-8859-6", iso_text.as_str())
+    );
+}
+
+#[test]
+fn undecodable_article_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("x.txt");
+    std::fs::write(&article, b"Le g\xE9n\xE9ral a d\xE9clar\xE9").expect("writes");
+    let error = io::load_document(&article).expect_err("not Arabic");
+    let message = error.to_string();
+    assert!(message.contains("offset 4 (E9"), "{message}");
+    assert!(message.ends_with(&format!(": {}", article.display())), "{message}");
+}
+
+/// The article changed: a paragraph inserted at the top, a quote removed. Spans move with
+/// their text and are marked for review; the removed quote's span is an orphan with its link;
+/// saving keeps it; the annotation file is not modified by loading.
+#[test]
+fn changed_article_re_anchors_and_keeps_orphans() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("a.txt");
+    let removed = "«التام والمطلق لعودة الاقتتال بين أبناء الوطن الواحد»";
+    assert!(SAMPLE_TEXT.contains(removed));
+    let changed = format!(
+        "عنوان جديد 😀 لخبر الاجتماع\n{}",
+        SAMPLE_TEXT.replace(removed, "الاقتتال")
+    );
+    std::fs::write(&article, &changed).expect("writes");
+    let ron_path = io::annotation_path_for(&article);
+    std::fs::write(&ron_path, SAMPLE_RON).expect("writes");
+
+    let loaded = io::load_document(&article).expect("loads");
+    assert_eq!(
+        std::fs::read_to_string(&ron_path).expect("reads"),
+        SAMPLE_RON,
+        "loading never writes"
+    );
+    let document = &loaded.document;
+    assert_eq!(document.check(), Vec::<String>::new());
+    assert!(
+        loaded.warnings.iter().any(|w| w.contains("SHA-256 differs")),
+        "{:?}",
+        loaded.warnings
+    );
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("49 spans were re-anchored")),
+        "{:?}",
+        loaded.warnings
+    );
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("1 spans could not be placed"))
+    );
+    assert_eq!(document.spans().len(), 49);
+    let stored = io::from_ron_str(SAMPLE_RON, SAMPLE_TEXT).expect("original");
+    for span in document.spans() {
+        let before = stored.document.span(span.id).expect("same id");
+        assert_eq!(
+            document.span_text(span),
+            stored.document.span_text(before),
+            "{}",
+            span.id
+        );
+        assert!(span.needs_review, "{} moved", span.id);
+        // Every span moved by the inserted line (27 chars), or by that minus the removed quote.
+        let (now, then) = (span.char_start, before.char_start + 27);
+        let shortened = removed.chars().count() - "الاقتتال".chars().count();
+        assert!(now == then || now + shortened == then, "{}: {then} → {now}", span.id);
+    }
+    assert_eq!(loaded.orphans.len(), 1);
+    let orphan = &loaded.orphans[0];
+    assert_eq!(orphan.text, "التام والمطلق لعودة الاقتتال بين أبناء الوطن الواحد");
+    assert_eq!(orphan.links.len(), 1, "its speaker link stays with it");
+    assert_eq!(orphan.links[0].kind, "speaker");
+    assert!(
+        document
+            .links()
+            .iter()
+            .all(|l| l.from != orphan.span.id && l.to != orphan.span.id)
+    );
+
+    io::save_document_with_orphans(document, &loaded.orphans, &ron_path).expect("saves");
+    let reloaded = io::load_document(&article).expect("reloads");
+    assert_eq!(&reloaded.document, document);
+    assert_eq!(reloaded.orphans, loaded.orphans);
+    // The file now matches the article: only the orphan is left to resolve.
+    assert_eq!(reloaded.warnings.len(), 1, "{:?}", reloaded.warnings);
+
+    // When the text comes back, the orphan is placed again with its link.
+    std::fs::write(&article, changed.replacen("الاقتتال", removed, 1)).expect("writes");
+    let restored = io::load_document(&article).expect("loads");
+    assert!(restored.orphans.is_empty(), "{:?}", restored.warnings);
+    assert_eq!(restored.document.spans().len(), 50);
+    assert_eq!(restored.document.links().len(), 40);
+}
+
+/// The UI resolves an orphan by placing it where the user points, through the command path:
+/// `RestoreSpan` brings its links back with it.
+#[test]
+fn an_orphan_placed_by_the_user_comes_back_with_its_links() {
+    let loaded = io::load_document(&fixtures().join("format-v1.txt")).expect("loads");
+    let OrphanSpan { mut span, links, .. } = loaded.orphans[0].clone();
+    let mut document = loaded.document;
+    span.char_start = 67;
+    span.char_end = 81;
+    document
+        .apply(hashiya::model::Command::RestoreSpan { span, links })
+        .expect("restores");
+    assert_eq!(document.check(), Vec::<String>::new());
+    assert_eq!(document.links().len(), 4);
+    assert!(document.links().iter().any(|l| l.id == LinkId(4) && l.to == SpanId(6)));
+}

@@ -1,0 +1,222 @@
+//! Save → load gives the identical document, for random documents whose texts, labels,
+//! attributes and notes hold Arabic, emoji and other non-BMP characters, quotes, backslashes,
+//! control and bidi characters.
+
+use std::collections::BTreeMap;
+
+use hashiya::model::{
+    AttributeDef, Document, DocumentMeta, LabelDef, Link, LinkId, RelationDef, Rgb, Schema, Span, SpanId, Status,
+};
+use proptest::prelude::*;
+
+/// Text pieces that stress offsets and escaping.
+const PIECES: &[&str] = &[
+    "قال",
+    " ",
+    "الفريق",
+    "😀",
+    "👩‍👩‍👧",
+    "𝕏",
+    "\u{1F1F1}\u{1F1FE}",
+    "e\u{301}",
+    "\n",
+    "«5+5»",
+    "\"",
+    "\\",
+    "\t",
+    "\u{200F}",
+    "\u{202E}",
+    "a",
+    "ـ",
+    "\u{FEFF}",
+    "\r",
+    "}",
+    ")",
+    "//",
+    "/*",
+];
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 1..120).prop_map(|pieces| pieces.concat())
+}
+
+/// Any string, including control characters and non-BMP ones.
+fn wild_string() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), text_strategy(), Just(String::new())]
+}
+
+fn schema_strategy() -> impl Strategy<Value = Schema> {
+    (
+        prop::collection::btree_set("[A-Za-zا-ي ]{1,12}|\\PC{1,8}", 2..5),
+        prop::collection::vec((any::<(u8, u8, u8)>(), any::<Option<char>>(), wild_string()), 5),
+        prop::collection::vec(wild_string(), 0..3),
+        any::<bool>(),
+    )
+        .prop_map(|(names, looks, values, multiple)| {
+            let names: Vec<String> = names.into_iter().collect();
+            let labels = names
+                .iter()
+                .zip(&looks)
+                .map(|(name, (color, shortcut, description))| LabelDef {
+                    name: name.clone(),
+                    color: Rgb(color.0, color.1, color.2),
+                    shortcut: *shortcut,
+                    description: description.clone(),
+                    attributes: vec![AttributeDef {
+                        name: "type".into(),
+                        values: values.clone(),
+                    }],
+                })
+                .collect();
+            let relations = vec![
+                RelationDef {
+                    name: "speaker".into(),
+                    from_label: names[1].clone(),
+                    to_label: names[0].clone(),
+                    multiple: false,
+                    shortcut: looks[3].1,
+                    description: looks[4].2.clone(),
+                },
+                RelationDef {
+                    name: "party \"x\"".into(),
+                    from_label: names[names.len() - 1].clone(),
+                    to_label: names[0].clone(),
+                    multiple,
+                    shortcut: None,
+                    description: String::new(),
+                },
+            ];
+            Schema { labels, relations }
+        })
+}
+
+/// A span before its id: label index, start, length, attributes, note, review flag.
+type RawSpan = (usize, usize, usize, BTreeMap<String, String>, Option<String>, bool);
+
+fn document_strategy() -> impl Strategy<Value = Document> {
+    (
+        text_strategy(),
+        schema_strategy(),
+        prop::collection::vec(
+            (
+                any::<usize>(),
+                any::<usize>(),
+                1..20_usize,
+                prop::collection::btree_map(wild_string(), wild_string(), 0..3),
+                prop::option::of(wild_string()),
+                any::<bool>(),
+            ),
+            0..40,
+        ),
+        prop::collection::vec((any::<usize>(), any::<usize>()), 0..40),
+        (wild_string(), wild_string(), prop::sample::select(Status::ALL.to_vec())),
+    )
+        .prop_map(
+            |(text, schema, raw_spans, raw_links, (source_name, annotator, status))| {
+                build(
+                    text,
+                    schema,
+                    &raw_spans,
+                    &raw_links,
+                    DocumentMeta {
+                        source_name,
+                        annotator,
+                        status,
+                    },
+                )
+            },
+        )
+}
+
+fn build(
+    text: String,
+    schema: Schema,
+    raw_spans: &[RawSpan],
+    raw_links: &[(usize, usize)],
+    meta: DocumentMeta,
+) -> Document {
+    let char_len = text.chars().count();
+    let spans: Vec<Span> = raw_spans
+        .iter()
+        .enumerate()
+        .map(|(i, (label, start, len, attributes, note, needs_review))| {
+            let start = start % char_len;
+            Span {
+                // Sparse ids, as after deletions.
+                id: SpanId(i as u64 * 3 + 1),
+                label: schema.labels[label % schema.labels.len()].name.clone(),
+                char_start: start,
+                char_end: (start + len).min(char_len),
+                attributes: attributes.clone(),
+                note: note.clone(),
+                needs_review: *needs_review,
+            }
+        })
+        .collect();
+    let mut links: Vec<Link> = Vec::new();
+    for (n, (a, b)) in raw_links.iter().enumerate() {
+        let relation = &schema.relations[n % schema.relations.len()];
+        let heads: Vec<&Span> = spans.iter().filter(|s| s.label == relation.from_label).collect();
+        let tails: Vec<&Span> = spans.iter().filter(|s| s.label == relation.to_label).collect();
+        if heads.is_empty() || tails.is_empty() {
+            continue;
+        }
+        let (from, to) = (heads[a % heads.len()].id, tails[b % tails.len()].id);
+        let taken = links
+            .iter()
+            .any(|l| l.kind == relation.name && l.from == from && (l.to == to || !relation.multiple));
+        if !taken {
+            links.push(Link {
+                id: LinkId(n as u64 * 2 + 5),
+                kind: relation.name.clone(),
+                from,
+                to,
+            });
+        }
+    }
+    Document::from_parts(text, schema, meta, spans, links)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn save_then_load_gives_the_identical_document(document in document_strategy()) {
+        prop_assert_eq!(document.check(), Vec::<String>::new());
+        let ron = hashiya::io::to_ron_string(&document);
+        let loaded = hashiya::io::from_ron_str(&ron, document.text());
+        let loaded = match loaded {
+            Ok(loaded) => loaded,
+            Err(error) => return Err(TestCaseError::fail(format!("{error}\n{ron}"))),
+        };
+        prop_assert_eq!(&loaded.document, &document);
+        prop_assert!(loaded.orphans.is_empty());
+        prop_assert_eq!(loaded.warnings, Vec::<String>::new());
+        // The writer's output is canonical: formatting it again changes nothing.
+        prop_assert_eq!(hashiya::io::canonical_ron(&ron).map_err(|e| TestCaseError::fail(e.to_string()))?, ron.clone());
+        // One line per span, whatever the texts hold.
+        prop_assert_eq!(ron.lines().filter(|l| l.starts_with("        (id: ") && l.contains(", start: ")).count(), document.spans().len());
+    }
+}
+
+#[test]
+fn save_then_load_through_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("خبر 😀.txt");
+    let text = "قال 😀 «الحداد»\nو𝕏 e\u{301}";
+    std::fs::write(&article, text).expect("writes");
+    let fresh = hashiya::io::load_document(&article).expect("loads without annotations");
+    assert!(fresh.document.spans().is_empty());
+    assert_eq!(fresh.document.meta().source_name, "خبر 😀.txt");
+    let mut document = fresh.document;
+    let mut span = Span::new(document.allocate_span_id(), "Actor", 7, 13);
+    span.note = Some("ملاحظة \"x\"\n😀".into());
+    span.attributes.insert("type".into(), "person".into());
+    document.apply(hashiya::model::Command::AddSpan(span)).expect("adds");
+    let ron_path = hashiya::io::annotation_path_for(&article);
+    assert_eq!(ron_path, dir.path().join("خبر 😀.hashiya.ron"));
+    hashiya::io::save_document(&document, &ron_path).expect("saves");
+    let loaded = hashiya::io::load_document(&article).expect("loads");
+    assert_eq!(loaded.document, document);
+    assert_eq!(loaded.document.span_text(&loaded.document.spans()[0]), "الحداد");
+}
