@@ -1,4 +1,5 @@
-//! `hashiya debug layout|rects|hit`: the JSON format of issue 2 and the exit codes.
+//! `hashiya debug layout|rects|hit`: the JSON format of issue 2 and the exit codes; the
+//! window's command line refuses a missing article before opening any window.
 
 use std::process::Command;
 
@@ -84,5 +85,15 @@ fn bad_arguments_and_files_exit_2_with_one_line() {
         assert!(stdout.is_empty(), "{args:?}");
         assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{args:?}");
+    }
+}
+
+#[test]
+fn the_window_refuses_a_missing_article_on_stderr() {
+    for args in [&["/nonexistent/article.txt"][..], &["a.txt", "b.txt"], &["--nope"]] {
+        let (code, stdout, stderr) = hashiya(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stdout.is_empty());
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
     }
 }

@@ -265,7 +265,7 @@ impl ArticleView {
         };
         let visible = line.y0 >= self.visible.min.y && line.y1 <= self.visible.max.y;
         if at_top {
-            self.request_scroll(ui, ScrollRequest::Offset(line.y0));
+            self.request_scroll(ui, ScrollRequest::Offset(line.y0 + PADDING));
         } else if !visible {
             let offset = line.y0 + PADDING - viewport_height * SCROLL_TARGET_FRACTION;
             self.request_scroll(ui, ScrollRequest::Offset(offset));
@@ -377,7 +377,8 @@ impl ArticleView {
     fn zoom_with_wheel(&mut self, ui: &Ui, response: &Response) {
         let zoom = ui.input(egui::InputState::zoom_delta);
         if response.contains_pointer() && (zoom - 1.0).abs() > 1e-3 {
-            self.set_font_size(self.font_size() * zoom);
+            // egui's Ctrl+wheel factor is steep for text (about ×1.4 a notch); soften it.
+            self.set_font_size(self.font_size() * zoom.sqrt());
         }
     }
 
@@ -410,13 +411,8 @@ impl ArticleView {
         self.paint_selection(painter, ui.visuals().selection.bg_fill);
         let runs = self.layout.glyph_runs(self.visible.min.y, self.visible.max.y);
         self.atlas.begin_frame(ui.visuals().dark_mode);
-        let mesh = glyph_mesh(
-            ui.ctx(),
-            &mut self.atlas,
-            &runs,
-            self.origin.to_vec2(),
-            ui.visuals().text_color(),
-        );
+        let color = article_text_color(ui.visuals());
+        let mesh = glyph_mesh(ui.ctx(), &mut self.atlas, &runs, self.origin.to_vec2(), color);
         painter.add(Shape::mesh(mesh));
         for (decoration, rects) in &shown {
             decoration.paint_underline(painter, rects);
@@ -433,6 +429,12 @@ impl ArticleView {
             painter.rect_filled(rect, 0.0, color);
         }
     }
+}
+
+/// The theme's text colour, a little stronger: body text of an article reads better with more
+/// contrast than egui's labels have.
+fn article_text_color(visuals: &egui::Visuals) -> Color32 {
+    visuals.text_color().lerp_to_gamma(visuals.strong_text_color(), 0.6)
 }
 
 fn line_rect(rect: &LineRect) -> Rect {
