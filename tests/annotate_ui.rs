@@ -4,23 +4,13 @@
 use std::ops::Range;
 
 use egui::{Event, Key, Modifiers, Pos2, Vec2, pos2};
+mod common;
+
 use egui_kittest::Harness;
-use hashiya::ui::session::DocumentSession;
-use hashiya::ui::{AppOptions, HashiyaApp, SAMPLE_ARTICLE, SAMPLE_NAME};
+use hashiya::ui::{HashiyaApp, SAMPLE_ARTICLE};
 
 fn harness() -> Harness<'static, HashiyaApp> {
-    let dir = tempfile::tempdir().expect("temp dir").keep();
-    let article = dir.join(SAMPLE_NAME);
-    std::fs::write(&article, SAMPLE_ARTICLE).expect("copy the sample");
-    let session = DocumentSession::open(&article).expect("opens");
-    let options = AppOptions {
-        session: Some(session),
-        ..AppOptions::default()
-    };
-    let mut harness = Harness::new_eframe(move |cc| HashiyaApp::new(cc, options));
-    harness.set_size(Vec2::new(1200.0, 800.0));
-    harness.run();
-    harness
+    common::app_on_sample_copy(Vec2::new(1200.0, 800.0))
 }
 
 /// The char range of the `nth` occurrence of `needle` in the sample.

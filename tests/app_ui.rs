@@ -3,25 +3,14 @@
 //! word; Ctrl+C copies it; Ctrl+= zooms; an unreadable file gives a message, not a panic.
 
 use egui::{Modifiers, OutputCommand, Pos2, Rect, Vec2, pos2};
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use hashiya::ui::session::DocumentSession;
-use hashiya::ui::{ARTICLE_LABEL, AppAction, AppOptions, HashiyaApp, SAMPLE_ARTICLE, SAMPLE_NAME};
+use hashiya::ui::{ARTICLE_LABEL, AppAction, HashiyaApp, SAMPLE_ARTICLE};
 
-/// The app on a fresh copy of the sample in a temporary folder (never the user's files).
 fn harness() -> Harness<'static, HashiyaApp> {
-    let dir = tempfile::tempdir().expect("temp dir").keep();
-    let article = dir.join(SAMPLE_NAME);
-    std::fs::write(&article, SAMPLE_ARTICLE).expect("copy the sample");
-    let session = DocumentSession::open(&article).expect("opens");
-    let options = AppOptions {
-        session: Some(session),
-        ..AppOptions::default()
-    };
-    let mut harness = Harness::new_eframe(move |cc| HashiyaApp::new(cc, options));
-    harness.set_size(Vec2::new(1000.0, 720.0));
-    harness.run();
-    harness
+    common::app_on_sample_copy(Vec2::new(1000.0, 720.0))
 }
 
 fn char_range_of(needle: &str) -> std::ops::Range<usize> {

@@ -2,19 +2,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::export::names::{storage_name, tag_name};
 use crate::export::{ImportOptions, ImportReport};
-use crate::model::{LabelDef, RelationDef, Rgb, Schema};
-
-/// Colours for labels an import adds: distinct tints that read on light and dark themes.
-const PALETTE: [Rgb; 8] = [
-    Rgb(156, 39, 176),
-    Rgb(0, 150, 136),
-    Rgb(233, 30, 99),
-    Rgb(121, 85, 72),
-    Rgb(63, 81, 181),
-    Rgb(205, 160, 0),
-    Rgb(96, 125, 139),
-    Rgb(139, 195, 74),
-];
+use crate::model::{LABEL_PALETTE as PALETTE, LabelDef, RelationDef, Schema};
 
 /// Turns the tags, types and relation names an input uses into schema names, adding what
 /// the schema lacks. Order of resolution: the user's `--map`, then format renames (brat's

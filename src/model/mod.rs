@@ -12,5 +12,5 @@ pub use command::{Command, CommandError};
 pub use document::{Document, DocumentMeta, Status};
 pub use history::History;
 pub use link::{Link, LinkId};
-pub use schema::{AttributeDef, LabelDef, RelationDef, Rgb, Schema, SchemaError};
+pub use schema::{AttributeDef, LABEL_PALETTE, LabelDef, RelationDef, Rgb, Schema, SchemaError};
 pub use span::{Span, SpanId};

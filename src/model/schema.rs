@@ -88,6 +88,19 @@ pub enum SchemaError {
     NoLabels,
 }
 
+/// Colours for labels added later (by an import, or by the user): distinct tints that read on
+/// light and dark themes.
+pub const LABEL_PALETTE: [Rgb; 8] = [
+    Rgb(156, 39, 176),
+    Rgb(0, 150, 136),
+    Rgb(233, 30, 99),
+    Rgb(121, 85, 72),
+    Rgb(63, 81, 181),
+    Rgb(205, 160, 0),
+    Rgb(96, 125, 139),
+    Rgb(139, 195, 74),
+];
+
 /// The bundled default schema (Actor, Quote, Agreed action; speaker, party).
 const DEFAULT_SCHEMA_RON: &str = include_str!("../../assets/schemas/default.ron");
 

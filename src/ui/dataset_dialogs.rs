@@ -82,6 +82,29 @@ impl Job {
     fn is_running(&self) -> bool {
         matches!(self, Self::Running { .. })
     }
+
+    /// Runs `work` on a worker thread; its progress and result come back through a channel,
+    /// and each message asks the window to repaint.
+    fn spawn(
+        ctx: &Context,
+        work: impl FnOnce(&mut dyn FnMut(usize, usize)) -> Result<Done, String> + Send + 'static,
+    ) -> Self {
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = work(&mut |done, total| {
+                let _ = sender.send(Progress::Step { done, total });
+                ctx.request_repaint();
+            });
+            let _ = sender.send(Progress::Finished(result));
+            ctx.request_repaint();
+        });
+        Self::Running {
+            receiver,
+            done: 0,
+            total: 0,
+        }
+    }
 }
 
 /// The formats offered, with their names.
@@ -248,7 +271,6 @@ impl ExportDialog {
         } else {
             None
         };
-        let (sender, receiver) = channel();
         let format = EXPORT_FORMATS[self.format].1;
         let destination = PathBuf::from(self.destination.trim());
         let articles = if self.whole_folder {
@@ -257,27 +279,9 @@ impl ExportDialog {
             Vec::new()
         };
         let current = self.current.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let result = run_export(
-                current,
-                &articles,
-                format,
-                &destination,
-                split.as_ref(),
-                &mut |done, total| {
-                    let _ = sender.send(Progress::Step { done, total });
-                    ctx.request_repaint();
-                },
-            );
-            let _ = sender.send(Progress::Finished(result));
-            ctx.request_repaint();
+        self.job = Job::spawn(ctx, move |progress| {
+            run_export(current, &articles, format, &destination, split.as_ref(), progress)
         });
-        self.job = Job::Running {
-            receiver,
-            done: 0,
-            total: 0,
-        };
     }
 }
 
@@ -434,21 +438,9 @@ impl ImportDialog {
             PathBuf::from(self.source.trim()),
             PathBuf::from(self.out.trim()),
         );
-        let (sender, receiver) = channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let result = run_import(format, &source, &out, &options, &mut |done, total| {
-                let _ = sender.send(Progress::Step { done, total });
-                ctx.request_repaint();
-            });
-            let _ = sender.send(Progress::Finished(result));
-            ctx.request_repaint();
+        self.job = Job::spawn(ctx, move |progress| {
+            run_import(format, &source, &out, &options, progress)
         });
-        self.job = Job::Running {
-            receiver,
-            done: 0,
-            total: 0,
-        };
     }
 }
 

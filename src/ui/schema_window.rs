@@ -3,7 +3,7 @@
 
 use egui::{Color32, Context};
 
-use crate::model::{Command, LabelDef, Rgb, Schema};
+use crate::model::{Command, LABEL_PALETTE as PALETTE, LabelDef, Rgb, Schema};
 use crate::ui::actions::AppAction;
 
 /// The window's own state: the names being typed.
@@ -130,13 +130,3 @@ impl SchemaWindow {
         }
     }
 }
-
-/// Colours for new labels: distinct, and readable as tints on light and dark themes.
-const PALETTE: [Rgb; 6] = [
-    Rgb(171, 71, 188),
-    Rgb(0, 172, 193),
-    Rgb(229, 57, 53),
-    Rgb(124, 179, 66),
-    Rgb(255, 179, 0),
-    Rgb(94, 53, 177),
-];
