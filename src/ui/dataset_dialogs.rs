@@ -205,7 +205,11 @@ impl ExportDialog {
             ui.end_row();
             ui.label("Destination");
             ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut self.destination).desired_width(320.0));
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.destination)
+                        .hint_text("destination file or folder")
+                        .desired_width(320.0),
+                );
                 if ui.button("Browse…").clicked() {
                     self.browse(path_prompt);
                 }
@@ -214,7 +218,11 @@ impl ExportDialog {
             ui.checkbox(&mut self.split_enabled, "Split");
             ui.add_enabled_ui(self.split_enabled, |ui| {
                 ui.horizontal(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut self.split).desired_width(200.0));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.split)
+                            .hint_text("train=0.8,dev=0.1,test=0.1")
+                            .desired_width(200.0),
+                    );
                     ui.label("seed");
                     ui.add(egui::DragValue::new(&mut self.seed));
                 });
@@ -400,7 +408,11 @@ impl ImportDialog {
             ui.end_row();
             ui.label("Input file or brat folder");
             ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut self.source).desired_width(300.0));
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.source)
+                        .hint_text("dataset file or brat folder")
+                        .desired_width(300.0),
+                );
                 if ui.button("Browse…").clicked()
                     && let Picked::Path(path) = pick(&PickPurpose::ImportSource, None, None)
                 {
@@ -412,7 +424,11 @@ impl ImportDialog {
             ui.add(egui::TextEdit::singleline(&mut self.label_map).hint_text("PERS=Actor,ORG=Actor"));
             ui.end_row();
             ui.label("Output folder");
-            ui.add(egui::TextEdit::singleline(&mut self.out).desired_width(300.0));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.out)
+                    .hint_text("output folder")
+                    .desired_width(300.0),
+            );
             ui.end_row();
         });
         if ui.button("Import").clicked() {

@@ -96,7 +96,11 @@ impl PathPrompt {
             ui.heading(self.purpose.title());
             ui.label(&self.reason);
             ui.label("Type the path instead:");
-            let field = ui.add(egui::TextEdit::singleline(&mut self.text).desired_width(420.0));
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.text)
+                    .hint_text("path")
+                    .desired_width(420.0),
+            );
             field.request_focus();
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {

@@ -1,0 +1,148 @@
+//! File handling through the real window (`egui_kittest`): a folder with save-on-switch, the
+//! unsaved-changes prompt, the in-window path field when no native dialog exists, and the
+//! offer to restore an autosave.
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use hashiya::model::{Command, Span};
+use hashiya::ui::folder_panel::OpenFolder;
+use hashiya::ui::session::DocumentSession;
+use hashiya::ui::{AppAction, AppOptions, HashiyaApp};
+
+fn folder_with_two_articles() -> std::path::PathBuf {
+    let dir = tempfile::tempdir().expect("temp dir").keep();
+    std::fs::write(dir.join("a.txt"), "قال الفريق محمد الحداد إن الاجتماع ناجح.").expect("a");
+    std::fs::write(dir.join("b.txt"), "وأكد قادة الجيش الليبي رفضهم التام.").expect("b");
+    dir
+}
+
+fn app(options: AppOptions) -> Harness<'static, HashiyaApp> {
+    let mut harness = Harness::new_eframe(move |cc| HashiyaApp::new(cc, options));
+    harness.set_size(Vec2::new(1200.0, 800.0));
+    harness.run();
+    harness
+}
+
+fn add_actor(harness: &mut Harness<'_, HashiyaApp>, start: usize, end: usize) {
+    let ctx = harness.ctx.clone();
+    let id = harness.state_mut().session_mut().document.allocate_span_id();
+    let action = AppAction::Apply(Command::AddSpan(Span::new(id, "Actor", start, end)));
+    harness.state_mut().apply(&ctx, action);
+    harness.run();
+}
+
+fn article_name(harness: &Harness<'_, HashiyaApp>) -> String {
+    harness.state().session().display_name()
+}
+
+#[test]
+fn next_document_saves_first_and_the_folder_panel_lists_the_articles() {
+    let dir = folder_with_two_articles();
+    let folder = OpenFolder::open(&dir).expect("lists");
+    let session = DocumentSession::open(&folder.entries[0].article).expect("opens");
+    let mut harness = app(AppOptions {
+        session: Some(session),
+        folder: Some(folder),
+        ..AppOptions::default()
+    });
+    harness.get_by_label_contains("b.txt");
+    add_actor(&mut harness, 4, 22);
+    assert!(harness.state().session().is_modified());
+
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    assert_eq!(article_name(&harness), "b.txt");
+    let saved = hashiya::io::load_document(&dir.join("a.txt")).expect("a reloads");
+    let spans: Vec<_> = saved
+        .document
+        .spans()
+        .iter()
+        .map(|s| saved.document.span_text(s).to_owned())
+        .collect();
+    assert_eq!(spans, ["الفريق محمد الحداد"], "switching saved a.txt's annotations");
+
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(article_name(&harness), "a.txt");
+    assert_eq!(harness.state().session().document.spans().len(), 1);
+}
+
+#[test]
+fn opening_another_article_with_unsaved_edits_asks_first() {
+    let dir = folder_with_two_articles();
+    let session = DocumentSession::open(&dir.join("a.txt")).expect("opens");
+    let mut harness = app(AppOptions {
+        session: Some(session),
+        ..AppOptions::default()
+    });
+    add_actor(&mut harness, 4, 22);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, AppAction::OpenPath(dir.join("b.txt")));
+    harness.run();
+    harness.get_by_label("Unsaved changes");
+    assert_eq!(article_name(&harness), "a.txt", "nothing happens before the answer");
+
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(article_name(&harness), "a.txt");
+    assert!(harness.state().session().is_modified(), "Cancel keeps the edits");
+
+    harness.state_mut().apply(&ctx, AppAction::OpenPath(dir.join("b.txt")));
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(article_name(&harness), "b.txt");
+    assert!(
+        dir.join("a.hashiya.ron").exists(),
+        "Save wrote a's annotations before opening b"
+    );
+}
+
+#[test]
+fn without_a_native_dialog_open_shows_a_path_field() {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some() {
+        eprintln!("skipped: this session has a desktop bus, so the native dialog would open");
+        return;
+    }
+    let dir = folder_with_two_articles();
+    let session = DocumentSession::open(&dir.join("a.txt")).expect("opens");
+    let mut harness = app(AppOptions {
+        session: Some(session),
+        ..AppOptions::default()
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness.get_by_label_contains("No native file dialog");
+    // The field has the keyboard focus and starts with the article's folder: type the name.
+    harness.event(egui::Event::Text("b.txt".to_owned()));
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert_eq!(article_name(&harness), "b.txt");
+}
+
+#[test]
+fn an_autosave_newer_than_the_saved_file_is_offered_at_open() {
+    let dir = folder_with_two_articles();
+    let article = dir.join("a.txt");
+    let mut session = DocumentSession::open(&article).expect("opens");
+    let id = session.document.allocate_span_id();
+    session
+        .history
+        .apply(&mut session.document, Command::AddSpan(Span::new(id, "Actor", 4, 22)))
+        .expect("edit");
+    assert!(session.autosave().expect("autosaves"));
+    drop(session); // the crash
+
+    let session = DocumentSession::open(&article).expect("reopens");
+    let mut harness = app(AppOptions {
+        session: Some(session),
+        ..AppOptions::default()
+    });
+    harness.get_by_label("Unsaved work found");
+    harness.get_by_label("Restore it").click();
+    harness.run();
+    assert_eq!(harness.state().session().document.spans().len(), 1);
+    assert!(harness.state().session().is_modified());
+}
