@@ -146,3 +146,31 @@ fn an_autosave_newer_than_the_saved_file_is_offered_at_open() {
     assert_eq!(harness.state().session().document.spans().len(), 1);
     assert!(harness.state().session().is_modified());
 }
+
+#[test]
+fn export_from_the_window_writes_jsonl_with_a_progress_report() {
+    let dir = folder_with_two_articles();
+    let session = DocumentSession::open(&dir.join("a.txt")).expect("opens");
+    let mut harness = app(AppOptions {
+        session: Some(session),
+        ..AppOptions::default()
+    });
+    add_actor(&mut harness, 4, 22);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("Export dataset");
+    harness.get_by_label("Export").click();
+    let exported = dir.join("a.jsonl");
+    for _ in 0..200 {
+        harness.step();
+        if harness.query_by_label_contains("written to").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.get_by_label_contains("written to");
+    let line = std::fs::read_to_string(&exported).expect("the export exists");
+    let json: serde_json::Value = serde_json::from_str(line.trim()).expect("one JSON document");
+    assert_eq!(json["spans"][0]["text"], "الفريق محمد الحداد");
+    assert_eq!(json["spans"][0]["start"], 4);
+}

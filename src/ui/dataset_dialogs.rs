@@ -223,8 +223,10 @@ impl ExportDialog {
                             .hint_text("train=0.8,dev=0.1,test=0.1")
                             .desired_width(200.0),
                     );
-                    ui.label("seed");
-                    ui.add(egui::DragValue::new(&mut self.seed));
+                    let caption = ui.label("seed");
+                    ui.add(egui::DragValue::new(&mut self.seed))
+                        .labelled_by(caption.id)
+                        .on_hover_text("Seed of the split");
                 });
             });
             ui.end_row();
