@@ -56,7 +56,7 @@ pub struct GlyphQuad {
 pub struct GlyphAtlas {
     side: [usize; 2],
     pixels: Vec<Color32>,
-    /// Looked up for every painted glyph: a fast hash (SipHash took ~4% of a scroll frame).
+    /// Looked up for every painted glyph: a fast hash (`SipHash` took ~4% of a scroll frame).
     entries: ahash::HashMap<GlyphKey, Option<AtlasEntry>>,
     /// Shelf packing: next free x, the current shelf's top and height.
     cursor: [usize; 2],
