@@ -72,13 +72,15 @@ impl Args {
     }
 }
 
+/// `&str` arguments as the `String`s a subcommand receives (for the subcommands' tests).
+#[cfg(test)]
+pub(crate) fn strings(args: &[&str]) -> Vec<String> {
+    args.iter().map(|s| (*s).to_owned()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| (*s).to_owned()).collect()
-    }
 
     #[test]
     fn values_switches_and_positionals() {

@@ -145,10 +145,7 @@ fn parse(args: &[String]) -> Result<Request, UsageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| (*s).to_owned()).collect()
-    }
+    use crate::cli::args::strings;
 
     #[test]
     fn usage_errors() {

@@ -106,13 +106,10 @@ fn parse(args: &[String]) -> Result<Request, UsageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::args::strings;
     use crate::model::Schema;
     use crate::model::{Document, DocumentMeta};
     use std::path::Path;
-
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| (*s).to_owned()).collect()
-    }
 
     #[test]
     fn usage_errors() {

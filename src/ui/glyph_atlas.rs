@@ -4,7 +4,6 @@
 //! Glyphs are cached by (font, glyph id, size in physical pixels, quarter-pixel x offset). When
 //! the atlas is full it grows (up to [`MAX_SIDE`]); past that it starts over on the next frame.
 
-
 use egui::{Color32, ColorImage, Context, Pos2, Rect, TextureHandle, TextureId, TextureOptions, pos2, vec2};
 use swash::FontRef;
 use swash::scale::{Render, ScaleContext, Source, StrikeWith};
