@@ -57,10 +57,34 @@ pub fn write_atomic_with(
         fs::rename(&temp, &target).map_err(|e| ("replacing the file", e))?;
         sync_dir(&dir).map_err(|e| ("syncing the folder", e))
     });
-    result.map_err(|(action, error)| {
-        let _ = fs::remove_file(&temp);
-        failed(path, action, error)
-    })
+    result
+        .map(|()| remove_stale_temps(&dir, &target))
+        .map_err(|(action, error)| {
+            let _ = fs::remove_file(&temp);
+            failed(path, action, error)
+        })
+}
+
+/// A temporary file older than this belongs to a save that was killed before its rename
+/// (no save takes minutes), not to one under way in another process.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_mins(10);
+
+/// Removes what killed saves of `target` left behind (`.NAME.tmp-PID-N`); they were never
+/// read, but they would pile up in the user's folder.
+fn remove_stale_temps(dir: &Path, target: &Path) {
+    let prefix = format!(".{}.tmp-", target.file_name().unwrap_or_default().to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let is_temp = entry.file_name().to_string_lossy().starts_with(&prefix);
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if is_temp && age.is_some_and(|age| age > STALE_TEMP_AGE) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The `.bak` path of a file: `NAME.hashiya.ron` → `NAME.hashiya.ron.bak`.
@@ -142,6 +166,31 @@ fn failed(path: &Path, action: &'static str, source: std::io::Error) -> IoError 
         path: path.to_path_buf(),
         action,
         source,
+    }
+}
+
+#[cfg(test)]
+mod stale_temp_tests {
+    use super::*;
+
+    #[test]
+    fn a_save_removes_old_temporary_files_of_killed_saves_only() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("a.hashiya.ron");
+        let stale = dir.path().join(".a.hashiya.ron.tmp-999-0");
+        let fresh = dir.path().join(".a.hashiya.ron.tmp-999-1");
+        let other = dir.path().join(".b.hashiya.ron.tmp-999-0");
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+        for path in [&stale, &fresh, &other] {
+            let file = File::create(path).expect("create");
+            if path != &fresh {
+                file.set_modified(an_hour_ago).expect("age it");
+            }
+        }
+        write_atomic(&target, b"(format_version: 1)", Backup::Keep).expect("saves");
+        assert!(!stale.exists(), "the killed save's leftover is gone");
+        assert!(fresh.exists(), "a temp file that may belong to a save under way stays");
+        assert!(other.exists(), "another file's temp files are not ours");
     }
 }
 
