@@ -24,6 +24,15 @@ fn app(options: AppOptions) -> Harness<'static, HashiyaApp> {
     harness
 }
 
+/// The window on one article, no folder.
+fn app_on(article: &std::path::Path) -> Harness<'static, HashiyaApp> {
+    let session = DocumentSession::open(article).expect("opens");
+    app(AppOptions {
+        session: Some(session),
+        ..AppOptions::default()
+    })
+}
+
 fn add_actor(harness: &mut Harness<'_, HashiyaApp>, start: usize, end: usize) {
     let ctx = harness.ctx.clone();
     let id = harness.state_mut().session_mut().document.allocate_span_id();
@@ -71,11 +80,7 @@ fn next_document_saves_first_and_the_folder_panel_lists_the_articles() {
 #[test]
 fn opening_another_article_with_unsaved_edits_asks_first() {
     let dir = folder_with_two_articles();
-    let session = DocumentSession::open(&dir.join("a.txt")).expect("opens");
-    let mut harness = app(AppOptions {
-        session: Some(session),
-        ..AppOptions::default()
-    });
+    let mut harness = app_on(&dir.join("a.txt"));
     add_actor(&mut harness, 4, 22);
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(&ctx, AppAction::OpenPath(dir.join("b.txt")));
@@ -106,11 +111,7 @@ fn without_a_native_dialog_open_shows_a_path_field() {
         return;
     }
     let dir = folder_with_two_articles();
-    let session = DocumentSession::open(&dir.join("a.txt")).expect("opens");
-    let mut harness = app(AppOptions {
-        session: Some(session),
-        ..AppOptions::default()
-    });
+    let mut harness = app_on(&dir.join("a.txt"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
     harness.get_by_label_contains("No native file dialog");
@@ -150,11 +151,7 @@ fn an_autosave_newer_than_the_saved_file_is_offered_at_open() {
 #[test]
 fn export_from_the_window_writes_jsonl_with_a_progress_report() {
     let dir = folder_with_two_articles();
-    let session = DocumentSession::open(&dir.join("a.txt")).expect("opens");
-    let mut harness = app(AppOptions {
-        session: Some(session),
-        ..AppOptions::default()
-    });
+    let mut harness = app_on(&dir.join("a.txt"));
     add_actor(&mut harness, 4, 22);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
