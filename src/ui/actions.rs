@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use egui::{Context, KeyboardShortcut, Modifiers};
 
-use crate::model::{Command, Schema, Status};
+use crate::model::{Command, Schema};
 use crate::text::{Direction, WordEdge};
 use crate::ui::annotator::Action;
 use crate::ui::shortcuts;
@@ -40,9 +40,7 @@ pub enum AppAction {
     Redo,
     /// An annotation action (labels, links, selection).
     Annotate(Action),
-    /// Set the document status.
-    SetStatus(Status),
-    /// Apply a model command directly (attributes, notes, annotator name).
+    /// Apply a model command directly (status, attributes, notes, annotator name).
     Apply(Command),
     /// Change the paragraph direction setting.
     SetDirection(Direction),

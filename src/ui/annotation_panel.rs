@@ -61,7 +61,7 @@ impl AnnotationPanel {
                 .show_ui(ui, |ui| {
                     for option in Status::ALL {
                         if ui.selectable_label(option == status, option.label()).clicked() && option != status {
-                            actions.push(AppAction::SetStatus(option));
+                            actions.push(AppAction::Apply(Command::SetStatus(option)));
                         }
                     }
                 })

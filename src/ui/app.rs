@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use egui::{Context, Ui, ViewportCommand};
 
 use crate::model::Command;
+use crate::ui::ArticleView;
 use crate::ui::actions::{AppAction, shortcut_actions};
 use crate::ui::annotation_panel::AnnotationPanel;
 use crate::ui::annotator::{Action, Annotator, Outcome};
@@ -26,7 +27,6 @@ use crate::ui::session::DocumentSession;
 use crate::ui::settings::ViewSettings;
 use crate::ui::stats_window::stats_window_ui;
 use crate::ui::unsaved_prompt::{Choice, Intent, unsaved_prompt_ui};
-use crate::ui::{ArticleView, DEFAULT_FONT_SIZE};
 
 /// The article shown when no file is given (bundled, so it opens from any directory).
 pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/samples/libya-army-leaders-meeting.ar.txt");
@@ -193,7 +193,6 @@ impl HashiyaApp {
         match action {
             AppAction::Annotate(action) => self.annotate(action),
             AppAction::Apply(command) => self.run_command(command),
-            AppAction::SetStatus(status) => self.run_command(Command::SetStatus(status)),
             AppAction::Undo => self.undo_redo(true),
             AppAction::Redo => self.undo_redo(false),
             AppAction::Save => {
@@ -220,15 +219,13 @@ impl HashiyaApp {
             AppAction::SetDirection(direction) => self.view.set_direction(direction),
             AppAction::ZoomIn => self.view.zoom_in(),
             AppAction::ZoomOut => self.view.zoom_out(),
-            AppAction::ZoomReset => self.view.set_font_size(DEFAULT_FONT_SIZE),
+            AppAction::ZoomReset => self.view.zoom_reset(),
             AppAction::SetDark(dark) => {
                 self.settings.dark = dark;
                 apply_theme(ctx, dark);
             }
             _ => {}
         }
-        self.settings.font_size = self.view.font_size();
-        self.settings.direction = self.view.direction();
     }
 
     fn annotate(&mut self, action: Action) {
@@ -397,15 +394,18 @@ impl HashiyaApp {
             Ok(session) => {
                 self.view.set_text(session.document.text());
                 self.recovery_offer = session.pending_recovery();
-                let warnings = session.load_warnings.len() + session.orphans.len();
+                let mut warnings = session.load_warnings.clone();
+                if !session.orphans.is_empty() {
+                    warnings.push(format!("{} orphaned spans: see the side panel", session.orphans.len()));
+                }
                 self.session = session;
                 self.document_replaced();
                 self.recent.push(path);
                 if let Some(folder) = &mut self.folder {
                     folder.current = folder.entries.iter().position(|e| e.article == path);
                 }
-                self.status = (warnings > 0).then(|| StatusLine {
-                    text: self.session.load_warnings.join("; "),
+                self.status = (!warnings.is_empty()).then(|| StatusLine {
+                    text: warnings.join("; "),
                     is_error: true,
                 });
             }
@@ -734,7 +734,9 @@ impl eframe::App for HashiyaApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
+            // Zoom and direction live in the view (Ctrl+wheel zooms without an action).
             self.settings.font_size = self.view.font_size();
+            self.settings.direction = self.view.direction();
             self.settings.save(storage);
             self.recent.save(storage);
         }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use egui::{Button, KeyboardShortcut, Ui};
 
-use crate::model::{Schema, Status};
+use crate::model::{Command, Schema, Status};
 use crate::text::{Direction, WordEdge};
 use crate::ui::actions::AppAction;
 use crate::ui::annotator::Action;
@@ -216,7 +216,7 @@ fn annotate_menu_ui(ui: &mut Ui, state: &MenuState<'_>, chosen: &mut Option<AppA
     ui.menu_button("Document status", |ui| {
         for status in Status::ALL {
             if ui.radio(state.status == status, status.label()).clicked() {
-                *chosen = Some(AppAction::SetStatus(status));
+                *chosen = Some(AppAction::Apply(Command::SetStatus(status)));
             }
         }
     });
