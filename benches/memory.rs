@@ -1,12 +1,12 @@
-//! Peak memory of issue 6: the window (headless) with the long document open, after scrolling
+//! Peak memory (budget in the README, Performance): the window (headless) with the long document open, after scrolling
 //! it end to end. `cargo bench --bench memory` prints the peak resident set size (VmHWM).
 
 #![allow(missing_docs, clippy::unwrap_used)] // a benchmark binary
 
 mod support;
 
+use hashiya::app::DocumentSession;
 use hashiya::io;
-use hashiya::ui::session::DocumentSession;
 use support::app_driver::AppDriver;
 use support::workload::workload;
 

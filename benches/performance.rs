@@ -1,4 +1,4 @@
-//! The budgets of issue 6 on the long-document workload (ANERcorp as one 820,000-char document
+//! The performance budgets (README, Performance) on the long-document workload (ANERcorp as one 820,000-char document
 //! with ~11,000 spans when `HASHIYA_BENCH_CORPUS` names it, else generated text of that size):
 //! `cargo bench --bench performance`. The frame benchmarks run the real window code headless.
 
@@ -11,12 +11,12 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::vec2;
+use hashiya::app::DocumentSession;
 use hashiya::export::conll::{self, ConllOptions};
 use hashiya::export::jsonl::{self, JsonlFlavor};
 use hashiya::io;
-use hashiya::model::{Command, Document, Span};
+use hashiya::model::{Command, Document};
 use hashiya::ui::AppAction;
-use hashiya::ui::session::DocumentSession;
 use support::app_driver::AppDriver;
 use support::workload::{anercorp_options, workload};
 
@@ -154,17 +154,14 @@ fn edit_frame(c: &mut Criterion) {
             let action = if added {
                 AppAction::Undo
             } else {
-                let document = &mut driver.app.session_mut().document;
-                let id = document.allocate_span_id();
-                AppAction::Apply(Command::AddSpan(Span::new(
-                    id,
-                    "Quote",
-                    visible.start + 3,
-                    visible.start + 40,
-                )))
+                AppAction::Edit(Command::AddSpan {
+                    label: "Quote".into(),
+                    char_start: visible.start + 3,
+                    char_end: visible.start + 40,
+                })
             };
             added = !added;
-            driver.app.apply(&ctx, action);
+            driver.app.perform(&ctx, action);
             driver.frame(Vec::new())
         });
     });

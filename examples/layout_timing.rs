@@ -1,6 +1,6 @@
 //! Rough layout timings (run with `cargo run --release --example layout_timing`): the sample
 //! article, and a generated 820,000-char single paragraph laid out lazily. Not a benchmark
-//! suite (issue 6 owns `benches/`); a quick check of the text engine's costs.
+//! suite (the budgets are checked in `benches/`); a quick check of the text engine's costs.
 
 use std::time::Instant;
 

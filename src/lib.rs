@@ -2,9 +2,12 @@
 //! left-to-right news articles, save the annotations as RON, export datasets.
 //!
 //! Layers: [`model`] (document, schema, spans, links, commands, history), [`text`] (offsets,
-//! segmentation, layout), [`io`] (RON files, article import, encodings), [`export`] (one
-//! file per format), [`ui`] (the egui application) and [`cli`]. Only `ui` imports egui.
+//! segmentation, layout), [`io`] (RON files, article import, encodings), [`export`] (dataset
+//! exporters, importers and statistics, one file per format), [`app`] (the open document
+//! session and the annotator, without egui), [`ui`] (the egui window) and [`cli`]. Only `ui`
+//! imports egui. See ARCHITECTURE.md.
 
+pub mod app;
 pub mod cli;
 pub mod export;
 pub mod io;

@@ -131,7 +131,7 @@ fn a_speaker_link_by_keys_and_a_click() {
     // The new quote is selected: S starts a speaker link, a click on the actor makes it.
     harness.key_press(Key::S);
     harness.run();
-    assert!(harness.state().annotator().pending_link.is_some());
+    assert!(harness.state().annotator().link_mode.is_some());
     let actor_rect = harness.state_mut().article_view_mut().char_rects(williams)[0];
     click_at(&mut harness, actor_rect.center());
     let document = &harness.state().session().document;
@@ -148,7 +148,7 @@ fn a_speaker_link_by_keys_and_a_click() {
         .collect();
     assert_eq!(links, [("speaker", Some("Quote"), Some("Actor"))]);
     assert!(
-        harness.state().annotator().pending_link.is_none(),
+        harness.state().annotator().link_mode.is_none(),
         "a quote has one speaker: link mode ends"
     );
 }

@@ -1,9 +1,9 @@
 //! The annotation interaction without a window: labels, selection, link mode, word-wise
 //! boundary moves, all through the one command path.
 
-use hashiya::model::{Document, DocumentMeta, History, Schema};
+use hashiya::app::{Annotator, AnnotatorAction, DocumentSession, Outcome};
+use hashiya::model::{Document, DocumentMeta, Schema};
 use hashiya::text::WordEdge;
-use hashiya::ui::annotator::{Action, Annotator, Outcome};
 
 const TEXT: &str = "وقال الفريق محمد الحداد «نحن متفقون على توحيد المؤسسة العسكرية» أمس.";
 
@@ -14,35 +14,37 @@ fn chars_of(needle: &str) -> std::ops::Range<usize> {
 }
 
 struct Fixture {
-    document: Document,
-    history: History,
+    session: DocumentSession,
     annotator: Annotator,
 }
 
 impl Fixture {
     fn new() -> Self {
+        let document = Document::new(TEXT.to_owned(), Schema::default_schema(), DocumentMeta::default());
         Self {
-            document: Document::new(TEXT.to_owned(), Schema::default_schema(), DocumentMeta::default()),
-            history: History::default(),
+            session: DocumentSession::in_memory("article.txt".into(), document),
             annotator: Annotator::default(),
         }
     }
 
-    fn act(&mut self, action: Action, selection: Option<std::ops::Range<usize>>) -> Outcome {
-        self.annotator
-            .perform(action, selection, &mut self.document, &mut self.history)
+    fn act(&mut self, action: AnnotatorAction, selection: Option<std::ops::Range<usize>>) -> Outcome {
+        self.annotator.perform(action, selection, &mut self.session)
+    }
+
+    fn document(&self) -> &Document {
+        self.session.document()
     }
 
     fn label(&mut self, label: &str, needle: &str) -> hashiya::model::SpanId {
         assert_eq!(
-            self.act(Action::ApplyLabel(label.into()), Some(chars_of(needle))),
+            self.act(AnnotatorAction::ApplyLabel(label.into()), Some(chars_of(needle))),
             Outcome::Changed
         );
         self.annotator.selected.expect("new span is selected")
     }
 
     fn text_of(&self, id: hashiya::model::SpanId) -> &str {
-        self.document.span_text(self.document.span(id).expect("span"))
+        self.document().span_text(self.document().span(id).expect("span"))
     }
 }
 
@@ -51,13 +53,16 @@ fn label_creates_then_relabels_and_delete_removes() {
     let mut f = Fixture::new();
     let actor = f.label("Actor", "الفريق محمد الحداد");
     assert_eq!(f.text_of(actor), "الفريق محمد الحداد");
-    assert_eq!(f.act(Action::ApplyLabel("Quote".into()), None), Outcome::Changed);
-    assert_eq!(f.document.span(actor).expect("span").label, "Quote");
-    assert_eq!(f.act(Action::DeleteSelected, None), Outcome::Changed);
-    assert!(f.document.spans().is_empty());
-    assert!(f.history.undo(&mut f.document));
-    assert!(f.history.undo(&mut f.document));
-    assert_eq!(f.document.span(actor).expect("restored").label, "Actor");
+    assert_eq!(
+        f.act(AnnotatorAction::ApplyLabel("Quote".into()), None),
+        Outcome::Changed
+    );
+    assert_eq!(f.document().span(actor).expect("span").label, "Quote");
+    assert_eq!(f.act(AnnotatorAction::DeleteSelected, None), Outcome::Changed);
+    assert!(f.document().spans().is_empty());
+    assert!(f.session.undo());
+    assert!(f.session.undo());
+    assert_eq!(f.document().span(actor).expect("restored").label, "Actor");
 }
 
 #[test]
@@ -66,22 +71,22 @@ fn click_selects_the_innermost_span_and_tab_walks_in_reading_order() {
     let quote = f.label("Quote", "«نحن متفقون على توحيد المؤسسة العسكرية»");
     let action = f.label("Agreed action", "توحيد المؤسسة العسكرية");
     let actor = f.label("Actor", "الفريق محمد الحداد");
-    f.act(Action::ClickChar(chars_of("المؤسسة").start), None);
+    f.act(AnnotatorAction::ClickChar(chars_of("المؤسسة").start), None);
     assert_eq!(f.annotator.selected, Some(action));
-    f.act(Action::ClickChar(chars_of("نحن").start), None);
+    f.act(AnnotatorAction::ClickChar(chars_of("نحن").start), None);
     assert_eq!(f.annotator.selected, Some(quote));
-    f.act(Action::ClickChar(chars_of("أمس").start), None);
+    f.act(AnnotatorAction::ClickChar(chars_of("أمس").start), None);
     assert_eq!(f.annotator.selected, None);
     let walk: Vec<_> = (0..4)
         .map(|_| {
-            f.act(Action::NextSpan, None);
+            f.act(AnnotatorAction::NextSpan, None);
             f.annotator.selected.expect("selected")
         })
         .collect();
     assert_eq!(walk, [actor, quote, action, actor]);
-    f.act(Action::PreviousSpan, None);
+    f.act(AnnotatorAction::PreviousSpan, None);
     assert_eq!(f.annotator.selected, Some(action));
-    f.act(Action::Escape, None);
+    f.act(AnnotatorAction::Escape, None);
     assert_eq!(f.annotator.selected, None);
 }
 
@@ -91,11 +96,17 @@ fn speaker_and_party_links_by_keys_and_clicks() {
     let actor = f.label("Actor", "الفريق محمد الحداد");
     let quote = f.label("Quote", "«نحن متفقون على توحيد المؤسسة العسكرية»");
     // S on a quote, then a click on the actor: one speaker link, link mode ends.
-    assert_eq!(f.act(Action::StartLink("speaker".into()), None), Outcome::Selected);
-    assert_eq!(f.act(Action::ClickChar(chars_of("محمد").start), None), Outcome::Changed);
-    assert!(f.annotator.pending_link.is_none());
+    assert_eq!(
+        f.act(AnnotatorAction::StartLink("speaker".into()), None),
+        Outcome::Selected
+    );
+    assert_eq!(
+        f.act(AnnotatorAction::ClickChar(chars_of("محمد").start), None),
+        Outcome::Changed
+    );
+    assert!(f.annotator.link_mode.is_none());
     let links: Vec<_> = f
-        .document
+        .document()
         .links()
         .iter()
         .map(|l| (l.kind.as_str(), l.from, l.to))
@@ -106,22 +117,28 @@ fn speaker_and_party_links_by_keys_and_clicks() {
     // is refused without ending it.
     let action = f.label("Agreed action", "توحيد المؤسسة العسكرية");
     let other = f.label("Actor", "نحن");
-    f.act(Action::SelectSpan(action), None);
-    assert_eq!(f.act(Action::StartLink("party".into()), None), Outcome::Selected);
+    f.act(AnnotatorAction::SelectSpan(action), None);
+    assert_eq!(
+        f.act(AnnotatorAction::StartLink("party".into()), None),
+        Outcome::Selected
+    );
     assert!(matches!(
-        f.act(Action::ClickChar(chars_of("أمس").start), None),
+        f.act(AnnotatorAction::ClickChar(chars_of("أمس").start), None),
         Outcome::Refused(_)
     ));
     assert_eq!(
-        f.act(Action::ClickChar(chars_of("الحداد").start), None),
+        f.act(AnnotatorAction::ClickChar(chars_of("الحداد").start), None),
         Outcome::Changed
     );
-    assert_eq!(f.act(Action::ClickChar(chars_of("نحن").start), None), Outcome::Changed);
-    assert!(f.annotator.pending_link.is_some());
-    f.act(Action::Escape, None);
-    assert!(f.annotator.pending_link.is_none());
+    assert_eq!(
+        f.act(AnnotatorAction::ClickChar(chars_of("نحن").start), None),
+        Outcome::Changed
+    );
+    assert!(f.annotator.link_mode.is_some());
+    f.act(AnnotatorAction::Escape, None);
+    assert!(f.annotator.link_mode.is_none());
     let parties: Vec<_> = f
-        .document
+        .document()
         .links()
         .iter()
         .filter(|l| l.kind == "party")
@@ -130,9 +147,9 @@ fn speaker_and_party_links_by_keys_and_clicks() {
     assert_eq!(parties, [actor, other]);
 
     // Linking from the wrong label is refused with a message.
-    f.act(Action::SelectSpan(actor), None);
+    f.act(AnnotatorAction::SelectSpan(actor), None);
     assert!(matches!(
-        f.act(Action::StartLink("speaker".into()), None),
+        f.act(AnnotatorAction::StartLink("speaker".into()), None),
         Outcome::Refused(_)
     ));
 }
@@ -144,20 +161,23 @@ fn a_second_speaker_replaces_the_first_in_one_undo_step() {
     let second = f.label("Actor", "نحن");
     let quote = f.label("Quote", "«نحن متفقون على توحيد المؤسسة العسكرية»");
     for click in ["محمد", "نحن"] {
-        f.act(Action::SelectSpan(quote), None);
-        f.act(Action::StartLink("speaker".into()), None);
-        assert_eq!(f.act(Action::ClickChar(chars_of(click).start), None), Outcome::Changed);
+        f.act(AnnotatorAction::SelectSpan(quote), None);
+        f.act(AnnotatorAction::StartLink("speaker".into()), None);
+        assert_eq!(
+            f.act(AnnotatorAction::ClickChar(chars_of(click).start), None),
+            Outcome::Changed
+        );
     }
-    assert_eq!(f.document.links().iter().map(|l| l.to).collect::<Vec<_>>(), [second]);
-    assert!(f.history.undo(&mut f.document));
-    assert_eq!(f.document.links().iter().map(|l| l.to).collect::<Vec<_>>(), [first]);
+    assert_eq!(f.document().links().iter().map(|l| l.to).collect::<Vec<_>>(), [second]);
+    assert!(f.session.undo());
+    assert_eq!(f.document().links().iter().map(|l| l.to).collect::<Vec<_>>(), [first]);
 }
 
 #[test]
 fn span_edges_move_word_by_word() {
     let mut f = Fixture::new();
     let actor = f.label("Actor", "محمد");
-    let edge = |edge, forward| Action::MoveEdge { edge, forward };
+    let edge = |edge, forward| AnnotatorAction::MoveEdge { edge, forward };
     assert_eq!(f.act(edge(WordEdge::End, true), None), Outcome::Changed);
     assert_eq!(f.text_of(actor), "محمد الحداد");
     assert_eq!(f.act(edge(WordEdge::Start, false), None), Outcome::Changed);
@@ -170,4 +190,22 @@ fn span_edges_move_word_by_word() {
         "never empty"
     );
     assert_eq!(f.text_of(actor), "الحداد");
+}
+
+#[test]
+fn a_new_span_gets_a_fresh_id_that_undo_and_redo_keep() {
+    let mut f = Fixture::new();
+    let first = f.label("Actor", "الفريق محمد الحداد");
+    assert_eq!(f.act(AnnotatorAction::DeleteSelected, None), Outcome::Changed);
+    let second = f.label("Actor", "نحن");
+    assert_ne!(first, second, "the id of a deleted span is never given again");
+    assert!(f.session.undo());
+    assert!(f.document().span(second).is_none());
+    assert!(f.session.redo());
+    assert_eq!(f.text_of(second), "نحن", "redo recreates the span with the same id");
+    let third = f.label("Quote", "«نحن متفقون على توحيد المؤسسة العسكرية»");
+    assert!(
+        third > second && second > first,
+        "ids count up: {first} {second} {third}"
+    );
 }

@@ -5,9 +5,9 @@
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use hashiya::model::{Command, Span};
+use hashiya::app::DocumentSession;
+use hashiya::model::Command;
 use hashiya::ui::folder_panel::OpenFolder;
-use hashiya::ui::session::DocumentSession;
 use hashiya::ui::{AppAction, AppOptions, HashiyaApp};
 
 fn folder_with_two_articles() -> std::path::PathBuf {
@@ -35,9 +35,12 @@ fn app_on(article: &std::path::Path) -> Harness<'static, HashiyaApp> {
 
 fn add_actor(harness: &mut Harness<'_, HashiyaApp>, start: usize, end: usize) {
     let ctx = harness.ctx.clone();
-    let id = harness.state_mut().session_mut().document.allocate_span_id();
-    let action = AppAction::Apply(Command::AddSpan(Span::new(id, "Actor", start, end)));
-    harness.state_mut().apply(&ctx, action);
+    let action = AppAction::Edit(Command::AddSpan {
+        label: "Actor".into(),
+        char_start: start,
+        char_end: end,
+    });
+    harness.state_mut().perform(&ctx, action);
     harness.run();
 }
 
@@ -83,7 +86,9 @@ fn opening_another_article_with_unsaved_edits_asks_first() {
     let mut harness = app_on(&dir.join("a.txt"));
     add_actor(&mut harness, 4, 22);
     let ctx = harness.ctx.clone();
-    harness.state_mut().apply(&ctx, AppAction::OpenPath(dir.join("b.txt")));
+    harness
+        .state_mut()
+        .perform(&ctx, AppAction::OpenPath(dir.join("b.txt")));
     harness.run();
     harness.get_by_label("Unsaved changes");
     assert_eq!(article_name(&harness), "a.txt", "nothing happens before the answer");
@@ -93,7 +98,9 @@ fn opening_another_article_with_unsaved_edits_asks_first() {
     assert_eq!(article_name(&harness), "a.txt");
     assert!(harness.state().session().is_modified(), "Cancel keeps the edits");
 
-    harness.state_mut().apply(&ctx, AppAction::OpenPath(dir.join("b.txt")));
+    harness
+        .state_mut()
+        .perform(&ctx, AppAction::OpenPath(dir.join("b.txt")));
     harness.run();
     harness.get_by_label("Save").click();
     harness.run();
@@ -128,10 +135,12 @@ fn an_autosave_newer_than_the_saved_file_is_offered_at_open() {
     let dir = folder_with_two_articles();
     let article = dir.join("a.txt");
     let mut session = DocumentSession::open(&article).expect("opens");
-    let id = session.document.allocate_span_id();
     session
-        .history
-        .apply(&mut session.document, Command::AddSpan(Span::new(id, "Actor", 4, 22)))
+        .edit(Command::AddSpan {
+            label: "Actor".into(),
+            char_start: 4,
+            char_end: 22,
+        })
         .expect("edit");
     assert!(session.autosave().expect("autosaves"));
     drop(session); // the crash

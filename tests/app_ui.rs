@@ -132,7 +132,7 @@ fn an_unreadable_file_shows_a_message() {
     let mut harness = harness();
     let ctx = harness.ctx.clone();
     let missing = std::path::PathBuf::from("/nonexistent/article.txt");
-    harness.state_mut().apply(&ctx, AppAction::OpenPath(missing));
+    harness.state_mut().perform(&ctx, AppAction::OpenPath(missing));
     harness.run();
     let message = harness.state().message().map(str::to_owned).expect("a message");
     assert!(message.ends_with("/nonexistent/article.txt"), "{message}");

@@ -1,5 +1,5 @@
-//! `hashiya debug layout|rects|hit`: the JSON format of issue 2 and the exit codes; the
-//! window's command line refuses a missing article before opening any window.
+//! `hashiya debug layout|rects|hit`: the stable JSON format (field names and order) and the
+//! exit codes; the window's command line refuses a missing article before opening any window.
 
 use std::process::Command;
 
@@ -31,7 +31,7 @@ fn layout_prints_one_object_per_line_top_to_bottom() {
     let first = &lines[0];
     assert!(
         stdout.starts_with("{\"line\":0,\"start\":0,\"end\":"),
-        "field order of issue 2"
+        "the documented field order"
     );
     assert_eq!(first["runs"][0]["rtl"], true);
     assert_eq!(first["runs"][0]["x1"], 600.0);

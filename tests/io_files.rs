@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use hashiya::app::DocumentSession;
 use hashiya::io::{self, OrphanSpan};
-use hashiya::model::{LinkId, SpanId, Status};
+use hashiya::model::{Command, LinkId, SpanId, Status};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixtures")
@@ -79,9 +80,22 @@ fn hand_written_v1_file_loads_with_defaults() {
     assert_eq!(ids, [10, 20]);
     assert_eq!(document.links()[0].id, LinkId(7));
     // New ids continue after the largest in the file.
-    let mut document = loaded.document;
-    assert_eq!(document.allocate_span_id(), SpanId(21));
-    assert_eq!(document.allocate_link_id(), LinkId(8));
+    let link = document.links()[0].clone();
+    let label = document.spans()[0].label.clone();
+    let mut session = DocumentSession::in_memory("format-v1.txt".into(), loaded.document);
+    let add = Command::AddSpan {
+        label,
+        char_start: 0,
+        char_end: 1,
+    };
+    assert_eq!(session.edit(add).expect("adds").span, Some(SpanId(21)));
+    session.edit(Command::DeleteLink(link.id)).expect("unlinks");
+    let relink = Command::AddLink {
+        kind: link.kind,
+        from: link.from,
+        to: link.to,
+    };
+    assert_eq!(session.edit(relink).expect("links").link, Some(LinkId(8)));
 }
 
 /// The sample article in each supported encoding, with CRLF line ends, opens with the
@@ -238,15 +252,15 @@ fn changed_article_re_anchors_and_keeps_orphans() {
 /// `RestoreSpan` brings its links back with it.
 #[test]
 fn an_orphan_placed_by_the_user_comes_back_with_its_links() {
-    let loaded = io::load_document(&fixtures().join("format-v1.txt")).expect("loads");
-    let OrphanSpan { mut span, links, .. } = loaded.orphans[0].clone();
-    let mut document = loaded.document;
+    let mut session = DocumentSession::open(&fixtures().join("format-v1.txt")).expect("loads");
+    let OrphanSpan { mut span, links, .. } = session.orphans()[0].clone();
     span.char_start = 67;
     span.char_end = 81;
-    document
-        .apply(hashiya::model::Command::RestoreSpan { span, links })
+    session
+        .edit(hashiya::model::Command::RestoreSpan { span, links })
         .expect("restores");
-    assert_eq!(document.check(), Vec::<String>::new());
+    let document = session.document();
+    assert_eq(document.check(), Vec::<String>::new());
     assert_eq!(document.links().len(), 4);
     assert!(document.links().iter().any(|l| l.id == LinkId(4) && l.to == SpanId(6)));
 }

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use hashiya::model::{
-    AttributeDef, Document, DocumentMeta, LabelDef, Link, LinkId, RelationDef, Rgb, Schema, Span, SpanId, Status,
+    AttributeDef, Command, Document, DocumentMeta, LabelDef, Link, LinkId, RelationDef, Rgb, Schema, Span, SpanId,
+    Status,
 };
 use proptest::prelude::*;
 
@@ -205,18 +206,29 @@ fn save_then_load_through_files() {
     let article = dir.path().join("خبر 😀.txt");
     let text = "قال 😀 «الحداد»\nو𝕏 e\u{301}";
     std::fs::write(&article, text).expect("writes");
-    let fresh = hashiya::io::load_document(&article).expect("loads without annotations");
-    assert!(fresh.document.spans().is_empty());
-    assert_eq!(fresh.document.meta().source_name, "خبر 😀.txt");
-    let mut document = fresh.document;
-    let mut span = Span::new(document.allocate_span_id(), "Actor", 7, 13);
-    span.note = Some("ملاحظة \"x\"\n😀".into());
-    span.attributes.insert("type".into(), "person".into());
-    document.apply(hashiya::model::Command::AddSpan(span)).expect("adds");
+    let mut session = hashiya::app::DocumentSession::open(&article).expect("loads without annotations");
+    assert!(session.document().spans().is_empty());
+    assert_eq!(session.document().meta().source_name, "خبر 😀.txt");
+    let add = Command::AddSpan {
+        label: "Actor".into(),
+        char_start: 7,
+        char_end: 13,
+    };
+    let id = session.edit(add).expect("adds").span.expect("a new span");
+    let note = Some("ملاحظة \"x\"\n😀".into());
+    session.edit(Command::SetSpanNote { id, note }).expect("notes");
+    let value = Some("person".into());
+    let attribute = Command::SetSpanAttribute {
+        id,
+        name: "type".into(),
+        value,
+    };
+    session.edit(attribute).expect("sets the attribute");
     let ron_path = hashiya::io::annotation_path_for(&article);
     assert_eq!(ron_path, dir.path().join("خبر 😀.hashiya.ron"));
-    hashiya::io::save_document(&document, &ron_path).expect("saves");
+    assert_eq!(session.annotation_path(), ron_path);
+    session.save().expect("saves");
     let loaded = hashiya::io::load_document(&article).expect("loads");
-    assert_eq!(loaded.document, document);
+    assert_eq!(&loaded.document, session.document());
     assert_eq!(loaded.document.span_text(&loaded.document.spans()[0]), "الحداد");
 }

@@ -24,7 +24,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use hashiya::model::{Command, Document, DocumentMeta, Link, Schema, Span, Status};
+use hashiya::app::DocumentSession;
+use hashiya::model::{Command, Document, DocumentMeta, Link, Schema, Status};
 
 const ARTICLE: &str = "assets/samples/libya-army-leaders-meeting.ar.txt";
 const ANNOTATIONS: &str = "assets/samples/libya-army-leaders-meeting.ar.hashiya.ron";
@@ -345,24 +346,36 @@ fn locate(text: &str, context: &str, phrase: &str) -> (usize, usize) {
     (char_start, char_start + phrase.chars().count())
 }
 
-/// Builds the sample document through the command path, as the UI would.
+/// Builds the sample document through the session's command path, as the UI would.
 fn build_sample(text: &str) -> Document {
     let meta = DocumentMeta {
         source_name: "libya-army-leaders-meeting.ar.txt".into(),
         annotator: "Hashiya sample".into(),
         status: Status::Done,
     };
-    let mut document = Document::new(text.to_owned(), Schema::default_schema(), meta);
+    let document = Document::new(text.to_owned(), Schema::default_schema(), meta);
+    let mut session = DocumentSession::in_memory(ARTICLE.into(), document);
     let mut ids = HashMap::new();
     for spec in SPANS {
-        let (start, end) = locate(text, spec.context, spec.phrase);
-        let mut span = Span::new(document.allocate_span_id(), spec.label, start, end);
+        let (char_start, char_end) = locate(text, spec.context, spec.phrase);
+        let add = Command::AddSpan {
+            label: spec.label.into(),
+            char_start,
+            char_end,
+        };
+        let id = session.edit(add).expect("span is valid").span.expect("a new span");
         if let Some(kind) = spec.actor_type {
-            span.attributes.insert("type".into(), kind.into());
+            let name = "type".into();
+            let value = Some(kind.into());
+            session
+                .edit(Command::SetSpanAttribute { id, name, value })
+                .expect("attribute is valid");
         }
-        span.note = spec.note.map(str::to_owned);
-        assert!(ids.insert(spec.key, span.id).is_none(), "duplicate key {}", spec.key);
-        document.apply(Command::AddSpan(span)).expect("span is valid");
+        if let Some(note) = spec.note {
+            let note = Some(note.to_owned());
+            session.edit(Command::SetSpanNote { id, note }).expect("note is set");
+        }
+        assert!(ids.insert(spec.key, id).is_none(), "duplicate key {}", spec.key);
     }
     let parties = |action: &'static str| {
         let leaders = ACTIONS.iter().find(|(a, _)| *a == action).map(|(_, l)| *l);
@@ -373,15 +386,14 @@ fn build_sample(text: &str) -> Document {
         links.extend(parties(action_key).map(|party| ("party", action_key, party)));
     }
     for (kind, from, to) in links {
-        let link = Link {
-            id: document.allocate_link_id(),
+        let link = Command::AddLink {
             kind: kind.into(),
             from: ids[from],
             to: ids[to],
         };
-        document.apply(Command::AddLink(link)).expect("link is valid");
+        session.edit(link).expect("link is valid");
     }
-    document
+    session.document().clone()
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! The window's file handling without a window: open, edit, autosave to a recovery file,
 //! restore after a crash, save, notice a change on disk, reload.
 
-use hashiya::model::{Command, Span};
-use hashiya::ui::session::DocumentSession;
+use hashiya::app::DocumentSession;
+use hashiya::model::Command;
 
 const SAMPLE: &str = include_str!("../assets/samples/libya-army-leaders-meeting.ar.txt");
 
@@ -13,13 +13,12 @@ fn article_in(dir: &std::path::Path) -> std::path::PathBuf {
 }
 
 fn add_actor(session: &mut DocumentSession, start: usize, end: usize) {
-    let id = session.document.allocate_span_id();
     session
-        .history
-        .apply(
-            &mut session.document,
-            Command::AddSpan(Span::new(id, "Actor", start, end)),
-        )
+        .edit(Command::AddSpan {
+            label: "Actor".into(),
+            char_start: start,
+            char_end: end,
+        })
         .expect("span added");
 }
 
@@ -41,11 +40,11 @@ fn autosave_recovers_unsaved_work_after_a_crash() {
     drop(session); // the crash: nothing saved
 
     let mut reopened = DocumentSession::open(&article).expect("reopens");
-    assert!(reopened.document.spans().is_empty(), "the saved state has no spans");
+    assert!(reopened.document().spans().is_empty(), "the saved state has no spans");
     let recovery = reopened.pending_recovery().expect("recovery offered");
     reopened.restore_recovery(&recovery).expect("restores");
-    assert_eq!(reopened.document.spans().len(), 1);
-    assert_eq!(reopened.document.span_text(&reopened.document.spans()[0]), "علقت");
+    assert_eq!(reopened.document().spans().len(), 1);
+    assert_eq!(reopened.document().span_text(&reopened.document().spans()[0]), "علقت");
     assert!(reopened.is_modified(), "restored work still has to be saved");
     reopened.save().expect("saves");
     assert!(!reopened.is_modified());
@@ -62,7 +61,7 @@ fn save_reopen_and_reload_after_a_change_on_disk() {
     let mut session = DocumentSession::open(&article).expect("opens");
     add_actor(&mut session, 0, 4);
     session.save().expect("saves");
-    assert!(session.annotation_path.exists());
+    assert!(session.annotation_path().exists());
     assert!(!session.changed_on_disk());
 
     // Someone else (a git pull) rewrites the file with a second span.
@@ -72,9 +71,9 @@ fn save_reopen_and_reload_after_a_change_on_disk() {
     other.save().expect("other saves");
     assert!(session.changed_on_disk());
     session.reload().expect("reloads");
-    assert_eq!(session.document.spans().len(), 2);
+    assert_eq!(session.document().spans().len(), 2);
     assert!(!session.changed_on_disk());
-    assert!(!session.history.can_undo(), "undo steps of the old state do not apply");
+    assert!(!session.can_undo(), "undo steps of the old state do not apply");
 }
 
 #[test]
@@ -85,7 +84,7 @@ fn save_as_moves_the_target_and_failed_saves_keep_it() {
     add_actor(&mut session, 0, 4);
     let elsewhere = dir.path().join("review.hashiya.ron");
     session.save_as(&elsewhere).expect("saves as");
-    assert_eq!(session.annotation_path, elsewhere);
+    assert_eq!(session.annotation_path(), elsewhere);
     assert!(elsewhere.exists());
     let impossible = dir.path().join("no-such-folder").join("x.hashiya.ron");
     let error = session.save_as(&impossible).expect_err("cannot write there");
@@ -94,7 +93,8 @@ fn save_as_moves_the_target_and_failed_saves_keep_it() {
         "path last: {error}"
     );
     assert_eq!(
-        session.annotation_path, elsewhere,
+        session.annotation_path(),
+        elsewhere,
         "a failed Save As keeps the old target"
     );
 }

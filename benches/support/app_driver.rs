@@ -3,7 +3,7 @@
 //! CPU side of a real frame.
 
 use egui::{Event, Pos2, RawInput, Rect, Vec2, pos2, vec2};
-use hashiya::ui::session::DocumentSession;
+use hashiya::app::DocumentSession;
 use hashiya::ui::{AppOptions, HashiyaApp};
 
 /// A window of the app, with its own egui context.
@@ -76,7 +76,7 @@ impl AppDriver {
 
     /// Whether the view shows the end of the text.
     pub fn at_end(&mut self) -> bool {
-        let len = self.app.session().document.char_len();
+        let len = self.app.session().document().char_len();
         self.app.article_view_mut().visible_chars().end >= len
     }
 }

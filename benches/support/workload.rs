@@ -1,4 +1,4 @@
-//! The long-document workload of issue 6: the real ANERcorp document when
+//! The long-document workload of the performance budgets: the real ANERcorp document when
 //! `HASHIYA_BENCH_CORPUS` names it, else deterministic Arabic text of the same size built from
 //! the bundled sample, with spans at ANERcorp's density.
 

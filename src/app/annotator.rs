@@ -1,16 +1,17 @@
 //! What the annotator is doing: which span is selected, whether a link is being drawn, and
 //! how each user action becomes a [`Command`]. No egui here: the article view and the key
-//! bindings turn input into [`Action`]s, and this turns actions into commands, so the whole
-//! interaction is unit-tested without a window.
+//! bindings turn input into [`AnnotatorAction`]s, and this turns them into commands on the
+//! [`DocumentSession`], so the whole interaction is tested without a window.
 
 use std::ops::Range;
 
-use crate::model::{Command, Document, History, Link, Span, SpanId};
+use crate::app::DocumentSession;
+use crate::model::{Command, Document, Span, SpanId};
 use crate::text::{WordEdge, Words};
 
 /// Something the user asked for, by key, mouse or button.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
+pub enum AnnotatorAction {
     /// Apply a label: create a span over the text selection, or relabel the selected span.
     ApplyLabel(String),
     /// Delete the selected span (and its links).
@@ -40,7 +41,7 @@ pub enum Action {
 
 /// Link mode: the next clicks on spans of the right label make links from `head`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PendingLink {
+pub struct LinkMode {
     /// Relation kind.
     pub kind: String,
     /// The span the links start from (quote, agreed action).
@@ -66,7 +67,7 @@ pub struct Annotator {
     /// The selected span.
     pub selected: Option<SpanId>,
     /// Link mode, if active.
-    pub pending_link: Option<PendingLink>,
+    pub link_mode: Option<LinkMode>,
 }
 
 impl Annotator {
@@ -74,26 +75,25 @@ impl Annotator {
     /// `None` when nothing is selected).
     pub fn perform(
         &mut self,
-        action: Action,
+        action: AnnotatorAction,
         text_selection: Option<Range<usize>>,
-        document: &mut Document,
-        history: &mut History,
+        session: &mut DocumentSession,
     ) -> Outcome {
         match action {
-            Action::ApplyLabel(label) => self.apply_label(label, text_selection, document, history),
-            Action::DeleteSelected => self.delete_selected(document, history),
-            Action::StartLink(kind) => self.start_link(kind, document),
-            Action::ClickChar(char_offset) => self.click(char_offset, document, history),
-            Action::SelectSpan(id) => {
-                self.selected = document.span(id).map(|s| s.id);
+            AnnotatorAction::ApplyLabel(label) => self.apply_label(label, text_selection, session),
+            AnnotatorAction::DeleteSelected => self.delete_selected(session),
+            AnnotatorAction::StartLink(kind) => self.start_link(kind, session.document()),
+            AnnotatorAction::ClickChar(char_offset) => self.click(char_offset, session),
+            AnnotatorAction::SelectSpan(id) => {
+                self.selected = session.document().span(id).map(|s| s.id);
                 Outcome::Selected
             }
-            Action::NextSpan => self.step_selection(document, true),
-            Action::PreviousSpan => self.step_selection(document, false),
-            Action::MoveEdge { edge, forward } => self.move_edge(edge, forward, document, history),
-            Action::DeleteLink(id) => run(history, document, Command::DeleteLink(id)),
-            Action::Escape => {
-                if self.pending_link.take().is_none() {
+            AnnotatorAction::NextSpan => self.step_selection(session.document(), true),
+            AnnotatorAction::PreviousSpan => self.step_selection(session.document(), false),
+            AnnotatorAction::MoveEdge { edge, forward } => self.move_edge(edge, forward, session),
+            AnnotatorAction::DeleteLink(id) => run(session, Command::DeleteLink(id)),
+            AnnotatorAction::Escape => {
+                if self.link_mode.take().is_none() {
                     self.selected = None;
                 }
                 Outcome::Selected
@@ -106,12 +106,8 @@ impl Annotator {
         if self.selected.is_some_and(|id| document.span(id).is_none()) {
             self.selected = None;
         }
-        if self
-            .pending_link
-            .as_ref()
-            .is_some_and(|p| document.span(p.head).is_none())
-        {
-            self.pending_link = None;
+        if self.link_mode.as_ref().is_some_and(|p| document.span(p.head).is_none()) {
+            self.link_mode = None;
         }
     }
 
@@ -119,33 +115,34 @@ impl Annotator {
         &mut self,
         label: String,
         text_selection: Option<Range<usize>>,
-        document: &mut Document,
-        history: &mut History,
+        session: &mut DocumentSession,
     ) -> Outcome {
         match (text_selection.filter(|r| !r.is_empty()), self.selected) {
             (Some(range), _) => {
-                let id = document.allocate_span_id();
-                let outcome = run(
-                    history,
-                    document,
-                    Command::AddSpan(Span::new(id, label, range.start, range.end)),
-                );
-                if outcome == Outcome::Changed {
-                    self.selected = Some(id);
+                let command = Command::AddSpan {
+                    label,
+                    char_start: range.start,
+                    char_end: range.end,
+                };
+                match session.edit(command) {
+                    Ok(created) => {
+                        self.selected = created.span;
+                        Outcome::Changed
+                    }
+                    Err(error) => Outcome::Refused(error.to_string()),
                 }
-                outcome
             }
-            (None, Some(id)) => run(history, document, Command::SetSpanLabel { id, label }),
+            (None, Some(id)) => run(session, Command::SetSpanLabel { id, label }),
             (None, None) => Outcome::Refused("Select some text or a span first".into()),
         }
     }
 
-    fn delete_selected(&mut self, document: &mut Document, history: &mut History) -> Outcome {
+    fn delete_selected(&mut self, session: &mut DocumentSession) -> Outcome {
         let Some(id) = self.selected.take() else {
             return Outcome::Nothing;
         };
-        self.pending_link = None;
-        run(history, document, Command::DeleteSpan(id))
+        self.link_mode = None;
+        run(session, Command::DeleteSpan(id))
     }
 
     fn start_link(&mut self, kind: String, document: &Document) -> Outcome {
@@ -155,20 +152,21 @@ impl Annotator {
         let head = self.selected.and_then(|id| document.span(id));
         match head {
             Some(head) if head.label == relation.from_label => {
-                self.pending_link = Some(PendingLink { kind, head: head.id });
+                self.link_mode = Some(LinkMode { kind, head: head.id });
                 Outcome::Selected
             }
             _ => Outcome::Refused(format!("Select a {} span to add a {kind} link", relation.from_label)),
         }
     }
 
-    fn click(&mut self, char_offset: usize, document: &mut Document, history: &mut History) -> Outcome {
-        let Some(pending) = self.pending_link.clone() else {
+    fn click(&mut self, char_offset: usize, session: &mut DocumentSession) -> Outcome {
+        let document = session.document();
+        let Some(mode) = self.link_mode.clone() else {
             self.selected = innermost_span_at(document, char_offset, None).map(|s| s.id);
             return Outcome::Selected;
         };
-        let Some(relation) = document.schema().relation(&pending.kind).cloned() else {
-            self.pending_link = None;
+        let Some(relation) = document.schema().relation(&mode.kind).cloned() else {
+            self.link_mode = None;
             return Outcome::Nothing;
         };
         let Some(target) = innermost_span_at(document, char_offset, Some(&relation.to_label)).map(|s| s.id) else {
@@ -177,10 +175,9 @@ impl Annotator {
                 relation.to_label
             ));
         };
-        let link = Link {
-            id: document.allocate_link_id(),
-            kind: pending.kind.clone(),
-            from: pending.head,
+        let link = Command::AddLink {
+            kind: mode.kind.clone(),
+            from: mode.head,
             to: target,
         };
         // A single-valued kind (a quote's speaker) is replaced, not refused, in one undo step.
@@ -190,18 +187,18 @@ impl Annotator {
             document
                 .links()
                 .iter()
-                .filter(|l| l.kind == pending.kind && l.from == pending.head)
+                .filter(|l| l.kind == mode.kind && l.from == mode.head)
                 .map(|l| Command::DeleteLink(l.id))
                 .collect()
         };
         let command = if replaced.is_empty() {
-            Command::AddLink(link)
+            link
         } else {
-            Command::Batch(replaced.into_iter().chain([Command::AddLink(link)]).collect())
+            Command::Batch(replaced.into_iter().chain([link]).collect())
         };
-        let outcome = run(history, document, command);
+        let outcome = run(session, command);
         if !relation.multiple {
-            self.pending_link = None;
+            self.link_mode = None;
         }
         outcome
     }
@@ -222,7 +219,8 @@ impl Annotator {
         Outcome::Selected
     }
 
-    fn move_edge(&mut self, edge: WordEdge, forward: bool, document: &mut Document, history: &mut History) -> Outcome {
+    fn move_edge(&mut self, edge: WordEdge, forward: bool, session: &mut DocumentSession) -> Outcome {
+        let document = session.document();
         let Some(span) = self.selected.and_then(|id| document.span(id)) else {
             return Outcome::Nothing;
         };
@@ -243,8 +241,7 @@ impl Annotator {
         }
         let id = span.id;
         run(
-            history,
-            document,
+            session,
             Command::SetSpanRange {
                 id,
                 char_start,
@@ -264,9 +261,9 @@ pub fn innermost_span_at<'d>(document: &'d Document, char_offset: usize, label: 
         .min_by_key(|s| (s.char_len(), s.id))
 }
 
-fn run(history: &mut History, document: &mut Document, command: Command) -> Outcome {
-    match history.apply(document, command) {
-        Ok(()) => Outcome::Changed,
+fn run(session: &mut DocumentSession, command: Command) -> Outcome {
+    match session.edit(command) {
+        Ok(_) => Outcome::Changed,
         Err(error) => Outcome::Refused(error.to_string()),
     }
 }

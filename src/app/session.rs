@@ -1,28 +1,31 @@
 //! One open article with its annotations, undo history and file state: what the window edits.
-//! No egui here, so opening, saving, autosave and reload are tested without a window.
+//! No egui here, so opening, editing, saving, autosave and reload are tested without a window.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::io::{self, IoError, OrphanSpan};
-use crate::model::{Document, History};
+use crate::model::{Command, CommandError, Created, Document, History};
 
-/// An open article and its annotations.
+/// An open article and its annotations. Its fields are private: [`DocumentSession::edit`],
+/// [`undo`](DocumentSession::undo), [`redo`](DocumentSession::redo) and
+/// [`discard_edits`](DocumentSession::discard_edits) are the only ways to change the document,
+/// so every edit is undoable and counts as unsaved.
 pub struct DocumentSession {
     /// The article (`NAME.txt`).
-    pub article_path: PathBuf,
+    article_path: PathBuf,
     /// Where Save writes (`NAME.hashiya.ron` unless Save As chose another file).
-    pub annotation_path: PathBuf,
+    annotation_path: PathBuf,
     /// The text and annotations.
-    pub document: Document,
+    document: Document,
     /// Undo/redo and the modified flag.
-    pub history: History,
+    history: History,
     /// The article's detected encoding, shown in the status bar.
-    pub encoding: &'static str,
+    encoding: &'static str,
     /// Spans that could not be re-anchored when the article changed; never dropped.
-    pub orphans: Vec<OrphanSpan>,
+    orphans: Vec<OrphanSpan>,
     /// What loading had to say (re-anchored spans, a newer recovery file…).
-    pub load_warnings: Vec<String>,
+    load_warnings: Vec<String>,
     /// Modification time of the annotation file as we last read or wrote it.
     annotation_mtime: Option<SystemTime>,
     /// History revision last written to the recovery file.
@@ -47,31 +50,105 @@ impl DocumentSession {
         })
     }
 
-    /// A session for a text that could not be read from `article_path` (the bundled sample
-    /// when no copy of it can be written): no annotations, saved beside `article_path`.
+    /// A session for a document built in memory rather than read from `article_path` (the
+    /// bundled sample when no copy of it can be written, or a test's document): nothing to
+    /// undo, saved beside `article_path`.
     #[must_use]
-    pub fn in_memory(article_path: PathBuf, text: &str) -> Self {
-        let name = article_path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let meta = crate::model::DocumentMeta {
-            source_name: name,
-            ..Default::default()
-        };
-        let text = text.replace("\r\n", "\n");
+    pub fn in_memory(article_path: PathBuf, document: Document) -> Self {
         Self {
             annotation_path: io::annotation_path_for(&article_path),
             annotation_mtime: None,
             article_path,
-            document: Document::new(text, crate::model::Schema::default_schema(), meta),
+            document,
             history: History::default(),
             encoding: "UTF-8",
             orphans: Vec::new(),
             load_warnings: Vec::new(),
             autosaved_revision: None,
         }
+    }
+
+    /// The text and annotations (read-only: edits go through [`DocumentSession::edit`]).
+    #[must_use]
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// Applies `command` to the document and records it for undo; the one way the
+    /// annotations change. Says which span or link it created; on error nothing changed.
+    pub fn edit(&mut self, command: Command) -> Result<Created, CommandError> {
+        self.history.edit(&mut self.document, command)
+    }
+
+    /// Undoes the last edit; `false` when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        self.history.undo(&mut self.document)
+    }
+
+    /// Redoes the last undone edit; `false` when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        self.history.redo(&mut self.document)
+    }
+
+    /// Whether [`DocumentSession::undo`] would do something.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// Whether [`DocumentSession::redo`] would do something.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// A number that changes with every edit, undo and redo (for caches keyed on content).
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.history.revision()
+    }
+
+    /// Throws the unsaved edits away: the document goes back to its saved state, the undo
+    /// history and the recovery file are dropped.
+    pub fn discard_edits(&mut self) -> Result<(), IoError> {
+        while self.history.is_modified() && self.history.undo(&mut self.document) {}
+        if self.history.is_modified() {
+            // The saved state is not in the undo history (a restored autosave, or edits
+            // after undoing past a save): read it back.
+            self.read_saved_annotations()?;
+        }
+        self.history = History::default();
+        self.discard_recovery()
+    }
+
+    /// The article (`NAME.txt`).
+    #[must_use]
+    pub fn article_path(&self) -> &Path {
+        &self.article_path
+    }
+
+    /// Where Save writes (`NAME.hashiya.ron` unless Save As chose another file).
+    #[must_use]
+    pub fn annotation_path(&self) -> &Path {
+        &self.annotation_path
+    }
+
+    /// The article's detected encoding, shown in the status bar.
+    #[must_use]
+    pub fn encoding(&self) -> &'static str {
+        self.encoding
+    }
+
+    /// Spans that could not be re-anchored when the article changed; never dropped.
+    #[must_use]
+    pub fn orphans(&self) -> &[OrphanSpan] {
+        &self.orphans
+    }
+
+    /// What loading had to say (re-anchored spans, a newer recovery file…).
+    #[must_use]
+    pub fn load_warnings(&self) -> &[String] {
+        &self.load_warnings
     }
 
     /// The article's file name, for titles and lists.
@@ -154,6 +231,25 @@ impl DocumentSession {
         self.load_warnings = restored.warnings;
         self.history = History::default();
         self.history.mark_unsaved();
+        Ok(())
+    }
+
+    /// Replaces the document with the annotations saved at `annotation_path` (none when the
+    /// file does not exist), keeping the article text.
+    fn read_saved_annotations(&mut self) -> Result<(), IoError> {
+        if self.annotation_path.exists() {
+            let saved = io::load_annotations(&self.annotation_path, self.document.text())?;
+            self.document = saved.document;
+            self.orphans = saved.orphans;
+        } else {
+            let meta = crate::model::DocumentMeta {
+                source_name: self.document.meta().source_name.clone(),
+                ..Default::default()
+            };
+            let text = self.document.text().to_owned();
+            self.document = Document::new(text, crate::model::Schema::default_schema(), meta);
+            self.orphans.clear();
+        }
         Ok(())
     }
 

@@ -1,5 +1,6 @@
 //! `hashiya debug layout|rects|hit`: the layout engine's answers as JSON lines, for tests and
-//! external verification. The output format is stable (issue 2).
+//! external verification. The output format (field names and order) is stable: outside tools
+//! parse it.
 
 use std::collections::HashMap;
 use std::path::Path;

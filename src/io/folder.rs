@@ -85,7 +85,7 @@ pub fn read_summary(ron_path: &Path) -> AnnotationSummary {
     };
     let options = ron::Options::default().with_recursion_limit(32);
     // A canonical file: ron reads only the header, the lists are counted by lines.
-    let canonical = crate::io::fast::Canonical::split(ron);
+    let canonical = crate::io::canonical_reader::Canonical::split(ron);
     let (header, counted) = match &canonical {
         Some(split) => (split.header.as_str(), Some(split.counts())),
         None => (ron, None),
@@ -198,10 +198,14 @@ mod tests {
             annotator: "Sara".into(),
             status: Status::Done,
         };
-        let mut document = Document::new("قال الحداد".into(), Schema::default_schema(), meta);
-        document
-            .apply(Command::AddSpan(Span::new(SpanId(1), "Actor", 4, 10)))
-            .expect("adds");
+        let span = Span::new(SpanId(1), "Actor", 4, 10);
+        let document = Document::from_parts(
+            "قال الحداد".into(),
+            Schema::default_schema(),
+            meta,
+            vec![span],
+            Vec::new(),
+        );
         crate::io::save_document(&document, &dir.path().join("doc-2.hashiya.ron")).expect("saves");
         std::fs::write(dir.path().join("broken.hashiya.ron"), "(format_version: 1, spans: [").expect("writes");
         // Not in canonical layout: ron counts the lists.

@@ -27,9 +27,9 @@
 mod anchor;
 mod article;
 pub mod atomic;
+mod canonical_reader;
 mod dto;
 mod error;
-mod fast;
 pub mod folder;
 mod imported;
 mod inputs;

@@ -68,7 +68,7 @@ pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
         });
     }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
-    if let Some(file) = crate::io::fast::parse_canonical(ron, &options) {
+    if let Some(file) = crate::io::canonical_reader::parse_canonical(ron, &options) {
         return if file.format_version == FORMAT_VERSION {
             Ok(file)
         } else {

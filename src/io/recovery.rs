@@ -71,18 +71,21 @@ pub(crate) fn remove_recovery_of(ron_path: &Path) -> Result<(), IoError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Command, DocumentMeta, Schema, Span, SpanId};
+    use crate::model::{DocumentMeta, Schema, Span, SpanId};
 
     fn document() -> Document {
         let meta = DocumentMeta {
             source_name: "a.txt".into(),
             ..DocumentMeta::default()
         };
-        let mut document = Document::new("قال الحداد".into(), Schema::default_schema(), meta);
-        document
-            .apply(Command::AddSpan(Span::new(SpanId(1), "Actor", 4, 10)))
-            .expect("adds");
-        document
+        let span = Span::new(SpanId(1), "Actor", 4, 10);
+        Document::from_parts(
+            "قال الحداد".into(),
+            Schema::default_schema(),
+            meta,
+            vec![span],
+            Vec::new(),
+        )
     }
 
     #[test]

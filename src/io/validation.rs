@@ -65,13 +65,17 @@ pub fn validate_ron(ron: &str, text: &str) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Command, Document, DocumentMeta, Schema, Span, SpanId};
+    use crate::model::{Document, DocumentMeta, Schema, Span, SpanId};
 
     fn ron_for(text: &str) -> String {
-        let mut document = Document::new(text.into(), Schema::default_schema(), DocumentMeta::default());
-        document
-            .apply(Command::AddSpan(Span::new(SpanId(3), "Actor", 4, 10)))
-            .expect("adds");
+        let span = Span::new(SpanId(3), "Actor", 4, 10);
+        let document = Document::from_parts(
+            text.into(),
+            Schema::default_schema(),
+            DocumentMeta::default(),
+            vec![span],
+            Vec::new(),
+        );
         crate::io::to_ron_string(&document)
     }
 

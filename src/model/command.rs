@@ -1,14 +1,23 @@
 use crate::model::{Document, Link, LinkId, Schema, Span, SpanId, Status};
 
-/// One change to a document's annotations. [`Document::apply`] is the only way annotations
-/// change; it returns the inverse command, which [`crate::model::History`] keeps for undo.
+/// One change to a document's annotations. `Document::apply` (private to the model) is the
+/// only place annotations change; it returns the inverse command, which the undo history
+/// keeps. Everything else sends commands through `app::DocumentSession::edit`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
-    /// Add a span (its id comes from [`Document::allocate_span_id`]).
-    AddSpan(Span),
+    /// Add a span. The document allocates its id (the next one after every id it has used);
+    /// the inverse, `DeleteSpan`, names it, and redo restores the span with the same id.
+    AddSpan {
+        /// Label name.
+        label: String,
+        /// First covered char.
+        char_start: usize,
+        /// One past the last covered char.
+        char_end: usize,
+    },
     /// Remove a span and every link that touches it.
     DeleteSpan(SpanId),
-    /// Put back a deleted span with its links (the inverse of `DeleteSpan`).
+    /// Put back a deleted span with its id and links (the inverse of `DeleteSpan`).
     RestoreSpan {
         /// The span as it was.
         span: Span,
@@ -54,10 +63,19 @@ pub enum Command {
         /// New flag.
         needs_review: bool,
     },
-    /// Add a link (its id comes from [`Document::allocate_link_id`]).
-    AddLink(Link),
+    /// Add a link from span `from` to span `to`; the document allocates its id.
+    AddLink {
+        /// Relation kind.
+        kind: String,
+        /// The head span (quote, agreed action).
+        from: SpanId,
+        /// The child span (actor).
+        to: SpanId,
+    },
     /// Remove a link.
     DeleteLink(LinkId),
+    /// Put back a deleted link with its id (the inverse of `DeleteLink`).
+    RestoreLink(Link),
     /// Set the document status.
     SetStatus(Status),
     /// Set the annotator name.
@@ -120,13 +138,60 @@ pub enum CommandError {
     /// A schema change would leave spans or links undefined.
     #[error("schema change refused: {0}")]
     BadSchema(String),
+    /// Every id up to the largest integer is used; ids are never reused or wrapped around.
+    #[error("no {0} ids left in this document")]
+    IdsExhausted(&'static str),
+}
+
+/// What a command created, so the caller can select it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Created {
+    /// The span added (or restored), if any.
+    pub span: Option<SpanId>,
+    /// The link added (or restored), if any.
+    pub link: Option<LinkId>,
+}
+
+impl Created {
+    /// Reads what a command created from its inverse: deleting is the inverse of creating.
+    pub(crate) fn from_inverse(inverse: &Command) -> Self {
+        match inverse {
+            Command::DeleteSpan(id) => Self {
+                span: Some(*id),
+                link: None,
+            },
+            Command::DeleteLink(id) => Self {
+                span: None,
+                link: Some(*id),
+            },
+            Command::Batch(commands) => commands.iter().fold(Self::default(), |found, command| {
+                let created = Self::from_inverse(command);
+                Self {
+                    span: found.span.or(created.span),
+                    link: found.link.or(created.link),
+                }
+            }),
+            _ => Self::default(),
+        }
+    }
 }
 
 impl Document {
-    /// Applies a command and returns its inverse. On error nothing changed.
-    pub fn apply(&mut self, command: Command) -> Result<Command, CommandError> {
+    /// Applies a command and returns its inverse. On error nothing changed. Only the undo
+    /// history calls this, so no edit escapes undo.
+    pub(super) fn apply(&mut self, command: Command) -> Result<Command, CommandError> {
         match command {
-            Command::AddSpan(span) => self.add_span(span),
+            Command::AddSpan {
+                label,
+                char_start,
+                char_end,
+            } => {
+                let id = self
+                    .last_span_id
+                    .checked_add(1)
+                    .ok_or(CommandError::IdsExhausted("span"))?;
+                self.add_span(Span::new(SpanId(id), label, char_start, char_end))
+            }
             Command::DeleteSpan(id) => self.delete_span(id),
             Command::RestoreSpan { span, links } => self.restore_span(span, links),
             Command::SetSpanLabel { id, label } => self.set_span_label(id, label),
@@ -153,13 +218,25 @@ impl Document {
                 let old = std::mem::replace(&mut span.needs_review, needs_review);
                 Ok(Command::SetSpanNeedsReview { id, needs_review: old })
             }
-            Command::AddLink(link) => self.add_link(link),
+            Command::AddLink { kind, from, to } => {
+                let id = self
+                    .last_link_id
+                    .checked_add(1)
+                    .ok_or(CommandError::IdsExhausted("link"))?;
+                self.add_link(Link {
+                    id: LinkId(id),
+                    kind,
+                    from,
+                    to,
+                })
+            }
+            Command::RestoreLink(link) => self.add_link(link),
             Command::DeleteLink(id) => {
                 let index = self
                     .links
                     .binary_search_by_key(&id, |l| l.id)
                     .map_err(|_| CommandError::NoSuchLink(id))?;
-                Ok(Command::AddLink(self.links.remove(index)))
+                Ok(Command::RestoreLink(self.links.remove(index)))
             }
             Command::SetStatus(status) => Ok(Command::SetStatus(std::mem::replace(&mut self.meta.status, status))),
             Command::SetAnnotator(name) => Ok(Command::SetAnnotator(std::mem::replace(&mut self.meta.annotator, name))),

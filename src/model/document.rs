@@ -39,8 +39,10 @@ pub struct DocumentMeta {
     pub status: Status,
 }
 
-/// An article and its annotations. Its fields change only through
-/// [`Document::apply`](crate::model::Command), so every edit can be undone.
+/// An article and its annotations. Built whole by [`Document::new`] or [`Document::from_parts`]
+/// (loading, importing); changed afterwards only by a [`Command`](crate::model::Command)
+/// applied through the session's undo history, which also allocates the ids of new spans and
+/// links.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     text: String,
@@ -53,8 +55,10 @@ pub struct Document {
     span_positions: std::collections::HashMap<SpanId, usize>,
     /// Sorted by id.
     pub(super) links: Vec<Link>,
-    next_span_id: u64,
-    next_link_id: u64,
+    /// The highest span id ever used here (0: none); new ids count up from it and never wrap.
+    pub(super) last_span_id: u64,
+    /// The highest link id ever used here (0: none).
+    pub(super) last_link_id: u64,
 }
 
 impl Document {
@@ -69,8 +73,8 @@ impl Document {
             spans: Vec::new(),
             span_positions: std::collections::HashMap::new(),
             links: Vec::new(),
-            next_span_id: 1,
-            next_link_id: 1,
+            last_span_id: 0,
+            last_link_id: 0,
         }
     }
 
@@ -87,14 +91,14 @@ impl Document {
     ) -> Self {
         spans.sort_by_key(Span::sort_key);
         links.sort_by_key(|l| l.id);
-        let next_span_id = spans.iter().map(|s| s.id.0).max().unwrap_or(0) + 1;
-        let next_link_id = links.iter().map(|l| l.id.0).max().unwrap_or(0) + 1;
+        let last_span_id = spans.iter().map(|s| s.id.0).max().unwrap_or(0);
+        let last_link_id = links.iter().map(|l| l.id.0).max().unwrap_or(0);
         let mut document = Self::new(text, schema, meta);
         document.spans = spans;
         document.reindex_from(0);
         document.links = links;
-        document.next_span_id = next_span_id;
-        document.next_link_id = next_link_id;
+        document.last_span_id = last_span_id;
+        document.last_link_id = last_link_id;
         document
     }
 
@@ -178,20 +182,6 @@ impl Document {
         self.spans[..candidates].iter().filter(move |s| s.char_end > char_start)
     }
 
-    /// A fresh span id, never used before in this document.
-    pub fn allocate_span_id(&mut self) -> SpanId {
-        let id = SpanId(self.next_span_id);
-        self.next_span_id += 1;
-        id
-    }
-
-    /// A fresh link id, never used before in this document.
-    pub fn allocate_link_id(&mut self) -> LinkId {
-        let id = LinkId(self.next_link_id);
-        self.next_link_id += 1;
-        id
-    }
-
     /// Every integrity problem of the annotations, as messages: ranges outside the text or
     /// empty, unknown labels or relation kinds, duplicate ids, links to missing spans.
     #[must_use]
@@ -238,7 +228,7 @@ impl Document {
 
     pub(super) fn insert_span_sorted(&mut self, span: Span) {
         let at = self.spans.partition_point(|s| s.sort_key() < span.sort_key());
-        self.next_span_id = self.next_span_id.max(span.id.0 + 1);
+        self.last_span_id = self.last_span_id.max(span.id.0);
         self.spans.insert(at, span);
         self.reindex_from(at);
     }
@@ -262,7 +252,7 @@ impl Document {
 
     pub(super) fn insert_link_sorted(&mut self, link: Link) {
         let at = self.links.partition_point(|l| l.id < link.id);
-        self.next_link_id = self.next_link_id.max(link.id.0 + 1);
+        self.last_link_id = self.last_link_id.max(link.id.0);
         self.links.insert(at, link);
     }
 }

@@ -1,4 +1,4 @@
-use crate::model::{Command, CommandError, Document};
+use crate::model::{Command, CommandError, Created, Document};
 
 /// One undoable step.
 #[derive(Clone, Debug)]
@@ -9,9 +9,11 @@ struct Step {
     revision_after: u64,
 }
 
-/// Unlimited undo/redo over [`Document::apply`], and the "modified since saved" state.
+/// Unlimited undo/redo over `Document::apply`, and the "modified since saved" state. The
+/// only caller of `Document::apply`; crate-private, so outside code edits through
+/// `app::DocumentSession`, which owns the document and its history.
 #[derive(Clone, Debug, Default)]
-pub struct History {
+pub(crate) struct History {
     undo_stack: Vec<Step>,
     redo_stack: Vec<Step>,
     revision: u64,
@@ -20,9 +22,11 @@ pub struct History {
 }
 
 impl History {
-    /// Applies `command` to `document` and records it for undo.
-    pub fn apply(&mut self, document: &mut Document, command: Command) -> Result<(), CommandError> {
+    /// Applies `command` to `document` and records it for undo. Redo replays the inverse of
+    /// the undo step, so a span or link created here comes back with the same id.
+    pub(crate) fn edit(&mut self, document: &mut Document, command: Command) -> Result<Created, CommandError> {
         let undo = document.apply(command.clone())?;
+        let created = Created::from_inverse(&undo);
         self.next_revision += 1;
         self.undo_stack.push(Step {
             redo: command,
@@ -32,11 +36,11 @@ impl History {
         });
         self.revision = self.next_revision;
         self.redo_stack.clear();
-        Ok(())
+        Ok(created)
     }
 
     /// Undoes the last step; `false` when there is nothing to undo.
-    pub fn undo(&mut self, document: &mut Document) -> bool {
+    pub(crate) fn undo(&mut self, document: &mut Document) -> bool {
         let Some(mut step) = self.undo_stack.pop() else {
             return false;
         };
@@ -52,7 +56,7 @@ impl History {
     }
 
     /// Redoes the last undone step; `false` when there is nothing to redo.
-    pub fn redo(&mut self, document: &mut Document) -> bool {
+    pub(crate) fn redo(&mut self, document: &mut Document) -> bool {
         let Some(mut step) = self.redo_stack.pop() else {
             return false;
         };
@@ -69,36 +73,36 @@ impl History {
 
     /// Whether undo would do something.
     #[must_use]
-    pub fn can_undo(&self) -> bool {
+    pub(crate) fn can_undo(&self) -> bool {
         !self.undo_stack.is_empty()
     }
 
     /// Whether redo would do something.
     #[must_use]
-    pub fn can_redo(&self) -> bool {
+    pub(crate) fn can_redo(&self) -> bool {
         !self.redo_stack.is_empty()
     }
 
     /// Whether the document differs from the last saved (or loaded) state.
     #[must_use]
-    pub fn is_modified(&self) -> bool {
+    pub(crate) fn is_modified(&self) -> bool {
         self.revision != self.saved_revision
     }
 
     /// Records that the current state is what is on disk.
-    pub fn mark_saved(&mut self) {
+    pub(crate) fn mark_saved(&mut self) {
         self.saved_revision = self.revision;
     }
 
     /// Records that the current state is not on disk (restored from a recovery file).
-    pub fn mark_unsaved(&mut self) {
+    pub(crate) fn mark_unsaved(&mut self) {
         self.next_revision += 1;
         self.saved_revision = self.next_revision;
     }
 
     /// A number that changes with every edit, undo and redo (for caches keyed on content).
     #[must_use]
-    pub fn revision(&self) -> u64 {
+    pub(crate) fn revision(&self) -> u64 {
         self.revision
     }
 }

@@ -1,5 +1,7 @@
 //! The annotation model: a document's text, its schema, spans and links, and the one command
-//! path (with undo history) that changes them. Pure data: no egui, no file formats.
+//! path (with undo history) that changes them. Pure data: no egui, no file formats. The
+//! history is crate-private: `app::DocumentSession` owns a document with its history
+//! and is the one way to edit it.
 
 mod command;
 mod document;
@@ -8,9 +10,9 @@ mod link;
 mod schema;
 mod span;
 
-pub use command::{Command, CommandError};
+pub use command::{Command, CommandError, Created};
 pub use document::{Document, DocumentMeta, Status};
-pub use history::History;
+pub(crate) use history::History;
 pub use link::{Link, LinkId};
 pub use schema::{AttributeDef, LABEL_PALETTE, LabelDef, RelationDef, Rgb, Schema, SchemaError};
 pub use span::{Span, SpanId};

@@ -1,6 +1,6 @@
 //! Cutting a text into layout blocks: one per paragraph ('\n'-separated), and long paragraphs
-//! cut further at sentence ends so that no block is laid out in one huge piece (issue 6: an
-//! 820,000-char paragraph). A block boundary inside a paragraph starts a new line; the bidi
+//! cut further at sentence ends so that no block is laid out in one huge piece (a corpus
+//! pasted as one 820,000-char paragraph must still scroll smoothly). A block boundary inside a paragraph starts a new line; the bidi
 //! algorithm runs per block with the paragraph's direction.
 
 use std::ops::Range;
@@ -11,9 +11,10 @@ pub const MAX_BLOCK_CHARS: usize = 2000;
 /// enough that their count stays small).
 const MIN_BLOCK_CHARS: usize = MAX_BLOCK_CHARS / 4;
 
-/// A piece of text laid out on its own.
+/// Where a block (a piece of text laid out on its own) lies in the text. Not an annotation
+/// span: blocks only cut the text for layout.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BlockSpan {
+pub struct BlockExtent {
     /// Char range of the block's text (never includes a '\n').
     pub chars: Range<usize>,
     /// Byte range of the same text.
@@ -29,7 +30,7 @@ pub struct BlockSpan {
 
 /// Cuts `text` into blocks in reading order, covering every char except the newlines.
 #[must_use]
-pub fn split_blocks(text: &str) -> Vec<BlockSpan> {
+pub fn split_blocks(text: &str) -> Vec<BlockExtent> {
     let mut blocks = Vec::new();
     let mut byte_start = 0;
     let mut char_start = 0;
@@ -49,7 +50,7 @@ fn split_paragraph(
     byte_base: usize,
     char_base: usize,
     newline_after: bool,
-    blocks: &mut Vec<BlockSpan>,
+    blocks: &mut Vec<BlockExtent>,
 ) {
     let mut byte_from = 0;
     let mut char_from = 0;
@@ -57,7 +58,7 @@ fn split_paragraph(
         let rest = &line[byte_from..];
         let (cut_bytes, cut_chars) = find_cut(rest);
         let last = cut_bytes == rest.len();
-        blocks.push(BlockSpan {
+        blocks.push(BlockExtent {
             chars: char_base + char_from..char_base + char_from + cut_chars,
             bytes: byte_base + byte_from..byte_base + byte_from + cut_bytes,
             paragraph,
@@ -134,7 +135,7 @@ fn is_mark(ch: char) -> bool {
 mod tests {
     use super::*;
 
-    fn check_tiling(text: &str, blocks: &[BlockSpan]) {
+    fn check_tiling(text: &str, blocks: &[BlockExtent]) {
         let mut next_char = 0;
         for block in blocks {
             assert_eq!(block.chars.start, next_char, "blocks tile the text");

@@ -12,7 +12,7 @@ use std::ops::Range;
 use parley::{FontContext, LayoutContext};
 
 use crate::text::block_layout::{BlockLayout, BlockPlace, Brush, LINE_HEIGHT};
-use crate::text::blocks::{BlockSpan, split_blocks};
+use crate::text::blocks::{BlockExtent, split_blocks};
 use crate::text::geometry::{Affinity, GlyphRun, Hit, LineId, LineRect, VisualLine};
 use crate::text::{CharIndex, Direction, Words, fonts};
 
@@ -48,7 +48,8 @@ impl Default for LayoutParams {
 
 /// One block and what is known of it.
 struct Block {
-    span: BlockSpan,
+    /// Where the block lies in the text (char and byte ranges, paragraph).
+    extent: BlockExtent,
     rtl: bool,
     layout: Option<BlockLayout>,
     /// Height of its lines: measured when `exact`, else estimated.
@@ -107,8 +108,8 @@ impl DocumentLayout {
         self.index = CharIndex::new(text);
         self.blocks = split_blocks(text)
             .into_iter()
-            .map(|span| Block {
-                span,
+            .map(|extent| Block {
+                extent,
                 rtl: false,
                 layout: None,
                 height: 0.0,
@@ -294,7 +295,7 @@ impl DocumentLayout {
         };
         let mut rects = Vec::new();
         for i in first..=last {
-            let chars = self.blocks[i].span.chars.clone();
+            let chars = self.blocks[i].extent.chars.clone();
             let local = start.max(chars.start) - chars.start..end.min(chars.end).saturating_sub(chars.start);
             if local.is_empty() {
                 continue;
@@ -325,7 +326,7 @@ impl DocumentLayout {
     fn block_text(&self, block: usize) -> &str {
         self.blocks
             .get(block)
-            .and_then(|b| self.text.get(b.span.bytes.clone()))
+            .and_then(|b| self.text.get(b.extent.bytes.clone()))
             .unwrap_or_default()
     }
 
@@ -334,8 +335,8 @@ impl DocumentLayout {
         let b = &self.blocks[block];
         BlockPlace {
             block,
-            char_start: b.span.chars.start,
-            newline_after: b.span.newline_after,
+            char_start: b.extent.chars.start,
+            newline_after: b.extent.newline_after,
             top,
             rtl: b.rtl,
         }
@@ -383,7 +384,7 @@ impl DocumentLayout {
         let b = &mut self.blocks[block];
         let Some(layout) = b.layout.as_mut() else { return };
         layout.wrap(width);
-        let height = if layout.line_count() == 0 || b.span.chars.is_empty() {
+        let height = if layout.line_count() == 0 || b.extent.chars.is_empty() {
             line_height
         } else {
             layout.height()
@@ -396,7 +397,7 @@ impl DocumentLayout {
     }
 
     fn shape(&mut self, block: usize) {
-        let (bytes, rtl) = (self.blocks[block].span.bytes.clone(), self.blocks[block].rtl);
+        let (bytes, rtl) = (self.blocks[block].extent.bytes.clone(), self.blocks[block].rtl);
         let text = self.text.get(bytes).unwrap_or_default();
         let layout = BlockLayout::build(
             (&mut self.layout_cx, &mut self.font_cx),
@@ -445,12 +446,12 @@ impl DocumentLayout {
         let direction = self.params.direction;
         let mut i = 0;
         while i < self.blocks.len() {
-            let paragraph = self.blocks[i].span.paragraph;
+            let paragraph = self.blocks[i].extent.paragraph;
             let end = self.blocks[i..]
                 .iter()
-                .position(|b| b.span.paragraph != paragraph)
+                .position(|b| b.extent.paragraph != paragraph)
                 .map_or(self.blocks.len(), |n| i + n);
-            let bytes = self.blocks[i].span.bytes.start..self.blocks[end - 1].span.bytes.end;
+            let bytes = self.blocks[i].extent.bytes.start..self.blocks[end - 1].extent.bytes.end;
             let rtl = direction.is_rtl(self.text.get(bytes).unwrap_or_default());
             for block in &mut self.blocks[i..end] {
                 if block.rtl != rtl {
@@ -477,7 +478,7 @@ impl DocumentLayout {
                 continue;
             }
             let b = &mut self.blocks[i];
-            let advance = b.advance.unwrap_or(per_char * b.span.chars.len() as f32);
+            let advance = b.advance.unwrap_or(per_char * b.extent.chars.len() as f32);
             // Wrapping wastes part of each line; 5% is typical for prose.
             let lines = if width.is_finite() {
                 (advance * 1.05 / width).ceil().max(1.0)
@@ -502,7 +503,7 @@ impl DocumentLayout {
     }
 
     fn gap_after(&self, block: &Block) -> f32 {
-        if block.span.newline_after {
+        if block.extent.newline_after {
             PARAGRAPH_GAP * self.params.font_size
         } else {
             0.0
@@ -555,7 +556,7 @@ impl DocumentLayout {
         if self.blocks.is_empty() {
             return None;
         }
-        let after = self.blocks.partition_point(|b| b.span.chars.start <= char_offset);
+        let after = self.blocks.partition_point(|b| b.extent.chars.start <= char_offset);
         Some(after.saturating_sub(1))
     }
 }

@@ -1,15 +1,16 @@
-//! What the user can ask the window to do from the menus or the keyboard.
+//! What the user can ask the window to do from the menus, the keyboard, the panels and the
+//! dialogs; the menus and keys are listed once, in [`crate::ui::action_table`].
 
 use std::path::PathBuf;
 
-use egui::{Context, KeyboardShortcut, Modifiers};
+use egui::Context;
 
+use crate::app::AnnotatorAction;
 use crate::model::{Command, Schema};
-use crate::text::{Direction, WordEdge};
-use crate::ui::annotator::Action;
-use crate::ui::shortcuts;
+use crate::text::Direction;
+use crate::ui::action_table::key_bindings;
 
-/// An application command.
+/// Something the window is asked to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AppAction {
     /// Ask for an article file to open.
@@ -39,9 +40,10 @@ pub enum AppAction {
     /// Redo the last undone edit.
     Redo,
     /// An annotation action (labels, links, selection).
-    Annotate(Action),
-    /// Apply a model command directly (status, attributes, notes, annotator name).
-    Apply(Command),
+    Annotate(AnnotatorAction),
+    /// Edit the document with a model command (status, attributes, notes, annotator name),
+    /// through the session's undo history.
+    Edit(Command),
     /// Change the paragraph direction setting.
     SetDirection(Direction),
     /// Larger text.
@@ -58,74 +60,21 @@ pub enum AppAction {
     ToggleLabels,
 }
 
-/// Shortcuts with Ctrl/Alt: they work even while a text field has the focus.
-fn command_bindings() -> Vec<(KeyboardShortcut, AppAction)> {
-    // Most specific first: egui ignores extra Shift/Alt when matching.
-    vec![
-        (shortcuts::SAVE_AS, AppAction::SaveAs),
-        (shortcuts::SAVE, AppAction::Save),
-        (shortcuts::OPEN_FOLDER, AppAction::OpenFolder),
-        (shortcuts::OPEN_ARTICLE, AppAction::OpenArticle),
-        (shortcuts::EXPORT, AppAction::Export),
-        (shortcuts::IMPORT, AppAction::Import),
-        (shortcuts::STATISTICS, AppAction::ToggleStatistics),
-        (shortcuts::QUIT, AppAction::Quit),
-        (shortcuts::REDO, AppAction::Redo),
-        (shortcuts::UNDO, AppAction::Undo),
-        (shortcuts::REDO_ALT, AppAction::Redo),
-        (shortcuts::ZOOM_IN, AppAction::ZoomIn),
-        (shortcuts::ZOOM_IN_PLUS, AppAction::ZoomIn),
-        (shortcuts::ZOOM_OUT, AppAction::ZoomOut),
-        (shortcuts::ZOOM_RESET, AppAction::ZoomReset),
-        (shortcuts::NEXT_DOCUMENT, AppAction::NextDocument),
-        (shortcuts::PREVIOUS_DOCUMENT, AppAction::PreviousDocument),
-    ]
-}
-
-/// Plain-key shortcuts of the annotation: only while no text field has the focus.
-fn annotation_bindings(schema: &Schema) -> Vec<(KeyboardShortcut, AppAction)> {
-    let edge = |edge, forward| AppAction::Annotate(Action::MoveEdge { edge, forward });
-    let mut bindings = vec![
-        (shortcuts::START_FORWARD, edge(WordEdge::Start, true)),
-        (shortcuts::START_BACKWARD, edge(WordEdge::Start, false)),
-        (shortcuts::END_FORWARD, edge(WordEdge::End, true)),
-        (shortcuts::END_BACKWARD, edge(WordEdge::End, false)),
-        (shortcuts::PREVIOUS_SPAN, AppAction::Annotate(Action::PreviousSpan)),
-        (shortcuts::NEXT_SPAN, AppAction::Annotate(Action::NextSpan)),
-        (shortcuts::DELETE_SPAN, AppAction::Annotate(Action::DeleteSelected)),
-        (shortcuts::DELETE_SPAN_ALT, AppAction::Annotate(Action::DeleteSelected)),
-        (shortcuts::ESCAPE, AppAction::Annotate(Action::Escape)),
-    ];
-    for label in &schema.labels {
-        if let Some(key) = label.shortcut.and_then(shortcuts::key_for_char) {
-            let action = AppAction::Annotate(Action::ApplyLabel(label.name.clone()));
-            bindings.push((KeyboardShortcut::new(Modifiers::NONE, key), action));
-        }
-    }
-    for relation in &schema.relations {
-        if let Some(key) = relation.shortcut.and_then(shortcuts::key_for_char) {
-            let action = AppAction::Annotate(Action::StartLink(relation.name.clone()));
-            bindings.push((KeyboardShortcut::new(Modifiers::NONE, key), action));
-        }
-    }
-    bindings
-}
-
-/// The actions whose shortcuts were pressed this frame (their key presses are consumed).
+/// The actions whose keys were pressed this frame (their key presses are consumed). The keys
+/// come from the action table, so they are the ones the menus show.
 pub fn shortcut_actions(ctx: &Context, schema: &Schema) -> Vec<AppAction> {
     let typing = ctx.memory(|memory| memory.focused().is_some()) && ctx.egui_wants_keyboard_input();
-    let mut bindings = command_bindings();
-    if !typing {
-        bindings.extend(annotation_bindings(schema));
-    }
+    let bindings = key_bindings(schema);
     ctx.input_mut(|input| {
         bindings
             .into_iter()
-            .filter(|(shortcut, _)| {
+            .filter(|(key, _, while_typing)| {
                 // Plain keys must not fire with Ctrl held (Ctrl+1 is not label 1).
-                (shortcut.modifiers.command || !input.modifiers.command) && input.consume_shortcut(shortcut)
+                (*while_typing || !typing)
+                    && (key.modifiers.command || !input.modifiers.command)
+                    && input.consume_shortcut(key)
             })
-            .map(|(_, action)| action)
+            .map(|(_, action, _)| action)
             .collect()
     })
 }

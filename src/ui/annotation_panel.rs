@@ -3,10 +3,10 @@
 
 use egui::{Color32, RichText, Ui};
 
+use crate::app::{Annotator, AnnotatorAction};
 use crate::io::OrphanSpan;
 use crate::model::{Command, Document, Span, Status};
 use crate::ui::actions::AppAction;
-use crate::ui::annotator::{Action, Annotator};
 use crate::ui::bidi_label::BidiLabels;
 use crate::ui::colors;
 use crate::ui::span_list::SpanList;
@@ -61,7 +61,7 @@ impl AnnotationPanel {
                 .show_ui(ui, |ui| {
                     for option in Status::ALL {
                         if ui.selectable_label(option == status, option.label()).clicked() && option != status {
-                            actions.push(AppAction::Apply(Command::SetStatus(option)));
+                            actions.push(AppAction::Edit(Command::SetStatus(option)));
                         }
                     }
                 })
@@ -81,7 +81,7 @@ impl AnnotationPanel {
                 .labelled_by(caption.id);
             if field.lost_focus() {
                 if let Some(name) = self.annotator_draft.take().filter(|n| *n != document.meta().annotator) {
-                    actions.push(AppAction::Apply(Command::SetAnnotator(name)));
+                    actions.push(AppAction::Edit(Command::SetAnnotator(name)));
                 }
             } else if !field.has_focus() {
                 self.annotator_draft = None;
@@ -114,7 +114,7 @@ impl AnnotationPanel {
                 .on_hover_text("Delete this span and its links (Delete)")
                 .clicked()
             {
-                actions.push(AppAction::Annotate(Action::DeleteSelected));
+                actions.push(AppAction::Annotate(AnnotatorAction::DeleteSelected));
             }
         });
         labels.label_ui(ui, document.span_text(span));
@@ -122,7 +122,7 @@ impl AnnotationPanel {
             ui.horizontal(|ui| {
                 ui.colored_label(ui.visuals().warn_fg_color, "! Moved when the article changed");
                 if ui.button("Mark reviewed").clicked() {
-                    actions.push(AppAction::Apply(Command::SetSpanNeedsReview {
+                    actions.push(AppAction::Edit(Command::SetSpanNeedsReview {
                         id: span.id,
                         needs_review: false,
                     }));
@@ -152,7 +152,7 @@ impl AnnotationPanel {
         if field.lost_focus() {
             let note = self.note_draft.take().map(|(_, n)| n).filter(|n| !n.trim().is_empty());
             if note != span.note {
-                actions.push(AppAction::Apply(Command::SetSpanNote { id: span.id, note }));
+                actions.push(AppAction::Edit(Command::SetSpanNote { id: span.id, note }));
             }
         } else if !field.has_focus() {
             self.note_draft = None;
@@ -170,7 +170,7 @@ fn label_buttons_ui(ui: &mut Ui, document: &Document, annotator: &Annotator, act
                 .strong();
             let button = egui::Button::new(text).fill(colors::label_color(label.color));
             if ui.add(button).on_hover_text(&label.description).clicked() {
-                actions.push(AppAction::Annotate(Action::ApplyLabel(label.name.clone())));
+                actions.push(AppAction::Annotate(AnnotatorAction::ApplyLabel(label.name.clone())));
             }
         }
     });
@@ -186,20 +186,20 @@ fn label_buttons_ui(ui: &mut Ui, document: &Document, annotator: &Annotator, act
                 .on_hover_text(hover)
                 .clicked()
             {
-                actions.push(AppAction::Annotate(Action::StartLink(relation.name.clone())));
+                actions.push(AppAction::Annotate(AnnotatorAction::StartLink(relation.name.clone())));
             }
         }
     });
-    if let Some(pending) = &annotator.pending_link {
+    if let Some(mode) = &annotator.link_mode {
         let target = document
             .schema()
-            .relation(&pending.kind)
+            .relation(&mode.kind)
             .map_or("span", |r| r.to_label.as_str());
         ui.colored_label(
             ui.visuals().warn_fg_color,
             format!(
                 "Linking {} from {}: click a {target} in the article. Esc to finish.",
-                pending.kind, pending.head
+                mode.kind, mode.head
             ),
         );
     }
@@ -224,7 +224,7 @@ fn attributes_ui(ui: &mut Ui, document: &Document, span: &Span, actions: &mut Ve
                             .clicked()
                             && !selected
                         {
-                            actions.push(AppAction::Apply(Command::SetSpanAttribute {
+                            actions.push(AppAction::Edit(Command::SetSpanAttribute {
                                 id: span.id,
                                 name: attribute.name.clone(),
                                 value: value.cloned(),

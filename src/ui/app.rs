@@ -1,17 +1,18 @@
 //! [`HashiyaApp`]: the window. A menu bar, the folder panel, the article view with its
 //! annotations, the annotation panel, a status bar and the dialogs. Every change to the
-//! annotations goes through [`AppAction`] → [`Annotator`] / [`History`](crate::model::History).
+//! annotations goes through [`AppAction`] → [`Annotator`] / [`DocumentSession::edit`].
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use egui::{Context, Ui, ViewportCommand};
 
+use crate::app::DocumentSession;
+use crate::app::{Annotator, AnnotatorAction, Outcome};
 use crate::model::Command;
 use crate::ui::ArticleView;
 use crate::ui::actions::{AppAction, shortcut_actions};
 use crate::ui::annotation_panel::AnnotationPanel;
-use crate::ui::annotator::{Action, Annotator, Outcome};
 use crate::ui::article_overlay::{
     SpanDecorator, focus_spans, hovered_span, label_picker_ui, link_arcs_ui, span_card_ui,
 };
@@ -23,10 +24,9 @@ use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::recent::RecentPaths;
 use crate::ui::schema_window::SchemaWindow;
 use crate::ui::screenshot::{ScreenshotOutcome, ScreenshotTask};
-use crate::ui::session::DocumentSession;
 use crate::ui::settings::ViewSettings;
 use crate::ui::stats_window::stats_window_ui;
-use crate::ui::unsaved_prompt::{Choice, Intent, unsaved_prompt_ui};
+use crate::ui::unsaved_prompt::{Choice, LeaveDocument, unsaved_prompt_ui};
 
 /// The article shown when no file is given (bundled, so it opens from any directory).
 pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/samples/libya-army-leaders-meeting.ar.txt");
@@ -52,6 +52,27 @@ struct StatusLine {
     is_error: bool,
 }
 
+/// A dialog that blocks the window until it is answered; one at a time.
+enum Modal {
+    /// "Save changes?" before leaving the document; what to do after the answer.
+    Unsaved(LeaveDocument),
+    /// The in-window path field, when no native file dialog can be shown.
+    PathPrompt(PathPrompt),
+    /// An autosave newer than the saved annotations, offered when the document opens.
+    Recovery(PathBuf),
+}
+
+/// The windows and offers that do not block the rest of the window.
+#[derive(Default)]
+struct Dialogs {
+    export: Option<ExportDialog>,
+    import: Option<ImportDialog>,
+    statistics: bool,
+    labels: SchemaWindow,
+    /// The banner offering to reload an annotation file changed on disk.
+    disk_change: bool,
+}
+
 /// The application.
 pub struct HashiyaApp {
     session: DocumentSession,
@@ -67,17 +88,11 @@ pub struct HashiyaApp {
     settings: ViewSettings,
     recent: RecentPaths,
     status: Option<StatusLine>,
-    unsaved: Option<Intent>,
-    path_prompt: Option<PathPrompt>,
-    recovery_offer: Option<PathBuf>,
-    disk_change_offer: bool,
+    modal: Option<Modal>,
+    dialogs: Dialogs,
     allow_close: bool,
     last_autosave: Instant,
     last_disk_check: Instant,
-    export: Option<ExportDialog>,
-    import: Option<ImportDialog>,
-    stats_open: bool,
-    schema_window: SchemaWindow,
     title: String,
     screenshot: Option<ScreenshotTask>,
 }
@@ -104,7 +119,7 @@ impl HashiyaApp {
                     text: error,
                     is_error: true,
                 });
-                DocumentSession::in_memory(PathBuf::from(SAMPLE_NAME), SAMPLE_ARTICLE)
+                sample_in_memory()
             })
         });
         let mut app = Self::with_session(session, settings, recent, screenshot);
@@ -114,7 +129,7 @@ impl HashiyaApp {
             folder.current = folder
                 .entries
                 .iter()
-                .position(|e| e.article == app.session.article_path);
+                .position(|e| e.article == app.session.article_path());
         }
         apply_theme(&cc.egui_ctx, settings.dark);
         app
@@ -126,11 +141,11 @@ impl HashiyaApp {
         recent: RecentPaths,
         screenshot: Option<ScreenshotTask>,
     ) -> Self {
-        let mut view = ArticleView::new(session.document.text());
+        let mut view = ArticleView::new(session.document().text());
         view.set_font_size(settings.font_size);
         view.set_direction(settings.direction);
         view.set_snap_drag_to_words(true);
-        let recovery_offer = session.pending_recovery();
+        let modal = session.pending_recovery().map(Modal::Recovery);
         Self {
             session,
             generation: 0,
@@ -144,17 +159,11 @@ impl HashiyaApp {
             settings,
             recent,
             status: None,
-            unsaved: None,
-            path_prompt: None,
-            recovery_offer,
-            disk_change_offer: false,
+            modal,
+            dialogs: Dialogs::default(),
             allow_close: false,
             last_autosave: Instant::now(),
             last_disk_check: Instant::now(),
-            export: None,
-            import: None,
-            stats_open: false,
-            schema_window: SchemaWindow::default(),
             title: String::new(),
             screenshot,
         }
@@ -164,11 +173,6 @@ impl HashiyaApp {
     #[must_use]
     pub fn session(&self) -> &DocumentSession {
         &self.session
-    }
-
-    /// The open document, for tools that drive the window (benchmarks, tests).
-    pub fn session_mut(&mut self) -> &mut DocumentSession {
-        &mut self.session
     }
 
     /// The article view.
@@ -189,10 +193,10 @@ impl HashiyaApp {
     }
 
     /// Carries out a menu, shortcut or panel action.
-    pub fn apply(&mut self, ctx: &Context, action: AppAction) {
+    pub fn perform(&mut self, ctx: &Context, action: AppAction) {
         match action {
             AppAction::Annotate(action) => self.annotate(action),
-            AppAction::Apply(command) => self.run_command(command),
+            AppAction::Edit(command) => self.edit(command),
             AppAction::Undo => self.undo_redo(true),
             AppAction::Redo => self.undo_redo(false),
             AppAction::Save => {
@@ -205,16 +209,16 @@ impl HashiyaApp {
             AppAction::NextDocument => self.step_document(1),
             AppAction::PreviousDocument => self.step_document(-1),
             AppAction::SwitchDocument(index) => self.switch_document(index),
-            AppAction::Export => self.export = Some(ExportDialog::new(&self.session, self.folder.as_ref())),
-            AppAction::Import => self.import = Some(ImportDialog::default()),
-            AppAction::Quit => self.request(ctx, Intent::Quit),
-            AppAction::ToggleStatistics => self.stats_open = !self.stats_open,
-            AppAction::ToggleLabels => self.schema_window.open = !self.schema_window.open,
-            view_action => self.apply_view(ctx, &view_action),
+            AppAction::Export => self.dialogs.export = Some(ExportDialog::new(&self.session, self.folder.as_ref())),
+            AppAction::Import => self.dialogs.import = Some(ImportDialog::default()),
+            AppAction::Quit => self.request(ctx, LeaveDocument::Quit),
+            AppAction::ToggleStatistics => self.dialogs.statistics = !self.dialogs.statistics,
+            AppAction::ToggleLabels => self.dialogs.labels.open = !self.dialogs.labels.open,
+            view_action => self.perform_view(ctx, &view_action),
         }
     }
 
-    fn apply_view(&mut self, ctx: &Context, action: &AppAction) {
+    fn perform_view(&mut self, ctx: &Context, action: &AppAction) {
         match *action {
             AppAction::SetDirection(direction) => self.view.set_direction(direction),
             AppAction::ZoomIn => self.view.zoom_in(),
@@ -228,15 +232,14 @@ impl HashiyaApp {
         }
     }
 
-    fn annotate(&mut self, action: Action) {
-        let scroll = matches!(action, Action::SelectSpan(_) | Action::NextSpan | Action::PreviousSpan);
-        let creates = matches!(action, Action::ApplyLabel(_));
+    fn annotate(&mut self, action: AnnotatorAction) {
+        let scroll = matches!(
+            action,
+            AnnotatorAction::SelectSpan(_) | AnnotatorAction::NextSpan | AnnotatorAction::PreviousSpan
+        );
+        let creates = matches!(action, AnnotatorAction::ApplyLabel(_));
         let selection = self.view.selection();
-        let session = &mut self.session;
-        match self
-            .annotator
-            .perform(action, selection, &mut session.document, &mut session.history)
-        {
+        match self.annotator.perform(action, selection, &mut self.session) {
             Outcome::Changed => {
                 if creates {
                     self.view.set_selection(None);
@@ -246,27 +249,21 @@ impl HashiyaApp {
             Outcome::Refused(message) => self.say(message, true),
             Outcome::Selected | Outcome::Nothing => {}
         }
-        if scroll && let Some(span) = self.annotator.selected.and_then(|id| self.session.document.span(id)) {
+        if scroll && let Some(span) = self.annotator.selected.and_then(|id| self.session.document().span(id)) {
             self.view.scroll_to_char(span.char_start);
         }
     }
 
-    fn run_command(&mut self, command: Command) {
-        let session = &mut self.session;
-        if let Err(error) = session.history.apply(&mut session.document, command) {
+    fn edit(&mut self, command: Command) {
+        if let Err(error) = self.session.edit(command) {
             self.say(error.to_string(), true);
         }
     }
 
     fn undo_redo(&mut self, undo: bool) {
-        let session = &mut self.session;
-        let done = if undo {
-            session.history.undo(&mut session.document)
-        } else {
-            session.history.redo(&mut session.document)
-        };
+        let done = if undo { self.session.undo() } else { self.session.redo() };
         if done {
-            self.annotator.forget_missing(&self.session.document);
+            self.annotator.forget_missing(self.session.document());
         } else {
             self.say(
                 if undo { "Nothing to undo" } else { "Nothing to redo" }.to_owned(),
@@ -284,7 +281,7 @@ impl HashiyaApp {
     fn save(&mut self) -> bool {
         match self.session.save() {
             Ok(()) => {
-                let path = self.session.annotation_path.display().to_string();
+                let path = self.session.annotation_path().display().to_string();
                 self.say(format!("Saved {path}"), false);
                 if let Some(folder) = &mut self.folder {
                     folder.refresh();
@@ -299,10 +296,10 @@ impl HashiyaApp {
     }
 
     fn choose_path(&mut self, purpose: PickPurpose) {
-        let directory = self.session.article_path.parent().map(Path::to_path_buf);
+        let directory = self.session.article_path().parent().map(Path::to_path_buf);
         let file_name = (purpose == PickPurpose::SaveAnnotationsAs).then(|| {
             self.session
-                .annotation_path
+                .annotation_path()
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
@@ -312,10 +309,10 @@ impl HashiyaApp {
             Picked::Cancelled => {}
             Picked::Unavailable(reason) => {
                 let text = match purpose {
-                    PickPurpose::SaveAnnotationsAs => self.session.annotation_path.display().to_string(),
+                    PickPurpose::SaveAnnotationsAs => self.session.annotation_path().display().to_string(),
                     _ => directory.map(|d| format!("{}/", d.display())).unwrap_or_default(),
                 };
-                self.path_prompt = Some(PathPrompt { purpose, reason, text });
+                self.modal = Some(Modal::PathPrompt(PathPrompt { purpose, reason, text }));
             }
         }
     }
@@ -332,23 +329,23 @@ impl HashiyaApp {
 
     fn open_path(&mut self, path: PathBuf) {
         self.unsaved_or(if path.is_dir() {
-            Intent::OpenFolder(path)
+            LeaveDocument::OpenFolder(path)
         } else {
-            Intent::OpenArticle(path)
+            LeaveDocument::OpenArticle(path)
         });
     }
 
     /// Asks about unsaved edits first when there are some, else does it.
-    fn unsaved_or(&mut self, intent: Intent) {
+    fn unsaved_or(&mut self, intent: LeaveDocument) {
         if self.session.is_modified() {
-            self.unsaved = Some(intent);
+            self.modal = Some(Modal::Unsaved(intent));
         } else {
-            self.perform(intent);
+            self.leave_document(intent);
         }
     }
 
-    fn request(&mut self, ctx: &Context, intent: Intent) {
-        if intent == Intent::Quit && !self.session.is_modified() {
+    fn request(&mut self, ctx: &Context, intent: LeaveDocument) {
+        if intent == LeaveDocument::Quit && !self.session.is_modified() {
             self.allow_close = true;
             ctx.send_viewport_cmd(ViewportCommand::Close);
             return;
@@ -356,11 +353,11 @@ impl HashiyaApp {
         self.unsaved_or(intent);
     }
 
-    fn perform(&mut self, intent: Intent) {
+    fn leave_document(&mut self, intent: LeaveDocument) {
         match intent {
-            Intent::Quit => self.allow_close = true,
-            Intent::OpenArticle(path) => self.open_article(&path),
-            Intent::OpenFolder(dir) => match OpenFolder::open(&dir) {
+            LeaveDocument::Quit => self.allow_close = true,
+            LeaveDocument::OpenArticle(path) => self.open_article(&path),
+            LeaveDocument::OpenFolder(dir) => match OpenFolder::open(&dir) {
                 Ok(folder) => {
                     let first = folder.entries.first().map(|e| e.article.clone());
                     self.recent.push(&dir);
@@ -372,7 +369,7 @@ impl HashiyaApp {
                 }
                 Err(error) => self.say(error.to_string(), true),
             },
-            Intent::SwitchDocument(index) => {
+            LeaveDocument::SwitchDocument(index) => {
                 if let Some(article) = self
                     .folder
                     .as_ref()
@@ -382,7 +379,7 @@ impl HashiyaApp {
                     self.open_article(&article);
                 }
             }
-            Intent::ReloadFromDisk => match self.session.reload() {
+            LeaveDocument::ReloadFromDisk => match self.session.reload() {
                 Ok(()) => self.document_replaced(),
                 Err(error) => self.say(format!("Not reloaded: {error}"), true),
             },
@@ -392,11 +389,14 @@ impl HashiyaApp {
     fn open_article(&mut self, path: &Path) {
         match DocumentSession::open(path) {
             Ok(session) => {
-                self.view.set_text(session.document.text());
-                self.recovery_offer = session.pending_recovery();
-                let mut warnings = session.load_warnings.clone();
-                if !session.orphans.is_empty() {
-                    warnings.push(format!("{} orphaned spans: see the side panel", session.orphans.len()));
+                self.view.set_text(session.document().text());
+                self.modal = session.pending_recovery().map(Modal::Recovery);
+                let mut warnings = session.load_warnings().to_vec();
+                if !session.orphans().is_empty() {
+                    warnings.push(format!(
+                        "{} orphaned spans: see the side panel",
+                        session.orphans().len()
+                    ));
                 }
                 self.session = session;
                 self.document_replaced();
@@ -417,7 +417,7 @@ impl HashiyaApp {
         self.generation += 1;
         self.annotator = Annotator::default();
         self.panel = AnnotationPanel::default();
-        self.disk_change_offer = false;
+        self.dialogs.disk_change = false;
     }
 
     fn step_document(&mut self, step: isize) {
@@ -433,7 +433,7 @@ impl HashiyaApp {
         if self.session.is_modified() && !self.save() {
             return;
         }
-        self.perform(Intent::SwitchDocument(index));
+        self.leave_document(LeaveDocument::SwitchDocument(index));
     }
 
     // ---- frame ---------------------------------------------------------------------------
@@ -442,33 +442,29 @@ impl HashiyaApp {
         MenuState {
             direction: self.view.direction(),
             dark: self.settings.dark,
-            schema: self.session.document.schema(),
-            status: self.session.document.meta().status,
-            can_undo: self.session.history.can_undo(),
-            can_redo: self.session.history.can_redo(),
+            schema: self.session.document().schema(),
+            status: self.session.document().meta().status,
+            can_undo: self.session.can_undo(),
+            can_redo: self.session.can_redo(),
             in_folder: self.folder.is_some(),
             recent: self.recent.paths(),
         }
     }
 
-    fn modal_open(&self) -> bool {
-        self.unsaved.is_some() || self.path_prompt.is_some() || self.recovery_offer.is_some()
-    }
-
     fn article_ui(&mut self, ui: &mut Ui) -> Vec<AppAction> {
-        let document = &self.session.document;
+        let document = self.session.document();
         let focus = focus_spans(document, &self.annotator, self.hovered);
-        let state = (self.generation, self.session.history.revision());
+        let state = (self.generation, self.session.revision());
         let visible = self.view.visible_chars();
         let decorations = self.decorator.decorations(document, state, visible, &focus);
         let response = self.view.show_ui(ui, &decorations);
-        let document = &self.session.document;
+        let document = self.session.document();
         self.hovered = hovered_span(document, response.hovered_char);
         let mut actions = Vec::new();
         if let Some(click) = response.clicked.filter(|c| !c.double && !c.modifiers.shift) {
             actions.push(AppAction::Annotate(match click.char_offset {
-                Some(offset) => Action::ClickChar(offset),
-                None if self.annotator.pending_link.is_none() => Action::Escape,
+                Some(offset) => AnnotatorAction::ClickChar(offset),
+                None if self.annotator.link_mode.is_none() => AnnotatorAction::Escape,
                 None => return actions,
             }));
         }
@@ -492,15 +488,15 @@ impl HashiyaApp {
 
     fn status_bar_ui(&mut self, ui: &mut Ui) {
         let session = &self.session;
-        let document = &session.document;
+        let document = session.document();
         ui.horizontal(|ui| {
             let modified = if session.is_modified() { " •" } else { "" };
             ui.label(format!("{}{modified}", session.display_name()))
-                .on_hover_text(session.article_path.display().to_string());
+                .on_hover_text(session.article_path().display().to_string());
             ui.separator();
             ui.label(format!(
                 "{} · {} spans · {} links · {}",
-                session.encoding,
+                session.encoding(),
                 document.spans().len(),
                 document.links().len(),
                 document.meta().status.label()
@@ -515,88 +511,101 @@ impl HashiyaApp {
                 ui.colored_label(color, &status.text);
             }
         });
-        if self.disk_change_offer {
+        if self.dialogs.disk_change {
             ui.horizontal(|ui| {
                 ui.colored_label(ui.visuals().warn_fg_color, "The annotation file changed on disk.");
                 if ui.button("Reload").clicked() {
-                    self.disk_change_offer = false;
-                    self.unsaved_or(Intent::ReloadFromDisk);
+                    self.dialogs.disk_change = false;
+                    self.unsaved_or(LeaveDocument::ReloadFromDisk);
                 }
                 if ui.button("Keep mine").clicked() {
-                    self.disk_change_offer = false;
+                    self.dialogs.disk_change = false;
                     self.session.acknowledge_disk_change();
                 }
             });
         }
     }
 
-    fn dialogs_ui(&mut self, ctx: &Context) -> Vec<AppAction> {
-        let mut actions = Vec::new();
-        if let Some(intent) = self.unsaved.clone() {
-            match unsaved_prompt_ui(ctx, &self.session.display_name(), &intent) {
-                Some(Choice::Save) => {
-                    self.unsaved = None;
-                    if self.save() {
-                        self.finish_intent(ctx, intent);
-                    }
-                }
-                Some(Choice::Discard) => {
-                    self.unsaved = None;
-                    let _ = self.session.discard_recovery();
-                    self.session.history.mark_saved();
+    /// The blocking dialog, if any. It is taken out while shown and put back until answered,
+    /// so an answer can open the next one (a recovery offer after opening another article).
+    fn modal_ui(&mut self, ctx: &Context) {
+        match self.modal.take() {
+            Some(Modal::Unsaved(intent)) => self.unsaved_ui(ctx, intent),
+            Some(Modal::PathPrompt(prompt)) => self.path_prompt_ui(ctx, prompt),
+            Some(Modal::Recovery(path)) => self.recovery_ui(ctx, path),
+            None => {}
+        }
+    }
+
+    fn unsaved_ui(&mut self, ctx: &Context, intent: LeaveDocument) {
+        match unsaved_prompt_ui(ctx, &self.session.display_name(), &intent) {
+            Some(Choice::Save) => {
+                if self.save() {
                     self.finish_intent(ctx, intent);
                 }
-                Some(Choice::Cancel) => self.unsaved = None,
-                None => {}
             }
+            Some(Choice::Discard) => match self.session.discard_edits() {
+                Ok(()) => self.finish_intent(ctx, intent),
+                Err(error) => self.say(format!("Cannot discard the edits: {error}"), true),
+            },
+            Some(Choice::Cancel) => {}
+            None => self.modal = Some(Modal::Unsaved(intent)),
         }
-        if let Some(prompt) = &mut self.path_prompt {
-            let (chosen, finished) = prompt.show_ui(ctx);
-            let purpose = prompt.purpose.clone();
-            if finished {
-                self.path_prompt = None;
-            }
-            if let Some(path) = chosen {
-                self.path_chosen(&purpose, path);
-            }
+    }
+
+    fn path_prompt_ui(&mut self, ctx: &Context, mut prompt: PathPrompt) {
+        let (chosen, finished) = prompt.show_ui(ctx);
+        let purpose = prompt.purpose.clone();
+        if !finished {
+            self.modal = Some(Modal::PathPrompt(prompt));
         }
-        self.recovery_ui(ctx);
-        if let Some(dialog) = &mut self.export
-            && !dialog.show_ui(ctx, &mut self.path_prompt)
+        if let Some(path) = chosen {
+            self.path_chosen(&purpose, path);
+        }
+    }
+
+    /// The windows that do not block: export, import, statistics, labels.
+    fn dialogs_ui(&mut self, ctx: &Context) -> Vec<AppAction> {
+        let mut actions = Vec::new();
+        let dialogs = &mut self.dialogs;
+        if let Some(dialog) = &mut dialogs.export
+            && !dialog.show_ui(ctx)
         {
-            self.export = None;
+            dialogs.export = None;
         }
-        if let Some(dialog) = &mut self.import {
+        if let Some(dialog) = &mut dialogs.import {
             match dialog.show_ui(ctx) {
                 ImportOutcome::Open(article) => {
-                    self.import = None;
+                    dialogs.import = None;
                     actions.push(AppAction::OpenPath(article));
                 }
-                ImportOutcome::Closed => self.import = None,
+                ImportOutcome::Closed => dialogs.import = None,
                 ImportOutcome::Showing => {}
             }
         }
-        if self.stats_open {
-            stats_window_ui(ctx, &mut self.stats_open, &self.session.document, self.folder.as_ref());
+        if dialogs.statistics {
+            stats_window_ui(
+                ctx,
+                &mut dialogs.statistics,
+                self.session.document(),
+                self.folder.as_ref(),
+            );
         }
-        if self.schema_window.open {
-            actions.extend(self.schema_window.show_ui(ctx, self.session.document.schema()));
+        if dialogs.labels.open {
+            actions.extend(dialogs.labels.show_ui(ctx, self.session.document().schema()));
         }
         actions
     }
 
-    fn finish_intent(&mut self, ctx: &Context, intent: Intent) {
-        let quit = intent == Intent::Quit;
-        self.perform(intent);
+    fn finish_intent(&mut self, ctx: &Context, intent: LeaveDocument) {
+        let quit = intent == LeaveDocument::Quit;
+        self.leave_document(intent);
         if quit {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
     }
 
-    fn recovery_ui(&mut self, ctx: &Context) {
-        let Some(recovery) = self.recovery_offer.clone() else {
-            return;
-        };
+    fn recovery_ui(&mut self, ctx: &Context, recovery: PathBuf) {
         let mut answered = false;
         egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
             ui.heading("Unsaved work found");
@@ -623,8 +632,8 @@ impl HashiyaApp {
                 }
             });
         });
-        if answered {
-            self.recovery_offer = None;
+        if !answered {
+            self.modal = Some(Modal::Recovery(recovery));
         }
     }
 
@@ -639,8 +648,8 @@ impl HashiyaApp {
         }
         if self.last_disk_check.elapsed() >= DISK_CHECK_INTERVAL {
             self.last_disk_check = Instant::now();
-            if !self.disk_change_offer && self.session.changed_on_disk() {
-                self.disk_change_offer = true;
+            if !self.dialogs.disk_change && self.session.changed_on_disk() {
+                self.dialogs.disk_change = true;
             }
         }
         ctx.request_repaint_after(DISK_CHECK_INTERVAL.min(interval));
@@ -649,7 +658,7 @@ impl HashiyaApp {
     fn handle_close_request(&mut self, ctx: &Context) {
         if ctx.input(|input| input.viewport().close_requested()) && !self.allow_close && self.session.is_modified() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.unsaved = Some(Intent::Quit);
+            self.modal = Some(Modal::Unsaved(LeaveDocument::Quit));
         }
     }
 
@@ -669,14 +678,16 @@ impl HashiyaApp {
     }
 
     fn collect_shortcuts(&self, ctx: &Context) -> Vec<AppAction> {
-        if self.modal_open() {
+        if self.modal.is_some() {
             return Vec::new();
         }
-        let actions = shortcut_actions(ctx, self.session.document.schema());
-        if actions
-            .iter()
-            .any(|a| matches!(a, AppAction::Annotate(Action::NextSpan | Action::PreviousSpan)))
-        {
+        let actions = shortcut_actions(ctx, self.session.document().schema());
+        if actions.iter().any(|a| {
+            matches!(
+                a,
+                AppAction::Annotate(AnnotatorAction::NextSpan | AnnotatorAction::PreviousSpan)
+            )
+        }) {
             // Tab walks the spans here; egui would also move the keyboard focus.
             ctx.memory_mut(|memory| memory.move_focus(egui::FocusDirection::None));
         }
@@ -707,23 +718,24 @@ impl eframe::App for HashiyaApp {
             .default_size(340.0)
             .show(ui, |ui| {
                 let session = &self.session;
-                let state = (self.generation, session.history.revision());
+                let state = (self.generation, session.revision());
                 self.panel.show_ui(
                     ui,
-                    &session.document,
+                    session.document(),
                     state,
                     &self.annotator,
-                    &session.orphans,
+                    session.orphans(),
                     &mut self.labels,
                 )
             })
             .inner;
         actions.extend(panel_actions);
         actions.extend(egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui)).inner);
+        self.modal_ui(&ctx);
         actions.extend(self.dialogs_ui(&ctx));
         actions.extend(Self::dropped_files(&ctx));
         for action in actions {
-            self.apply(&ctx, action);
+            self.perform(&ctx, action);
         }
         self.background_work(&ctx);
         self.update_title(&ctx);
@@ -754,6 +766,17 @@ fn open_sample() -> Result<DocumentSession, String> {
             .map_err(|error| format!("Cannot copy the sample article ({error}): {}", path.display()))?;
     }
     DocumentSession::open(&path).map_err(|error| error.to_string())
+}
+
+/// The sample when no copy of it can be written: kept in memory, saved beside its name.
+fn sample_in_memory() -> DocumentSession {
+    let meta = crate::model::DocumentMeta {
+        source_name: SAMPLE_NAME.to_owned(),
+        ..Default::default()
+    };
+    let text = SAMPLE_ARTICLE.replace("\r\n", "\n");
+    let document = crate::model::Document::new(text, crate::model::Schema::default_schema(), meta);
+    DocumentSession::in_memory(PathBuf::from(SAMPLE_NAME), document)
 }
 
 /// `$XDG_DATA_HOME/hashiya/sample`, else `~/.local/share/hashiya/sample`, else a temporary folder.

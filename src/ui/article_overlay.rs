@@ -7,9 +7,9 @@ use std::ops::Range;
 use egui::epaint::{CubicBezierShape, PathStroke};
 use egui::{Color32, Pos2, Rect, RichText, Stroke, Ui};
 
+use crate::app::{Annotator, AnnotatorAction, innermost_span_at};
 use crate::model::{Document, SpanId};
 use crate::ui::actions::AppAction;
-use crate::ui::annotator::{Action, Annotator, innermost_span_at};
 use crate::ui::bidi_label::BidiLabels;
 use crate::ui::span_lanes::SpanLanes;
 use crate::ui::{ArticleView, Decoration, colors};
@@ -61,7 +61,7 @@ impl SpanDecorator {
 #[must_use]
 pub fn focus_spans(document: &Document, annotator: &Annotator, hovered: Option<SpanId>) -> Vec<SpanId> {
     let mut focus: Vec<SpanId> = annotator.selected.into_iter().chain(hovered).collect();
-    focus.extend(annotator.pending_link.as_ref().map(|p| p.head));
+    focus.extend(annotator.link_mode.as_ref().map(|p| p.head));
     let partners: Vec<SpanId> = focus
         .iter()
         .flat_map(|&id| {
@@ -201,7 +201,7 @@ pub fn label_picker_ui(
                             RichText::new(format!("{key}{}", label.name)).color(colors::label_color(label.color));
                         let button = egui::Button::new(text).stroke(Stroke::new(1.0, colors::label_color(label.color)));
                         if ui.add(button).on_hover_text(&label.description).clicked() {
-                            chosen = Some(AppAction::Annotate(Action::ApplyLabel(label.name.clone())));
+                            chosen = Some(AppAction::Annotate(AnnotatorAction::ApplyLabel(label.name.clone())));
                         }
                     }
                 });

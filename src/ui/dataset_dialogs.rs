@@ -6,6 +6,7 @@ use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Context, ProgressBar};
 
+use crate::app::DocumentSession;
 use crate::export::conll::ConllOptions;
 use crate::export::files::{self, ExportFormat, ImportFormat};
 use crate::export::jsonl::JsonlFlavor;
@@ -13,9 +14,8 @@ use crate::export::split::SplitSpec;
 use crate::export::{ImportOptions, document_id};
 use crate::io;
 use crate::model::Document;
-use crate::ui::file_picker::{PathPrompt, PickPurpose, Picked, pick};
+use crate::ui::file_picker::{PickPurpose, Picked, pick};
 use crate::ui::folder_panel::OpenFolder;
-use crate::ui::session::DocumentSession;
 
 /// What a finished job says, and an article it wrote that the user may open.
 struct Done {
@@ -143,11 +143,11 @@ impl ExportDialog {
     /// A dialog for the open document (or its folder).
     #[must_use]
     pub fn new(session: &DocumentSession, folder: Option<&OpenFolder>) -> Self {
-        let dir = session.article_path.parent().map(PathBuf::from).unwrap_or_default();
-        let stem = document_id(&session.document).to_owned();
+        let dir = session.article_path().parent().map(PathBuf::from).unwrap_or_default();
+        let stem = document_id(session.document()).to_owned();
         Self {
             format: 0,
-            current: session.document.clone(),
+            current: session.document().clone(),
             folder_articles: folder
                 .map(|f| f.entries.iter().map(|e| e.article.clone()).collect())
                 .unwrap_or_default(),
@@ -161,20 +161,20 @@ impl ExportDialog {
     }
 
     /// Shows the dialog; `false` once closed.
-    pub fn show_ui(&mut self, ctx: &Context, path_prompt: &mut Option<PathPrompt>) -> bool {
+    pub fn show_ui(&mut self, ctx: &Context) -> bool {
         let mut open = true;
         egui::Window::new("Export dataset")
             .open(&mut open)
             .collapsible(false)
             .show(ctx, |ui| {
-                ui.add_enabled_ui(!self.job.is_running(), |ui| self.form_ui(ui, path_prompt));
+                ui.add_enabled_ui(!self.job.is_running(), |ui| self.form_ui(ui));
                 ui.separator();
                 self.job.show_ui(ui);
             });
         open
     }
 
-    fn form_ui(&mut self, ui: &mut egui::Ui, path_prompt: &mut Option<PathPrompt>) {
+    fn form_ui(&mut self, ui: &mut egui::Ui) {
         egui::Grid::new("export-form").num_columns(2).show(ui, |ui| {
             let caption = ui.label("Format");
             let before = self.format;
@@ -211,7 +211,7 @@ impl ExportDialog {
                         .desired_width(320.0),
                 );
                 if ui.button("Browse…").clicked() {
-                    self.browse(path_prompt);
+                    self.browse();
                 }
             });
             ui.end_row();
@@ -252,7 +252,7 @@ impl ExportDialog {
         self.destination = new.display().to_string();
     }
 
-    fn browse(&mut self, path_prompt: &mut Option<PathPrompt>) {
+    fn browse(&mut self) {
         let current = PathBuf::from(&self.destination);
         let folder = current.parent().map(PathBuf::from);
         match pick(&PickPurpose::ExportDestination, folder.as_deref(), None) {
@@ -263,7 +263,6 @@ impl ExportDialog {
             Picked::Cancelled => {}
             Picked::Unavailable(reason) => {
                 // The destination field is itself a path field: say why there is no dialog.
-                *path_prompt = None;
                 self.job = Job::Finished(Err(format!("{reason} Type the destination path above.")));
             }
         }

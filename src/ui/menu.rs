@@ -1,14 +1,14 @@
-//! The menu bar: File, Edit, Annotate and View, every item with its shortcut.
+//! The menu bar: File, Edit, Annotate and View, drawn from the action table, so every item
+//! shows the key that runs it.
 
 use std::path::PathBuf;
 
-use egui::{Button, KeyboardShortcut, Ui};
+use egui::{Button, Ui};
 
 use crate::model::{Command, Schema, Status};
-use crate::text::{Direction, WordEdge};
+use crate::text::Direction;
+use crate::ui::action_table::{ActionEntry, Enabled, Menu, MenuItem, menu_items};
 use crate::ui::actions::AppAction;
-use crate::ui::annotator::Action;
-use crate::ui::shortcuts;
 
 /// What the menus need to know to show checks, greyed items and labels.
 // One flag per checked or greyed item: grouping them would only rename them.
@@ -32,52 +32,97 @@ pub struct MenuState<'a> {
     pub recent: &'a [PathBuf],
 }
 
+impl MenuState<'_> {
+    fn allows(&self, enabled: Enabled) -> bool {
+        match enabled {
+            Enabled::Always => true,
+            Enabled::CanUndo => self.can_undo,
+            Enabled::CanRedo => self.can_redo,
+            Enabled::InFolder => self.in_folder,
+        }
+    }
+}
+
 /// Shows the menu bar; returns the action chosen, if any.
 pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Option<AppAction> {
+    let items = menu_items(state.schema);
     let mut chosen = None;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, state, &mut chosen));
-        ui.menu_button("Edit", |ui| {
-            item_ui(
-                ui,
-                "Undo",
-                Some(shortcuts::UNDO),
-                AppAction::Undo,
-                state.can_undo,
-                &mut chosen,
-            );
-            item_ui(
-                ui,
-                "Redo",
-                Some(shortcuts::REDO),
-                AppAction::Redo,
-                state.can_redo,
-                &mut chosen,
-            );
-        });
-        ui.menu_button("Annotate", |ui| annotate_menu_ui(ui, state, &mut chosen));
-        ui.menu_button("View", |ui| view_menu_ui(ui, state, &mut chosen));
+        for menu in Menu::ALL {
+            let lines: Vec<&MenuItem> = items.iter().filter(|(m, _)| *m == menu).map(|(_, item)| item).collect();
+            ui.menu_button(menu.title(), |ui| menu_ui(ui, state, &lines, &mut chosen));
+        }
     });
     chosen
 }
 
-fn file_menu_ui(ui: &mut Ui, state: &MenuState<'_>, chosen: &mut Option<AppAction>) {
-    item_ui(
-        ui,
-        "Open article…",
-        Some(shortcuts::OPEN_ARTICLE),
-        AppAction::OpenArticle,
-        true,
-        chosen,
-    );
-    item_ui(
-        ui,
-        "Open folder…",
-        Some(shortcuts::OPEN_FOLDER),
-        AppAction::OpenFolder,
-        true,
-        chosen,
-    );
+/// The lines of one menu; consecutive entries of a submenu are drawn inside it.
+fn menu_ui(ui: &mut Ui, state: &MenuState<'_>, lines: &[&MenuItem], chosen: &mut Option<AppAction>) {
+    let mut index = 0;
+    while index < lines.len() {
+        if let MenuItem::Action(ActionEntry {
+            submenu: Some(title), ..
+        }) = lines[index]
+        {
+            let inside: Vec<&ActionEntry> = lines[index..]
+                .iter()
+                .map_while(|line| match line {
+                    MenuItem::Action(entry) if entry.submenu == Some(*title) => Some(entry),
+                    _ => None,
+                })
+                .collect();
+            index += inside.len();
+            ui.menu_button(*title, |ui| {
+                for entry in inside {
+                    entry_ui(ui, state, entry, chosen);
+                }
+            });
+            continue;
+        }
+        line_ui(ui, state, lines[index], chosen);
+        index += 1;
+    }
+}
+
+fn line_ui(ui: &mut Ui, state: &MenuState<'_>, line: &MenuItem, chosen: &mut Option<AppAction>) {
+    match line {
+        MenuItem::Action(entry) => entry_ui(ui, state, entry, chosen),
+        MenuItem::Separator => {
+            ui.separator();
+        }
+        MenuItem::Recent => recent_ui(ui, state, chosen),
+        MenuItem::StatusChoice => {
+            ui.menu_button("Document status", |ui| {
+                for status in Status::ALL {
+                    if ui.radio(state.status == status, status.label()).clicked() {
+                        *chosen = Some(AppAction::Edit(Command::SetStatus(status)));
+                    }
+                }
+            });
+        }
+        MenuItem::DirectionChoice => {
+            for (direction, label) in [
+                (Direction::Auto, "Direction: automatic"),
+                (Direction::Rtl, "Right to left"),
+                (Direction::Ltr, "Left to right"),
+            ] {
+                if ui.radio(state.direction == direction, label).clicked() {
+                    *chosen = Some(AppAction::SetDirection(direction));
+                }
+            }
+        }
+        MenuItem::ThemeChoice => {
+            if ui.radio(!state.dark, "Light theme").clicked() {
+                *chosen = Some(AppAction::SetDark(false));
+            }
+            if ui.radio(state.dark, "Dark theme").clicked() {
+                *chosen = Some(AppAction::SetDark(true));
+            }
+        }
+    }
+}
+
+fn recent_ui(ui: &mut Ui, state: &MenuState<'_>, chosen: &mut Option<AppAction>) {
     ui.add_enabled_ui(!state.recent.is_empty(), |ui| {
         ui.menu_button("Open recent", |ui| {
             for path in state.recent {
@@ -87,204 +132,14 @@ fn file_menu_ui(ui: &mut Ui, state: &MenuState<'_>, chosen: &mut Option<AppActio
             }
         });
     });
-    ui.separator();
-    item_ui(ui, "Save", Some(shortcuts::SAVE), AppAction::Save, true, chosen);
-    item_ui(
-        ui,
-        "Save As…",
-        Some(shortcuts::SAVE_AS),
-        AppAction::SaveAs,
-        true,
-        chosen,
-    );
-    ui.separator();
-    item_ui(
-        ui,
-        "Export dataset…",
-        Some(shortcuts::EXPORT),
-        AppAction::Export,
-        true,
-        chosen,
-    );
-    item_ui(
-        ui,
-        "Import dataset…",
-        Some(shortcuts::IMPORT),
-        AppAction::Import,
-        true,
-        chosen,
-    );
-    ui.separator();
-    let folder = state.in_folder;
-    item_ui(
-        ui,
-        "Next document",
-        Some(shortcuts::NEXT_DOCUMENT),
-        AppAction::NextDocument,
-        folder,
-        chosen,
-    );
-    item_ui(
-        ui,
-        "Previous document",
-        Some(shortcuts::PREVIOUS_DOCUMENT),
-        AppAction::PreviousDocument,
-        folder,
-        chosen,
-    );
-    ui.separator();
-    item_ui(ui, "Quit", Some(shortcuts::QUIT), AppAction::Quit, true, chosen);
 }
 
-fn annotate_menu_ui(ui: &mut Ui, state: &MenuState<'_>, chosen: &mut Option<AppAction>) {
-    for label in &state.schema.labels {
-        let shortcut = label.shortcut.and_then(shortcuts::key_for_char).map(plain);
-        let action = AppAction::Annotate(Action::ApplyLabel(label.name.clone()));
-        item_ui(ui, &format!("Label: {}", label.name), shortcut, action, true, chosen);
+fn entry_ui(ui: &mut Ui, state: &MenuState<'_>, entry: &ActionEntry, chosen: &mut Option<AppAction>) {
+    let mut button = Button::new(entry.label.as_str());
+    if let Some(key) = entry.keys.first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(key));
     }
-    ui.separator();
-    for relation in &state.schema.relations {
-        let shortcut = relation.shortcut.and_then(shortcuts::key_for_char).map(plain);
-        let action = AppAction::Annotate(Action::StartLink(relation.name.clone()));
-        let text = format!(
-            "Link {} ({} -> {})",
-            relation.name, relation.from_label, relation.to_label
-        );
-        item_ui(ui, &text, shortcut, action, true, chosen);
-    }
-    ui.separator();
-    let annotate = |action| AppAction::Annotate(action);
-    item_ui(
-        ui,
-        "Delete span",
-        Some(shortcuts::DELETE_SPAN),
-        annotate(Action::DeleteSelected),
-        true,
-        chosen,
-    );
-    item_ui(
-        ui,
-        "Next span",
-        Some(shortcuts::NEXT_SPAN),
-        annotate(Action::NextSpan),
-        true,
-        chosen,
-    );
-    item_ui(
-        ui,
-        "Previous span",
-        Some(shortcuts::PREVIOUS_SPAN),
-        annotate(Action::PreviousSpan),
-        true,
-        chosen,
-    );
-    item_ui(
-        ui,
-        "Clear selection / stop linking",
-        Some(shortcuts::ESCAPE),
-        annotate(Action::Escape),
-        true,
-        chosen,
-    );
-    ui.menu_button("Move span edge", |ui| {
-        let edges = [
-            ("Start to next word", shortcuts::START_FORWARD, WordEdge::Start, true),
-            (
-                "Start to previous word",
-                shortcuts::START_BACKWARD,
-                WordEdge::Start,
-                false,
-            ),
-            ("End to next word", shortcuts::END_FORWARD, WordEdge::End, true),
-            ("End to previous word", shortcuts::END_BACKWARD, WordEdge::End, false),
-        ];
-        for (text, shortcut, edge, forward) in edges {
-            item_ui(
-                ui,
-                text,
-                Some(shortcut),
-                annotate(Action::MoveEdge { edge, forward }),
-                true,
-                chosen,
-            );
-        }
-    });
-    ui.separator();
-    if ui.button("Labels…").clicked() {
-        *chosen = Some(AppAction::ToggleLabels);
-    }
-    ui.menu_button("Document status", |ui| {
-        for status in Status::ALL {
-            if ui.radio(state.status == status, status.label()).clicked() {
-                *chosen = Some(AppAction::Apply(Command::SetStatus(status)));
-            }
-        }
-    });
-}
-
-fn view_menu_ui(ui: &mut Ui, state: &MenuState<'_>, chosen: &mut Option<AppAction>) {
-    for (direction, label) in [
-        (Direction::Auto, "Direction: automatic"),
-        (Direction::Rtl, "Right to left"),
-        (Direction::Ltr, "Left to right"),
-    ] {
-        if ui.radio(state.direction == direction, label).clicked() {
-            *chosen = Some(AppAction::SetDirection(direction));
-        }
-    }
-    ui.separator();
-    item_ui(ui, "Zoom in", Some(shortcuts::ZOOM_IN), AppAction::ZoomIn, true, chosen);
-    item_ui(
-        ui,
-        "Zoom out",
-        Some(shortcuts::ZOOM_OUT),
-        AppAction::ZoomOut,
-        true,
-        chosen,
-    );
-    item_ui(
-        ui,
-        "Reset zoom",
-        Some(shortcuts::ZOOM_RESET),
-        AppAction::ZoomReset,
-        true,
-        chosen,
-    );
-    ui.separator();
-    if ui.radio(!state.dark, "Light theme").clicked() {
-        *chosen = Some(AppAction::SetDark(false));
-    }
-    if ui.radio(state.dark, "Dark theme").clicked() {
-        *chosen = Some(AppAction::SetDark(true));
-    }
-    ui.separator();
-    item_ui(
-        ui,
-        "Statistics…",
-        Some(shortcuts::STATISTICS),
-        AppAction::ToggleStatistics,
-        true,
-        chosen,
-    );
-}
-
-fn plain(key: egui::Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(egui::Modifiers::NONE, key)
-}
-
-fn item_ui(
-    ui: &mut Ui,
-    label: &str,
-    shortcut: Option<KeyboardShortcut>,
-    action: AppAction,
-    enabled: bool,
-    chosen: &mut Option<AppAction>,
-) {
-    let mut button = Button::new(label);
-    if let Some(shortcut) = shortcut {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-    }
-    if ui.add_enabled(enabled, button).clicked() {
-        *chosen = Some(action);
+    if ui.add_enabled(state.allows(entry.enabled), button).clicked() {
+        *chosen = Some(entry.action.clone());
     }
 }

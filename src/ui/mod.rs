@@ -1,8 +1,8 @@
 //! The egui application: the article view, panels, dialogs. The only layer that imports egui.
 
+pub mod action_table;
 mod actions;
 mod annotation_panel;
-pub mod annotator;
 mod app;
 mod article_overlay;
 mod article_response;
@@ -20,7 +20,6 @@ mod recent;
 mod schema_window;
 mod screenshot;
 mod selection;
-pub mod session;
 mod settings;
 pub mod shortcuts;
 pub mod span_lanes;
@@ -30,7 +29,7 @@ mod text_painter;
 pub mod unsaved_prompt;
 mod window;
 
-pub use actions::AppAction;
+pub use actions::{AppAction, shortcut_actions};
 pub use app::{AppOptions, HashiyaApp, SAMPLE_ARTICLE, SAMPLE_NAME};
 pub use article_response::{ArticleClick, ArticleResponse};
 pub use article_view::{ARTICLE_LABEL, ArticleView, DEFAULT_FONT_SIZE, FONT_SIZE_RANGE};

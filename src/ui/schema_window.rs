@@ -72,7 +72,7 @@ impl SchemaWindow {
         if ui.color_edit_button_srgba(&mut color).on_hover_text("Colour").changed() {
             let mut recoloured = schema.clone();
             recoloured.labels[index].color = Rgb(color.r(), color.g(), color.b());
-            action = Some(AppAction::Apply(Command::SetSchema(recoloured)));
+            action = Some(AppAction::Edit(Command::SetSchema(recoloured)));
         }
         let draft = &mut self.renames[index];
         if draft.is_empty() {
@@ -84,7 +84,7 @@ impl SchemaWindow {
                 .hint_text("label name"),
         );
         if ui.button("Rename").clicked() && *draft != label.name {
-            action = Some(AppAction::Apply(Command::RenameLabel {
+            action = Some(AppAction::Edit(Command::RenameLabel {
                 from: label.name.clone(),
                 to: draft.trim().to_owned(),
             }));
@@ -110,7 +110,7 @@ impl SchemaWindow {
         });
         self.new_label.clear();
         self.message = None;
-        Some(AppAction::Apply(Command::SetSchema(extended)))
+        Some(AppAction::Edit(Command::SetSchema(extended)))
     }
 
     fn load_schema(&mut self) -> Option<AppAction> {
@@ -121,7 +121,7 @@ impl SchemaWindow {
         match loaded {
             Ok(schema) => {
                 self.message = None;
-                Some(AppAction::Apply(Command::SetSchema(schema)))
+                Some(AppAction::Edit(Command::SetSchema(schema)))
             }
             Err(error) => {
                 self.message = Some(format!("Schema not loaded ({error}); the current one stays: {path}"));

@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use egui::{Color32, RichText, Sense, Ui};
 
+use crate::app::AnnotatorAction;
 use crate::model::{Document, LinkId, SpanId};
-use crate::ui::annotator::Action;
 use crate::ui::bidi_label::BidiLabels;
 use crate::ui::colors;
 
@@ -50,7 +50,7 @@ impl SpanList {
         state: (u64, u64),
         selected: Option<SpanId>,
         labels: &mut BidiLabels,
-    ) -> Option<Action> {
+    ) -> Option<AnnotatorAction> {
         ui.horizontal(|ui| {
             let caption = ui.label("Filter");
             ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("text or label"))
@@ -124,7 +124,7 @@ impl SpanList {
         row: Row,
         selected: Option<SpanId>,
         labels: &mut BidiLabels,
-    ) -> Option<Action> {
+    ) -> Option<AnnotatorAction> {
         let mut action = None;
         let response = ui
             .horizontal(|ui| {
@@ -139,7 +139,7 @@ impl SpanList {
         if let Row::Span(id) = row
             && response.interact(Sense::click()).clicked()
         {
-            action = Some(Action::SelectSpan(id));
+            action = Some(AnnotatorAction::SelectSpan(id));
         }
         action
     }
@@ -174,7 +174,7 @@ fn span_row_ui(ui: &mut Ui, document: &Document, id: SpanId, is_selected: bool, 
     labels.label_ui(ui, &shorten(document.span_text(span)));
 }
 
-fn link_row_ui(ui: &mut Ui, document: &Document, id: LinkId, labels: &mut BidiLabels) -> Option<Action> {
+fn link_row_ui(ui: &mut Ui, document: &Document, id: LinkId, labels: &mut BidiLabels) -> Option<AnnotatorAction> {
     let link = document.link(id)?;
     let target = document.span(link.to)?;
     ui.add_space(28.0);
@@ -187,7 +187,7 @@ fn link_row_ui(ui: &mut Ui, document: &Document, id: LinkId, labels: &mut BidiLa
     ui.small_button("×")
         .on_hover_text(format!("Delete this {} link", link.kind))
         .clicked()
-        .then_some(Action::DeleteLink(id))
+        .then_some(AnnotatorAction::DeleteLink(id))
 }
 
 /// The first `ROW_CHARS` chars of a span's text, on one line.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 /// What the user was about to do when the prompt appeared; done after Save or Discard.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Intent {
+pub enum LeaveDocument {
     /// Close the window.
     Quit,
     /// Open this article.
@@ -31,10 +31,10 @@ pub enum Choice {
 
 /// Shows the prompt for document `name`; returns the answer once given.
 #[must_use]
-pub fn unsaved_prompt_ui(ctx: &egui::Context, name: &str, intent: &Intent) -> Option<Choice> {
+pub fn unsaved_prompt_ui(ctx: &egui::Context, name: &str, intent: &LeaveDocument) -> Option<Choice> {
     let mut choice = None;
     let question = match intent {
-        Intent::ReloadFromDisk => {
+        LeaveDocument::ReloadFromDisk => {
             format!("{name}: the annotation file changed on disk. Save your edits over it, or discard them and reload?")
         }
         _ => format!("{name} has unsaved annotations. Save them first?"),
@@ -47,7 +47,7 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, name: &str, intent: &Intent) -> Op
             if ui.button("Save").clicked() {
                 choice = Some(Choice::Save);
             }
-            let discard = if *intent == Intent::ReloadFromDisk {
+            let discard = if *intent == LeaveDocument::ReloadFromDisk {
                 "Discard and reload"
             } else {
                 "Discard"

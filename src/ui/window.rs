@@ -2,11 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::app::DocumentSession;
 use crate::cli::args::Args;
 use crate::ui::app::{AppOptions, HashiyaApp};
 use crate::ui::folder_panel::OpenFolder;
 use crate::ui::screenshot::ScreenshotOutcome;
-use crate::ui::session::DocumentSession;
 
 /// Opens the window and returns the process exit code: 0 when closed normally (or the
 /// screenshot was saved), 1 when the window or the screenshot failed, 2 for bad arguments or

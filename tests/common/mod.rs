@@ -35,7 +35,8 @@ pub fn golden_document() -> Document {
 /// The window (through `egui_kittest`) on a fresh copy of the sample in a temporary folder, so
 /// that tests never touch the user's files; one frame already run.
 pub fn app_on_sample_copy(size: egui::Vec2) -> egui_kittest::Harness<'static, hashiya::ui::HashiyaApp> {
-    use hashiya::ui::{AppOptions, HashiyaApp, SAMPLE_NAME, session::DocumentSession};
+    use hashiya::app::DocumentSession;
+    use hashiya::ui::{AppOptions, HashiyaApp, SAMPLE_NAME};
     let dir = tempfile::tempdir().expect("temp dir").keep();
     let article = dir.join(SAMPLE_NAME);
     std::fs::write(&article, SAMPLE).expect("copy the sample");

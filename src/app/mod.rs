@@ -1,0 +1,9 @@
+//! The application without a window: the open document with its undo history and files
+//! ([`DocumentSession`]) and what the annotator's keys and clicks do ([`Annotator`]). No egui
+//! here, so all of it is tested with plain tests; `ui` draws it and turns input into calls.
+
+pub mod annotator;
+pub mod session;
+
+pub use annotator::{Annotator, AnnotatorAction, LinkMode, Outcome, innermost_span_at};
+pub use session::DocumentSession;
