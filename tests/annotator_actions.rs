@@ -55,8 +55,8 @@ fn label_creates_then_relabels_and_delete_removes() {
     assert_eq!(f.document.span(actor).expect("span").label, "Quote");
     assert_eq!(f.act(Action::DeleteSelected, None), Outcome::Changed);
     assert!(f.document.spans().is_empty());
-    assert!(f.history.undo(&mut f.document));
-    assert!(f.history.undo(&mut f.document));
+    assert!(f.history.undo(&mut f.document).expect("undo applies"));
+    assert!(f.history.undo(&mut f.document).expect("undo applies"));
     assert_eq!(f.document.span(actor).expect("restored").label, "Actor");
 }
 
@@ -149,7 +149,7 @@ fn a_second_speaker_replaces_the_first_in_one_undo_step() {
         assert_eq!(f.act(Action::ClickChar(chars_of(click).start), None), Outcome::Changed);
     }
     assert_eq!(f.document.links().iter().map(|l| l.to).collect::<Vec<_>>(), [second]);
-    assert!(f.history.undo(&mut f.document));
+    assert!(f.history.undo(&mut f.document).expect("undo applies"));
     assert_eq!(f.document.links().iter().map(|l| l.to).collect::<Vec<_>>(), [first]);
 }
 

@@ -60,7 +60,7 @@ fn create_relabel_move_delete_and_undo_everything() {
     history.apply(&mut doc, Command::DeleteSpan(actor)).expect("deleted");
     assert!(doc.spans().is_empty());
     assert!(history.is_modified());
-    while history.undo(&mut doc) {}
+    while history.undo(&mut doc).expect("undo applies") {}
     assert_eq!(doc.spans(), pristine.spans());
     assert!(!history.is_modified());
 }
@@ -97,7 +97,7 @@ fn links_follow_deletes_and_come_back_on_undo() {
 
     history.apply(&mut doc, Command::DeleteSpan(actor)).expect("deleted");
     assert!(doc.links().is_empty(), "deleting a span deletes its links");
-    assert!(history.undo(&mut doc));
+    assert!(history.undo(&mut doc).expect("undo applies"));
     assert_eq!(doc.links(), [link]);
     assert!(doc.check().is_empty());
 }
@@ -126,7 +126,7 @@ fn relabel_drops_links_that_no_longer_fit_in_one_step() {
         )
         .expect("relabelled");
     assert!(doc.links().is_empty());
-    assert!(history.undo(&mut doc));
+    assert!(history.undo(&mut doc).expect("undo applies"));
     assert_eq!(doc.links().len(), 1);
     assert_eq!(doc.span(actor).expect("actor").label, "Actor");
 }
@@ -158,7 +158,7 @@ fn bad_commands_change_nothing() {
         "a failing batch is refused whole"
     );
     assert!(doc.span(actor).is_some(), "and rolled back");
-    assert!(history.undo(&mut doc));
+    assert!(history.undo(&mut doc).expect("undo applies"));
     assert_eq!(doc, {
         let mut expected = before;
         // Ids are never reused, so the allocator moved on; nothing else differs.
@@ -239,8 +239,8 @@ proptest! {
         let initial = doc.clone();
         for edit in &edits {
             match edit {
-                Edit::Undo => { history.undo(&mut doc); }
-                Edit::Redo => { history.redo(&mut doc); }
+                Edit::Undo => { history.undo(&mut doc).expect("undo applies"); }
+                Edit::Redo => { history.redo(&mut doc).expect("redo applies"); }
                 _ => if let Some(command) = to_command(&mut doc, edit) {
                     let _ = history.apply(&mut doc, command);
                 },
@@ -248,13 +248,13 @@ proptest! {
             prop_assert!(doc.check().is_empty(), "integrity: {:?}", doc.check());
         }
         // Redo what the sequence left undone, so the tip of the history is the reference state.
-        while history.redo(&mut doc) {}
+        while history.redo(&mut doc).expect("redo applies") {}
         let tip = (doc.spans().to_vec(), doc.links().to_vec());
-        while history.undo(&mut doc) {}
+        while history.undo(&mut doc).expect("undo applies") {}
         prop_assert_eq!(doc.spans(), initial.spans());
         prop_assert_eq!(doc.links(), initial.links());
         prop_assert!(!history.is_modified());
-        while history.redo(&mut doc) {}
+        while history.redo(&mut doc).expect("redo applies") {}
         prop_assert_eq!((doc.spans().to_vec(), doc.links().to_vec()), tip);
     }
 }
@@ -310,6 +310,24 @@ fn labels_are_renamed_recoloured_and_added_through_commands() {
             .is_err()
     );
 
-    while history.undo(&mut doc) {}
+    while history.undo(&mut doc).expect("undo applies") {}
     assert_eq!(doc.schema(), &Schema::default_schema());
+}
+
+#[test]
+fn an_undo_that_no_longer_applies_reports_why_and_changes_nothing() {
+    let mut doc = document();
+    let mut history = History::default();
+    assert!(!history.undo(&mut doc).expect("nothing to undo is not an error"));
+    let actor = add_span(&mut doc, &mut history, "Actor", 4, 22);
+    // The span disappears behind the history's back: its undo (delete it) cannot apply.
+    doc.apply(Command::DeleteSpan(actor)).expect("deleted directly");
+    let before = doc.clone();
+    let error = history.undo(&mut doc).expect_err("the undo fails");
+    assert!(!error.to_string().is_empty());
+    assert_eq!(doc.spans(), before.spans(), "a failed undo changes nothing");
+    assert!(
+        history.can_undo(),
+        "the step stays, so the failure is reported again, not skipped"
+    );
 }

@@ -27,9 +27,11 @@
 mod anchor;
 mod article;
 pub mod atomic;
+pub mod autosave_timer;
 mod dto;
 mod error;
 mod fast;
+pub mod file_watcher;
 pub mod folder;
 mod imported;
 mod inputs;

@@ -58,6 +58,27 @@ pub enum AppAction {
     ToggleLabels,
 }
 
+impl AppAction {
+    /// Whether the action saves or leaves the document, so that what is still being typed in
+    /// a field must be committed first.
+    #[must_use]
+    pub fn saves_or_leaves(&self) -> bool {
+        matches!(
+            self,
+            Self::Save
+                | Self::SaveAs
+                | Self::Export
+                | Self::OpenArticle
+                | Self::OpenFolder
+                | Self::OpenPath(_)
+                | Self::NextDocument
+                | Self::PreviousDocument
+                | Self::SwitchDocument(_)
+                | Self::Quit
+        )
+    }
+}
+
 /// Shortcuts with Ctrl/Alt: they work even while a text field has the focus.
 fn command_bindings() -> Vec<(KeyboardShortcut, AppAction)> {
     // Most specific first: egui ignores extra Shift/Alt when matching.

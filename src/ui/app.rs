@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::io::autosave_timer::{AutosaveDue, AutosaveTimer};
+use crate::io::file_watcher::FileWatcher;
+
 use egui::{Context, Ui, ViewportCommand};
 
 use crate::model::Command;
@@ -72,8 +75,9 @@ pub struct HashiyaApp {
     recovery_offer: Option<PathBuf>,
     disk_change_offer: bool,
     allow_close: bool,
-    last_autosave: Instant,
-    last_disk_check: Instant,
+    autosave_timer: AutosaveTimer,
+    /// Wakes the window when the annotation file changes on disk; nothing else does when idle.
+    disk_watcher: FileWatcher,
     export: Option<ExportDialog>,
     import: Option<ImportDialog>,
     stats_open: bool,
@@ -107,7 +111,7 @@ impl HashiyaApp {
                 DocumentSession::in_memory(PathBuf::from(SAMPLE_NAME), SAMPLE_ARTICLE)
             })
         });
-        let mut app = Self::with_session(session, settings, recent, screenshot);
+        let mut app = Self::with_session(&cc.egui_ctx, session, (settings, recent), screenshot);
         app.status = status;
         app.folder = options.folder;
         if let Some(folder) = &mut app.folder {
@@ -121,11 +125,13 @@ impl HashiyaApp {
     }
 
     fn with_session(
+        ctx: &Context,
         session: DocumentSession,
-        settings: ViewSettings,
-        recent: RecentPaths,
+        (settings, recent): (ViewSettings, RecentPaths),
         screenshot: Option<ScreenshotTask>,
     ) -> Self {
+        let wake = ctx.clone();
+        let disk_watcher = FileWatcher::spawn(DISK_CHECK_INTERVAL, move || wake.request_repaint());
         let mut view = ArticleView::new(session.document.text());
         view.set_font_size(settings.font_size);
         view.set_direction(settings.direction);
@@ -149,8 +155,8 @@ impl HashiyaApp {
             recovery_offer,
             disk_change_offer: false,
             allow_close: false,
-            last_autosave: Instant::now(),
-            last_disk_check: Instant::now(),
+            autosave_timer: AutosaveTimer::default(),
+            disk_watcher,
             export: None,
             import: None,
             stats_open: false,
@@ -190,6 +196,9 @@ impl HashiyaApp {
 
     /// Carries out a menu, shortcut or panel action.
     pub fn apply(&mut self, ctx: &Context, action: AppAction) {
+        if action.saves_or_leaves() {
+            self.commit_field_edits();
+        }
         match action {
             AppAction::Annotate(action) => self.annotate(action),
             AppAction::Apply(command) => self.run_command(command),
@@ -231,6 +240,8 @@ impl HashiyaApp {
     fn annotate(&mut self, action: Action) {
         let scroll = matches!(action, Action::SelectSpan(_) | Action::NextSpan | Action::PreviousSpan);
         let creates = matches!(action, Action::ApplyLabel(_));
+        // Esc outside link mode clears both selections: the span's and the text's.
+        let clears_text = action == Action::Escape && self.annotator.pending_link.is_none();
         let selection = self.view.selection();
         let session = &mut self.session;
         match self
@@ -243,11 +254,24 @@ impl HashiyaApp {
                 }
                 self.status = None;
             }
+            Outcome::SelectedWithNote(message) => {
+                self.view.set_selection(None);
+                self.say(message, false);
+            }
             Outcome::Refused(message) => self.say(message, true),
             Outcome::Selected | Outcome::Nothing => {}
         }
+        if clears_text {
+            self.view.set_selection(None);
+        }
         if scroll && let Some(span) = self.annotator.selected.and_then(|id| self.session.document.span(id)) {
             self.view.scroll_to_char(span.char_start);
+        }
+    }
+
+    fn commit_field_edits(&mut self) {
+        for command in self.panel.take_field_edits(&self.session.document) {
+            self.run_command(command);
         }
     }
 
@@ -265,13 +289,11 @@ impl HashiyaApp {
         } else {
             session.history.redo(&mut session.document)
         };
-        if done {
-            self.annotator.forget_missing(&self.session.document);
-        } else {
-            self.say(
-                if undo { "Nothing to undo" } else { "Nothing to redo" }.to_owned(),
-                false,
-            );
+        let what = if undo { "undo" } else { "redo" };
+        match done {
+            Ok(true) => self.annotator.forget_missing(&self.session.document),
+            Ok(false) => self.say(format!("Nothing to {what}"), false),
+            Err(error) => self.say(format!("Cannot {what}: {error}"), true),
         }
     }
 
@@ -542,9 +564,7 @@ impl HashiyaApp {
                 }
                 Some(Choice::Discard) => {
                     self.unsaved = None;
-                    let _ = self.session.discard_recovery();
-                    self.session.history.mark_saved();
-                    self.finish_intent(ctx, intent);
+                    self.discard_and_finish(ctx, intent);
                 }
                 Some(Choice::Cancel) => self.unsaved = None,
                 None => {}
@@ -593,6 +613,24 @@ impl HashiyaApp {
         }
     }
 
+    /// Goes on with `intent`, dropping the edits. They count as discarded only once they are
+    /// gone (the window closes, or another document or state replaced them): an open that fails
+    /// keeps them as unsaved edits, so Quit still asks.
+    fn discard_and_finish(&mut self, ctx: &Context, intent: Intent) {
+        let article = self.session.article_path.clone();
+        let generation = self.generation;
+        let quit = intent == Intent::Quit;
+        self.finish_intent(ctx, intent);
+        if (quit || self.generation != generation)
+            && let Err(error) = crate::io::recovery::discard_recovery(&article)
+        {
+            self.say(
+                format!("Could not remove the autosave of the discarded edits: {error}"),
+                true,
+            );
+        }
+    }
+
     fn recovery_ui(&mut self, ctx: &Context) {
         let Some(recovery) = self.recovery_offer.clone() else {
             return;
@@ -628,26 +666,34 @@ impl HashiyaApp {
         }
     }
 
-    /// Autosave and the watch on the annotation file.
+    /// Autosave and the watch on the annotation file. Neither wakes an idle window: the
+    /// autosave timer runs only while there are edits to autosave, and the watcher thread
+    /// wakes the window only when the file changed.
     fn background_work(&mut self, ctx: &Context) {
         let interval = Duration::from_secs(self.settings.autosave_seconds.max(5));
-        if self.last_autosave.elapsed() >= interval {
-            self.last_autosave = Instant::now();
-            if let Err(error) = self.session.autosave() {
-                self.say(format!("Autosave failed: {error}"), true);
+        let needed = self.session.needs_autosave();
+        match self.autosave_timer.poll(needed, Instant::now(), interval) {
+            AutosaveDue::Nothing => {}
+            AutosaveDue::In(wait) => ctx.request_repaint_after(wait),
+            AutosaveDue::Now => {
+                self.autosave_timer.autosaved();
+                if let Err(error) = self.session.autosave() {
+                    self.say(format!("Autosave failed: {error}"), true);
+                }
             }
         }
-        if self.last_disk_check.elapsed() >= DISK_CHECK_INTERVAL {
-            self.last_disk_check = Instant::now();
-            if !self.disk_change_offer && self.session.changed_on_disk() {
-                self.disk_change_offer = true;
-            }
+        self.disk_watcher.watch(&self.session.annotation_path);
+        if self.disk_watcher.take_change() && !self.disk_change_offer && self.session.changed_on_disk() {
+            self.disk_change_offer = true;
         }
-        ctx.request_repaint_after(DISK_CHECK_INTERVAL.min(interval));
     }
 
     fn handle_close_request(&mut self, ctx: &Context) {
-        if ctx.input(|input| input.viewport().close_requested()) && !self.allow_close && self.session.is_modified() {
+        if !ctx.input(|input| input.viewport().close_requested()) {
+            return;
+        }
+        self.commit_field_edits();
+        if !self.allow_close && self.session.is_modified() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.unsaved = Some(Intent::Quit);
         }

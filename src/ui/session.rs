@@ -96,7 +96,7 @@ impl DocumentSession {
         self.annotation_mtime = modified_time(&self.annotation_path);
         // The recovery file is stale once the real file holds the same state; a leftover one
         // is only offered again if it is newer than the saved file, which it is not.
-        let _ = io::recovery::discard_recovery(&io::annotation_path_for(&self.article_path));
+        let _ = io::recovery::discard_recovery(&self.article_path);
         self.autosaved_revision = None;
         Ok(())
     }
@@ -111,10 +111,16 @@ impl DocumentSession {
         result
     }
 
+    /// Whether there are unsaved edits that the recovery file does not hold yet.
+    #[must_use]
+    pub fn needs_autosave(&self) -> bool {
+        self.is_modified() && self.autosaved_revision != Some(self.history.revision())
+    }
+
     /// Writes the recovery file when there are unsaved edits it does not hold yet; returns
     /// whether it wrote.
     pub fn autosave(&mut self) -> Result<bool, IoError> {
-        if !self.is_modified() || self.autosaved_revision == Some(self.history.revision()) {
+        if !self.needs_autosave() {
             return Ok(false);
         }
         io::recovery::write_recovery(&self.document, &self.orphans, &self.article_path)?;
@@ -159,7 +165,7 @@ impl DocumentSession {
 
     /// Drops the recovery file without using it.
     pub fn discard_recovery(&self) -> Result<(), IoError> {
-        io::recovery::discard_recovery(&io::annotation_path_for(&self.article_path))
+        io::recovery::discard_recovery(&self.article_path)
     }
 
     /// Accepts the file on disk as seen, without reloading (the user chose to keep theirs).
