@@ -60,8 +60,8 @@ fn label_creates_then_relabels_and_delete_removes() {
     assert_eq!(f.document().span(actor).expect("span").label, "Quote");
     assert_eq!(f.act(AnnotatorAction::DeleteSelected, None), Outcome::Changed);
     assert!(f.document().spans().is_empty());
-    assert!(f.session.undo());
-    assert!(f.session.undo());
+    assert!(f.session.undo().expect("undo applies"));
+    assert!(f.session.undo().expect("undo applies"));
     assert_eq!(f.document().span(actor).expect("restored").label, "Actor");
 }
 
@@ -169,7 +169,7 @@ fn a_second_speaker_replaces_the_first_in_one_undo_step() {
         );
     }
     assert_eq!(f.document().links().iter().map(|l| l.to).collect::<Vec<_>>(), [second]);
-    assert!(f.session.undo());
+    assert!(f.session.undo().expect("undo applies"));
     assert_eq!(f.document().links().iter().map(|l| l.to).collect::<Vec<_>>(), [first]);
 }
 
@@ -199,9 +199,9 @@ fn a_new_span_gets_a_fresh_id_that_undo_and_redo_keep() {
     assert_eq!(f.act(AnnotatorAction::DeleteSelected, None), Outcome::Changed);
     let second = f.label("Actor", "نحن");
     assert_ne!(first, second, "the id of a deleted span is never given again");
-    assert!(f.session.undo());
+    assert!(f.session.undo().expect("undo applies"));
     assert!(f.document().span(second).is_none());
-    assert!(f.session.redo());
+    assert!(f.session.redo().expect("redo applies"));
     assert_eq!(f.text_of(second), "نحن", "redo recreates the span with the same id");
     let third = f.label("Quote", "«نحن متفقون على توحيد المؤسسة العسكرية»");
     assert!(

@@ -63,7 +63,7 @@ fn create_relabel_move_delete_and_undo_everything() {
     s.edit(Command::DeleteSpan(actor)).expect("deleted");
     assert!(s.document().spans().is_empty());
     assert!(s.is_modified());
-    while s.undo() {}
+    while s.undo().expect("undo applies") {}
     assert_eq!(s.document().spans(), pristine.spans());
     assert!(!s.is_modified());
 }
@@ -87,7 +87,7 @@ fn links_follow_deletes_and_come_back_on_undo() {
 
     s.edit(Command::DeleteSpan(actor)).expect("deleted");
     assert!(s.document().links().is_empty(), "deleting a span deletes its links");
-    assert!(s.undo());
+    assert!(s.undo().expect("undo applies"));
     assert_eq!(s.document().links(), [link]);
     assert!(s.document().check().is_empty());
 }
@@ -105,7 +105,7 @@ fn relabel_drops_links_that_no_longer_fit_in_one_step() {
     };
     s.edit(relabel).expect("relabelled");
     assert!(s.document().links().is_empty());
-    assert!(s.undo());
+    assert!(s.undo().expect("undo applies"));
     assert_eq!(s.document().links().len(), 1);
     assert_eq!(s.document().span(actor).expect("actor").label, "Actor");
 }
@@ -125,7 +125,7 @@ fn bad_commands_change_nothing() {
     let batch = Command::Batch(vec![Command::DeleteSpan(actor), Command::DeleteSpan(actor)]);
     assert!(s.edit(batch).is_err(), "a failing batch is refused whole");
     assert!(s.document().span(actor).is_some(), "and rolled back");
-    assert!(s.undo());
+    assert!(s.undo().expect("undo applies"));
     assert_eq!(s.document().spans(), before.spans());
     assert_eq!(s.document().links(), before.links());
     assert_eq!(s.document().schema(), before.schema());
@@ -144,8 +144,8 @@ fn ids_come_from_the_command_and_never_wrap() {
     s.edit(Command::DeleteSpan(first)).expect("deleted");
     let second = add_span(&mut s, "Actor", 4, 22);
     assert!(second > first, "a deleted span's id is never reused");
-    assert!(s.undo() && s.undo(), "undo the add and the delete");
-    assert!(s.redo() && s.redo());
+    assert!(s.undo().expect("undo applies") && s.undo().expect("undo applies"), "undo the add and the delete");
+    assert!(s.redo().expect("redo applies") && s.redo().expect("redo applies"));
     assert_eq!(
         s.document().spans().iter().map(|sp| sp.id).collect::<Vec<_>>(),
         [second]
@@ -222,8 +222,8 @@ proptest! {
         let initial = s.document().clone();
         for edit in &edits {
             match edit {
-                Edit::Undo => { s.undo(); }
-                Edit::Redo => { s.redo(); }
+                Edit::Undo => { s.undo().expect("undo applies"); }
+                Edit::Redo => { s.redo().expect("redo applies"); }
                 _ => if let Some(command) = to_command(s.document(), edit) {
                     // Random commands are often invalid; a refused one must change nothing,
                     // which the integrity check and the round trip below verify.
@@ -233,13 +233,13 @@ proptest! {
             prop_assert!(s.document().check().is_empty(), "integrity: {:?}", s.document().check());
         }
         // Redo what the sequence left undone, so the tip of the history is the reference state.
-        while s.redo() {}
+        while s.redo().expect("redo applies") {}
         let tip = (s.document().spans().to_vec(), s.document().links().to_vec());
-        while s.undo() {}
+        while s.undo().expect("undo applies") {}
         prop_assert_eq!(s.document().spans(), initial.spans());
         prop_assert_eq!(s.document().links(), initial.links());
         prop_assert!(!s.is_modified());
-        while s.redo() {}
+        while s.redo().expect("redo applies") {}
         prop_assert_eq!((s.document().spans().to_vec(), s.document().links().to_vec()), tip);
     }
 }
@@ -285,6 +285,24 @@ fn labels_are_renamed_recoloured_and_added_through_commands() {
     };
     assert!(s.edit(onto_existing).is_err());
 
-    while s.undo() {}
+    while s.undo().expect("undo applies") {}
     assert_eq!(s.document().schema(), &Schema::default_schema());
+}
+
+#[test]
+fn an_undo_that_no_longer_applies_reports_why_and_changes_nothing() {
+    let mut doc = document();
+    let mut history = History::default();
+    assert!(!history.undo(&mut doc).expect("nothing to undo is not an error"));
+    let actor = add_span(&mut doc, &mut history, "Actor", 4, 22);
+    // The span disappears behind the history's back: its undo (delete it) cannot apply.
+    doc.apply(Command::DeleteSpan(actor)).expect("deleted directly");
+    let before = doc.clone();
+    let error = history.undo(&mut doc).expect_err("the undo fails");
+    assert!(!error.to_string().is_empty());
+    assert_eq!(doc.spans(), before.spans(), "a failed undo changes nothing");
+    assert!(
+        history.can_undo(),
+        "the step stays, so the failure is reported again, not skipped"
+    );
 }

@@ -57,6 +57,8 @@ pub enum Outcome {
     Changed,
     /// Only the annotator's own state changed (selection, link mode).
     Selected,
+    /// Only the selection changed, and the message says why (a label already there).
+    SelectedWithNote(String),
     /// The action was refused; the message says why.
     Refused(String),
 }
@@ -119,6 +121,15 @@ impl Annotator {
     ) -> Outcome {
         match (text_selection.filter(|r| !r.is_empty()), self.selected) {
             (Some(range), _) => {
+                // The same label over the same text twice is a slip, never a wanted annotation.
+                if let Some(existing) = session
+                    .document()
+                    .spans_overlapping(range.start, range.end)
+                    .find(|s| s.label == label && s.char_start == range.start && s.char_end == range.end)
+                {
+                    self.selected = Some(existing.id);
+                    return Outcome::SelectedWithNote(format!("{} is already a {label}: selected it", existing.id));
+                }
                 let command = Command::AddSpan {
                     label,
                     char_start: range.start,

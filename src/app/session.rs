@@ -80,13 +80,14 @@ impl DocumentSession {
         self.history.edit(&mut self.document, command)
     }
 
-    /// Undoes the last edit; `false` when there is nothing to undo.
-    pub fn undo(&mut self) -> bool {
+    /// Undoes the last edit; `Ok(false)` when there is nothing to undo, an error (and no
+    /// change) when the step no longer applies.
+    pub fn undo(&mut self) -> Result<bool, CommandError> {
         self.history.undo(&mut self.document)
     }
 
-    /// Redoes the last undone edit; `false` when there is nothing to redo.
-    pub fn redo(&mut self) -> bool {
+    /// Redoes the last undone edit; `Ok(false)` when there is nothing to redo; errors as undo.
+    pub fn redo(&mut self) -> Result<bool, CommandError> {
         self.history.redo(&mut self.document)
     }
 
@@ -173,7 +174,7 @@ impl DocumentSession {
         self.annotation_mtime = modified_time(&self.annotation_path);
         // The recovery file is stale once the real file holds the same state; a leftover one
         // is only offered again if it is newer than the saved file, which it is not.
-        let _ = io::recovery::discard_recovery(&io::annotation_path_for(&self.article_path));
+        let _ = io::recovery::discard_recovery(&self.article_path);
         self.autosaved_revision = None;
         Ok(())
     }
@@ -188,10 +189,16 @@ impl DocumentSession {
         result
     }
 
+    /// Whether there are unsaved edits that the recovery file does not hold yet.
+    #[must_use]
+    pub fn needs_autosave(&self) -> bool {
+        self.is_modified() && self.autosaved_revision != Some(self.history.revision())
+    }
+
     /// Writes the recovery file when there are unsaved edits it does not hold yet; returns
     /// whether it wrote.
     pub fn autosave(&mut self) -> Result<bool, IoError> {
-        if !self.is_modified() || self.autosaved_revision == Some(self.history.revision()) {
+        if !self.needs_autosave() {
             return Ok(false);
         }
         io::recovery::write_recovery(&self.document, &self.orphans, &self.article_path)?;
@@ -255,7 +262,7 @@ impl DocumentSession {
 
     /// Drops the recovery file without using it.
     pub fn discard_recovery(&self) -> Result<(), IoError> {
-        io::recovery::discard_recovery(&io::annotation_path_for(&self.article_path))
+        io::recovery::discard_recovery(&self.article_path)
     }
 
     /// Accepts the file on disk as seen, without reloading (the user chose to keep theirs).

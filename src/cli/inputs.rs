@@ -11,13 +11,15 @@ pub fn print_warnings(command: &str, warnings: impl IntoIterator<Item = String>,
     let mut hidden = suppressed;
     for (index, warning) in warnings.into_iter().enumerate() {
         if index < SHOWN_WARNINGS {
+            // A warning that cannot be printed (stderr closed) has nowhere else to go, and
+            // must not turn a finished command into a failed one.
             let _ = writeln!(stderr, "hashiya {command}: warning: {warning}");
         } else {
             hidden += 1;
         }
     }
     if hidden > 0 {
-        let _ = writeln!(stderr, "hashiya {command}: … and {hidden} more warnings");
+        let _ = writeln!(stderr, "hashiya {command}: … and {hidden} more warnings"); // as above
     }
 }
 

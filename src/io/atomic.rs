@@ -60,6 +60,8 @@ pub fn write_atomic_with(
     result
         .map(|()| remove_stale_temps(&dir, &target))
         .map_err(|(action, error)| {
+            // The save already failed and that is what is reported; a temporary file left
+            // behind is never read and is removed as stale by a later save.
             let _ = fs::remove_file(&temp);
             failed(path, action, error)
         })
@@ -82,6 +84,8 @@ fn remove_stale_temps(dir: &Path, target: &Path) {
             .ok()
             .and_then(|t| t.elapsed().ok());
         if is_temp && age.is_some_and(|age| age > STALE_TEMP_AGE) {
+            // Tidying only: a temporary file that stays is never read, and the next save
+            // tries again.
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -107,7 +111,9 @@ fn write_and_sync(
         write_content(&mut writer).map_err(|e| ("writing", e))?;
         writer.flush().map_err(|e| ("writing", e))?;
     }
-    // A new file gets default permissions; keep those of the file it replaces.
+    // A new file gets default permissions; keep those of the file it replaces. Where that is
+    // refused (a file system without modes) the new file keeps the default ones: the content,
+    // which is what the save is for, is unaffected.
     if let Ok(meta) = fs::metadata(target) {
         let _ = file.set_permissions(meta.permissions());
     }
@@ -138,6 +144,8 @@ fn keep_backup(target: &Path, dir: &Path) -> Result<(), StepError> {
     }
     let (file, staged) = create_temp(dir, target).map_err(|e| ("keeping a backup", e))?;
     drop(file);
+    // Only the unique name is wanted, for the link or copy below; if the empty file stays,
+    // the link fails and the copy overwrites it.
     let _ = fs::remove_file(&staged);
     let staged_ok = fs::hard_link(target, &staged).or_else(|_| {
         fs::copy(target, &staged)?;
@@ -145,6 +153,8 @@ fn keep_backup(target: &Path, dir: &Path) -> Result<(), StepError> {
     });
     let result = staged_ok.and_then(|()| fs::rename(&staged, backup_path_for(target)));
     if result.is_err() {
+        // The backup error is what is reported; a staged file left behind is a stale
+        // temporary that a later save removes.
         let _ = fs::remove_file(&staged);
     }
     result.map_err(|e| ("keeping a backup", e))

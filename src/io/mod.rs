@@ -27,9 +27,11 @@
 mod anchor;
 mod article;
 pub mod atomic;
+pub mod autosave_timer;
 mod canonical_reader;
 mod dto;
 mod error;
+pub mod file_watcher;
 pub mod folder;
 mod imported;
 mod inputs;

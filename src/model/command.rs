@@ -432,6 +432,8 @@ impl Document {
                 Err(error) => {
                     // Roll back what the batch already did, so a failed batch changes nothing.
                     for inverse in inverses.into_iter().rev() {
+                        // The inverse of a command that has just applied always applies; the
+                        // error worth reporting is the one that stopped the batch.
                         let _ = self.apply(inverse);
                     }
                     return Err(error);

@@ -39,35 +39,44 @@ impl History {
         Ok(created)
     }
 
-    /// Undoes the last step; `false` when there is nothing to undo.
-    pub(crate) fn undo(&mut self, document: &mut Document) -> bool {
+    /// Undoes the last step; `Ok(false)` when there is nothing to undo. A step that no longer
+    /// applies (the document was changed behind the history's back) changes nothing, stays on
+    /// the stack and returns its error, so the user learns why.
+    pub(crate) fn undo(&mut self, document: &mut Document) -> Result<bool, CommandError> {
         let Some(mut step) = self.undo_stack.pop() else {
-            return false;
+            return Ok(false);
         };
         match document.apply(step.undo.clone()) {
             Ok(redo) => {
                 step.redo = redo;
                 self.revision = step.revision_before;
                 self.redo_stack.push(step);
-                true
+                Ok(true)
             }
-            Err(_) => false,
+            Err(error) => {
+                self.undo_stack.push(step);
+                Err(error)
+            }
         }
     }
 
-    /// Redoes the last undone step; `false` when there is nothing to redo.
-    pub(crate) fn redo(&mut self, document: &mut Document) -> bool {
+    /// Redoes the last undone step; `Ok(false)` when there is nothing to redo. Errors as
+    /// [`Self::undo`].
+    pub(crate) fn redo(&mut self, document: &mut Document) -> Result<bool, CommandError> {
         let Some(mut step) = self.redo_stack.pop() else {
-            return false;
+            return Ok(false);
         };
         match document.apply(step.redo.clone()) {
             Ok(undo) => {
                 step.undo = undo;
                 self.revision = step.revision_after;
                 self.undo_stack.push(step);
-                true
+                Ok(true)
             }
-            Err(_) => false,
+            Err(error) => {
+                self.redo_stack.push(step);
+                Err(error)
+            }
         }
     }
 

@@ -52,6 +52,31 @@ impl LineShaper {
             height: block.height(),
         }
     }
+
+    /// Shapes `text` like [`Self::shape`], broken into lines no wider than `max_width` when it
+    /// does not fit on one; several lines are `max_width` wide (right-to-left ones right-aligned).
+    pub fn shape_wrapped(&mut self, text: &str, font_size: f32, max_width: f32) -> ShapedLine {
+        let line = self.shape(text, font_size);
+        if line.width <= max_width || !max_width.is_finite() || max_width <= 0.0 {
+            return line;
+        }
+        let one_line: String = text.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
+        let rtl = first_strong_is_rtl(&one_line).unwrap_or(false);
+        let block = BlockLayout::build(
+            (&mut self.layout_cx, &mut self.font_cx),
+            &one_line,
+            font_size,
+            rtl,
+            max_width,
+        );
+        let mut runs = Vec::new();
+        block.glyph_runs(0.0, f32::NEG_INFINITY, f32::INFINITY, &mut runs);
+        ShapedLine {
+            runs,
+            width: max_width,
+            height: block.height(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -77,5 +102,32 @@ mod tests {
                 .all(|g| g.x >= -0.5 && g.x <= line.width + 0.5)
         );
         assert_eq!(shaper.shape("", 14.0).runs.len(), 0);
+    }
+
+    #[test]
+    fn a_long_text_wraps_within_the_width_and_a_short_one_stays_one_line() {
+        let mut shaper = LineShaper::default();
+        let text = "سعدت بما خلص إليه الاجتماع بين كل من الفريق الحداد والفريق أول الناظوري المبني على العمل الدؤوب";
+        let one_line = shaper.shape(text, 14.0);
+        let wrapped = shaper.shape_wrapped(text, 14.0, 200.0);
+        assert!(one_line.width > 400.0, "{}", one_line.width);
+        assert!((wrapped.width - 200.0).abs() < 0.01, "{}", wrapped.width);
+        assert!(
+            wrapped.height > 2.5 * one_line.height,
+            "{} vs {}",
+            wrapped.height,
+            one_line.height
+        );
+        let glyphs = |line: &ShapedLine| line.runs.iter().map(|r| r.glyphs.len()).sum::<usize>();
+        assert_eq!(glyphs(&wrapped), glyphs(&one_line), "every glyph is drawn");
+        assert!(
+            wrapped
+                .runs
+                .iter()
+                .flat_map(|r| &r.glyphs)
+                .all(|g| g.x >= -0.5 && g.x <= 200.5 && g.y <= wrapped.height)
+        );
+        let short = shaper.shape_wrapped("T4 Actor", 14.0, 200.0);
+        assert_eq!(short, shaper.shape("T4 Actor", 14.0));
     }
 }

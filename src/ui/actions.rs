@@ -60,6 +60,27 @@ pub enum AppAction {
     ToggleLabels,
 }
 
+impl AppAction {
+    /// Whether the action saves or leaves the document, so that what is still being typed in
+    /// a field must be committed first.
+    #[must_use]
+    pub fn saves_or_leaves(&self) -> bool {
+        matches!(
+            self,
+            Self::Save
+                | Self::SaveAs
+                | Self::Export
+                | Self::OpenArticle
+                | Self::OpenFolder
+                | Self::OpenPath(_)
+                | Self::NextDocument
+                | Self::PreviousDocument
+                | Self::SwitchDocument(_)
+                | Self::Quit
+        )
+    }
+}
+
 /// The actions whose keys were pressed this frame (their key presses are consumed). The keys
 /// come from the action table, so they are the ones the menus show.
 pub fn shortcut_actions(ctx: &Context, schema: &Schema) -> Vec<AppAction> {

@@ -33,6 +33,28 @@ impl AnnotationPanel {
         orphans: &[OrphanSpan],
         labels: &mut BidiLabels,
     ) -> Vec<AppAction> {
+        // The panel keeps the width the user gave it: what is wider wraps or is clipped, and
+        // never pushes the panel into the article.
+        let rect = ui.available_rect_before_wrap();
+        let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(*ui.layout()));
+        inner.shrink_clip_rect(rect);
+        let actions = self.contents_ui(&mut inner, document, state, annotator, orphans, labels);
+        ui.allocate_rect(
+            egui::Rect::from_min_size(rect.min, egui::vec2(rect.width(), inner.min_rect().height())),
+            egui::Sense::hover(),
+        );
+        actions
+    }
+
+    fn contents_ui(
+        &mut self,
+        ui: &mut Ui,
+        document: &Document,
+        state: (u64, u64),
+        annotator: &Annotator,
+        orphans: &[OrphanSpan],
+        labels: &mut BidiLabels,
+    ) -> Vec<AppAction> {
         let mut actions = Vec::new();
         self.document_ui(ui, document, &mut actions);
         ui.separator();
@@ -50,6 +72,26 @@ impl AnnotationPanel {
             actions.push(AppAction::Annotate(action));
         }
         actions
+    }
+
+    /// What is still being typed in the panel's fields, as commands, with the fields reset to
+    /// the document. A shortcut (Ctrl+S, Ctrl+Q, Alt+→) arrives while a field still has the
+    /// focus, before the field would commit on losing it: saving and leaving the document take
+    /// these first, so nothing typed is lost or saved without.
+    pub fn take_field_edits(&mut self, document: &Document) -> Vec<Command> {
+        let mut commands = Vec::new();
+        if let Some(name) = self.annotator_draft.take().filter(|n| *n != document.meta().annotator) {
+            commands.push(Command::SetAnnotator(name));
+        }
+        if let Some((id, draft)) = self.note_draft.take()
+            && let Some(span) = document.span(id)
+        {
+            let note = Some(draft).filter(|n| !n.trim().is_empty());
+            if note != span.note {
+                commands.push(Command::SetSpanNote { id, note });
+            }
+        }
+        commands
     }
 
     fn document_ui(&mut self, ui: &mut Ui, document: &Document, actions: &mut Vec<AppAction>) {
@@ -117,7 +159,7 @@ impl AnnotationPanel {
                 actions.push(AppAction::Annotate(AnnotatorAction::DeleteSelected));
             }
         });
-        labels.label_ui(ui, document.span_text(span));
+        labels.wrapped_label_ui(ui, document.span_text(span));
         if span.needs_review {
             ui.horizontal(|ui| {
                 ui.colored_label(ui.visuals().warn_fg_color, "! Moved when the article changed");
@@ -248,7 +290,7 @@ fn orphans_ui(ui: &mut Ui, orphans: &[OrphanSpan], labels: &mut BidiLabels) {
         for orphan in orphans.iter().take(200) {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(format!("{} {}", orphan.span.id, orphan.span.label)).weak());
-                labels.label_ui(ui, &orphan.text);
+                labels.wrapped_label_ui(ui, &orphan.text);
             });
         }
     });

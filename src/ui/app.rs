@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::io::autosave_timer::{AutosaveDue, AutosaveTimer};
+use crate::io::file_watcher::FileWatcher;
+
 use egui::{Context, Ui, ViewportCommand};
 
 use crate::app::DocumentSession;
@@ -91,8 +94,9 @@ pub struct HashiyaApp {
     modal: Option<Modal>,
     dialogs: Dialogs,
     allow_close: bool,
-    last_autosave: Instant,
-    last_disk_check: Instant,
+    autosave_timer: AutosaveTimer,
+    /// Wakes the window when the annotation file changes on disk; nothing else does when idle.
+    disk_watcher: FileWatcher,
     title: String,
     screenshot: Option<ScreenshotTask>,
 }
@@ -122,7 +126,7 @@ impl HashiyaApp {
                 sample_in_memory()
             })
         });
-        let mut app = Self::with_session(session, settings, recent, screenshot);
+        let mut app = Self::with_session(&cc.egui_ctx, session, (settings, recent), screenshot);
         app.status = status;
         app.folder = options.folder;
         if let Some(folder) = &mut app.folder {
@@ -136,11 +140,13 @@ impl HashiyaApp {
     }
 
     fn with_session(
+        ctx: &Context,
         session: DocumentSession,
-        settings: ViewSettings,
-        recent: RecentPaths,
+        (settings, recent): (ViewSettings, RecentPaths),
         screenshot: Option<ScreenshotTask>,
     ) -> Self {
+        let wake = ctx.clone();
+        let disk_watcher = FileWatcher::spawn(DISK_CHECK_INTERVAL, move || wake.request_repaint());
         let mut view = ArticleView::new(session.document().text());
         view.set_font_size(settings.font_size);
         view.set_direction(settings.direction);
@@ -162,8 +168,8 @@ impl HashiyaApp {
             modal,
             dialogs: Dialogs::default(),
             allow_close: false,
-            last_autosave: Instant::now(),
-            last_disk_check: Instant::now(),
+            autosave_timer: AutosaveTimer::default(),
+            disk_watcher,
             title: String::new(),
             screenshot,
         }
@@ -173,6 +179,12 @@ impl HashiyaApp {
     #[must_use]
     pub fn session(&self) -> &DocumentSession {
         &self.session
+    }
+
+    /// Writes the recovery file now if there are unsaved edits (what the autosave timer does),
+    /// for tests of crash recovery; `Ok(false)` when there was nothing to write.
+    pub fn autosave_now(&mut self) -> Result<bool, crate::io::IoError> {
+        self.session.autosave()
     }
 
     /// The article view.
@@ -194,6 +206,9 @@ impl HashiyaApp {
 
     /// Carries out a menu, shortcut or panel action.
     pub fn perform(&mut self, ctx: &Context, action: AppAction) {
+        if action.saves_or_leaves() {
+            self.commit_field_edits();
+        }
         match action {
             AppAction::Annotate(action) => self.annotate(action),
             AppAction::Edit(command) => self.edit(command),
@@ -238,6 +253,8 @@ impl HashiyaApp {
             AnnotatorAction::SelectSpan(_) | AnnotatorAction::NextSpan | AnnotatorAction::PreviousSpan
         );
         let creates = matches!(action, AnnotatorAction::ApplyLabel(_));
+        // Esc outside link mode clears both selections: the span's and the text's.
+        let clears_text = action == AnnotatorAction::Escape && self.annotator.link_mode.is_none();
         let selection = self.view.selection();
         match self.annotator.perform(action, selection, &mut self.session) {
             Outcome::Changed => {
@@ -246,11 +263,24 @@ impl HashiyaApp {
                 }
                 self.status = None;
             }
+            Outcome::SelectedWithNote(message) => {
+                self.view.set_selection(None);
+                self.say(message, false);
+            }
             Outcome::Refused(message) => self.say(message, true),
             Outcome::Selected | Outcome::Nothing => {}
         }
+        if clears_text {
+            self.view.set_selection(None);
+        }
         if scroll && let Some(span) = self.annotator.selected.and_then(|id| self.session.document().span(id)) {
             self.view.scroll_to_char(span.char_start);
+        }
+    }
+
+    fn commit_field_edits(&mut self) {
+        for command in self.panel.take_field_edits(self.session.document()) {
+            self.edit(command);
         }
     }
 
@@ -262,13 +292,11 @@ impl HashiyaApp {
 
     fn undo_redo(&mut self, undo: bool) {
         let done = if undo { self.session.undo() } else { self.session.redo() };
-        if done {
-            self.annotator.forget_missing(self.session.document());
-        } else {
-            self.say(
-                if undo { "Nothing to undo" } else { "Nothing to redo" }.to_owned(),
-                false,
-            );
+        let what = if undo { "undo" } else { "redo" };
+        match done {
+            Ok(true) => self.annotator.forget_missing(self.session.document()),
+            Ok(false) => self.say(format!("Nothing to {what}"), false),
+            Err(error) => self.say(format!("Cannot {what}: {error}"), true),
         }
     }
 
@@ -544,10 +572,7 @@ impl HashiyaApp {
                     self.finish_intent(ctx, intent);
                 }
             }
-            Some(Choice::Discard) => match self.session.discard_edits() {
-                Ok(()) => self.finish_intent(ctx, intent),
-                Err(error) => self.say(format!("Cannot discard the edits: {error}"), true),
-            },
+            Some(Choice::Discard) => self.discard_and_finish(ctx, intent),
             Some(Choice::Cancel) => {}
             None => self.modal = Some(Modal::Unsaved(intent)),
         }
@@ -605,6 +630,24 @@ impl HashiyaApp {
         }
     }
 
+    /// Goes on with `intent`, dropping the edits. They count as discarded only once they are
+    /// gone (the window closes, or another document or state replaced them): an open that fails
+    /// keeps them as unsaved edits, so Quit still asks.
+    fn discard_and_finish(&mut self, ctx: &Context, intent: LeaveDocument) {
+        let article = self.session.article_path().to_path_buf();
+        let generation = self.generation;
+        let quit = intent == LeaveDocument::Quit;
+        self.finish_intent(ctx, intent);
+        if (quit || self.generation != generation)
+            && let Err(error) = crate::io::recovery::discard_recovery(&article)
+        {
+            self.say(
+                format!("Could not remove the autosave of the discarded edits: {error}"),
+                true,
+            );
+        }
+    }
+
     fn recovery_ui(&mut self, ctx: &Context, recovery: PathBuf) {
         let mut answered = false;
         egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
@@ -637,26 +680,34 @@ impl HashiyaApp {
         }
     }
 
-    /// Autosave and the watch on the annotation file.
+    /// Autosave and the watch on the annotation file. Neither wakes an idle window: the
+    /// autosave timer runs only while there are edits to autosave, and the watcher thread
+    /// wakes the window only when the file changed.
     fn background_work(&mut self, ctx: &Context) {
         let interval = Duration::from_secs(self.settings.autosave_seconds.max(5));
-        if self.last_autosave.elapsed() >= interval {
-            self.last_autosave = Instant::now();
-            if let Err(error) = self.session.autosave() {
-                self.say(format!("Autosave failed: {error}"), true);
+        let needed = self.session.needs_autosave();
+        match self.autosave_timer.poll(needed, Instant::now(), interval) {
+            AutosaveDue::Nothing => {}
+            AutosaveDue::In(wait) => ctx.request_repaint_after(wait),
+            AutosaveDue::Now => {
+                self.autosave_timer.autosaved();
+                if let Err(error) = self.session.autosave() {
+                    self.say(format!("Autosave failed: {error}"), true);
+                }
             }
         }
-        if self.last_disk_check.elapsed() >= DISK_CHECK_INTERVAL {
-            self.last_disk_check = Instant::now();
-            if !self.dialogs.disk_change && self.session.changed_on_disk() {
-                self.dialogs.disk_change = true;
-            }
+        self.disk_watcher.watch(self.session.annotation_path());
+        if self.disk_watcher.take_change() && !self.dialogs.disk_change && self.session.changed_on_disk() {
+            self.dialogs.disk_change = true;
         }
-        ctx.request_repaint_after(DISK_CHECK_INTERVAL.min(interval));
     }
 
     fn handle_close_request(&mut self, ctx: &Context) {
-        if ctx.input(|input| input.viewport().close_requested()) && !self.allow_close && self.session.is_modified() {
+        if !ctx.input(|input| input.viewport().close_requested()) {
+            return;
+        }
+        self.commit_field_edits();
+        if !self.allow_close && self.session.is_modified() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.modal = Some(Modal::Unsaved(LeaveDocument::Quit));
         }

@@ -177,21 +177,38 @@ pub fn hovered_span(document: &Document, hovered_char: Option<usize>) -> Option<
         .map(|s| s.id)
 }
 
-/// A row of label buttons floating under a fresh text selection.
+/// Chars on each side of a selection whose lines the label picker should not cover: more than
+/// the lines it can reach at any zoom.
+const PICKER_CONTEXT_CHARS: usize = 600;
+
+/// A row of label buttons floating next to a fresh text selection, over as little text as
+/// possible (never the line after the selection when it can go elsewhere), inside the article.
 pub fn label_picker_ui(
     ui: &Ui,
     view: &mut ArticleView,
     document: &Document,
     selection: Range<usize>,
 ) -> Option<AppAction> {
-    let anchor = view.char_rects(selection).into_iter().last()?;
-    if !ui.clip_rect().contains(anchor.center_bottom()) {
+    let bounds = ui.clip_rect();
+    let selection_rects = view.char_rects(selection.clone());
+    let anchor = *selection_rects.last()?;
+    if !bounds.contains(anchor.center_bottom()) {
         return None;
     }
+    let context =
+        selection.start.saturating_sub(PICKER_CONTEXT_CHARS)..selection.end.saturating_add(PICKER_CONTEXT_CHARS);
+    let text_rects = view.char_rects(context.start..context.end.min(document.char_len()));
+    let id = egui::Id::unique("label-picker");
+    let size = ui
+        .ctx()
+        .memory(|memory| memory.area_rect(id))
+        .map_or(crate::ui::picker_placement::ESTIMATED_SIZE, |rect| rect.size());
+    let place = crate::ui::picker_placement::picker_rect(size, &selection_rects, &text_rects, bounds)?;
     let mut chosen = None;
-    egui::Area::new(egui::Id::unique("label-picker"))
+    egui::Area::new(id)
         .order(egui::Order::Foreground)
-        .fixed_pos(anchor.left_bottom() + egui::vec2(0.0, 6.0))
+        .fixed_pos(place.min)
+        .constrain_to(bounds)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {

@@ -1,5 +1,6 @@
 //! Labels for article text outside the article view (the side panel, tooltips), drawn with
 //! the article's fonts and bidi, because egui's labels would show Arabic with digits reversed.
+//! Short texts stay on one line; long ones wrap to the available width.
 
 use std::collections::HashMap;
 
@@ -17,7 +18,8 @@ const MAX_CACHED_LINES: usize = 4096;
 pub struct BidiLabels {
     shaper: LineShaper,
     atlas: GlyphAtlas,
-    cache: HashMap<(String, u32), ShapedLine>,
+    /// Shaped texts by (text, font size, wrap width) bits; the width is infinite on one line.
+    cache: HashMap<(String, u32, u32), ShapedLine>,
 }
 
 impl BidiLabels {
@@ -33,16 +35,30 @@ impl BidiLabels {
         self.colored_label_ui(ui, text, font_size, color)
     }
 
+    /// Shows `text` at the body font size, wrapped to the available width: for texts of any
+    /// length (a selected quote), which must not widen the panel they are in.
+    pub fn wrapped_label_ui(&mut self, ui: &mut Ui, text: &str) -> Response {
+        let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
+        let color = ui.visuals().text_color();
+        // Whole points, so that a panel resized by a fraction does not reshape every frame.
+        let width = ui.available_width().floor().max(40.0);
+        self.show_ui(ui, text, (font_size, width), color)
+    }
+
     /// Shows `text` on one line at `font_size`, tinted `color`.
     pub fn colored_label_ui(&mut self, ui: &mut Ui, text: &str, font_size: f32, color: Color32) -> Response {
+        self.show_ui(ui, text, (font_size, f32::INFINITY), color)
+    }
+
+    fn show_ui(&mut self, ui: &mut Ui, text: &str, (font_size, width): (f32, f32), color: Color32) -> Response {
         if self.cache.len() > MAX_CACHED_LINES {
             self.cache.clear();
         }
-        let key = (text.to_owned(), font_size.to_bits());
+        let key = (text.to_owned(), font_size.to_bits(), width.to_bits());
         let line = self
             .cache
             .entry(key)
-            .or_insert_with(|| self.shaper.shape(text, font_size));
+            .or_insert_with(|| self.shaper.shape_wrapped(text, font_size, width));
         let (rect, response) = ui.allocate_exact_size(vec2(line.width.ceil(), line.height.ceil()), Sense::hover());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
         if ui.is_rect_visible(rect) {

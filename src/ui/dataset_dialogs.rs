@@ -92,11 +92,14 @@ impl Job {
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
+            // A send fails only when the dialog was closed (the receiver dropped): nobody is
+            // waiting for the progress or the result then, and the work itself is done or
+            // harmless to finish.
             let result = work(&mut |done, total| {
                 let _ = sender.send(Progress::Step { done, total });
                 ctx.request_repaint();
             });
-            let _ = sender.send(Progress::Finished(result));
+            let _ = sender.send(Progress::Finished(result)); // see above: the dialog is gone
             ctx.request_repaint();
         });
         Self::Running {

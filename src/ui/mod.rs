@@ -16,6 +16,7 @@ pub mod file_picker;
 pub mod folder_panel;
 mod glyph_atlas;
 mod menu;
+mod picker_placement;
 mod recent;
 mod schema_window;
 mod screenshot;
