@@ -173,7 +173,7 @@ impl DocumentSession {
         self.annotation_mtime = modified_time(&self.annotation_path);
         // The recovery file is stale once the real file holds the same state; a leftover one
         // is only offered again if it is newer than the saved file, which it is not.
-        let _ = io::recovery::discard_recovery(&io::annotation_path_for(&self.article_path));
+        let _ = io::recovery::discard_recovery(&self.article_path);
         self.autosaved_revision = None;
         Ok(())
     }
@@ -255,7 +255,7 @@ impl DocumentSession {
 
     /// Drops the recovery file without using it.
     pub fn discard_recovery(&self) -> Result<(), IoError> {
-        io::recovery::discard_recovery(&io::annotation_path_for(&self.article_path))
+        io::recovery::discard_recovery(&self.article_path)
     }
 
     /// Accepts the file on disk as seen, without reloading (the user chose to keep theirs).
