@@ -66,7 +66,7 @@ fn click_at(harness: &mut Harness<'_, HashiyaApp>, pos: Pos2) {
 }
 
 fn spans(harness: &Harness<'_, HashiyaApp>) -> Vec<(String, Range<usize>)> {
-    let document = &harness.state().session().document;
+    let document = harness.state().session().document();
     document
         .spans()
         .iter()
@@ -110,7 +110,7 @@ fn a_drag_from_inside_a_word_snaps_but_alt_drag_keeps_exact_chars() {
     );
     harness.key_press(Key::Num1);
     harness.run();
-    let document = &harness.state().session().document;
+    let document = harness.state().session().document();
     let span = &document.spans()[0];
     assert_eq!(document.span_text(span), "الحداد");
     assert_eq!(span.char_start..span.char_end, without_waw);
@@ -134,7 +134,7 @@ fn a_speaker_link_by_keys_and_a_click() {
     assert!(harness.state().annotator().link_mode.is_some());
     let actor_rect = harness.state_mut().article_view_mut().char_rects(williams)[0];
     click_at(&mut harness, actor_rect.center());
-    let document = &harness.state().session().document;
+    let document = harness.state().session().document();
     let links: Vec<_> = document
         .links()
         .iter()
@@ -166,7 +166,7 @@ fn tab_walks_spans_and_delete_removes_the_selected_one() {
     assert_eq!(harness.state().annotator().selected, None);
     harness.key_press(Key::Tab);
     harness.run();
-    let first = harness.state().session().document.spans()[0].id;
+    let first = harness.state().session().document().spans()[0].id;
     assert_eq!(
         harness.state().annotator().selected,
         Some(first),

@@ -77,7 +77,7 @@ fn next_document_saves_first_and_the_folder_panel_lists_the_articles() {
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
     harness.run();
     assert_eq!(article_name(&harness), "a.txt");
-    assert_eq!(harness.state().session().document.spans().len(), 1);
+    assert_eq!(harness.state().session().document().spans().len(), 1);
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn an_autosave_newer_than_the_saved_file_is_offered_at_open() {
     harness.get_by_label("Unsaved work found");
     harness.get_by_label("Restore it").click();
     harness.run();
-    assert_eq!(harness.state().session().document.spans().len(), 1);
+    assert_eq!(harness.state().session().document().spans().len(), 1);
     assert!(harness.state().session().is_modified());
 }
 

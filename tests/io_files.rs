@@ -260,7 +260,7 @@ fn an_orphan_placed_by_the_user_comes_back_with_its_links() {
         .edit(hashiya::model::Command::RestoreSpan { span, links })
         .expect("restores");
     let document = session.document();
-    assert_eq(document.check(), Vec::<String>::new());
+    assert_eq!(document.check(), Vec::<String>::new());
     assert_eq!(document.links().len(), 4);
     assert!(document.links().iter().any(|l| l.id == LinkId(4) && l.to == SpanId(6)));
 }

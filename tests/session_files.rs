@@ -106,3 +106,34 @@ fn a_missing_article_is_an_error_naming_the_path() {
     let error = DocumentSession::open(&missing).err().expect("fails");
     assert!(error.to_string().ends_with(&missing.display().to_string()), "{error}");
 }
+
+#[test]
+fn discarding_edits_returns_to_the_saved_state() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = article_in(dir.path());
+    let mut session = DocumentSession::open(&article).expect("opens");
+    add_actor(&mut session, 0, 4);
+    session.save().expect("saves");
+    let saved = session.document().clone();
+    add_actor(&mut session, 5, 15);
+    assert!(session.undo() && session.redo());
+    session.discard_edits().expect("discards");
+    assert_eq!(
+        session.document().spans(),
+        saved.spans(),
+        "undone back to the saved state"
+    );
+    assert!(!session.is_modified() && !session.can_undo() && !session.can_redo());
+
+    // A restored autosave is not in the undo history: discarding reads the saved file back.
+    add_actor(&mut session, 5, 15);
+    assert!(session.autosave().expect("autosaves"));
+    let mut reopened = DocumentSession::open(&article).expect("reopens");
+    let recovery = reopened.pending_recovery().expect("recovery offered");
+    reopened.restore_recovery(&recovery).expect("restores");
+    assert_eq!(reopened.document().spans().len(), 2);
+    reopened.discard_edits().expect("discards");
+    assert_eq!(reopened.document().spans(), saved.spans());
+    assert!(!reopened.is_modified());
+    assert!(reopened.pending_recovery().is_none(), "the recovery file is dropped");
+}
