@@ -7,11 +7,12 @@ mod export_cmd;
 mod fmt;
 mod import_cmd;
 mod inputs;
+mod search_cmd;
 mod stats_cmd;
 mod validate;
 
 /// Names of the subcommands; any other first argument is an article path for the window.
-pub const SUBCOMMANDS: [&str; 6] = ["debug", "validate", "fmt", "export", "import", "stats"];
+pub const SUBCOMMANDS: [&str; 7] = ["debug", "validate", "fmt", "export", "import", "stats", "search"];
 
 /// Whether the command line asks for a subcommand rather than the window.
 #[must_use]
@@ -33,6 +34,7 @@ pub fn run(args: &[String]) -> i32 {
         "export" => export_cmd::run(rest),
         "import" => import_cmd::run(rest),
         "stats" => stats_cmd::run(rest),
+        "search" => search_cmd::run(rest),
         _ => {
             eprintln!(
                 "hashiya: unknown subcommand `{name}` (one of {})",

@@ -38,6 +38,7 @@ mod inputs;
 mod locate;
 mod reader;
 pub mod recovery;
+pub mod search;
 mod validation;
 mod writer;
 

@@ -2,9 +2,12 @@
 //! engine (parley). Byte offsets live only inside this module; everything it answers is in
 //! char offsets and logical pixels. No egui here.
 
+pub mod arabic;
 mod block_layout;
 pub mod blocks;
+pub mod clitics;
 mod direction;
+pub mod find;
 pub mod fonts;
 mod geometry;
 mod layout;

@@ -1,0 +1,105 @@
+//! `hashiya search QUERY INPUT...`: every match of an Arabic-aware query in articles and
+//! folders, as a count per document or as JSON lines (`--json`) with char offsets.
+
+use std::fmt::Write as _;
+
+use crate::cli::args::Args;
+use crate::cli::inputs::write_stdout;
+use crate::io::search::{SearchResults, search_articles};
+use crate::text::find::{FindOptions, MatchMode};
+
+const USAGE: &str = "usage: hashiya search [--exact|--regex] [--no-prefixes] [--partial-words] [--json] QUERY INPUT...";
+
+/// Runs `hashiya search …` (`args` after `search`); returns the exit code: 0 when something
+/// matched, 1 when nothing did, 2 for bad usage, a bad regex or unreadable inputs.
+#[must_use]
+pub fn run(args: &[String]) -> i32 {
+    let args = match Args::parse(args, &[], &["exact", "regex", "no-prefixes", "partial-words", "json"]) {
+        Ok(args) if args.positional.len() >= 2 => args,
+        Ok(_) => {
+            eprintln!("hashiya search: needs a QUERY and at least one INPUT ({USAGE})");
+            return 2;
+        }
+        Err(error) => {
+            eprintln!("hashiya search: {error} ({USAGE})");
+            return 2;
+        }
+    };
+    if args.switch("exact") && args.switch("regex") {
+        eprintln!("hashiya search: --exact and --regex exclude each other ({USAGE})");
+        return 2;
+    }
+    let options = FindOptions {
+        mode: if args.switch("regex") {
+            MatchMode::Regex
+        } else if args.switch("exact") {
+            MatchMode::Exact
+        } else {
+            MatchMode::Normalized
+        },
+        prefixes: !args.switch("no-prefixes"),
+        whole_words: !args.switch("partial-words"),
+    };
+    let Some((query, inputs)) = args.positional.split_first() else {
+        return 2;
+    };
+    let results = match search_articles(inputs, query, &options) {
+        Ok(results) => results,
+        Err(error) => {
+            eprintln!("hashiya search: {error}");
+            return 2;
+        }
+    };
+    write_stdout(&if args.switch("json") { json_lines(&results) } else { counts(&results) });
+    for error in &results.errors {
+        eprintln!("hashiya search: {error}");
+    }
+    if !results.errors.is_empty() {
+        2
+    } else if results.total() == 0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// One JSON object per match: `{"document", "start", "stem_start", "end", "text"}`.
+fn json_lines(results: &SearchResults) -> String {
+    let mut out = String::new();
+    for article in &results.articles {
+        let document = article.article.display().to_string();
+        for found in &article.matches {
+            let record = serde_json::json!({
+                "document": document,
+                "start": found.start,
+                "stem_start": found.stem_start,
+                "end": found.end,
+                "text": article.text.slice(found.start..found.end),
+            });
+            // Writing into a String cannot fail.
+            let _ = writeln!(out, "{record}");
+        }
+    }
+    out
+}
+
+/// A count per document and a total.
+fn counts(results: &SearchResults) -> String {
+    let mut out = String::new();
+    for article in &results.articles {
+        let _ = writeln!(out, "{}\t{}", article.matches.len(), article.article.display());
+    }
+    let documents = results.articles.iter().filter(|article| !article.matches.is_empty()).count();
+    let _ = writeln!(
+        out,
+        "{} in {} of {}",
+        plural(results.total(), "match", "matches"),
+        documents,
+        plural(results.articles.len(), "document", "documents")
+    );
+    out
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
