@@ -61,7 +61,7 @@ pub(crate) struct Stored<'s> {
 const NEIGHBOURS: usize = 4;
 
 /// How far (in chars) a single span's shift may be from a placed neighbour's.
-const SHIFT_TOLERANCE: i64 = 64;
+const SHIFT_TOLERANCE: i128 = 64;
 
 /// Occurrences kept per text; a text occurring more often than this is not a useful anchor.
 const MAX_OCCURRENCES: usize = 1 << 20;
@@ -188,7 +188,7 @@ impl<'s> Anchoring<'s> {
 
     /// How many neighbours confirm `shift` for `group`: placed at that shift, or unplaced
     /// with their text free at that shift.
-    fn support(&self, group: usize, shift: i64) -> usize {
+    fn support(&self, group: usize, shift: i128) -> usize {
         self.neighbours(group)
             .filter(|&neighbour| {
                 let Some(start) = shifted(self.groups[neighbour].start, shift) else {
@@ -204,8 +204,8 @@ impl<'s> Anchoring<'s> {
 
     /// How far a shift is from the shifts of the article's start (0) and end (the change in
     /// length): between equally supported places, the one an edit at either end explains.
-    fn distance_to_ends(&self, shift: i64) -> u64 {
-        let end_shift = self.new_len as i64 - self.old_len.min(i64::MAX as usize) as i64;
+    fn distance_to_ends(&self, shift: i128) -> u128 {
+        let end_shift = self.new_len as i128 - self.old_len as i128;
         shift.unsigned_abs().min((shift - end_shift).unsigned_abs())
     }
 
@@ -223,7 +223,7 @@ impl<'s> Anchoring<'s> {
                 &self.occurrences[self.groups[group].pattern]
             };
             for &start in candidates {
-                let shift = start as i64 - old as i64;
+                let shift = start as i128 - old as i128;
                 let support = self.support(group, shift);
                 if support > 0 {
                     queue.push((
@@ -239,7 +239,7 @@ impl<'s> Anchoring<'s> {
             if self.placed[group].is_some() || !self.is_free(group, start) {
                 continue;
             }
-            let shift = start as i64 - self.groups[group].start as i64;
+            let shift = start as i128 - self.groups[group].start as i128;
             let now = self.support(group, shift);
             if now == support {
                 self.place(group, start);
@@ -305,17 +305,17 @@ impl<'s> Anchoring<'s> {
         let old = self.groups[group].start;
         let occurrences = &self.occurrences[self.groups[group].pattern];
         let (low, high) = (previous.new, following.new.max(previous.new));
-        let mut best: Option<(bool, i64, usize)> = None;
+        let mut best: Option<(bool, i128, usize)> = None;
         for reference in [previous, following] {
-            let expected = old as i64 + reference.shift();
-            let from = (expected - SHIFT_TOLERANCE).max(low as i64);
-            let to = (expected + SHIFT_TOLERANCE).min(high as i64);
+            let expected = old as i128 + reference.shift();
+            let from = (expected - SHIFT_TOLERANCE).max(low as i128);
+            let to = (expected + SHIFT_TOLERANCE).min(high as i128);
             if from > to {
                 continue;
             }
-            let first = occurrences.partition_point(|&o| (o as i64) < from);
-            for &start in occurrences[first..].iter().take_while(|&&o| o as i64 <= to) {
-                let key = (reference.virtual_end, (start as i64 - expected).abs(), start);
+            let first = occurrences.partition_point(|&o| (o as i128) < from);
+            for &start in occurrences[first..].iter().take_while(|&&o| o as i128 <= to) {
+                let key = (reference.virtual_end, (start as i128 - expected).abs(), start);
                 if self.is_free(group, start) && best.is_none_or(|b| key < b) {
                     best = Some(key);
                 }
@@ -335,13 +335,13 @@ struct Reference {
 }
 
 impl Reference {
-    fn shift(self) -> i64 {
-        self.new as i64 - self.old as i64
+    fn shift(self) -> i128 {
+        self.new as i128 - self.old as i128
     }
 }
 
-fn shifted(start: usize, shift: i64) -> Option<usize> {
-    usize::try_from(start as i64 + shift).ok()
+fn shifted(start: usize, shift: i128) -> Option<usize> {
+    usize::try_from(start as i128 + shift).ok()
 }
 
 /// Char offsets of every occurrence (overlapping ones too) of every pattern, sorted.

@@ -43,7 +43,7 @@ fn check_regular(path: &Path, meta: &std::fs::Metadata, limit: u64) -> Result<()
     if !meta.is_file() {
         return Err(IoError::NotRegular {
             path: path.to_path_buf(),
-            kind: kind_of(&meta.file_type()),
+            kind: kind_of(meta.file_type()),
         });
     }
     if meta.len() > limit {
@@ -61,7 +61,7 @@ fn too_large(path: &Path, bytes: u64, limit: u64) -> IoError {
 }
 
 /// What a file that is not a regular file is, in words.
-fn kind_of(file_type: &std::fs::FileType) -> &'static str {
+fn kind_of(file_type: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
