@@ -77,6 +77,9 @@ fn bad_arguments_and_files_exit_2_with_one_line() {
         &["debug", "rects", SAMPLE, "1"],
         &["debug", "rects", SAMPLE, "a", "b"],
         &["debug", "hit", SAMPLE, "1", "y"],
+        &["debug", "hit", SAMPLE, "nan", "nan"],
+        &["debug", "hit", SAMPLE, "10", "inf"],
+        &["debug", "hit", SAMPLE, "NaN", "10"],
         &["debug", "layout", "/nonexistent/article.txt"],
         &["debug", "layout", "tests/data"],
     ] {

@@ -46,7 +46,7 @@ fn run_inner(args: &[String]) -> Result<String, UsageError> {
     let mut layout = DocumentLayout::new(&text, params);
     match (command.as_str(), numbers) {
         ("rects", Some((start, end))) => Ok(rects(&mut layout, number(start, "START")?, number(end, "END")?)),
-        ("hit", Some((x, y))) => Ok(hit(&mut layout, number(x, "X")?, number(y, "Y")?)),
+        ("hit", Some((x, y))) => Ok(hit(&mut layout, coordinate(x, "X")?, coordinate(y, "Y")?)),
         _ => Ok(lines(&mut layout)),
     }
 }
@@ -78,6 +78,17 @@ fn params(args: &Args) -> Result<LayoutParams, UsageError> {
 fn number<T: std::str::FromStr>(text: &str, name: &str) -> Result<T, UsageError> {
     text.parse()
         .map_err(|_| UsageError(format!("{name}: \"{text}\" is not a valid number")))
+}
+
+/// A pixel coordinate: a finite number (NaN or infinity would make every comparison of the hit
+/// test false and still return an offset).
+fn coordinate(text: &str, name: &str) -> Result<f32, UsageError> {
+    let value: f32 = number(text, name)?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(UsageError(format!("{name}: \"{text}\" is not a finite number")))
+    }
 }
 
 /// Rounds to 1/100 px so the JSON shows `120.5`, not `120.49999237060547`.

@@ -1,12 +1,11 @@
 //! `hashiya fmt FILE.hashiya.ron...`: rewrites annotation files in canonical form (sorted,
 //! one span per line), atomically, keeping the previous version as `.bak`. Files already in
 //! canonical form are not touched. Exit code 0 when all are formatted, 1 when a file is
-//! invalid (it is left as it is), 2 for bad usage.
-
-use std::path::Path;
+//! invalid, read-only or unreadable (it is left as it is), 2 for bad usage.
 
 use crate::cli::args::Args;
-use crate::io::{self, IoError, Problem, atomic};
+use crate::cli::inputs::report_each_file;
+use crate::io::{self, Formatted};
 
 const USAGE: &str = "usage: hashiya fmt FILE.hashiya.ron...";
 
@@ -24,39 +23,9 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let mut all_ok = true;
-    for file in &files {
-        let path = Path::new(file);
-        match format_file(path) {
-            Ok(true) => println!("formatted: {}", path.display()),
-            Ok(false) => println!("unchanged: {}", path.display()),
-            Err(error) => {
-                all_ok = false;
-                for problem in error.problems() {
-                    println!("{problem}: {}", path.display());
-                }
-            }
-        }
-    }
-    i32::from(!all_ok)
-}
-
-/// Rewrites one file when it is not canonical; `true` when it changed.
-fn format_file(path: &Path) -> Result<bool, IoError> {
-    let bytes = std::fs::read(path).map_err(|source| IoError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let ron = std::str::from_utf8(&bytes)
-        .map_err(|_| IoError::Invalid {
-            path: path.to_path_buf(),
-            problems: vec![Problem::new("the file is not UTF-8 text")],
-        })?
-        .trim_start_matches('\u{FEFF}');
-    let canonical = io::canonical_ron(ron).map_err(|e| e.with_path(path))?;
-    if canonical == ron {
-        return Ok(false);
-    }
-    atomic::write_atomic(path, canonical.as_bytes(), atomic::Backup::Keep)?;
-    Ok(true)
+    report_each_file(&files, |path| match io::format_file(path) {
+        Ok(Formatted::Rewritten) => Ok("formatted".to_owned()),
+        Ok(Formatted::Unchanged) => Ok("unchanged".to_owned()),
+        Err(error) => Err(error.problems()),
+    })
 }

@@ -1,6 +1,9 @@
 //! Printing for the dataset commands; loading their inputs is [`crate::io::load_inputs`].
 
 use std::io::Write as _;
+use std::path::Path;
+
+use crate::io::Problem;
 
 /// Warnings printed before the rest are only counted.
 pub const SHOWN_WARNINGS: usize = 20;
@@ -27,4 +30,28 @@ pub fn print_warnings(command: &str, warnings: impl IntoIterator<Item = String>,
 pub fn write_stdout(text: &str) {
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+}
+
+/// The per-file loop of `validate` and `fmt`: runs `check` on each file and prints one line
+/// `RESULT: PATH` for a success or `PROBLEM: PATH` for each problem. Returns the exit code:
+/// 0 when every file succeeded, 1 otherwise.
+pub fn report_each_file(files: &[String], check: impl Fn(&Path) -> Result<String, Vec<Problem>>) -> i32 {
+    let mut report = String::new();
+    let mut all_ok = true;
+    for file in files {
+        let path = Path::new(file);
+        match check(path) {
+            Ok(result) => report.push_str(&format!("{result}: {}\n", path.display())),
+            Err(problems) => {
+                all_ok = false;
+                for problem in problems {
+                    report.push_str(&format!("{problem}: {}\n", path.display()));
+                }
+            }
+        }
+        // Each file's lines as soon as it is done, so a long run shows progress.
+        write_stdout(&report);
+        report.clear();
+    }
+    i32::from(!all_ok)
 }

@@ -25,13 +25,16 @@ pub fn run(args: &[String]) -> i32 {
     };
     let loaded = crate::io::load_inputs(&args.positional);
     print_warnings("stats", loaded.warnings, 0);
-    let stats = Stats::of(&loaded.documents);
-    let mut text = stats.to_string();
-    text.push('\n');
-    if loaded.skipped > 0 {
-        let _ = writeln!(text, "({} articles without annotations not counted)", loaded.skipped);
+    // Statistics of nothing would read as an answer ("0 documents") when every input failed.
+    if !loaded.documents.is_empty() || loaded.errors.is_empty() {
+        let stats = Stats::of(&loaded.documents);
+        let mut text = stats.to_string();
+        text.push('\n');
+        if loaded.skipped > 0 {
+            let _ = writeln!(text, "({} articles without annotations not counted)", loaded.skipped);
+        }
+        write_stdout(&text);
     }
-    write_stdout(&text);
     for error in &loaded.errors {
         eprintln!("hashiya stats: {error}");
     }

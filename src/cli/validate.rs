@@ -3,10 +3,8 @@
 //! `LINE:COL: MESSAGE: PATH`. Exit code 0 when all are valid, 1 when any has a problem, 2 for
 //! bad usage.
 
-use std::path::Path;
-
 use crate::cli::args::Args;
-use crate::io::{self, Problem};
+use crate::cli::inputs::report_each_file;
 
 const USAGE: &str = "usage: hashiya validate FILE.hashiya.ron...";
 
@@ -24,51 +22,7 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let mut all_valid = true;
-    for file in &files {
-        let path = Path::new(file);
-        match validate_file(path) {
-            Ok(summary) => println!("valid ({summary}): {}", path.display()),
-            Err(problems) => {
-                all_valid = false;
-                for problem in problems {
-                    println!("{problem}: {}", path.display());
-                }
-            }
-        }
-    }
-    i32::from(!all_valid)
-}
-
-/// Validates one file: a short summary when valid, else every problem.
-fn validate_file(path: &Path) -> Result<String, Vec<Problem>> {
-    let Some(article_path) = io::article_path_for(path) else {
-        return Err(vec![Problem::new(
-            "the name does not end in .hashiya.ron, so its article (NAME.txt) cannot be found",
-        )]);
-    };
-    let article = io::load_article(&article_path).map_err(|error| {
-        error
-            .problems()
-            .into_iter()
-            .map(|p| Problem::new(format!("the article {}: {}", article_path.display(), p.message)))
-            .collect::<Vec<_>>()
-    })?;
-    let bytes = std::fs::read(path).map_err(|e| vec![Problem::new(format!("cannot read the file ({e})"))])?;
-    let Ok(ron) = std::str::from_utf8(&bytes) else {
-        let loaded = io::load_annotations(path, &article.text);
-        return Err(loaded.err().map_or_else(Vec::new, |e| e.problems()));
-    };
-    let problems = io::validate_ron(ron, &article.text);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    // The same loader the window uses must accept it too.
-    let loaded = io::load_annotations(path, &article.text).map_err(|e| e.problems())?;
-    Ok(format!(
-        "{} spans, {} links, article {}",
-        loaded.document.spans().len(),
-        loaded.document.links().len(),
-        article.encoding
-    ))
+    report_each_file(&files, |path| {
+        crate::io::validate_file(path).map(|summary| format!("valid ({summary})"))
+    })
 }

@@ -43,6 +43,13 @@ pub fn write_atomic_with(
         }
         _ => path.to_path_buf(),
     };
+    // A rename would replace a read-only file as easily as any other: the mode is the owner's
+    // way of saying "do not change this", so it is refused before anything is written.
+    if fs::metadata(&target).is_ok_and(|meta| meta.permissions().readonly()) {
+        return Err(IoError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
@@ -275,6 +282,24 @@ mod tests {
             error.to_string().ends_with(": /nonexistent-dir/x.hashiya.ron"),
             "{error}"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_file_is_refused_and_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.hashiya.ron");
+        fs::write(&path, b"old").expect("writes");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).expect("chmod");
+        for backup in [Backup::Keep, Backup::None] {
+            let error = write_atomic(&path, b"new", backup).expect_err("read-only");
+            let message = error.to_string();
+            assert!(message.contains("read-only"), "{message}");
+            assert!(message.ends_with(&path.display().to_string()), "{message}");
+        }
+        assert_eq!(fs::read(&path).expect("reads"), b"old");
+        assert_eq!(names(dir.path()), ["a.hashiya.ron"], "no backup, no temporary file");
     }
 
     #[cfg(unix)]

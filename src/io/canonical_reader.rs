@@ -5,9 +5,7 @@
 //! a number in hex, a string over two lines — makes it give up, and ron parses the whole file,
 //! with its line:column errors. A unit test checks both readers agree.
 
-use std::collections::BTreeMap;
-
-use crate::io::dto::{FileDto, LinkDto, SpanDto};
+use crate::io::dto::{Attributes, FileDto, LinkDto, SpanDto};
 
 /// A canonical file cut in two: the header (everything but the lines of the list sections,
 /// which stay as empty lists) for ron, and the lines of each list section.
@@ -104,7 +102,7 @@ fn span_line(line: &str) -> Option<SpanDto> {
         start,
         end,
         text,
-        attributes: BTreeMap::new(),
+        attributes: Attributes::default(),
         note: None,
         needs_review: false,
     };
@@ -290,7 +288,10 @@ mod tests {
                     start,
                     end,
                     text,
-                    attributes,
+                    attributes: Attributes {
+                        map: attributes,
+                        replaced: Vec::new(),
+                    },
                     note,
                     needs_review,
                 },

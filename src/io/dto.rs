@@ -102,11 +102,50 @@ pub(crate) struct SpanDto {
     /// The exact text covered, used to re-anchor the span when the article changed.
     pub text: String,
     #[serde(default)]
-    pub attributes: BTreeMap<String, String>,
+    pub attributes: Attributes,
     #[serde(default)]
     pub note: Option<String>,
     #[serde(default)]
     pub needs_review: bool,
+}
+
+/// A span's attributes. A map in the file may name an attribute twice; a map type would keep
+/// the last value without a word, so the values it replaces are kept for the report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Attributes {
+    /// Name → value (the last value of a repeated name).
+    pub map: BTreeMap<String, String>,
+    /// `(name, value)` pairs replaced by a later value of the same name, in file order.
+    pub replaced: Vec<(String, String)>,
+}
+
+impl Attributes {
+    /// Adds a pair as read from the file.
+    pub fn insert(&mut self, name: String, value: String) {
+        if let Some(previous) = self.map.insert(name.clone(), value) {
+            self.replaced.push((name, previous));
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Attributes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AttributesVisitor;
+        impl<'de> serde::de::Visitor<'de> for AttributesVisitor {
+            type Value = Attributes;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map of attribute names to values")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Attributes, A::Error> {
+                let mut attributes = Attributes::default();
+                while let Some((name, value)) = map.next_entry::<String, String>()? {
+                    attributes.insert(name, value);
+                }
+                Ok(attributes)
+            }
+        }
+        deserializer.deserialize_map(AttributesVisitor)
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -167,7 +206,10 @@ impl SpanDto {
             start: span.char_start as u64,
             end: span.char_end as u64,
             text: text.to_owned(),
-            attributes: span.attributes.clone(),
+            attributes: Attributes {
+                map: span.attributes.clone(),
+                replaced: Vec::new(),
+            },
             note: span.note.clone(),
             needs_review: span.needs_review,
         }
@@ -180,7 +222,7 @@ impl SpanDto {
             label: self.label.clone(),
             char_start,
             char_end,
-            attributes: self.attributes.clone(),
+            attributes: self.attributes.map.clone(),
             note: self.note.clone(),
             needs_review: self.needs_review,
         }

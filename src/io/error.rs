@@ -94,6 +94,21 @@ pub enum IoError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The name is not a regular file (a FIFO, a device, a folder, a dangling symlink): reading
+    /// it could block or never end.
+    #[error("{kind}, not a regular file; Hashiya reads only regular files{}", at(.path))]
+    NotRegular {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead, in words ("a named pipe (FIFO)").
+        kind: &'static str,
+    },
+    /// The file to replace is read-only: Hashiya does not replace it behind its owner's back.
+    #[error("the file is read-only, so it was not replaced; make it writable or save under another name{}", at(.path))]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file is larger than Hashiya accepts.
     #[error("the file is {bytes} bytes, more than the {limit} bytes Hashiya reads{}", at(.path))]
     TooLarge {
@@ -138,6 +153,8 @@ impl IoError {
         let path = match &mut self {
             Self::Read { path, .. }
             | Self::Write { path, .. }
+            | Self::NotRegular { path, .. }
+            | Self::ReadOnly { path }
             | Self::TooLarge { path, .. }
             | Self::Undecodable { path, .. }
             | Self::UnsupportedVersion { path, .. }
@@ -155,6 +172,8 @@ impl IoError {
         match self {
             Self::Read { path, .. }
             | Self::Write { path, .. }
+            | Self::NotRegular { path, .. }
+            | Self::ReadOnly { path }
             | Self::TooLarge { path, .. }
             | Self::Undecodable { path, .. }
             | Self::UnsupportedVersion { path, .. }

@@ -73,16 +73,14 @@ pub fn list_folder(dir: &Path) -> Result<Vec<FolderEntry>, IoError> {
 /// Reads status, annotator and counts of an annotation file, skipping everything else.
 #[must_use]
 pub fn read_summary(ron_path: &Path) -> AnnotationSummary {
-    let bytes = match crate::io::read_limited(ron_path, crate::io::MAX_ANNOTATION_BYTES) {
-        Ok(bytes) => bytes,
+    let text = match crate::io::read_annotation_text(ron_path) {
+        Ok(text) => text,
         Err(IoError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             return AnnotationSummary::None;
         }
         Err(error) => return AnnotationSummary::Unreadable(error.to_string()),
     };
-    let Ok(ron) = std::str::from_utf8(&bytes) else {
-        return AnnotationSummary::Unreadable("the annotation file is not UTF-8".into());
-    };
+    let ron = text.as_str();
     let options = ron::Options::default().with_recursion_limit(32);
     // A canonical file: ron reads only the header, the lists are counted by lines.
     let canonical = crate::io::canonical_reader::Canonical::split(ron);

@@ -50,9 +50,16 @@ fn article_of(path: &Path) -> PathBuf {
 }
 
 fn load_one(article: &Path, loaded: &mut Inputs) {
-    if !io::annotation_path_for(article).is_file() {
+    let ron_path = io::annotation_path_for(article);
+    // Only a name that is not there at all means "no annotations": a FIFO or a device under
+    // the name is an error the loader reports.
+    if std::fs::symlink_metadata(&ron_path).is_err() {
         if article.is_file() {
             loaded.skipped += 1;
+        } else if io::exists_but_not_regular(article) {
+            if let Err(error) = io::load_article(article) {
+                loaded.errors.push(error.to_string());
+            }
         } else {
             loaded.errors.push(format!("no such article: {}", article.display()));
         }
@@ -64,10 +71,16 @@ fn load_one(article: &Path, loaded: &mut Inputs) {
                 loaded.warnings.push(format!("{}: {warning}", article.display()));
             }
             if !document.orphans.is_empty() {
+                let links: std::collections::BTreeSet<_> = document
+                    .orphans
+                    .iter()
+                    .flat_map(|o| o.links.iter().map(|l| l.id))
+                    .collect();
                 loaded.warnings.push(format!(
-                    "{}: {} orphaned spans (their text is no longer in the article) are not exported",
+                    "{}: {} orphaned spans (not placed in the changed article) and their {} links are not exported",
                     article.display(),
-                    document.orphans.len()
+                    document.orphans.len(),
+                    links.len()
                 ));
             }
             let document = document.document;

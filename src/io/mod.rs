@@ -31,6 +31,7 @@ pub mod autosave_timer;
 mod canonical_reader;
 mod dto;
 mod error;
+mod file_check;
 pub mod file_watcher;
 pub mod folder;
 mod imported;
@@ -38,18 +39,20 @@ mod inputs;
 mod locate;
 mod reader;
 pub mod recovery;
+mod regular;
 pub mod search;
 mod validation;
 mod writer;
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 pub use article::{LoadedArticle, MAX_ARTICLE_BYTES, decode_article, load_article};
 pub use error::{IoError, Position, Problem};
+pub use file_check::{Formatted, format_file, validate_file};
 pub use imported::{import_conflicts, import_targets, write_imported_document};
 pub use inputs::{Inputs, load_inputs};
 pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};
+pub(crate) use regular::{exists_but_not_regular, read_limited};
 pub use validation::validate_ron;
 
 use crate::model::{Document, DocumentMeta, Schema};
@@ -57,7 +60,7 @@ use crate::model::{Document, DocumentMeta, Schema};
 /// The annotation file format version this build writes; it reads this one and older ones.
 pub const FORMAT_VERSION: u64 = 1;
 
-/// Largest annotation file Hashiya reads (11k spans take about 1.5 MB).
+/// Largest annotation file Hashiya reads, 256 MiB (11k spans take about 1.5 MB).
 pub const MAX_ANNOTATION_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The suffix that replaces `.txt` for annotation files.
@@ -111,7 +114,7 @@ pub fn load_document(article: &Path) -> Result<LoadedDocument, IoError> {
     let LoadedArticle { text, encoding } = load_article(article)?;
     let source_name = article.file_name().unwrap_or_default().to_string_lossy().into_owned();
     let ron_path = annotation_path_for(article);
-    let loaded = match read_limited(&ron_path, MAX_ANNOTATION_BYTES) {
+    let loaded = match read_annotation_text(&ron_path) {
         Err(IoError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             let meta = DocumentMeta {
                 source_name,
@@ -124,7 +127,7 @@ pub fn load_document(article: &Path) -> Result<LoadedDocument, IoError> {
             }
         }
         Err(error) => return Err(error),
-        Ok(bytes) => annotations_from_bytes(&bytes, &text, Some(&source_name)).map_err(|e| e.with_path(&ron_path))?,
+        Ok(ron) => reader::from_ron_str_as(&ron, &text, Some(&source_name)).map_err(|e| e.with_path(&ron_path))?,
     };
     Ok(LoadedDocument {
         document: loaded.document,
@@ -137,8 +140,8 @@ pub fn load_document(article: &Path) -> Result<LoadedDocument, IoError> {
 /// Reads the annotation (or recovery) file `ron_path` and places it in `text`, the
 /// normalized article.
 pub fn load_annotations(ron_path: &Path, text: &str) -> Result<LoadedAnnotations, IoError> {
-    let bytes = read_limited(ron_path, MAX_ANNOTATION_BYTES)?;
-    annotations_from_bytes(&bytes, text, None).map_err(|e| e.with_path(ron_path))
+    let ron = read_annotation_text(ron_path)?;
+    reader::from_ron_str(&ron, text).map_err(|e| e.with_path(ron_path))
 }
 
 /// Saves `document` to `ron_path` atomically, keeping the previous version as `.bak`, then
@@ -150,7 +153,12 @@ pub fn save_document(document: &Document, ron_path: &Path) -> Result<(), IoError
 /// [`save_document`], keeping unplaced spans in the file's `orphans` list.
 pub fn save_document_with_orphans(document: &Document, orphans: &[OrphanSpan], ron_path: &Path) -> Result<(), IoError> {
     let ron = to_ron_string_with_orphans(document, orphans);
-    atomic::write_atomic(ron_path, ron.as_bytes(), atomic::Backup::Keep)?;
+    // Saving what the file already holds would only turn `.bak` into a second copy of it,
+    // losing the previous version.
+    let unchanged = read_limited(ron_path, MAX_ANNOTATION_BYTES).is_ok_and(|bytes| bytes == ron.as_bytes());
+    if !unchanged {
+        atomic::write_atomic(ron_path, ron.as_bytes(), atomic::Backup::Keep)?;
+    }
     // The save succeeded; a recovery file that cannot be deleted is older than it and so is
     // not offered again.
     let _ = recovery::remove_recovery_of(ron_path);
@@ -170,10 +178,15 @@ pub fn to_ron_string_with_orphans(document: &Document, orphans: &[OrphanSpan]) -
 }
 
 /// Rewrites an annotation file in canonical form (sorted, one span per line) without its
-/// article; the file must be valid on its own. For `hashiya fmt`.
+/// article; the file must be valid on its own, and is refused when the rewrite would drop a
+/// value (an attribute given twice). For `hashiya fmt`.
 pub fn canonical_ron(ron: &str) -> Result<String, IoError> {
     let file = reader::parse_file(ron)?;
     reader::check_file(&file, ron)?;
+    let lost = reader::repeated_attributes(&file, &locate::Locator::new(ron));
+    if !lost.is_empty() {
+        return Err(IoError::invalid(lost));
+    }
     Ok(writer::write_file(&file))
 }
 
@@ -190,40 +203,24 @@ pub fn sha256_hex(text: &str) -> String {
     hex
 }
 
-fn annotations_from_bytes(bytes: &[u8], text: &str, source_name: Option<&str>) -> Result<LoadedAnnotations, IoError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let ron = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-        let position = Position::of_byte(valid, valid.len());
-        IoError::invalid(vec![Problem::at(Some(position), "the file is not UTF-8 text")])
-    })?;
-    reader::from_ron_str_as(ron, text, source_name)
+/// Reads an annotation (or recovery) file as text: a regular file of at most
+/// [`MAX_ANNOTATION_BYTES`], UTF-8, a leading byte order mark removed (editors on Windows add
+/// one; every command and the window accept it, and saving drops it).
+pub fn read_annotation_text(path: &Path) -> Result<String, IoError> {
+    let bytes = read_limited(path, MAX_ANNOTATION_BYTES)?;
+    read_annotation_text_from(bytes).map_err(|e| e.with_path(path))
 }
 
-/// Reads a whole file, refusing files over `limit` bytes before reading them.
-pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, IoError> {
-    let read_error = |source| IoError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let size = file.metadata().map_err(read_error)?.len();
-    if size > limit {
-        return Err(IoError::TooLarge {
-            path: path.to_path_buf(),
-            bytes: size,
-            limit,
-        });
+/// [`read_annotation_text`] for bytes already read.
+pub(crate) fn read_annotation_text_from(mut bytes: Vec<u8>) -> Result<String, IoError> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // `take` guards against a file that grows while it is read.
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(read_error)?;
-    if bytes.len() as u64 > limit {
-        return Err(IoError::TooLarge {
-            path: path.to_path_buf(),
-            bytes: bytes.len() as u64,
-            limit,
-        });
-    }
-    Ok(bytes)
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid_up_to = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+        let position = Position::of_byte(valid, valid.len());
+        IoError::invalid(vec![Problem::at(Some(position), "the file is not UTF-8 text")])
+    })
 }

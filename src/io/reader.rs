@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use crate::io::anchor::{Anchorer, Placement};
+use crate::io::anchor::{Placement, Stored, place_all};
 use crate::io::dto::{FileDto, SpanDto, VersionProbe};
 use crate::io::locate::{Locator, Section};
 use crate::io::{FORMAT_VERSION, IoError, MAX_ANNOTATION_BYTES, Problem};
@@ -55,7 +55,14 @@ pub fn from_ron_str(ron: &str, text: &str) -> Result<LoadedAnnotations, IoError>
 pub(crate) fn from_ron_str_as(ron: &str, text: &str, source_name: Option<&str>) -> Result<LoadedAnnotations, IoError> {
     let file = parse_file(ron)?;
     let schema = check_file(&file, ron)?;
-    place(file, schema, text, source_name)
+    let lints: Vec<String> = lint_file(&file, &schema, ron).iter().map(ToString::to_string).collect();
+    let mut loaded = place(file, schema, text, source_name)?;
+    summarize(
+        &mut loaded.warnings,
+        "things in the file that the schema does not define or that a save would change (line:column)",
+        &lints,
+    );
+    Ok(loaded)
 }
 
 /// Parses RON text as an annotation file of the current version.
@@ -113,6 +120,73 @@ fn unsupported(found: u64) -> IoError {
         path: std::path::PathBuf::new(),
         found,
     }
+}
+
+/// What a valid file holds that the schema does not define, or that a rewrite would lose:
+/// a repeated attribute name (the last value wins), attribute names and values the span's
+/// label does not define, a `char_len` no article can have. The file still opens (the window
+/// warns, nothing is dropped); `hashiya validate` reports them; `hashiya fmt` refuses a
+/// repeated attribute, whose other values it would drop.
+pub(crate) fn lint_file(file: &FileDto, schema: &Schema, ron: &str) -> Vec<Problem> {
+    let locator = Locator::new(ron);
+    let mut problems = Vec::new();
+    if file.document.char_len > crate::io::MAX_ARTICLE_BYTES {
+        problems.push(Problem::at(
+            locator.section(Section::Document),
+            format!(
+                "document.char_len {} is larger than any article Hashiya opens ({} bytes at most)",
+                file.document.char_len,
+                crate::io::MAX_ARTICLE_BYTES
+            ),
+        ));
+    }
+    problems.extend(repeated_attributes(file, &locator));
+    for (section, span) in all_spans(file) {
+        let Some(label) = schema.label(&span.label) else {
+            continue;
+        };
+        for (name, value) in &span.attributes.map {
+            let message = match label.attributes.iter().find(|a| &a.name == name) {
+                None => format!(
+                    "span T{} has attribute \"{name}\", which label {} does not define",
+                    span.id, label.name
+                ),
+                Some(def) if !def.values.is_empty() && !def.values.contains(value) => format!(
+                    "span T{} has {name} \"{value}\", which is not one of the schema's values ({})",
+                    span.id,
+                    def.values.join(", ")
+                ),
+                Some(_) => continue,
+            };
+            problems.push(Problem::at(locator.item(section, span.id), message));
+        }
+    }
+    problems.sort_by_key(|p| p.position.map_or((usize::MAX, 0), |p| (p.line, p.col)));
+    problems.truncate(MAX_PROBLEMS);
+    problems
+}
+
+/// Attribute names given more than once in a span: a rewrite keeps only the last value.
+pub(crate) fn repeated_attributes(file: &FileDto, locator: &Locator<'_>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (section, span) in all_spans(file) {
+        for (name, value) in &span.attributes.replaced {
+            let last = span.attributes.map.get(name).map_or("", String::as_str);
+            problems.push(Problem::at(
+                locator.item(section, span.id),
+                format!(
+                    "span T{} gives attribute \"{name}\" more than once: \"{value}\" is replaced by \"{last}\"",
+                    span.id
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+fn all_spans(file: &FileDto) -> impl Iterator<Item = (Section, &SpanDto)> {
+    let spans = file.spans.iter().map(|s| (Section::Spans, s));
+    spans.chain(file.orphans.iter().map(|s| (Section::Orphans, s)))
 }
 
 /// Checks a parsed file against itself (no article needed): schema, identity, ids, ranges,
@@ -288,7 +362,6 @@ fn range_problem(span: &SpanDto, char_len: u64, in_document: bool) -> Option<Str
 /// Places the checked file's spans in the article and builds the document.
 fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -> Result<LoadedAnnotations, IoError> {
     let index = CharIndex::new(text);
-    let mut anchorer = Anchorer::new(text, &index);
     let mut warnings = Vec::new();
     let sha256 = crate::io::sha256_hex(text);
     if sha256 != file.document.sha256 {
@@ -310,15 +383,14 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
     let mut spans = Vec::with_capacity(file.spans.len());
     let mut moved = Vec::new();
     let mut orphans = Vec::new();
-    let mut stored: Vec<&SpanDto> = file.spans.iter().collect();
-    stored.sort_by_key(|s| s.sort_key());
-    // Spans first, in reading order (the anchorer follows their displacement); then the
-    // orphans of an earlier load, which get another chance.
-    for span in stored.into_iter().chain(&file.orphans) {
+    // Spans, then the orphans of an earlier load, which get another chance.
+    let stored: Vec<&SpanDto> = file.spans.iter().chain(&file.orphans).collect();
+    let placements = place_stored(&file, text, &index);
+    for (span, placement) in stored.into_iter().zip(placements) {
         // `check_file` made sure the offsets fit usize.
         let start = usize::try_from(span.start).unwrap_or(usize::MAX);
         let end = usize::try_from(span.end).unwrap_or(usize::MAX);
-        match anchorer.place(start, end, &span.text) {
+        match placement {
             Placement::InPlace => spans.push(span.to_span(start, end)),
             Placement::Moved(new_start) => {
                 let mut placed = span.to_span(new_start, new_start + (end - start));
@@ -347,7 +419,7 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
         .collect();
     summarize(
         &mut warnings,
-        "spans could not be placed (their text is no longer in the article) and are kept as orphans",
+        "spans could not be placed (their text is no longer in the article, or not where the spans around them are) and are kept as orphans",
         &orphan_lines,
     );
     let links = split_links(&file, &mut orphans);
@@ -366,6 +438,24 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
         orphans,
         warnings,
     })
+}
+
+/// Re-anchors the file's spans then its orphans (in that order) in `text`.
+pub(crate) fn place_stored(file: &FileDto, text: &str, index: &CharIndex) -> Vec<Placement> {
+    let stored: Vec<Stored<'_>> = file
+        .spans
+        .iter()
+        .map(|s| (s, false))
+        .chain(file.orphans.iter().map(|s| (s, true)))
+        .map(|(span, orphan)| Stored {
+            start: usize::try_from(span.start).unwrap_or(usize::MAX),
+            end: usize::try_from(span.end).unwrap_or(usize::MAX),
+            text: &span.text,
+            orphan,
+        })
+        .collect();
+    let old_len = usize::try_from(file.document.char_len).unwrap_or(usize::MAX);
+    place_all(text, index, &stored, old_len)
 }
 
 /// Links between placed spans go to the document; the others stay with their orphans.

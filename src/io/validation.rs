@@ -1,7 +1,7 @@
 //! Checking an annotation file against its article without opening it: every problem, each
 //! with its line and column, for `hashiya validate`.
 
-use crate::io::anchor::{Anchorer, Placement};
+use crate::io::anchor::Placement;
 use crate::io::locate::{Locator, Section};
 use crate::io::{Problem, reader};
 use crate::text::CharIndex;
@@ -11,35 +11,46 @@ use crate::text::CharIndex;
 /// (with where it is now, if anywhere), orphans kept in the file. Empty when the file is valid.
 #[must_use]
 pub fn validate_ron(ron: &str, text: &str) -> Vec<Problem> {
-    let file = match reader::parse_file(ron).and_then(|file| reader::check_file(&file, ron).map(|_| file)) {
-        Ok(file) => file,
-        Err(error) => return error.problems(),
-    };
+    let (file, schema) =
+        match reader::parse_file(ron).and_then(|file| reader::check_file(&file, ron).map(|s| (file, s))) {
+            Ok(parsed) => parsed,
+            Err(error) => return error.problems(),
+        };
     let locator = Locator::new(ron);
-    let mut problems = Vec::new();
-    if crate::io::sha256_hex(text) != file.document.sha256 {
+    let mut problems = reader::lint_file(&file, &schema, ron);
+    let same_text = crate::io::sha256_hex(text) == file.document.sha256;
+    let char_len = text.chars().count();
+    if same_text && file.document.char_len != char_len as u64 {
+        problems.push(Problem::at(
+            locator.section(Section::Document),
+            format!(
+                "document.char_len is {}, but the article (the text the SHA-256 names) has {char_len} chars",
+                file.document.char_len
+            ),
+        ));
+    }
+    if !same_text {
         problems.push(Problem::at(
             locator.section(Section::Document),
             format!(
                 "the article is not the text these annotations were made on (SHA-256 differs; {} chars then, {} now)",
-                file.document.char_len,
-                text.chars().count()
+                file.document.char_len, char_len
             ),
         ));
     }
     let index = CharIndex::new(text);
-    let mut anchorer = Anchorer::new(text, &index);
-    let mut spans: Vec<_> = file.spans.iter().collect();
-    spans.sort_by_key(|s| s.sort_key());
-    for span in spans {
+    let placements = reader::place_stored(&file, text, &index);
+    for (span, placement) in file.spans.iter().zip(placements) {
         let (start, end) = (
             usize::try_from(span.start).unwrap_or(usize::MAX),
             usize::try_from(span.end).unwrap_or(usize::MAX),
         );
-        let found = match anchorer.place(start, end, &span.text) {
+        let found = match placement {
             Placement::InPlace => continue,
             Placement::Moved(at) => format!("it is now at {at}..{}", at + (end - start)),
-            Placement::Orphan => "it is nowhere in the article".to_owned(),
+            Placement::Orphan => {
+                "it is nowhere in the article (or only where the spans around it say it cannot be)".to_owned()
+            }
         };
         let there = index.slice(text, start..end);
         problems.push(Problem::at(

@@ -81,9 +81,9 @@ pub(crate) fn push_span(out: &mut String, span: &SpanDto) {
     push_string(out, &span.label);
     let _ = write!(out, ", start: {}, end: {}, text: ", span.start, span.end);
     push_string(out, &span.text);
-    if !span.attributes.is_empty() {
+    if !span.attributes.map.is_empty() {
         out.push_str(", attributes: {");
-        for (i, (name, value)) in span.attributes.iter().enumerate() {
+        for (i, (name, value)) in span.attributes.map.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");
             }

@@ -286,7 +286,7 @@ fn orphans_ui(ui: &mut Ui, orphans: &[OrphanSpan], labels: &mut BidiLabels) {
     )
     .default_open(true)
     .show(ui, |ui| {
-        ui.label("Their text is no longer in the article. They are kept in the file until you remove them.");
+        ui.label("Their text is no longer in the article, or not where the spans around them are. They are kept in the file until you place or remove them.");
         for orphan in orphans.iter().take(200) {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(format!("{} {}", orphan.span.id, orphan.span.label)).weak());
