@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use crate::cli::args::Args;
+use crate::cli::output::Output;
 use crate::io::{self, IoError, Problem, atomic};
 
 const USAGE: &str = "usage: hashiya fmt FILE.hashiya.ron...";
@@ -24,21 +25,27 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
+    let mut out = Output::stdout("fmt");
     let mut all_ok = true;
     for file in &files {
         let path = Path::new(file);
         match format_file(path) {
-            Ok(true) => println!("formatted: {}", path.display()),
-            Ok(false) => println!("unchanged: {}", path.display()),
+            Ok(true) => out.line(format_args!("formatted: {}", path.display())),
+            Ok(false) => out.line(format_args!("unchanged: {}", path.display())),
+            // A failed write is an error, not a finding about the file: one line on stderr.
+            Err(error @ IoError::Write { .. }) => {
+                all_ok = false;
+                eprintln!("hashiya fmt: {error}");
+            }
             Err(error) => {
                 all_ok = false;
                 for problem in error.problems() {
-                    println!("{problem}: {}", path.display());
+                    out.line(format_args!("{problem}: {}", path.display()));
                 }
             }
         }
     }
-    i32::from(!all_ok)
+    out.finish(i32::from(!all_ok))
 }
 
 /// Rewrites one file when it is not canonical; `true` when it changed.

@@ -20,9 +20,3 @@ pub fn print_warnings(command: &str, warnings: impl IntoIterator<Item = String>,
         let _ = writeln!(stderr, "hashiya {command}: … and {hidden} more warnings");
     }
 }
-
-/// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
-pub fn write_stdout(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
-}

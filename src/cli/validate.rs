@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use crate::cli::args::Args;
+use crate::cli::output::Output;
 use crate::io::{self, Problem};
 
 const USAGE: &str = "usage: hashiya validate FILE.hashiya.ron...";
@@ -24,20 +25,24 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
+    let mut out = Output::stdout("validate");
     let mut all_valid = true;
     for file in &files {
         let path = Path::new(file);
         match validate_file(path) {
-            Ok(summary) => println!("valid ({summary}): {}", path.display()),
+            Ok(summary) => out.line(format_args!("valid ({summary}): {}", path.display())),
             Err(problems) => {
                 all_valid = false;
                 for problem in problems {
-                    println!("{problem}: {}", path.display());
+                    out.line(format_args!("{problem}: {}", path.display()));
                 }
             }
         }
+        if out.is_done() {
+            break;
+        }
     }
-    i32::from(!all_valid)
+    out.finish(i32::from(!all_valid))
 }
 
 /// Validates one file: a short summary when valid, else every problem.

@@ -44,8 +44,8 @@ use std::path::{Path, PathBuf};
 
 pub use article::{LoadedArticle, MAX_ARTICLE_BYTES, decode_article, load_article};
 pub use error::{IoError, Position, Problem};
-pub use imported::{import_conflicts, import_targets, write_imported_document};
-pub use inputs::{Inputs, load_inputs};
+pub use imported::{ImportWriteError, WrittenDocument, import_conflicts, import_targets, write_imported_document};
+pub use inputs::{Inputs, load_inputs, load_inputs_with_progress};
 pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};
 pub use validation::validate_ron;
 

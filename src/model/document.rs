@@ -87,8 +87,9 @@ impl Document {
     ) -> Self {
         spans.sort_by_key(Span::sort_key);
         links.sort_by_key(|l| l.id);
-        let next_span_id = spans.iter().map(|s| s.id.0).max().unwrap_or(0) + 1;
-        let next_link_id = links.iter().map(|l| l.id.0).max().unwrap_or(0) + 1;
+        // Saturating: a file may hold an id of u64::MAX; the counter must not wrap to 0.
+        let next_span_id = spans.iter().map(|s| s.id.0).max().unwrap_or(0).saturating_add(1);
+        let next_link_id = links.iter().map(|l| l.id.0).max().unwrap_or(0).saturating_add(1);
         let mut document = Self::new(text, schema, meta);
         document.spans = spans;
         document.reindex_from(0);
