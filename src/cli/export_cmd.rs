@@ -40,7 +40,9 @@ pub fn run(args: &[String]) -> i32 {
     let outcome = match export_dataset(source, request.format, request.out.as_deref(), split, &mut |_, _| {}) {
         Ok(outcome) => outcome,
         Err(ExportError::Unreadable(errors)) => {
-            errors.iter().for_each(|error| eprintln!("hashiya export: {error}"));
+            for error in &errors {
+                eprintln!("hashiya export: {error}");
+            }
             eprintln!("hashiya export: nothing written");
             return 2;
         }

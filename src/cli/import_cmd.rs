@@ -44,9 +44,9 @@ pub fn run(args: &[String]) -> i32 {
     let outcome = match import_dataset(&import, &mut |_, _| {}) {
         Ok(outcome) => outcome,
         Err(ImportError::WouldOverwrite(conflicts)) => {
-            conflicts
-                .iter()
-                .for_each(|c| eprintln!("hashiya import: would overwrite {}", c.display()));
+            for conflict in &conflicts {
+                eprintln!("hashiya import: would overwrite {}", conflict.display());
+            }
             eprintln!("hashiya import: nothing written; use --force to overwrite");
             return 1;
         }
@@ -60,10 +60,9 @@ pub fn run(args: &[String]) -> i32 {
     print_warnings("import", report.warnings.drain(..).map(|w| w.to_string()), suppressed);
     let mut out = Output::stdout("import");
     outcome.articles.iter().for_each(|article| out.line(article.display()));
-    outcome
-        .refused
-        .iter()
-        .for_each(|refused| eprintln!("hashiya import: {refused}"));
+    for refused in &outcome.refused {
+        eprintln!("hashiya import: {refused}");
+    }
     eprintln!("hashiya import: {report}; written to {}", request.out.display());
     out.finish(i32::from(!outcome.refused.is_empty()))
 }

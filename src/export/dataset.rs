@@ -16,8 +16,8 @@ pub enum ExportSource<'a> {
     Paths(&'a [PathBuf]),
     /// A document open in the window (unsaved edits included), with its article file.
     Open {
-        /// The document.
-        document: Document,
+        /// The document (boxed: a document is large, a list of paths small).
+        document: Box<Document>,
         /// Its article (protected from being overwritten, like its annotation file).
         article: PathBuf,
         /// Its orphaned spans with their links, which the export leaves out.
@@ -99,7 +99,7 @@ pub fn export_dataset(
             }
             report.spans_orphaned = orphans.len();
             report.links_orphaned = links.len();
-            (vec![document], Protected::new(&[article]), 0)
+            (vec![*document], Protected::new(&[article]), 0)
         }
     };
     let mut written_progress = |done, total| progress(offset + done, offset + total);
@@ -183,35 +183,92 @@ pub fn import_dataset(
             return Err(ImportError::WouldOverwrite(conflicts));
         }
     }
+    let syncs = io::atomic::FolderSyncs::default();
+    let results = write_all(&imported.documents, &targets, &syncs, progress);
     let (mut documents, mut spans, mut links) = (0, 0, 0);
     let mut articles = Vec::with_capacity(targets.len());
     let mut refused = Vec::new();
-    for (index, (document, article)) in imported.documents.iter().zip(targets).enumerate() {
-        match io::write_imported_document(document, &article) {
-            Ok(written) => {
+    for (result, article) in results.into_iter().zip(targets) {
+        match result {
+            None => {}
+            Some(Ok(written)) => {
                 written.warnings.into_iter().for_each(|w| report.warn(None, w));
                 documents += 1;
                 spans += written.spans;
                 links += written.links;
                 articles.push(article);
             }
-            Err(ImportWriteError::Refused { problems }) => {
+            Some(Err(ImportWriteError::Refused { problems })) => {
                 let name = article.file_name().unwrap_or_default().to_string_lossy();
                 refused.push(format!("{name}: {}", ImportWriteError::Refused { problems }));
             }
-            Err(error) => {
+            Some(Err(error)) => {
                 return Err(ImportError::Write {
                     error,
                     written: articles.len(),
                 });
             }
         }
-        progress(index + 1, imported.documents.len());
     }
+    syncs.finish().map_err(|error| ImportError::Write {
+        error: error.into(),
+        written: articles.len(),
+    })?;
     (report.documents, report.spans, report.links) = (documents, spans, links);
     Ok(ImportOutcome {
         report,
         articles,
         refused,
     })
+}
+
+/// Documents written at once: each write waits for the disk (fsync), and the file system
+/// commits concurrent syncs together, so a few writers make a large import several times
+/// faster even on one core.
+const WRITERS: usize = 8;
+
+/// Writes every document (in parallel); the result of each in input order, `None` for those
+/// not attempted after a write failed.
+fn write_all(
+    documents: &[Document],
+    targets: &[PathBuf],
+    syncs: &io::atomic::FolderSyncs,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<Option<Result<io::WrittenDocument, ImportWriteError>>> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let mut results: Vec<Option<Result<io::WrittenDocument, ImportWriteError>>> =
+        std::iter::repeat_with(|| None).take(documents.len()).collect();
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        for _ in 0..WRITERS.min(documents.len()) {
+            let sender = sender.clone();
+            let (next, failed) = (&next, &failed);
+            scope.spawn(move || {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    if index >= documents.len() || failed.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let result = io::write_imported_document(&documents[index], &targets[index], syncs);
+                    if matches!(
+                        result,
+                        Err(ImportWriteError::Write(_) | ImportWriteError::Folder { .. })
+                    ) {
+                        failed.store(true, Ordering::Relaxed);
+                    }
+                    if sender.send((index, result)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        for (done, (index, result)) in receiver.into_iter().enumerate() {
+            results[index] = Some(result);
+            progress(done + 1, documents.len());
+        }
+    });
+    results
 }

@@ -29,9 +29,7 @@ macro_rules! export_report {
 
             /// The counters named in the summary, with their phrases.
             fn phrased_counts(&self) -> Vec<(usize, &'static str)> {
-                let mut counts = Vec::new();
-                $( $( counts.push((self.$field, $phrase)); )? )*
-                counts
+                vec![$( $( (self.$field, $phrase), )? )*]
             }
         }
     };

@@ -49,20 +49,48 @@ pub fn write_atomic_with(
     backup: Backup,
     write_content: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), IoError> {
-    write_impl(path, backup, Links::Follow, write_content)
+    write_impl(path, backup, Links::Follow, None, write_content)
 }
 
 /// Replaces `path` with `bytes` atomically without ever following a symlink: a link at `path`
 /// is itself replaced by the new file. For files Hashiya generates (exports, imported
 /// articles), where a link in the destination must not redirect the write elsewhere.
 pub fn replace_atomic(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), IoError> {
-    write_impl(path, backup, Links::Replace, |out| out.write_all(bytes))
+    write_impl(path, backup, Links::Replace, None, |out| out.write_all(bytes))
+}
+
+/// Folders whose renames still need an fsync: writing many files into one folder syncs the
+/// folder once at the end ([`FolderSyncs::finish`]) instead of after every file.
+#[derive(Debug, Default)]
+pub struct FolderSyncs {
+    folders: Mutex<HashSet<PathBuf>>,
+}
+
+impl FolderSyncs {
+    /// [`replace_atomic`], the folder's fsync left to [`FolderSyncs::finish`]. Each file's
+    /// content is still synced before its rename, so it is the old or the new version.
+    pub fn replace_atomic(&self, path: &Path, bytes: &[u8], backup: Backup) -> Result<(), IoError> {
+        write_impl(path, backup, Links::Replace, Some(self), |out| out.write_all(bytes))
+    }
+
+    /// Syncs every folder written into, so that the renames survive a power cut.
+    pub fn finish(self) -> Result<(), IoError> {
+        let folders = self
+            .folders
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for dir in folders {
+            sync_dir(&dir).map_err(|e| failed(&dir, "syncing the folder", e))?;
+        }
+        Ok(())
+    }
 }
 
 fn write_impl(
     path: &Path,
     backup: Backup,
     links: Links,
+    deferred: Option<&FolderSyncs>,
     write_content: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), IoError> {
     let is_link = fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
@@ -86,7 +114,17 @@ fn write_impl(
         }
         // rename(2) replaces the directory entry: a symlink there is replaced, not followed.
         fs::rename(&temp, &target).map_err(|e| ("replacing the file", e))?;
-        sync_dir(&dir).map_err(|e| ("syncing the folder", e))
+        match deferred {
+            Some(syncs) => {
+                syncs
+                    .folders
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .insert(dir.clone());
+                Ok(())
+            }
+            None => sync_dir(&dir).map_err(|e| ("syncing the folder", e)),
+        }
     });
     result.map_err(|(action, error)| {
         // Best effort: the temporary file is hidden and a later save removes it when stale.

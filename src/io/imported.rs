@@ -155,7 +155,11 @@ pub struct WrittenDocument {
 }
 
 /// Returns what was written, with a warning per repair.
-pub fn write_imported_document(document: &Document, article: &Path) -> Result<WrittenDocument, ImportWriteError> {
+pub fn write_imported_document(
+    document: &Document,
+    article: &Path,
+    syncs: &atomic::FolderSyncs,
+) -> Result<WrittenDocument, ImportWriteError> {
     let (document, warnings) = readable_document(document, article);
     let ron = io::to_ron_string(&document);
     let mut problems: Vec<String> = io::validate_ron(&ron, document.text())
@@ -176,8 +180,8 @@ pub fn write_imported_document(document: &Document, article: &Path) -> Result<Wr
             source,
         })?;
     }
-    atomic::replace_atomic(article, document.text().as_bytes(), atomic::Backup::None)?;
-    atomic::replace_atomic(&io::annotation_path_for(article), ron.as_bytes(), atomic::Backup::Keep)?;
+    syncs.replace_atomic(article, document.text().as_bytes(), atomic::Backup::None)?;
+    syncs.replace_atomic(&io::annotation_path_for(article), ron.as_bytes(), atomic::Backup::Keep)?;
     Ok(WrittenDocument {
         warnings,
         spans: document.spans().len(),

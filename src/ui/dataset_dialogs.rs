@@ -339,7 +339,7 @@ fn run_export(
 ) -> Result<Done, String> {
     let source = if articles.is_empty() {
         ExportSource::Open {
-            document: current.document,
+            document: Box::new(current.document),
             article: current.article,
             orphans: &current.orphans,
         }
