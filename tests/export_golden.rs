@@ -97,6 +97,7 @@ fn brat() {
         ExportFormat::Brat,
         folder.path(),
         None,
+        &files::Protected::default(),
         &mut |_, _| {},
     )
     .expect("export");

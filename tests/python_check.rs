@@ -99,7 +99,15 @@ fn python_slices_every_exported_span() {
         (ExportFormat::Conll(ConllOptions::default()), "all.conll"),
         (ExportFormat::Brat, "brat"),
     ] {
-        files::write_export(&documents, format, &folder.path().join(name), None, &mut |_, _| {}).expect("export");
+        files::write_export(
+            &documents,
+            format,
+            &folder.path().join(name),
+            None,
+            &files::Protected::default(),
+            &mut |_, _| {},
+        )
+        .expect("export");
     }
     let output = Command::new("python3")
         .arg("-c")

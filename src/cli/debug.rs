@@ -8,6 +8,7 @@ use std::path::Path;
 use serde_json::json;
 
 use crate::cli::args::{Args, UsageError};
+use crate::cli::output::Output;
 use crate::text::{Direction, DocumentLayout, LayoutParams, LineId, VisualLine};
 
 const USAGE: &str = "usage: hashiya debug layout|rects|hit [--width PX] [--font-size PX] [--direction auto|rtl|ltr] FILE [START END | X Y]";
@@ -18,8 +19,9 @@ const USAGE: &str = "usage: hashiya debug layout|rects|hit [--width PX] [--font-
 pub fn run(args: &[String]) -> i32 {
     match run_inner(args) {
         Ok(output) => {
-            print!("{output}");
-            0
+            let mut out = Output::stdout("debug");
+            out.print(&output);
+            out.finish(0)
         }
         Err(error) => {
             eprintln!("hashiya debug: {error}");

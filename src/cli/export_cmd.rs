@@ -3,10 +3,11 @@
 use std::path::PathBuf;
 
 use crate::cli::args::{Args, UsageError};
-use crate::cli::inputs::{print_warnings, write_stdout};
+use crate::cli::inputs::print_warnings;
+use crate::cli::output::Output;
 use crate::export::ExportFormat;
 use crate::export::conll::ConllOptions;
-use crate::export::files::{self, export_string};
+use crate::export::dataset::{ExportError, ExportSource, export_dataset};
 use crate::export::jsonl::JsonlFlavor;
 use crate::export::split::SplitSpec;
 use crate::export::tokens::SentenceSplit;
@@ -33,47 +34,36 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let loaded = crate::io::load_inputs(&request.inputs);
-    print_warnings("export", loaded.warnings, 0);
-    if !loaded.errors.is_empty() {
-        for error in &loaded.errors {
-            eprintln!("hashiya export: {error}");
+    let inputs: Vec<PathBuf> = request.inputs.iter().map(PathBuf::from).collect();
+    let split = request.split.as_ref().map(|(spec, seed)| (spec, *seed));
+    let source = ExportSource::Paths(&inputs);
+    let outcome = match export_dataset(source, request.format, request.out.as_deref(), split, &mut |_, _| {}) {
+        Ok(outcome) => outcome,
+        Err(ExportError::Unreadable(errors)) => {
+            for error in &errors {
+                eprintln!("hashiya export: {error}");
+            }
+            eprintln!("hashiya export: nothing written");
+            return 2;
         }
-        eprintln!("hashiya export: nothing written");
-        return 2;
-    }
-    if loaded.documents.is_empty() {
-        eprintln!(
-            "hashiya export: no annotated document among the inputs ({} without annotations)",
-            loaded.skipped
-        );
-        return 1;
-    }
-    let written = match &request.out {
-        Some(out) => files::write_export(
-            &loaded.documents,
-            request.format,
-            out,
-            request.split.as_ref().map(|(spec, seed)| (spec, *seed)),
-            &mut |_, _| {},
-        )
-        .map_err(|error| error.to_string()),
-        // `parse` asks for --out with brat and with --split, so this is a one-file export.
-        None => export_string(&loaded.documents, request.format)
-            .map(|(text, report)| {
-                write_stdout(&text);
-                report
-            })
-            .ok_or_else(|| "--out is needed".to_owned()),
-    };
-    let mut report = match written {
-        Ok(report) => report,
+        Err(error @ ExportError::NothingToExport { .. }) => {
+            eprintln!("hashiya export: {error}");
+            return 1;
+        }
         Err(error) => {
             eprintln!("hashiya export: {error}");
             return 2;
         }
     };
-    report.skipped_documents = loaded.skipped;
+    let mut out = Output::stdout("export");
+    if let Some(text) = &outcome.text {
+        out.print(text);
+    }
+    let code = out.finish(0);
+    if code != 0 {
+        return code;
+    }
+    let mut report = outcome.report;
     let suppressed = report.warnings_suppressed;
     print_warnings("export", std::mem::take(&mut report.warnings), suppressed);
     let destination = request

@@ -5,7 +5,7 @@
 
 use crate::cli::args::Args;
 use crate::cli::inputs::report_each_file;
-use crate::io::{self, Formatted};
+use crate::io::{self, Formatted, IoError};
 
 const USAGE: &str = "usage: hashiya fmt FILE.hashiya.ron...";
 
@@ -23,9 +23,14 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    report_each_file(&files, |path| match io::format_file(path) {
+    report_each_file("fmt", &files, |path| match io::format_file(path) {
         Ok(Formatted::Rewritten) => Ok("formatted".to_owned()),
         Ok(Formatted::Unchanged) => Ok("unchanged".to_owned()),
+        // A failed write is an error, not a finding about the file: one line on stderr.
+        Err(error @ IoError::Write { .. }) => {
+            eprintln!("hashiya fmt: {error}");
+            Err(Vec::new())
+        }
         Err(error) => Err(error.problems()),
     })
 }

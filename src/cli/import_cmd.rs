@@ -1,14 +1,14 @@
 //! `hashiya import`: a dataset (`CoNLL`, brat, JSONL) to articles with annotation files, so
 //! that existing data and pre-annotations can be reviewed in Hashiya.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use crate::cli::args::{Args, UsageError};
-use crate::cli::inputs::{print_warnings, write_stdout};
-use crate::export::files::{self, ImportFormat};
-use crate::export::{ImportOptions, Imported};
-use crate::io;
+use crate::cli::inputs::print_warnings;
+use crate::cli::output::Output;
+use crate::export::ImportOptions;
+use crate::export::dataset::{ImportError, ImportRequest, import_dataset};
+use crate::export::files::ImportFormat;
 
 const USAGE: &str =
     "usage: hashiya import --from conll|brat|jsonl [--map TAG=LABEL,...] [--annotator NAME] [--force] INPUT --out DIR";
@@ -23,8 +23,8 @@ struct Request {
 }
 
 /// Runs `hashiya import …` (`args` after `import`); returns the exit code: 0 written (the
-/// warnings name the input lines), 1 when it would overwrite files (without `--force`),
-/// 2 bad usage or an unreadable input or unwritable destination.
+/// warnings name the input lines), 1 when it would overwrite files (without `--force`) or
+/// refused documents Hashiya could not open (the others are written), 2 bad usage or an unreadable input or unwritable destination.
 #[must_use]
 pub fn run(args: &[String]) -> i32 {
     let request = match parse(args) {
@@ -34,41 +34,37 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let imported = match files::read_import(request.format, &request.input, &request.options) {
-        Ok(imported) => imported,
-        Err(error) => {
-            eprintln!("hashiya import: {error}");
-            return 2;
-        }
+    let import = ImportRequest {
+        format: request.format,
+        input: &request.input,
+        options: &request.options,
+        out: &request.out,
+        force: request.force,
     };
-    let Imported { documents, mut report } = imported;
-    let suppressed = report.warnings_suppressed;
-    print_warnings("import", report.warnings.drain(..).map(|w| w.to_string()), suppressed);
-    let targets = io::import_targets(&documents, &request.out);
-    if !request.force {
-        let conflicts = io::import_conflicts(&documents, &targets);
-        if !conflicts.is_empty() {
+    let outcome = match import_dataset(&import, &mut |_, _| {}) {
+        Ok(outcome) => outcome,
+        Err(ImportError::WouldOverwrite(conflicts)) => {
             for conflict in &conflicts {
                 eprintln!("hashiya import: would overwrite {}", conflict.display());
             }
             eprintln!("hashiya import: nothing written; use --force to overwrite");
             return 1;
         }
-    }
-    let mut written = String::new();
-    for (document, article) in documents.iter().zip(&targets) {
-        match io::write_imported_document(document, article) {
-            Ok(warning) => print_warnings("import", warning, 0),
-            Err(error) => {
-                eprintln!("hashiya import: {error}");
-                return 2;
-            }
+        Err(error) => {
+            eprintln!("hashiya import: {error}");
+            return 2;
         }
-        let _ = writeln!(written, "{}", article.display());
+    };
+    let mut report = outcome.report;
+    let suppressed = report.warnings_suppressed;
+    print_warnings("import", report.warnings.drain(..).map(|w| w.to_string()), suppressed);
+    let mut out = Output::stdout("import");
+    outcome.articles.iter().for_each(|article| out.line(article.display()));
+    for refused in &outcome.refused {
+        eprintln!("hashiya import: {refused}");
     }
-    write_stdout(&written);
     eprintln!("hashiya import: {report}; written to {}", request.out.display());
-    0
+    out.finish(i32::from(!outcome.refused.is_empty()))
 }
 
 fn parse(args: &[String]) -> Result<Request, UsageError> {
@@ -107,9 +103,6 @@ fn parse(args: &[String]) -> Result<Request, UsageError> {
 mod tests {
     use super::*;
     use crate::cli::args::strings;
-    use crate::model::Schema;
-    use crate::model::{Document, DocumentMeta};
-    use std::path::Path;
 
     #[test]
     fn usage_errors() {
@@ -136,27 +129,5 @@ mod tests {
         .expect("parses");
         assert_eq!(request.options.label_map.get("PERS").map(String::as_str), Some("Actor"));
         assert!(request.force);
-    }
-
-    #[test]
-    fn target_names_are_safe_and_unique() {
-        let document = |name: &str| {
-            let meta = DocumentMeta {
-                source_name: name.into(),
-                ..DocumentMeta::default()
-            };
-            Document::new("x".into(), Schema::default_schema(), meta)
-        };
-        let documents = [
-            document("a.txt"),
-            document("a.txt"),
-            document("../../etc/passwd"),
-            document(""),
-        ];
-        let names: Vec<PathBuf> = io::import_targets(&documents, Path::new("out"));
-        assert_eq!(
-            names,
-            ["out/a.txt", "out/a-2.txt", "out/_.._etc_passwd", "out/document-4.txt"].map(PathBuf::from)
-        );
     }
 }

@@ -3,6 +3,7 @@
 use std::io::Write as _;
 use std::path::Path;
 
+use crate::cli::output::Output;
 use crate::io::Problem;
 
 /// Warnings printed before the rest are only counted.
@@ -26,32 +27,31 @@ pub fn print_warnings(command: &str, warnings: impl IntoIterator<Item = String>,
     }
 }
 
-/// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
-pub fn write_stdout(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
-}
-
 /// The per-file loop of `validate` and `fmt`: runs `check` on each file and prints one line
-/// `RESULT: PATH` for a success or `PROBLEM: PATH` for each problem. Returns the exit code:
-/// 0 when every file succeeded, 1 otherwise.
-pub fn report_each_file(files: &[String], check: impl Fn(&Path) -> Result<String, Vec<Problem>>) -> i32 {
-    let mut report = String::new();
+/// `RESULT: PATH` for a success or `PROBLEM: PATH` for each problem, through the shared stdout
+/// writer (a closed pipe ends the loop quietly, a full disk is an error). Returns the exit
+/// code: 0 when every file succeeded, 1 otherwise.
+pub fn report_each_file(
+    command: &'static str,
+    files: &[String],
+    check: impl Fn(&Path) -> Result<String, Vec<Problem>>,
+) -> i32 {
+    let mut out = Output::stdout(command);
     let mut all_ok = true;
     for file in files {
         let path = Path::new(file);
         match check(path) {
-            Ok(result) => report.push_str(&format!("{result}: {}\n", path.display())),
+            Ok(result) => out.line(format_args!("{result}: {}", path.display())),
             Err(problems) => {
                 all_ok = false;
                 for problem in problems {
-                    report.push_str(&format!("{problem}: {}\n", path.display()));
+                    out.line(format_args!("{problem}: {}", path.display()));
                 }
             }
         }
-        // Each file's lines as soon as it is done, so a long run shows progress.
-        write_stdout(&report);
-        report.clear();
+        if out.is_done() {
+            break;
+        }
     }
-    i32::from(!all_ok)
+    out.finish(i32::from(!all_ok))
 }

@@ -7,6 +7,7 @@ mod export_cmd;
 mod fmt;
 mod import_cmd;
 mod inputs;
+mod output;
 mod search_cmd;
 mod stats_cmd;
 mod validate;

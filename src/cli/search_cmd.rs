@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::cli::args::Args;
-use crate::cli::inputs::write_stdout;
+use crate::cli::output::Output;
 use crate::io::search::{SearchResults, search_articles};
 use crate::text::find::{FindOptions, MatchMode};
 
@@ -50,17 +50,19 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    write_stdout(&if args.switch("json") { json_lines(&results) } else { counts(&results) });
+    let mut out = Output::stdout("search");
+    out.print(&if args.switch("json") { json_lines(&results) } else { counts(&results) });
     for error in &results.errors {
         eprintln!("hashiya search: {error}");
     }
-    if !results.errors.is_empty() {
+    let code = if !results.errors.is_empty() {
         2
     } else if results.total() == 0 {
         1
     } else {
         0
-    }
+    };
+    out.finish(code)
 }
 
 /// One JSON object per match: `{"document", "start", "stem_start", "end", "text"}`.

@@ -3,7 +3,8 @@
 use std::fmt::Write as _;
 
 use crate::cli::args::Args;
-use crate::cli::inputs::{print_warnings, write_stdout};
+use crate::cli::inputs::print_warnings;
+use crate::cli::output::Output;
 use crate::export::stats::Stats;
 
 const USAGE: &str = "usage: hashiya stats INPUT... (articles, annotation files or folders)";
@@ -35,8 +36,10 @@ pub fn run(args: &[String]) -> i32 {
         }
         write_stdout(&text);
     }
+    let mut out = Output::stdout("stats");
+    out.print(&text);
     for error in &loaded.errors {
         eprintln!("hashiya stats: {error}");
     }
-    if loaded.errors.is_empty() { 0 } else { 2 }
+    out.finish(if loaded.errors.is_empty() { 0 } else { 2 })
 }

@@ -22,7 +22,7 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    report_each_file(&files, |path| {
+    report_each_file("validate", &files, |path| {
         crate::io::validate_file(path).map(|summary| format!("valid ({summary})"))
     })
 }

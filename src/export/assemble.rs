@@ -53,14 +53,14 @@ impl PendingDocument {
     }
 
     /// Builds the document: spans outside the text are dropped, ids settled (kept when free,
-    /// fresh otherwise), links to missing spans dropped; each problem is a warning.
+    /// fresh otherwise), links that Hashiya would reject dropped; each problem is a warning.
     pub(crate) fn build(self, schema: &Schema, report: &mut ImportReport) -> Document {
         let index = CharIndex::new(&self.text);
         let char_len = index.char_len();
         let mut spans = Vec::with_capacity(self.spans.len());
-        let mut used = HashSet::new();
+        let mut ids = IdSettler::default();
         let mut keys: HashMap<String, SpanId> = HashMap::new();
-        let mut unplaced = Vec::new();
+        let mut fresh_keys = Vec::new();
         for pending in self.spans {
             if pending.char_start >= pending.char_end || pending.char_end > char_len {
                 report.warn(
@@ -84,13 +84,14 @@ impl PendingDocument {
                     );
                 }
             }
-            let id = pending.id.filter(|&id| id > 0 && used.insert(id));
-            if id.is_none() && pending.id.is_some() {
-                report.warn(
-                    pending.line,
-                    format!("span id {} is used twice; given a new id", pending.key),
-                );
-            }
+            let id = match ids.claim(pending.id, spans.len()) {
+                Claim::Kept(id) => Some(id),
+                Claim::Fresh => None,
+                Claim::Rejected(why) => {
+                    report.warn(pending.line, format!("span id {} {why}; given a new id", pending.key));
+                    None
+                }
+            };
             let mut span = Span::new(
                 SpanId(id.unwrap_or(0)),
                 pending.label,
@@ -101,14 +102,13 @@ impl PendingDocument {
             span.note = pending.note;
             span.needs_review = pending.needs_review;
             if id.is_none() {
-                unplaced.push((spans.len(), pending.key.clone()));
+                fresh_keys.push(pending.key);
             } else if !pending.key.is_empty() && keys.insert(pending.key.clone(), span.id).is_some() {
                 report.warn(pending.line, format!("span id {} is used twice", pending.key));
             }
             spans.push(span);
         }
-        let first_free = used.iter().max().copied().unwrap_or(0) + 1;
-        for ((at, key), id) in unplaced.into_iter().zip(first_free..) {
+        for ((at, id), key) in ids.fresh_ids().zip(fresh_keys) {
             spans[at].id = SpanId(id);
             if !key.is_empty() {
                 keys.entry(key).or_insert(SpanId(id));
@@ -122,6 +122,50 @@ impl PendingDocument {
     }
 }
 
+/// Largest id an import keeps: larger ones are renumbered, so that the next id never
+/// overflows and every id survives a trip through JSON tools that read numbers as doubles.
+const MAX_KEPT_ID: u64 = 1 << 53;
+
+/// What became of the id an input gave.
+enum Claim {
+    /// Kept.
+    Kept(u64),
+    /// There was none: a fresh one comes from [`IdSettler::fresh_ids`].
+    Fresh,
+    /// Not kept (why); a fresh one comes from [`IdSettler::fresh_ids`].
+    Rejected(&'static str),
+}
+
+/// Settles the ids of spans or of links: the input's id is kept when it is valid and free;
+/// the others get fresh ids after the largest kept one.
+#[derive(Default)]
+struct IdSettler {
+    used: HashSet<u64>,
+    /// Positions of the items that need a fresh id.
+    unplaced: Vec<usize>,
+}
+
+impl IdSettler {
+    /// Claims `wanted` for the item at position `at`.
+    fn claim(&mut self, wanted: Option<u64>, at: usize) -> Claim {
+        let claim = match wanted {
+            None => Claim::Fresh,
+            Some(0) => Claim::Rejected("is 0"),
+            Some(id) if id > MAX_KEPT_ID => Claim::Rejected("is too large"),
+            Some(id) if self.used.insert(id) => return Claim::Kept(id),
+            Some(_) => Claim::Rejected("is used twice"),
+        };
+        self.unplaced.push(at);
+        claim
+    }
+
+    /// Position and fresh id of each item that needs one.
+    fn fresh_ids(self) -> impl Iterator<Item = (usize, u64)> {
+        let first_free = self.used.iter().max().copied().unwrap_or(0) + 1;
+        self.unplaced.into_iter().zip(first_free..)
+    }
+}
+
 fn settle_links(
     pending: Vec<PendingLink>,
     keys: &HashMap<String, SpanId>,
@@ -130,9 +174,10 @@ fn settle_links(
     report: &mut ImportReport,
 ) -> Vec<Link> {
     let labels: HashMap<SpanId, &str> = spans.iter().map(|s| (s.id, s.label.as_str())).collect();
-    let mut used = HashSet::new();
+    let mut ids = IdSettler::default();
+    let mut seen = HashSet::new();
+    let mut heads = HashSet::new();
     let mut links = Vec::with_capacity(pending.len());
-    let mut unplaced = Vec::new();
     for link in pending {
         let (Some(&from), Some(&to)) = (keys.get(&link.from), keys.get(&link.to)) else {
             report.warn(
@@ -144,35 +189,50 @@ fn settle_links(
             );
             continue;
         };
-        if let Some(relation) = schema.relation(&link.kind) {
-            let (head, child) = (labels.get(&from).copied(), labels.get(&to).copied());
-            if head != Some(relation.from_label.as_str()) || child != Some(relation.to_label.as_str()) {
-                report.warn(
-                    link.line,
-                    format!(
-                        "{} link goes from {} to {}; the schema expects {} → {}",
-                        link.kind,
-                        head.unwrap_or("?"),
-                        child.unwrap_or("?"),
-                        relation.from_label,
-                        relation.to_label
-                    ),
-                );
-            }
+        let name = format!("{} link {} → {}", link.kind, link.from, link.to);
+        let Some(relation) = schema.relation(&link.kind) else {
+            report.warn(link.line, format!("{name}: the schema has no such relation; left out"));
+            continue;
+        };
+        let (head, child) = (labels.get(&from).copied(), labels.get(&to).copied());
+        if head != Some(relation.from_label.as_str()) || child != Some(relation.to_label.as_str()) {
+            report.warn(
+                link.line,
+                format!(
+                    "{name} goes from {} to {}; the schema expects {} → {}; left out",
+                    head.unwrap_or("?"),
+                    child.unwrap_or("?"),
+                    relation.from_label,
+                    relation.to_label
+                ),
+            );
+            continue;
         }
-        let id = link.id.filter(|&id| id > 0 && used.insert(id));
-        if id.is_none() {
-            unplaced.push(links.len());
+        if !seen.insert((link.kind.clone(), from, to)) {
+            report.warn(link.line, format!("{name} repeats an earlier link; left out"));
+            continue;
+        }
+        if !relation.multiple && !heads.insert((link.kind.clone(), from)) {
+            report.warn(
+                link.line,
+                format!(
+                    "{name}: {} already has a {} and a {} has only one; left out",
+                    link.from, link.kind, relation.from_label
+                ),
+            );
+            continue;
+        }
+        if let Claim::Rejected(why) = ids.claim(link.id, links.len()) {
+            report.warn(link.line, format!("{name}: link id {why}; given a new id"));
         }
         links.push(Link {
-            id: LinkId(id.unwrap_or(0)),
+            id: LinkId(link.id.unwrap_or(0)),
             kind: link.kind,
             from,
             to,
         });
     }
-    let first_free = used.iter().max().copied().unwrap_or(0) + 1;
-    for (at, id) in unplaced.into_iter().zip(first_free..) {
+    for (at, id) in ids.fresh_ids() {
         links[at].id = LinkId(id);
     }
     links
@@ -239,5 +299,82 @@ mod tests {
         assert!(messages[2].contains("\"wrong\"") && messages[2].contains("\"😀\""));
         assert!(messages[3].starts_with("line 6: speaker link T2 → T9 refers to a missing span"));
         assert_eq!((report.documents, report.spans, report.links), (1, 3, 1));
+    }
+
+    fn link(id: Option<u64>, from: &str, to: &str, line: usize) -> PendingLink {
+        PendingLink {
+            id,
+            kind: "speaker".into(),
+            from: from.into(),
+            to: to.into(),
+            line: Some(line),
+        }
+    }
+
+    #[test]
+    fn links_hashiya_would_reject_are_left_out_with_a_warning_each() {
+        let pending = PendingDocument {
+            text: "قال الفريق إن الاجتماع مثمر".into(),
+            spans: vec![
+                span("T1", Some(1), "Actor", (4, 10)),
+                span("T2", Some(2), "Quote", (11, 27)),
+                span("T3", Some(3), "Actor", (0, 3)),
+            ],
+            links: vec![
+                link(Some(1), "T2", "T1", 10),
+                // the same link again
+                link(Some(2), "T2", "T1", 11),
+                // a second speaker for one quote
+                link(Some(3), "T2", "T3", 12),
+                // Actor → Actor: not what a speaker link joins
+                link(Some(4), "T1", "T3", 13),
+                // a relation the schema does not have
+                PendingLink {
+                    kind: "cites".into(),
+                    ..link(Some(5), "T2", "T1", 14)
+                },
+            ],
+            ..PendingDocument::default()
+        };
+        let mut report = ImportReport::default();
+        let document = pending.build(&Schema::default_schema(), &mut report);
+        assert_eq!(document.links().len(), 1);
+        let messages: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 4, "{messages:?}");
+        for (message, (line, words)) in messages.iter().zip([
+            (11, "repeats"),
+            (12, "has only one"),
+            (13, "the schema expects Quote → Actor"),
+            (14, "no such relation"),
+        ]) {
+            assert!(message.starts_with(&format!("line {line}: ")), "{message}");
+            assert!(message.contains(words) && message.ends_with("left out"), "{message}");
+        }
+        let ron = crate::io::to_ron_string(&document);
+        assert_eq!(crate::io::validate_ron(&ron, document.text()), []);
+    }
+
+    #[test]
+    fn ids_near_the_top_of_the_range_are_renumbered() {
+        let pending = PendingDocument {
+            text: "قال الفريق إن الاجتماع مثمر".into(),
+            spans: vec![
+                span("a", Some(u64::MAX), "Actor", (4, 10)),
+                span("b", Some(u64::MAX - 1), "Quote", (11, 27)),
+                span("c", Some(0), "Actor", (0, 3)),
+            ],
+            links: vec![link(Some(u64::MAX), "b", "a", 3)],
+            ..PendingDocument::default()
+        };
+        let mut report = ImportReport::default();
+        let mut document = pending.build(&Schema::default_schema(), &mut report);
+        let mut ids: Vec<u64> = document.spans().iter().map(|s| s.id.0).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, [1, 2, 3]);
+        assert_eq!(document.links()[0].id, LinkId(1));
+        assert_eq!(report.warnings.len(), 4, "{:?}", report.warnings);
+        assert!(document.allocate_span_id().0 > 3, "the id counter goes on");
+        let ron = crate::io::to_ron_string(&document);
+        assert_eq!(crate::io::validate_ron(&ron, document.text()), []);
     }
 }

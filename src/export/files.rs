@@ -9,6 +9,7 @@ use std::str::FromStr;
 
 use crate::export::brat::{self, BratInput, BratNames};
 use crate::export::conll::{self, ConllOptions};
+pub use crate::export::guard::{Protected, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
 use crate::export::split::SplitSpec;
 use crate::export::{ExportReport, ImportOptions, Imported, document_id};
@@ -96,6 +97,12 @@ pub enum FilesError {
         /// Why.
         source: std::io::Error,
     },
+    /// The export would overwrite a file it must not (an input, an annotation file, an article).
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    /// Replacing a file failed; its previous version is intact.
+    #[error(transparent)]
+    Io(#[from] crate::io::IoError),
     /// A brat import found no `.ann` file with its `.txt`.
     #[error("no brat document (NAME.ann with NAME.txt) in {}", path.display())]
     NoBratDocuments {
@@ -108,11 +115,17 @@ pub enum FilesError {
 /// `CoNLL` write the file `destination` and brat the folder `destination`; with a split,
 /// `destination` is a folder holding `PART.jsonl`, `PART.conll` or `PART/` per part.
 /// `progress(done, total)` is called after each document.
+///
+/// Every file is checked against `protected` before the first is written (a refused export
+/// writes nothing), and each is replaced atomically: a failure (a full disk) leaves the
+/// previous version of that file whole. Symlinks in the destination are replaced, never
+/// followed.
 pub fn write_export(
     documents: &[Document],
     format: ExportFormat,
     destination: &Path,
     split: Option<(&SplitSpec, u64)>,
+    protected: &Protected,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ExportReport, FilesError> {
     let groups: Vec<(Option<&str>, Vec<&Document>)> = match split {
@@ -137,11 +150,12 @@ pub fn write_export(
         total: documents.len(),
         callback: progress,
     };
+    let mut planned = Vec::new();
     for (part, group) in groups {
         let one = match (format, part) {
             (ExportFormat::Brat, part) => {
                 let folder = part.map_or_else(|| destination.to_owned(), |p| destination.join(p));
-                write_brat(&group, &folder, &mut counter)?
+                plan_brat(&group, &folder, &mut counter, &mut planned)
             }
             (format, part) => {
                 let path = match (part, format.extension()) {
@@ -149,7 +163,11 @@ pub fn write_export(
                     _ => destination.to_owned(),
                 };
                 let (text, one) = export_text(&group, format, &mut counter);
-                write_file(&path, text.as_bytes())?;
+                planned.push(Planned {
+                    path,
+                    contents: text,
+                    brat_text: false,
+                });
                 one
             }
         };
@@ -158,7 +176,25 @@ pub fn write_export(
         }
         report.merge(one);
     }
+    for file in &planned {
+        if file.brat_text {
+            protected.check_brat_text(&file.path)?;
+        } else {
+            protected.check(&file.path)?;
+        }
+    }
+    for file in planned {
+        write_file(&file.path, file.contents.as_bytes())?;
+    }
     Ok(report)
+}
+
+/// A file an export is about to write.
+struct Planned {
+    path: PathBuf,
+    contents: String,
+    /// A brat `NAME.txt`, named like an article.
+    brat_text: bool,
 }
 
 /// Calls the progress callback after each document.
@@ -216,28 +252,40 @@ fn export_text(documents: &[&Document], format: ExportFormat, progress: &mut Pro
     (out, report)
 }
 
-fn write_brat(documents: &[&Document], folder: &Path, progress: &mut Progress<'_>) -> Result<ExportReport, FilesError> {
-    std::fs::create_dir_all(folder).map_err(|source| FilesError::Write {
-        path: folder.to_owned(),
-        source,
-    })?;
+/// The files of a brat folder: `annotation.conf`, `visual.conf`, `NAME.txt` and `NAME.ann`.
+fn plan_brat(
+    documents: &[&Document],
+    folder: &Path,
+    progress: &mut Progress<'_>,
+    planned: &mut Vec<Planned>,
+) -> ExportReport {
     let names = BratNames::for_documents(documents.iter().copied());
-    write_file(
-        &folder.join("annotation.conf"),
-        brat::annotation_conf(documents.iter().copied(), &names).as_bytes(),
-    )?;
-    write_file(
-        &folder.join("visual.conf"),
-        brat::visual_conf(documents.iter().copied(), &names).as_bytes(),
-    )?;
+    let mut file = |name: &str, contents: String, brat_text: bool| {
+        planned.push(Planned {
+            path: folder.join(name),
+            contents,
+            brat_text,
+        });
+    };
+    file(
+        "annotation.conf",
+        brat::annotation_conf(documents.iter().copied(), &names),
+        false,
+    );
+    file(
+        "visual.conf",
+        brat::visual_conf(documents.iter().copied(), &names),
+        false,
+    );
     let mut report = ExportReport::default();
+    // Lowercase: two names that differ only in case are one file on macOS and Windows.
     let mut used = HashSet::new();
     for document in documents {
-        let (mut files, one) = brat::export_document(document, &names);
+        let (files, one) = brat::export_document(document, &names);
         report.merge(one);
         let mut name = files.name.clone();
         let mut n = 2;
-        while !used.insert(name.clone()) {
+        while !used.insert(name.to_lowercase()) {
             name = format!("{}-{n}", files.name);
             n += 1;
         }
@@ -246,24 +294,23 @@ fn write_brat(documents: &[&Document], folder: &Path, progress: &mut Progress<'_
                 "two documents are named {}; the second is written as {name}",
                 files.name
             ));
-            files.name = name;
         }
-        write_file(&folder.join(format!("{}.txt", files.name)), files.txt.as_bytes())?;
-        write_file(&folder.join(format!("{}.ann", files.name)), files.ann.as_bytes())?;
+        file(&format!("{name}.txt"), files.txt, true);
+        file(&format!("{name}.ann"), files.ann, false);
         progress.step();
     }
-    Ok(report)
+    report
 }
 
 fn write_file(path: &Path, contents: &[u8]) -> Result<(), FilesError> {
-    let error = |source| FilesError::Write {
-        path: path.to_owned(),
-        source,
-    };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(error)?;
+        std::fs::create_dir_all(parent).map_err(|source| FilesError::Write {
+            path: parent.to_owned(),
+            source,
+        })?;
     }
-    std::fs::write(path, contents).map_err(error)
+    crate::io::atomic::replace_atomic(path, contents, crate::io::atomic::Backup::None)?;
+    Ok(())
 }
 
 /// Reads a UTF-8 file.

@@ -4,38 +4,65 @@ use std::fmt;
 /// fill memory with messages.
 const MAX_WARNINGS: usize = 1000;
 
-/// What an export did: counts, and what the format could not hold.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ExportReport {
+/// Defines [`ExportReport`] from one list of its counters, so that adding a counter adds it
+/// to the struct, to [`ExportReport::merge`] and to the summary line at once. A counter with
+/// a phrase is named in the summary when it is not zero; the others are in the summary's
+/// head (`N documents, N spans, N links, N tokens in N sentences`).
+macro_rules! export_report {
+    ($( $(#[doc = $doc:literal])* $field:ident $(=> $phrase:literal)?, )*) => {
+        /// What an export did: counts, and what the format could not hold.
+        #[derive(Clone, Debug, Default, PartialEq, Eq)]
+        pub struct ExportReport {
+            $( $(#[doc = $doc])* pub $field: usize, )*
+            /// Split parts written: name and number of documents.
+            pub splits: Vec<(String, usize)>,
+            /// Human-readable notes about what was changed or left out.
+            pub warnings: Vec<String>,
+            /// Warnings beyond the kept ones.
+            pub warnings_suppressed: usize,
+        }
+
+        impl ExportReport {
+            fn add_counts(&mut self, other: &Self) {
+                $( self.$field += other.$field; )*
+            }
+
+            /// The counters named in the summary, with their phrases.
+            fn phrased_counts(&self) -> Vec<(usize, &'static str)> {
+                vec![$( $( (self.$field, $phrase), )? )*]
+            }
+        }
+    };
+}
+
+export_report! {
     /// Documents written.
-    pub documents: usize,
+    documents,
     /// Documents skipped because they have no annotations (counted by the caller).
-    pub skipped_documents: usize,
+    skipped_documents => "documents without annotations skipped",
     /// Spans written (in `CoNLL`: spans that own the tag column).
-    pub spans: usize,
+    spans,
     /// Links written.
-    pub links: usize,
+    links,
     /// Tokens written (`CoNLL` only).
-    pub tokens: usize,
+    tokens,
     /// Sentences written (`CoNLL` only).
-    pub sentences: usize,
+    sentences,
+    /// Orphaned spans of the inputs (their text is no longer in the article), not exported.
+    spans_orphaned => "orphaned spans not exported",
+    /// Links with an orphaned span at one end, not exported.
+    links_orphaned => "links of orphaned spans not exported",
     /// `CoNLL`: spans inside another span, hidden by the outermost one in the tag column.
-    pub spans_flattened: usize,
+    spans_flattened => "nested spans flattened (outermost kept)",
     /// `CoNLL`: spans crossing an earlier span (neither contains the other), left out.
-    pub spans_crossing: usize,
+    spans_crossing => "crossing spans left out",
     /// Spans that cover no token (`CoNLL`: only whitespace) or cannot be written (brat: only
     /// line breaks), left out.
-    pub spans_lost: usize,
+    spans_lost => "spans that cover no token left out",
     /// brat: spans written without the line breaks at their start or end (brat cannot hold them).
-    pub spans_trimmed: usize,
+    spans_trimmed => "spans written without their leading or trailing line breaks",
     /// Links the format cannot hold (`CoNLL`, doccano's label form), left out.
-    pub links_dropped: usize,
-    /// Split parts written: name and number of documents.
-    pub splits: Vec<(String, usize)>,
-    /// Human-readable notes about what was changed or left out.
-    pub warnings: Vec<String>,
-    /// Warnings beyond the kept ones.
-    pub warnings_suppressed: usize,
+    links_dropped => "links the format cannot hold left out",
 }
 
 impl ExportReport {
@@ -50,17 +77,8 @@ impl ExportReport {
 
     /// Adds the counts and warnings of another report to this one.
     pub fn merge(&mut self, other: Self) {
-        self.documents += other.documents;
-        self.skipped_documents += other.skipped_documents;
-        self.spans += other.spans;
-        self.links += other.links;
-        self.tokens += other.tokens;
-        self.sentences += other.sentences;
-        self.spans_flattened += other.spans_flattened;
-        self.spans_crossing += other.spans_crossing;
-        self.spans_lost += other.spans_lost;
-        self.spans_trimmed += other.spans_trimmed;
-        self.links_dropped += other.links_dropped;
+        self.add_counts(&other);
+        self.splits.extend(other.splits);
         self.warnings_suppressed += other.warnings_suppressed;
         for warning in other.warnings {
             self.warn(warning);
@@ -78,22 +96,12 @@ impl fmt::Display for ExportReport {
         if self.tokens > 0 {
             write!(f, ", {} tokens in {} sentences", self.tokens, self.sentences)?;
         }
-        let mut extra = Vec::new();
-        for (count, what) in [
-            (self.skipped_documents, "documents without annotations skipped"),
-            (self.spans_flattened, "nested spans flattened (outermost kept)"),
-            (self.spans_crossing, "crossing spans left out"),
-            (self.spans_lost, "spans that cover no token left out"),
-            (
-                self.spans_trimmed,
-                "spans written without their leading or trailing line breaks",
-            ),
-            (self.links_dropped, "links the format cannot hold left out"),
-        ] {
-            if count > 0 {
-                extra.push(format!("{count} {what}"));
-            }
-        }
+        let extra: Vec<String> = self
+            .phrased_counts()
+            .into_iter()
+            .filter(|&(count, _)| count > 0)
+            .map(|(count, what)| format!("{count} {what}"))
+            .collect();
         if !extra.is_empty() {
             write!(f, "; {}", extra.join(", "))?;
         }
@@ -262,5 +270,37 @@ mod tests {
         assert!(text.starts_with("2 documents, 10 spans, 0 links"), "{text}");
         assert!(text.contains("1 nested spans flattened"), "{text}");
         assert!(text.contains("3 links the format cannot hold"), "{text}");
+    }
+
+    #[test]
+    fn every_counter_is_merged_and_every_phrased_one_summarised() {
+        let one = ExportReport {
+            documents: 1,
+            skipped_documents: 1,
+            spans: 1,
+            links: 1,
+            tokens: 1,
+            sentences: 1,
+            spans_orphaned: 1,
+            links_orphaned: 1,
+            spans_flattened: 1,
+            spans_crossing: 1,
+            spans_lost: 1,
+            spans_trimmed: 1,
+            links_dropped: 1,
+            ..ExportReport::default()
+        };
+        let mut total = ExportReport::default();
+        total.merge(one.clone());
+        total.merge(one);
+        let text = total.to_string();
+        assert!(
+            text.starts_with("2 documents, 2 spans, 2 links, 2 tokens in 2 sentences; "),
+            "{text}"
+        );
+        assert_eq!(text.matches("; ").count(), 1, "{text}");
+        assert_eq!(text.matches("2 ").count(), 5 + total.phrased_counts().len(), "{text}");
+        assert!(text.contains("2 links of orphaned spans not exported"), "{text}");
+        assert!(!text.contains(" 1 "), "{text}");
     }
 }

@@ -18,15 +18,28 @@ pub struct Inputs {
     pub errors: Vec<String>,
     /// Things the loading had to fix (re-anchored spans, orphans): `path: message`.
     pub warnings: Vec<String>,
+    /// Every article looked at (annotated or not), so that an export can refuse to
+    /// overwrite them.
+    pub articles: Vec<PathBuf>,
+    /// Spans kept as orphans (their text is no longer in the article): not in `documents`.
+    pub orphaned_spans: usize,
+    /// Links with an orphaned span at one end (or both), not in `documents` either.
+    pub orphaned_links: usize,
 }
 
 /// Loads every input. Articles without annotations are counted, not loaded as documents.
 #[must_use]
 pub fn load_inputs(inputs: &[impl AsRef<Path>]) -> Inputs {
+    load_inputs_with_progress(inputs, &mut |_, _| {})
+}
+
+/// [`load_inputs`], calling `progress(done, total)` after each article.
+pub fn load_inputs_with_progress(inputs: &[impl AsRef<Path>], progress: &mut dyn FnMut(usize, usize)) -> Inputs {
     let mut loaded = Inputs::default();
+    let mut articles = Vec::new();
     for input in inputs {
         let path = input.as_ref();
-        let articles = if path.is_dir() {
+        let articles_of_input = if path.is_dir() {
             match io::folder::list_folder(path) {
                 Ok(entries) => entries.into_iter().map(|e| e.article).collect(),
                 Err(error) => {
@@ -37,10 +50,13 @@ pub fn load_inputs(inputs: &[impl AsRef<Path>]) -> Inputs {
         } else {
             vec![article_of(path)]
         };
-        for article in articles {
-            load_one(&article, &mut loaded);
-        }
+        articles.extend(articles_of_input);
     }
+    for (index, article) in articles.iter().enumerate() {
+        load_one(article, &mut loaded);
+        progress(index + 1, articles.len());
+    }
+    loaded.articles = articles;
     loaded
 }
 
@@ -76,8 +92,10 @@ fn load_one(article: &Path, loaded: &mut Inputs) {
                     .iter()
                     .flat_map(|o| o.links.iter().map(|l| l.id))
                     .collect();
+                loaded.orphaned_spans += document.orphans.len();
+                loaded.orphaned_links += links.len();
                 loaded.warnings.push(format!(
-                    "{}: {} orphaned spans (not placed in the changed article) and their {} links are not exported",
+                    "{}: {} orphaned spans (their text is no longer in the article) and {} links of theirs are not exported",
                     article.display(),
                     document.orphans.len(),
                     links.len()

@@ -8,7 +8,8 @@ use egui::{Context, ProgressBar};
 
 use crate::app::DocumentSession;
 use crate::export::conll::ConllOptions;
-use crate::export::files::{self, ExportFormat, ImportFormat};
+use crate::export::dataset::{ExportSource, ImportError, ImportRequest, export_dataset, import_dataset};
+use crate::export::files::{ExportFormat, ImportFormat};
 use crate::export::jsonl::JsonlFlavor;
 use crate::export::split::SplitSpec;
 use crate::export::{ImportOptions, document_id};
@@ -20,7 +21,17 @@ use crate::ui::folder_panel::OpenFolder;
 /// What a finished job says, and an article it wrote that the user may open.
 struct Done {
     summary: String,
+    /// What was changed or left out, the same lines the command line prints.
+    warnings: Vec<String>,
     article: Option<PathBuf>,
+}
+
+/// The open document as the export dialog saw it when it opened.
+#[derive(Clone)]
+struct OpenDocument {
+    document: Document,
+    article: PathBuf,
+    orphans: Vec<io::OrphanSpan>,
 }
 
 /// What a worker thread reports.
@@ -72,6 +83,7 @@ impl Job {
             }
             Self::Finished(Ok(done)) => {
                 ui.label(&done.summary);
+                warnings_ui(ui, &done.warnings);
             }
             Self::Finished(Err(error)) => {
                 ui.colored_label(ui.visuals().error_fg_color, error);
@@ -110,6 +122,22 @@ impl Job {
     }
 }
 
+/// The warnings of a finished job, in a collapsible list (open: they are why it is there).
+fn warnings_ui(ui: &mut egui::Ui, warnings: &[String]) {
+    if warnings.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("{} warnings", warnings.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
+                for warning in warnings {
+                    ui.add(egui::Label::new(warning).wrap());
+                }
+            });
+        });
+}
+
 /// The formats offered, with their names.
 const EXPORT_FORMATS: [(&str, ExportFormat); 5] = [
     ("JSONL (Hashiya)", ExportFormat::Jsonl(JsonlFlavor::Hashiya)),
@@ -131,7 +159,7 @@ const EXPORT_FORMATS: [(&str, ExportFormat); 5] = [
 pub struct ExportDialog {
     format: usize,
     /// The open document (its in-memory state, unsaved edits included).
-    current: Document,
+    current: OpenDocument,
     /// The open folder's articles, when a folder is open.
     folder_articles: Vec<PathBuf>,
     whole_folder: bool,
@@ -150,7 +178,11 @@ impl ExportDialog {
         let stem = document_id(session.document()).to_owned();
         Self {
             format: 0,
-            current: session.document().clone(),
+            current: OpenDocument {
+                document: session.document().clone(),
+                article: session.article_path().to_path_buf(),
+                orphans: session.orphans().to_vec(),
+            },
             folder_articles: folder
                 .map(|f| f.entries.iter().map(|e| e.article.clone()).collect())
                 .unwrap_or_default(),
@@ -297,50 +329,42 @@ impl ExportDialog {
     }
 }
 
-/// Loads the documents (the folder's saved files, or the open document) and writes the export.
+/// Writes the export through [`export_dataset`], as `hashiya export` does: the folder's saved
+/// files, or the open document with its unsaved edits.
 fn run_export(
-    current: Document,
+    current: OpenDocument,
     articles: &[PathBuf],
     format: ExportFormat,
     destination: &std::path::Path,
     split: Option<&(SplitSpec, u64)>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Done, String> {
-    let (documents, skipped) = if articles.is_empty() {
-        (vec![current], 0)
-    } else {
-        let mut documents = Vec::new();
-        let mut skipped = 0;
-        for (index, article) in articles.iter().enumerate() {
-            let loaded = io::load_inputs(std::slice::from_ref(article));
-            if let Some(error) = loaded.errors.first() {
-                return Err(error.clone());
-            }
-            skipped += loaded.skipped;
-            documents.extend(loaded.documents);
-            progress(index + 1, articles.len() * 2);
+    let source = if articles.is_empty() {
+        ExportSource::Open {
+            document: Box::new(current.document),
+            article: current.article,
+            orphans: &current.orphans,
         }
-        (documents, skipped)
+    } else {
+        ExportSource::Paths(articles)
     };
-    if documents.is_empty() {
-        return Err(format!(
-            "No annotated document to export ({skipped} without annotations)"
-        ));
-    }
-    let offset = if articles.is_empty() { 0 } else { documents.len() };
-    let mut report = files::write_export(
-        &documents,
-        format,
-        destination,
-        split.map(|(spec, seed)| (spec, *seed)),
-        &mut |done, total| progress(offset + done, offset + total),
-    )
-    .map_err(|error| error.to_string())?;
-    report.skipped_documents = skipped;
+    let split = split.map(|(spec, seed)| (spec, *seed));
+    let outcome =
+        export_dataset(source, format, Some(destination), split, progress).map_err(|error| error.to_string())?;
+    let mut report = outcome.report;
     Ok(Done {
         summary: format!("{report}; written to {}", destination.display()),
+        warnings: warning_lines(std::mem::take(&mut report.warnings), report.warnings_suppressed),
         article: None,
     })
+}
+
+/// Warnings as shown in a dialog: every kept one, then a count of the others.
+fn warning_lines(mut warnings: Vec<String>, suppressed: usize) -> Vec<String> {
+    if suppressed > 0 {
+        warnings.push(format!("… and {suppressed} more warnings"));
+    }
+    warnings
 }
 
 /// What the import dialog asks of the window.
@@ -464,8 +488,9 @@ impl ImportDialog {
     }
 }
 
-/// Reads a dataset and writes `NAME.txt` + `NAME.hashiya.ron` per document; refuses to
-/// overwrite annotation files (the command line has `--force` for that).
+/// Reads a dataset and writes `NAME.txt` + `NAME.hashiya.ron` per document through
+/// [`import_dataset`], as `hashiya import` does; refuses to overwrite files (the command line
+/// has `--force` for that).
 fn run_import(
     format: ImportFormat,
     source: &std::path::Path,
@@ -473,23 +498,23 @@ fn run_import(
     options: &ImportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Done, String> {
-    let imported = files::read_import(format, source, options).map_err(|e| e.to_string())?;
-    let targets = io::import_targets(&imported.documents, out);
-    let conflicts = io::import_conflicts(&imported.documents, &targets);
-    if let Some(conflict) = conflicts.first() {
-        return Err(format!(
-            "Nothing imported: it would overwrite {} files, first {}",
-            conflicts.len(),
-            conflict.display()
-        ));
-    }
-    for (index, (document, article)) in imported.documents.iter().zip(&targets).enumerate() {
-        io::write_imported_document(document, article)?;
-        progress(index + 1, targets.len());
-    }
-    let warnings = imported.report.warnings.len();
+    let request = ImportRequest {
+        format,
+        input: source,
+        options,
+        out,
+        force: false,
+    };
+    let outcome = import_dataset(&request, progress).map_err(|error| match error {
+        ImportError::WouldOverwrite(_) => format!("Nothing imported: {error}"),
+        error => error.to_string(),
+    })?;
+    let mut report = outcome.report;
+    let mut warnings: Vec<String> = outcome.refused;
+    warnings.extend(report.warnings.drain(..).map(|w| w.to_string()));
     Ok(Done {
-        summary: format!("{}; {warnings} warnings; written to {}", imported.report, out.display()),
-        article: targets.first().cloned(),
+        summary: format!("{report}; written to {}", out.display()),
+        warnings: warning_lines(warnings, report.warnings_suppressed),
+        article: outcome.articles.first().cloned(),
     })
 }
