@@ -1,15 +1,17 @@
 //! Cutting a text into layout blocks: one per paragraph ('\n'-separated), and long paragraphs
-//! cut further at sentence ends so that no block is laid out in one huge piece (issue 6: an
-//! 820,000-char paragraph). A block boundary inside a paragraph starts a new line; the bidi
+//! cut further at sentence ends so that no block is laid out in one huge piece (an
+//! 820,000-char paragraph). These are nominal cuts: when laid out, a block that continues a
+//! paragraph starts at the previous block's last line and breaks it again (see
+//! [`DocumentLayout`](crate::text::DocumentLayout)), so the cuts leave no seam. The bidi
 //! algorithm runs per block with the paragraph's direction.
 
 use std::ops::Range;
 
 /// Paragraphs longer than this are cut into blocks.
 pub const MAX_BLOCK_CHARS: usize = 2000;
-/// A sentence end earlier than this in a block is not used as a cut (blocks stay large
-/// enough that their count stays small).
-const MIN_BLOCK_CHARS: usize = MAX_BLOCK_CHARS / 4;
+/// A sentence end earlier than this fraction of the limit is not used as a cut (blocks stay
+/// large enough that their count stays small).
+const MIN_BLOCK_FRACTION: usize = 4;
 
 /// A piece of text laid out on its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,41 +29,51 @@ pub struct BlockSpan {
     pub ends_paragraph: bool,
 }
 
-/// Cuts `text` into blocks in reading order, covering every char except the newlines.
+/// Cuts `text` into blocks of at most `max_block_chars` chars in reading order, covering every
+/// char except the newlines.
 #[must_use]
-pub fn split_blocks(text: &str) -> Vec<BlockSpan> {
+pub fn split_blocks(text: &str, max_block_chars: usize) -> Vec<BlockSpan> {
+    let max_block_chars = max_block_chars.max(2);
     let mut blocks = Vec::new();
     let mut byte_start = 0;
     let mut char_start = 0;
     for (paragraph, line) in text.split('\n').enumerate() {
         let byte_end = byte_start + line.len();
         let newline_after = byte_end < text.len();
-        split_paragraph(line, paragraph, byte_start, char_start, newline_after, &mut blocks);
+        let place = ParagraphPlace {
+            paragraph,
+            byte_base: byte_start,
+            char_base: char_start,
+            newline_after,
+        };
+        split_paragraph(line, &place, max_block_chars, &mut blocks);
         char_start += line.chars().count() + 1;
         byte_start = byte_end + 1;
     }
     blocks
 }
 
-fn split_paragraph(
-    line: &str,
+/// Where a paragraph lies in the text.
+struct ParagraphPlace {
     paragraph: usize,
     byte_base: usize,
     char_base: usize,
     newline_after: bool,
-    blocks: &mut Vec<BlockSpan>,
-) {
+}
+
+fn split_paragraph(line: &str, place: &ParagraphPlace, max_block_chars: usize, blocks: &mut Vec<BlockSpan>) {
+    let (byte_base, char_base) = (place.byte_base, place.char_base);
     let mut byte_from = 0;
     let mut char_from = 0;
     loop {
         let rest = &line[byte_from..];
-        let (cut_bytes, cut_chars) = find_cut(rest);
+        let (cut_bytes, cut_chars) = find_cut(rest, max_block_chars);
         let last = cut_bytes == rest.len();
         blocks.push(BlockSpan {
             chars: char_base + char_from..char_base + char_from + cut_chars,
             bytes: byte_base + byte_from..byte_base + byte_from + cut_bytes,
-            paragraph,
-            newline_after: last && newline_after,
+            paragraph: place.paragraph,
+            newline_after: last && place.newline_after,
             ends_paragraph: last,
         });
         if last {
@@ -75,12 +87,13 @@ fn split_paragraph(
 /// Where the first block of `rest` ends, as (bytes, chars): all of it when short enough, else
 /// after the last sentence end (with its following spaces) in the allowed window, else after
 /// the last space, else at the limit (not inside a run of combining marks).
-fn find_cut(rest: &str) -> (usize, usize) {
+fn find_cut(rest: &str, max_block_chars: usize) -> (usize, usize) {
+    let min_block_chars = max_block_chars / MIN_BLOCK_FRACTION;
     let mut sentence_cut = None;
     let mut space_cut = None;
     let mut after_sentence_end = false;
     for (chars, (byte, ch)) in rest.char_indices().enumerate() {
-        if chars == MAX_BLOCK_CHARS {
+        if chars == max_block_chars {
             let fallback = backtrack_marks(rest, byte, chars);
             return sentence_cut.or(space_cut).unwrap_or(fallback);
         }
@@ -88,7 +101,7 @@ fn find_cut(rest: &str) -> (usize, usize) {
         if ch.is_whitespace() {
             space_cut = Some(after);
             // Spaces after a sentence end stay with it; the next block starts at a letter.
-            if after_sentence_end && after.1 >= MIN_BLOCK_CHARS {
+            if after_sentence_end && after.1 >= min_block_chars {
                 sentence_cut = Some(after);
             }
         } else {
@@ -149,7 +162,7 @@ mod tests {
     #[test]
     fn paragraphs_become_blocks() {
         let text = "علقت\n\nHello world\n";
-        let blocks = split_blocks(text);
+        let blocks = split_blocks(text, MAX_BLOCK_CHARS);
         check_tiling(text, &blocks);
         assert_eq!(blocks.len(), 4);
         assert_eq!(blocks[1].chars, 5..5);
@@ -161,13 +174,13 @@ mod tests {
     fn long_paragraph_is_cut_after_sentence_ends() {
         let sentence = "وأكد قادة الجيش الليبي في البيان رفضهم التام. ";
         let text = sentence.repeat(200);
-        let blocks = split_blocks(&text);
+        let blocks = split_blocks(&text, MAX_BLOCK_CHARS);
         check_tiling(&text, &blocks);
         assert!(blocks.len() > 4);
         for block in &blocks[..blocks.len() - 1] {
             let block_text = &text[block.bytes.clone()];
             assert!(block_text.ends_with(". "), "cut after a sentence: {block_text:?}");
-            assert!(block.chars.len() >= MIN_BLOCK_CHARS);
+            assert!(block.chars.len() >= MAX_BLOCK_CHARS / MIN_BLOCK_FRACTION);
             assert!(!block.ends_paragraph);
         }
     }
@@ -175,7 +188,7 @@ mod tests {
     #[test]
     fn text_without_spaces_is_cut_at_the_limit_outside_marks() {
         let text = "بَ".repeat(3000);
-        let blocks = split_blocks(&text);
+        let blocks = split_blocks(&text, MAX_BLOCK_CHARS);
         check_tiling(&text, &blocks);
         for block in &blocks {
             assert!(!text[block.bytes.clone()].starts_with('\u{064e}'));

@@ -1,7 +1,11 @@
 //! [`DocumentLayout`]: the whole text laid out lazily, block by block.
 //!
 //! The text is cut into blocks (paragraphs, and pieces of long paragraphs, see
-//! [`blocks`](crate::text::blocks)). Only the blocks a query needs are shaped; the others have
+//! [`blocks`](crate::text::blocks)). A block that continues a paragraph starts at the first
+//! char of the previous block's last line and breaks that line again with the text that
+//! follows, so that block ends leave no seam: the lines are those of the whole paragraph laid
+//! out in one piece. Only the blocks a query needs are shaped (with the block before them, whose
+//! last line they re-flow); the others have
 //! estimated heights that are corrected as they get laid out. A width change re-wraps laid-out
 //! blocks when they are next needed (cheap); a font size change reshapes them. At most
 //! [`MAX_RESIDENT_CHARS`] chars stay shaped; the least recently used blocks are dropped (their
@@ -11,8 +15,8 @@ use std::ops::Range;
 
 use parley::{FontContext, LayoutContext};
 
-use crate::text::block_layout::{BlockLayout, BlockPlace, Brush, LINE_HEIGHT};
-use crate::text::blocks::{BlockSpan, split_blocks};
+use crate::text::block_layout::{BlockLayout, BlockPlace, Brush, LINE_HEIGHT, TextPiece};
+use crate::text::blocks::{BlockSpan, MAX_BLOCK_CHARS, split_blocks};
 use crate::text::geometry::{Affinity, GlyphRun, Hit, LineId, LineRect, VisualLine};
 use crate::text::{CharIndex, Direction, Words, fonts};
 
@@ -47,10 +51,18 @@ impl Default for LayoutParams {
 }
 
 /// One block and what is known of it.
+///
+/// Invariant: when a block continues the previous one and has `laid_from`, that is where the
+/// previous block's `tail` says it starts (or its nominal start when the previous has none).
 struct Block {
     span: BlockSpan,
     rtl: bool,
     layout: Option<BlockLayout>,
+    /// Document (char, byte) offsets its text was laid out from at the current parameters
+    /// (kept when the layout is dropped: laying it out again gives the same lines).
+    laid_from: Option<(usize, usize)>,
+    /// Where the next block starts, when it re-flows this block's last line.
+    tail: Option<(usize, usize)>,
     /// Height of its lines: measured when `exact`, else estimated.
     height: f32,
     exact: bool,
@@ -74,6 +86,7 @@ pub struct DocumentLayout {
     tops_dirty: bool,
     layout_cx: LayoutContext<Brush>,
     font_cx: FontContext,
+    max_block_chars: usize,
     /// Measured advance per char (sum of advances / sum of chars over laid-out blocks).
     measured: (f32, usize),
     resident_chars: usize,
@@ -84,6 +97,15 @@ impl DocumentLayout {
     /// Prepares `text` for layout with `params`; nothing is shaped yet.
     #[must_use]
     pub fn new(text: &str, params: LayoutParams) -> Self {
+        Self::with_max_block_chars(text, params, MAX_BLOCK_CHARS)
+    }
+
+    /// Like [`DocumentLayout::new`], with paragraphs cut into blocks of at most
+    /// `max_block_chars` chars instead of the default 2,000. `usize::MAX` lays out every
+    /// paragraph in one piece (the reference the block-wise layout is tested against: it gives
+    /// the same lines).
+    #[must_use]
+    pub fn with_max_block_chars(text: &str, params: LayoutParams, max_block_chars: usize) -> Self {
         let mut layout = Self {
             text: String::new(),
             index: CharIndex::default(),
@@ -93,6 +115,7 @@ impl DocumentLayout {
             tops_dirty: true,
             layout_cx: LayoutContext::new(),
             font_cx: fonts::font_context(),
+            max_block_chars,
             measured: (0.0, 0),
             resident_chars: 0,
             tick: 0,
@@ -105,12 +128,14 @@ impl DocumentLayout {
     pub fn set_text(&mut self, text: &str) {
         text.clone_into(&mut self.text);
         self.index = CharIndex::new(text);
-        self.blocks = split_blocks(text)
+        self.blocks = split_blocks(text, self.max_block_chars)
             .into_iter()
             .map(|span| Block {
                 span,
                 rtl: false,
                 layout: None,
+                laid_from: None,
+                tail: None,
                 height: 0.0,
                 exact: false,
                 advance: None,
@@ -171,6 +196,11 @@ impl DocumentLayout {
             self.change_font_size(old.font_size);
         }
         if old != params {
+            // Where blocks start depends on how the lines before them broke.
+            for block in &mut self.blocks {
+                block.laid_from = None;
+                block.tail = None;
+            }
             self.estimate_all();
         }
     }
@@ -229,8 +259,7 @@ impl DocumentLayout {
             let top = place.top;
             match &self.blocks[i].layout {
                 Some(layout) if layout.line_count() > 0 => {
-                    let text = self.block_text(i);
-                    lines.extend(layout.lines(text, place, y0 - top, y1 - top));
+                    lines.extend(layout.lines(&self.text, place, y0 - top, y1 - top));
                 }
                 _ => lines.push(self.empty_line(i)),
             }
@@ -241,6 +270,9 @@ impl DocumentLayout {
     /// The visual line that shows the char at `char_offset` (a '\n' belongs to its paragraph's
     /// last line); offsets past the end give the last line.
     pub fn line_of_char(&mut self, char_offset: usize) -> Option<VisualLine> {
+        let block = self.block_of_char(char_offset)?;
+        self.ensure(block);
+        // Laying it out may have moved where the next block starts.
         let block = self.block_of_char(char_offset)?;
         self.ensure(block);
         let top = self.top(block);
@@ -266,7 +298,7 @@ impl DocumentLayout {
         let hit = self.blocks[block]
             .layout
             .as_ref()
-            .and_then(|layout| layout.hit(self.block_text(block), place, x, local_y));
+            .and_then(|layout| layout.hit(&self.text, place, x, local_y));
         hit.unwrap_or(Hit {
             char_offset: place.char_start,
             caret_offset: place.char_start,
@@ -289,21 +321,28 @@ impl DocumentLayout {
         if start >= end {
             return Vec::new();
         }
-        let (Some(first), Some(last)) = (self.block_of_char(start), self.block_of_char(end - 1)) else {
+        let Some(mut i) = self.block_of_char(start) else {
             return Vec::new();
         };
+        self.ensure(i);
+        i = self.block_of_char(start).unwrap_or(i);
         let mut rects = Vec::new();
-        for i in first..=last {
-            let chars = self.blocks[i].span.chars.clone();
-            let local = start.max(chars.start) - chars.start..end.min(chars.end).saturating_sub(chars.start);
-            if local.is_empty() {
-                continue;
-            }
+        while i < self.blocks.len() {
+            // Laying a block out decides where it ends (the next block's start).
             self.ensure(i);
+            let (block_start, block_end) = (self.start(i).0, self.end(i));
+            if block_start >= end {
+                break;
+            }
             let place = self.place(i);
             if let Some(layout) = &self.blocks[i].layout {
-                rects.extend(layout.rects(self.block_text(i), place, local));
+                let base = layout.char_start();
+                let local = start.max(block_start) - base..end.min(block_end).saturating_sub(base);
+                if !local.is_empty() {
+                    rects.extend(layout.rects(&self.text, place, local));
+                }
             }
+            i += 1;
         }
         rects
     }
@@ -322,19 +361,45 @@ impl DocumentLayout {
         runs
     }
 
-    fn block_text(&self, block: usize) -> &str {
-        self.blocks
-            .get(block)
-            .and_then(|b| self.text.get(b.span.bytes.clone()))
-            .unwrap_or_default()
+    /// Whether the block before `block` belongs to the same paragraph.
+    fn follows(&self, block: usize) -> bool {
+        block > 0
+            && block < self.blocks.len()
+            && self.blocks[block - 1].span.paragraph == self.blocks[block].span.paragraph
+    }
+
+    /// Whether the block after `block` belongs to the same paragraph.
+    fn continues(&self, block: usize) -> bool {
+        self.follows(block + 1)
+    }
+
+    /// Document (char, byte) offsets where `block` starts at the current parameters: where the
+    /// previous block's last line starts when that block is laid out and re-flowed here.
+    fn start(&self, block: usize) -> (usize, usize) {
+        let tail = if self.follows(block) {
+            self.blocks[block - 1].tail
+        } else {
+            None
+        };
+        tail.unwrap_or_else(|| {
+            let span = &self.blocks[block].span;
+            (span.chars.start, span.bytes.start)
+        })
+    }
+
+    /// Char offset where `block` ends (the newline after a paragraph excluded).
+    fn end(&self, block: usize) -> usize {
+        let b = &self.blocks[block];
+        b.tail.map_or(b.span.chars.end, |(char_offset, _)| char_offset)
     }
 
     fn place(&mut self, block: usize) -> BlockPlace {
         let top = self.top(block);
+        let char_start = self.start(block).0;
         let b = &self.blocks[block];
         BlockPlace {
             block,
-            char_start: b.span.chars.start,
+            char_start,
             newline_after: b.span.newline_after,
             top,
             rtl: b.rtl,
@@ -359,27 +424,44 @@ impl DocumentLayout {
 
     fn is_current(&self, block: usize) -> bool {
         self.blocks.get(block).is_some_and(|b| {
-            b.layout
-                .as_ref()
-                .is_some_and(|layout| layout.wrapped_width().to_bits() == self.params.width.to_bits())
+            let start = self.start(block);
+            b.laid_from == Some(start)
+                && b.layout.as_ref().is_some_and(|layout| {
+                    layout.wrapped_width().to_bits() == self.params.width.to_bits() && layout.char_start() == start.0
+                })
         })
     }
 
-    /// Shapes and wraps a block if needed, then records its exact height.
+    /// Lays a block out if needed (with the block before it in its paragraph, if that one's
+    /// last line is not known yet: the block starts there), then records its exact height.
     fn ensure(&mut self, block: usize) {
         if block >= self.blocks.len() {
             return;
         }
         self.tick += 1;
         self.blocks[block].last_used = self.tick;
-        if self.is_current(block) {
-            return;
+        if self.follows(block) && self.blocks[block - 1].laid_from.is_none() {
+            self.blocks[block - 1].last_used = self.tick;
+            self.lay_out(block - 1);
         }
-        if self.blocks[block].layout.is_none() {
-            self.shape(block);
+        if !self.is_current(block) {
+            self.lay_out(block);
+        }
+    }
+
+    /// Shapes (or re-wraps) a block from its current start and records its height and tail.
+    fn lay_out(&mut self, block: usize) {
+        let start = self.start(block);
+        let reusable = self.blocks[block]
+            .layout
+            .as_ref()
+            .is_some_and(|layout| layout.char_start() == start.0);
+        if !reusable {
+            self.shape(block, start);
         }
         let width = self.params.width;
         let line_height = self.line_height();
+        let text = &self.text;
         let b = &mut self.blocks[block];
         let Some(layout) = b.layout.as_mut() else { return };
         layout.wrap(width);
@@ -388,21 +470,51 @@ impl DocumentLayout {
         } else {
             layout.height()
         };
+        let tail = layout.tail(text);
+        b.laid_from = Some(start);
         if !b.exact || height.to_bits() != b.height.to_bits() {
             b.height = height;
             b.exact = true;
             self.tops_dirty = true;
         }
+        if b.tail != tail {
+            b.tail = tail;
+            self.tail_changed(block);
+        }
     }
 
-    fn shape(&mut self, block: usize) {
-        let (bytes, rtl) = (self.blocks[block].span.bytes.clone(), self.blocks[block].rtl);
-        let text = self.text.get(bytes).unwrap_or_default();
+    /// Keeps the invariant after `block`'s tail changed: the following blocks of the paragraph
+    /// laid out from another start must be laid out again.
+    fn tail_changed(&mut self, block: usize) {
+        let mut next = block + 1;
+        while self.follows(next) {
+            let start = self.start(next);
+            let b = &mut self.blocks[next];
+            if b.laid_from.is_none() || b.laid_from == Some(start) {
+                return;
+            }
+            b.laid_from = None;
+            b.exact = false;
+            self.tops_dirty = true;
+            if b.tail.take().is_none() {
+                return;
+            }
+            next += 1;
+        }
+    }
+
+    fn shape(&mut self, block: usize, start: (usize, usize)) {
+        let piece = TextPiece {
+            char_start: start.0,
+            bytes: start.1..self.blocks[block].span.bytes.end,
+            continued: self.continues(block),
+        };
         let layout = BlockLayout::build(
             (&mut self.layout_cx, &mut self.font_cx),
-            text,
+            &self.text,
+            piece,
             self.params.font_size,
-            rtl,
+            self.blocks[block].rtl,
             self.params.width,
         );
         let (advance, chars) = (layout.total_advance(), layout.char_len());
@@ -410,7 +522,9 @@ impl DocumentLayout {
         self.resident_chars += chars;
         let b = &mut self.blocks[block];
         b.advance = Some(advance);
-        b.layout = Some(layout);
+        if let Some(old) = b.layout.replace(layout) {
+            self.resident_chars -= old.char_len();
+        }
         self.evict_if_needed(block);
     }
 
@@ -456,6 +570,8 @@ impl DocumentLayout {
                 if block.rtl != rtl {
                     block.rtl = rtl;
                     block.layout = None;
+                    block.laid_from = None;
+                    block.tail = None;
                 }
             }
             i = end;
@@ -556,7 +672,12 @@ impl DocumentLayout {
             return None;
         }
         let after = self.blocks.partition_point(|b| b.span.chars.start <= char_offset);
-        Some(after.saturating_sub(1))
+        let block = after.saturating_sub(1);
+        // The chars of a re-flowed last line belong to the next block.
+        match self.blocks[block].tail {
+            Some((tail, _)) if self.continues(block) && char_offset >= tail => Some(block + 1),
+            _ => Some(block),
+        }
     }
 }
 
@@ -617,7 +738,9 @@ mod tests {
 
     #[test]
     fn prepare_keeps_a_laid_out_block_in_place() {
-        let text = long_paragraph(100_000);
+        // Paragraphs of one block each: a block's start does not depend on the block above.
+        let paragraph: String = long_paragraph(1500).chars().take(1500).collect();
+        let text = format!("{paragraph}\n").repeat(60);
         let mut layout = DocumentLayout::new(&text, params(500.0));
         let middle = layout.height() / 2.0;
         let y = layout.prepare(middle, middle + 600.0);
