@@ -10,6 +10,7 @@ use parley::{
 
 use crate::text::fonts::FAMILY;
 use crate::text::geometry::{Affinity, GlyphRun, Hit, LineId, LineRect, PositionedGlyph, VisualLine, VisualRun};
+use crate::text::marks::capped_marks;
 use crate::text::{CharIndex, FontHandle};
 
 /// Parley's brush type: we paint glyphs ourselves, so styles carry no colour.
@@ -74,7 +75,10 @@ impl BlockLayout {
         width: f32,
     ) -> Self {
         let (layout_cx, font_cx) = contexts;
-        let text = doc.get(piece.bytes.clone()).unwrap_or_default();
+        // Long runs of combining marks are capped (same offsets): shaping one huge cluster
+        // takes quadratic time.
+        let shaped = capped_marks(doc, piece.bytes.clone());
+        let text: &str = &shaped;
         let mut builder = layout_cx.ranged_builder(font_cx, text, 1.0, false);
         builder.push_default(StyleProperty::FontSize(font_size));
         builder.push_default(StyleProperty::FontFamily(FontFamily::Source(FAMILY.into())));

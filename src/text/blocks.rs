@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::text::marks::{MAX_CLUSTER_MARKS, is_mark};
+
 /// Paragraphs longer than this are cut into blocks.
 pub const MAX_BLOCK_CHARS: usize = 2000;
 /// A sentence end earlier than this fraction of the limit is not used as a cut (blocks stay
@@ -16,7 +18,8 @@ const MIN_BLOCK_FRACTION: usize = 4;
 /// A piece of text laid out on its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlockSpan {
-    /// Char range of the block's text (never includes a '\n').
+    /// Char range of the block's text (never includes a '\n', except in a run of empty
+    /// paragraphs: their newlines but the last).
     pub chars: Range<usize>,
     /// Byte range of the same text.
     pub bytes: Range<usize>,
@@ -27,10 +30,14 @@ pub struct BlockSpan {
     pub newline_after: bool,
     /// Whether the block ends its paragraph.
     pub ends_paragraph: bool,
+    /// For a run of consecutive empty paragraphs (one block, laid out without shaping): how
+    /// many; 0 for a block of text.
+    pub empty_paragraphs: usize,
 }
 
 /// Cuts `text` into blocks of at most `max_block_chars` chars in reading order, covering every
-/// char except the newlines.
+/// char except the newlines that end paragraphs; consecutive empty paragraphs become one
+/// block.
 #[must_use]
 pub fn split_blocks(text: &str, max_block_chars: usize) -> Vec<BlockSpan> {
     let max_block_chars = max_block_chars.max(2);
@@ -40,6 +47,12 @@ pub fn split_blocks(text: &str, max_block_chars: usize) -> Vec<BlockSpan> {
     for (paragraph, line) in text.split('\n').enumerate() {
         let byte_end = byte_start + line.len();
         let newline_after = byte_end < text.len();
+        if line.is_empty() {
+            push_empty(&mut blocks, paragraph, byte_start, char_start, newline_after);
+            char_start += 1;
+            byte_start = byte_end + 1;
+            continue;
+        }
         let place = ParagraphPlace {
             paragraph,
             byte_base: byte_start,
@@ -51,6 +64,32 @@ pub fn split_blocks(text: &str, max_block_chars: usize) -> Vec<BlockSpan> {
         byte_start = byte_end + 1;
     }
     blocks
+}
+
+/// Adds an empty paragraph: to the run of empty paragraphs just before it, if any.
+fn push_empty(
+    blocks: &mut Vec<BlockSpan>,
+    paragraph: usize,
+    byte_start: usize,
+    char_start: usize,
+    newline_after: bool,
+) {
+    if let Some(run) = blocks.last_mut().filter(|b| b.empty_paragraphs > 0 && b.newline_after) {
+        // The newline after the run's last paragraph is now inside the run.
+        run.chars.end = char_start;
+        run.bytes.end = byte_start;
+        run.empty_paragraphs += 1;
+        run.newline_after = newline_after;
+        return;
+    }
+    blocks.push(BlockSpan {
+        chars: char_start..char_start,
+        bytes: byte_start..byte_start,
+        paragraph,
+        newline_after,
+        ends_paragraph: true,
+        empty_paragraphs: 1,
+    });
 }
 
 /// Where a paragraph lies in the text.
@@ -75,6 +114,7 @@ fn split_paragraph(line: &str, place: &ParagraphPlace, max_block_chars: usize, b
             paragraph: place.paragraph,
             newline_after: last && place.newline_after,
             ends_paragraph: last,
+            empty_paragraphs: 0,
         });
         if last {
             return;
@@ -119,8 +159,18 @@ fn closes_quote(ch: char) -> bool {
     matches!(ch, '»' | '"' | '”' | ')' | '\'')
 }
 
-/// Moves a forced cut back over combining marks so a base letter keeps its marks.
+/// Moves a forced cut back over combining marks so a base letter keeps its marks (a run
+/// longer than the marks shown, [`MAX_CLUSTER_MARKS`], is cut where it is).
 fn backtrack_marks(rest: &str, byte: usize, chars: usize) -> (usize, usize) {
+    let run = rest[..byte]
+        .chars()
+        .rev()
+        .take(MAX_CLUSTER_MARKS + 1)
+        .take_while(|&ch| is_mark(ch))
+        .count();
+    if run > MAX_CLUSTER_MARKS {
+        return (byte, chars);
+    }
     let mut cut = (byte, chars);
     for ch in rest[..byte].chars().rev() {
         if cut.1 <= 1 || !is_mark(ch) {
@@ -136,13 +186,6 @@ fn backtrack_marks(rest: &str, byte: usize, chars: usize) -> (usize, usize) {
     cut
 }
 
-fn is_mark(ch: char) -> bool {
-    use icu_properties::CodePointMapData;
-    use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
-    GeneralCategoryGroup::Mark.contains(CodePointMapData::<GeneralCategory>::new().get(ch))
-        || matches!(ch, '\u{200c}' | '\u{200d}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,8 +195,9 @@ mod tests {
         for block in blocks {
             assert_eq!(block.chars.start, next_char, "blocks tile the text");
             assert_eq!(text[block.bytes.clone()].chars().count(), block.chars.len());
-            assert!(!text[block.bytes.clone()].contains('\n'));
-            assert!(block.chars.len() <= MAX_BLOCK_CHARS);
+            let newlines = text[block.bytes.clone()].matches('\n').count();
+            assert_eq!(newlines, block.empty_paragraphs.saturating_sub(1));
+            assert!(block.empty_paragraphs > 0 || block.chars.len() <= MAX_BLOCK_CHARS);
             next_char = block.chars.end + usize::from(block.newline_after);
         }
         assert_eq!(next_char, text.chars().count());
@@ -168,6 +212,15 @@ mod tests {
         assert_eq!(blocks[1].chars, 5..5);
         assert!(blocks[2].newline_after && blocks[2].ends_paragraph);
         assert!(!blocks[3].newline_after && blocks[3].chars.is_empty());
+    }
+
+    #[test]
+    fn runs_of_empty_paragraphs_are_one_block() {
+        let text = format!("a\n{}b\n\n", "\n".repeat(100_000));
+        let blocks = split_blocks(&text, MAX_BLOCK_CHARS);
+        check_tiling(&text, &blocks);
+        let empty: Vec<usize> = blocks.iter().map(|b| b.empty_paragraphs).collect();
+        assert_eq!(empty, [0, 100_000, 0, 2]);
     }
 
     #[test]

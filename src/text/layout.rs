@@ -254,6 +254,11 @@ impl DocumentLayout {
         let blocks: Vec<usize> = self.blocks_in(y0, y1).collect();
         let mut lines = Vec::new();
         for i in blocks {
+            if self.blocks[i].span.empty_paragraphs > 0 {
+                let (first, last) = (self.empty_line_at_y(i, y0), self.empty_line_at_y(i, y1));
+                lines.extend((first..=last).map(|line| self.empty_line(i, line)));
+                continue;
+            }
             self.ensure(i);
             let place = self.place(i);
             let top = place.top;
@@ -261,7 +266,7 @@ impl DocumentLayout {
                 Some(layout) if layout.line_count() > 0 => {
                     lines.extend(layout.lines(&self.text, place, y0 - top, y1 - top));
                 }
-                _ => lines.push(self.empty_line(i)),
+                _ => lines.push(self.empty_line(i, 0)),
             }
         }
         lines
@@ -275,6 +280,10 @@ impl DocumentLayout {
         // Laying it out may have moved where the next block starts.
         let block = self.block_of_char(char_offset)?;
         self.ensure(block);
+        if self.blocks[block].span.empty_paragraphs > 0 {
+            let line = char_offset.saturating_sub(self.blocks[block].span.chars.start);
+            return Some(self.empty_line(block, line.min(self.blocks[block].span.empty_paragraphs - 1)));
+        }
         let top = self.top(block);
         let height = self.blocks[block].height;
         self.lines_in(top, top + height)
@@ -290,6 +299,16 @@ impl DocumentLayout {
         let Some(block) = self.block_at_y(y) else {
             return Hit::default();
         };
+        if self.blocks[block].span.empty_paragraphs > 0 {
+            let line = self.empty_line_at_y(block, y);
+            let char_offset = self.blocks[block].span.chars.start + line;
+            return Hit {
+                char_offset,
+                caret_offset: char_offset,
+                affinity: Affinity::Downstream,
+                line: LineId { block, line },
+            };
+        }
         self.ensure(block);
         let place = self.place(block);
         let height = self.blocks[block].height;
@@ -406,29 +425,46 @@ impl DocumentLayout {
         }
     }
 
-    /// The line of a block without glyphs (an empty paragraph).
-    fn empty_line(&mut self, block: usize) -> VisualLine {
+    /// Line `line` of a block without glyphs: one of a run of empty paragraphs (laid out
+    /// without shaping: each is one line high, with the paragraph gap after it).
+    fn empty_line(&mut self, block: usize, line: usize) -> VisualLine {
         let place = self.place(block);
-        let height = self.blocks[block].height;
-        let start = place.char_start;
+        let count = self.blocks[block].span.empty_paragraphs.max(1);
+        let height = if self.blocks[block].span.empty_paragraphs > 0 {
+            self.line_height()
+        } else {
+            self.blocks[block].height
+        };
+        let top = place.top + line as f32 * (height + PARAGRAPH_GAP * self.params.font_size);
+        let start = place.char_start + line;
+        let newline = line + 1 < count || place.newline_after;
         VisualLine {
-            id: LineId { block, line: 0 },
-            chars: start..start + usize::from(place.newline_after),
-            y0: place.top,
-            y1: place.top + height,
-            baseline: place.top + height * 0.7,
+            id: LineId { block, line },
+            chars: start..start + usize::from(newline),
+            y0: top,
+            y1: top + height,
+            baseline: top + height * 0.7,
             rtl: place.rtl,
             runs: Vec::new(),
         }
     }
 
+    /// Which line of a run of empty paragraphs is at `y` (clamped to the run).
+    fn empty_line_at_y(&mut self, block: usize, y: f32) -> usize {
+        let pitch = self.line_height() + PARAGRAPH_GAP * self.params.font_size;
+        let line = ((y - self.top(block)) / pitch).floor().max(0.0);
+        (line as usize).min(self.blocks[block].span.empty_paragraphs.saturating_sub(1))
+    }
+
     fn is_current(&self, block: usize) -> bool {
         self.blocks.get(block).is_some_and(|b| {
             let start = self.start(block);
-            b.laid_from == Some(start)
-                && b.layout.as_ref().is_some_and(|layout| {
-                    layout.wrapped_width().to_bits() == self.params.width.to_bits() && layout.char_start() == start.0
-                })
+            b.span.empty_paragraphs > 0
+                || b.laid_from == Some(start)
+                    && b.layout.as_ref().is_some_and(|layout| {
+                        layout.wrapped_width().to_bits() == self.params.width.to_bits()
+                            && layout.char_start() == start.0
+                    })
         })
     }
 
@@ -588,7 +624,16 @@ impl DocumentLayout {
     fn estimate_all(&mut self) {
         let per_char = self.advance_per_char();
         let (width, line_height) = (self.params.width, self.line_height());
+        let gap = PARAGRAPH_GAP * self.params.font_size;
         for i in 0..self.blocks.len() {
+            let empty = self.blocks[i].span.empty_paragraphs;
+            if empty > 0 {
+                // Known without laying anything out.
+                let b = &mut self.blocks[i];
+                b.height = empty as f32 * line_height + (empty - 1) as f32 * gap;
+                b.exact = true;
+                continue;
+            }
             if self.is_current(i) {
                 continue;
             }

@@ -9,6 +9,7 @@ pub mod fonts;
 mod geometry;
 mod layout;
 mod line_shaper;
+mod marks;
 mod offsets;
 mod segmentation;
 
