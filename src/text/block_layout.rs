@@ -4,12 +4,13 @@
 use std::ops::Range;
 
 use parley::{
-    Alignment, AlignmentOptions, BaseDirection, Cluster, ClusterSide, FontContext, FontFamily, Layout, LayoutContext,
-    LineHeight, OverflowWrap, PositionedLayoutItem, StyleProperty,
+    Alignment, AlignmentOptions, BaseDirection, FontContext, FontFamily, Layout, LayoutContext, LineHeight,
+    OverflowWrap, PositionedLayoutItem, StyleProperty,
 };
 
 use crate::text::fonts::FAMILY;
 use crate::text::geometry::{Affinity, GlyphRun, Hit, LineId, LineRect, PositionedGlyph, VisualLine, VisualRun};
+use crate::text::line_order::{PlacedCluster, placed_clusters};
 use crate::text::marks::capped_marks;
 use crate::text::{CharIndex, FontHandle};
 
@@ -183,16 +184,13 @@ impl BlockLayout {
             if i + 1 == count && place.newline_after {
                 chars.end += 1;
             }
-            let mut x = metrics.offset + metrics.inline_min_coord;
             let mut runs: Vec<VisualRun> = Vec::new();
-            for run in line.runs() {
-                let x0 = x;
-                x += run.advance();
+            for cluster in placed_clusters(&line, text, place.rtl) {
                 let next = VisualRun {
-                    chars: self.doc_chars(text, run.text_range()),
-                    rtl: run.is_rtl(),
-                    x0: self.clamp_x(x0),
-                    x1: self.clamp_x(x),
+                    chars: self.doc_chars(text, cluster.bytes.clone()),
+                    rtl: cluster.rtl,
+                    x0: self.clamp_x(cluster.x0),
+                    x1: self.clamp_x(cluster.x1()),
                 };
                 if next.chars.is_empty() {
                     continue;
@@ -223,11 +221,20 @@ impl BlockLayout {
         let text = self.text(doc);
         // Below the shown lines is the hidden one: clamp to the last shown line.
         let y = y.clamp(0.0, (self.height() - 0.01).max(0.0));
-        let (cluster, side) = Cluster::from_point(&self.layout, x, y)?;
-        let bytes = cluster.text_range();
-        let leading = side == ClusterSide::Left;
+        let line_index = (0..self.shown)
+            .find(|&i| {
+                self.layout
+                    .get(i)
+                    .is_some_and(|line| line.metrics().block_max_coord > y)
+            })
+            .or(self.shown.checked_sub(1))?;
+        let line = self.layout.get(line_index)?;
+        let clusters = placed_clusters(&line, text, place.rtl);
+        let cluster = clusters.iter().find(|c| x < c.x1()).or_else(|| clusters.last())?;
+        let bytes = cluster.bytes.clone();
+        let leading = x <= cluster.x0 + cluster.advance * 0.5;
         // In a right-to-left run the left side of a cluster is its logical end.
-        let (caret_byte, affinity) = match (cluster.is_rtl(), leading) {
+        let (caret_byte, affinity) = match (cluster.rtl, leading) {
             (true, true) | (false, false) => (bytes.end, Affinity::Upstream),
             (true, false) | (false, true) => (bytes.start, Affinity::Downstream),
         };
@@ -237,7 +244,7 @@ impl BlockLayout {
             affinity,
             line: LineId {
                 block: place.block,
-                line: cluster.path().line_index(),
+                line: line_index,
             },
         })
     }
@@ -275,18 +282,18 @@ impl BlockLayout {
             };
             let mut x = metrics.offset + metrics.inline_min_coord;
             let mut open: Option<f32> = None;
-            for cluster in line.runs().flat_map(|run| run.visual_clusters()) {
-                let range = cluster.text_range();
+            for cluster in placed_clusters(&line, text, place.rtl) {
+                let range = cluster.bytes.clone();
                 let inside = range.start < bytes.end && range.end > bytes.start;
                 match (inside, open) {
-                    (true, None) => open = Some(x),
+                    (true, None) => open = Some(cluster.x0),
                     (false, Some(x0)) => {
-                        push(x0, x);
+                        push(x0, cluster.x0);
                         open = None;
                     }
                     _ => {}
                 }
-                x += cluster.advance();
+                x = cluster.x1();
             }
             if let Some(x0) = open {
                 push(x0, x);
@@ -296,25 +303,33 @@ impl BlockLayout {
     }
 
     /// The glyph runs of the lines intersecting local `y0..y1`, in document coordinates.
-    pub fn glyph_runs(&self, top: f32, y0: f32, y1: f32, out: &mut Vec<GlyphRun>) {
+    /// Glyphs of a line whose end rule L1 reordered are moved with their clusters.
+    pub fn glyph_runs(&self, doc: &str, rtl: bool, top: f32, y0: f32, y1: f32, out: &mut Vec<GlyphRun>) {
+        let text = self.text(doc);
         for line in self.layout.lines().take(self.shown) {
             let metrics = line.metrics();
             if metrics.block_max_coord < y0 || metrics.block_min_coord > y1 {
                 continue;
             }
+            let placed = placed_clusters(&line, text, rtl);
+            let moved = placed.iter().any(|c| c.shift != 0.0);
             for item in line.items() {
                 let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
                     continue;
                 };
                 let run = glyph_run.run();
-                let glyphs = glyph_run
-                    .positioned_glyphs()
-                    .map(|glyph| PositionedGlyph {
-                        id: glyph.id,
-                        x: glyph.x,
-                        y: top + glyph.y,
-                    })
-                    .collect();
+                let glyphs = if moved {
+                    shifted_glyphs(&glyph_run, &placed, top)
+                } else {
+                    glyph_run
+                        .positioned_glyphs()
+                        .map(|glyph| PositionedGlyph {
+                            id: glyph.id,
+                            x: glyph.x,
+                            y: top + glyph.y,
+                        })
+                        .collect()
+                };
                 out.push(GlyphRun {
                     font: FontHandle::new(run.font().clone()),
                     font_size: run.font_size(),
@@ -338,6 +353,26 @@ impl BlockLayout {
         self.char_start + self.index.char_offset(text, bytes.start)
             ..self.char_start + self.index.char_offset(text, bytes.end)
     }
+}
+
+/// The glyphs of `glyph_run`, each moved as far as its cluster was (see [`placed_clusters`]).
+fn shifted_glyphs(glyph_run: &parley::GlyphRun<'_, Brush>, placed: &[PlacedCluster], top: f32) -> Vec<PositionedGlyph> {
+    let mut pen = glyph_run.offset();
+    let baseline = glyph_run.baseline();
+    let mut glyphs = Vec::new();
+    for cluster in glyph_run.run().visual_clusters() {
+        let start = cluster.text_range().start;
+        let shift = placed.iter().find(|c| c.bytes.start == start).map_or(0.0, |c| c.shift);
+        for glyph in cluster.glyphs() {
+            glyphs.push(PositionedGlyph {
+                id: glyph.id,
+                x: pen + glyph.x + shift,
+                y: top + baseline + glyph.y,
+            });
+            pen += glyph.advance;
+        }
+    }
+    glyphs
 }
 
 /// Whether `next`, drawn right of `last`, continues it: same direction and logically adjacent

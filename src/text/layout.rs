@@ -374,7 +374,7 @@ impl DocumentLayout {
             self.ensure(i);
             let top = self.top(i);
             if let Some(layout) = &self.blocks[i].layout {
-                layout.glyph_runs(top, y0 - top, y1 - top, &mut runs);
+                layout.glyph_runs(&self.text, self.blocks[i].rtl, top, y0 - top, y1 - top, &mut runs);
             }
         }
         runs

@@ -51,7 +51,7 @@ impl LineShaper {
             f32::INFINITY,
         );
         let mut runs = Vec::new();
-        block.glyph_runs(0.0, f32::NEG_INFINITY, f32::INFINITY, &mut runs);
+        block.glyph_runs(&one_line, rtl, 0.0, f32::NEG_INFINITY, f32::INFINITY, &mut runs);
         ShapedLine {
             runs,
             width: block.total_advance(),

@@ -8,6 +8,7 @@ mod direction;
 pub mod fonts;
 mod geometry;
 mod layout;
+mod line_order;
 mod line_shaper;
 mod marks;
 mod offsets;
