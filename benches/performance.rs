@@ -18,6 +18,7 @@ use hashiya::io;
 use hashiya::model::{Command, Document};
 use hashiya::ui::AppAction;
 use support::app_driver::AppDriver;
+use support::pathological;
 use support::workload::{anercorp_options, workload};
 
 /// The window size of the frame benchmarks.
@@ -78,6 +79,29 @@ fn open_first_frame(c: &mut Criterion) {
             driver.frame(Vec::new())
         });
     });
+}
+
+/// The first frame of articles that once made the layout explode (see `support::pathological`):
+/// opening the file and drawing the window, as `open_first_frame`. Budget: 150 ms each.
+fn open_pathological(c: &mut Criterion) {
+    let mut group = c.benchmark_group("open_pathological");
+    group.sample_size(10);
+    for name in pathological::CASES {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join(format!("{name}.txt"));
+        let text = pathological::text(name).unwrap();
+        std::fs::write(&article, &text).unwrap();
+        eprintln!("{name}: {} bytes, {} chars", text.len(), text.chars().count());
+        drop(text);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let session = DocumentSession::open(&article).unwrap();
+                let mut driver = AppDriver::new(session, WINDOW);
+                driver.frame(Vec::new())
+            });
+        });
+    }
+    group.finish();
 }
 
 /// Scrolls a screen per frame; wraps to the top at the end.
@@ -211,6 +235,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = open_first_frame, scroll_frame, scroll_frame_no_spans, resize_frame, edit_frame, save_and_load_ron, formats
+    targets = open_first_frame, open_pathological, scroll_frame, scroll_frame_no_spans, resize_frame, edit_frame, save_and_load_ron, formats
 }
 criterion_main!(benches);

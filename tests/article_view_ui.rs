@@ -1,5 +1,6 @@
-//! The article view widget on its own: decorations never change the layout, the response
-//! reports the hovered char and clicks, `scroll_to_char` brings a far char into view.
+//! The article view widget on its own: span decorations leave the painted glyphs in place,
+//! the response reports the hovered char and clicks, `scroll_to_char` brings a far char into
+//! view.
 
 use egui::{Color32, Vec2};
 use egui_kittest::Harness;
@@ -46,14 +47,39 @@ fn decorations(count: usize) -> Vec<Decoration> {
         .collect()
 }
 
+/// The painted glyphs of the last frame: vertices of the meshes drawn with a texture other
+/// than egui's font atlas (the article's glyph atlas), and the number of other shapes.
+fn painted_glyphs(harness: &Harness<'static, State>) -> (Vec<(egui::Pos2, egui::Pos2)>, usize) {
+    let mut glyphs = Vec::new();
+    let mut others = 0;
+    for clipped in &harness.output().shapes {
+        match &clipped.shape {
+            egui::Shape::Mesh(mesh) if mesh.texture_id != egui::TextureId::default() => {
+                glyphs.extend(mesh.vertices.iter().map(|v| (v.pos, v.uv)));
+            }
+            _ => others += 1,
+        }
+    }
+    (glyphs, others)
+}
+
 #[test]
-fn decorations_do_not_change_the_layout() {
-    let mut plain = harness(SAMPLE_ARTICLE, Vec::new());
-    let mut decorated = harness(SAMPLE_ARTICLE, decorations(50));
-    assert_eq!(
-        plain.state_mut().view.layout_mut().lines(),
-        decorated.state_mut().view.layout_mut().lines()
+fn span_decorations_leave_the_painted_glyphs_in_place() {
+    let plain = harness(SAMPLE_ARTICLE, Vec::new());
+    let decorated = harness(SAMPLE_ARTICLE, decorations(50));
+    let (plain_glyphs, plain_others) = painted_glyphs(&plain);
+    let (decorated_glyphs, decorated_others) = painted_glyphs(&decorated);
+    assert!(
+        plain_glyphs.len() > 400,
+        "the glyphs are painted: {}",
+        plain_glyphs.len()
     );
+    assert!(
+        decorated_others > plain_others + 50,
+        "the decorations are painted: {decorated_others} shapes vs {plain_others}"
+    );
+    // Same glyphs at the same screen positions with the same atlas cells.
+    assert_eq!(plain_glyphs, decorated_glyphs);
 }
 
 #[test]

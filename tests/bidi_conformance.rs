@@ -4,10 +4,9 @@
 //! the expected visual order (field 4), along with the resolved paragraph direction (field 2).
 //!
 //! Measured with parley 0.12: all 91,707 cases pass, so no failure class is accepted and
-//! `MIN_PASSED` is the whole file. (Parley applies rule L1 to the end of a paragraph; it does
-//! not re-apply L1 at the end of each *wrapped* line, which this file cannot test: a trailing
-//! space at a soft line break may sit at its embedding level's side. That only moves an
-//! invisible space.)
+//! `MIN_PASSED` is the whole file. (Parley applies rule L1 to the end of a paragraph; Hashiya
+//! applies it at the end of each wrapped line too, which this file cannot test: see the golden
+//! case in `layout_golden.rs`.)
 
 use hashiya::text::{Direction, DocumentLayout, LayoutParams, first_strong_is_rtl};
 

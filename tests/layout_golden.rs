@@ -3,7 +3,7 @@
 //! "(5+5)" and "الفريق محمد الحداد". The golden numbers were read from `hashiya debug` and
 //! checked against the window; a change in them means the layout changed.
 
-use hashiya::text::{DocumentLayout, LayoutParams, LineRect, VisualLine};
+use hashiya::text::{Direction, DocumentLayout, LayoutParams, LineRect, VisualLine};
 
 const SAMPLE: &str = include_str!("../assets/samples/libya-army-leaders-meeting.ar.txt");
 
@@ -148,4 +148,72 @@ fn word_at_point_finds_haddad() {
     let rect = layout.rects(range.clone())[0];
     let (x, y) = rect.center();
     assert_eq!(layout.word_at_point(x, y), range);
+}
+
+/// The widths from 150 to 600 px at which some line of `text` ends right after `word` (and its
+/// space), with that layout.
+fn wraps_after(text: &str, word: &str, direction: Direction) -> Vec<(f32, DocumentLayout, VisualLine)> {
+    let byte = text.find(word).expect("the text contains the word");
+    let end = text[..byte].chars().count() + word.chars().count() + 1;
+    let mut found = Vec::new();
+    for width in (150..600).step_by(7) {
+        let params = LayoutParams {
+            width: width as f32,
+            font_size: 20.0,
+            direction,
+        };
+        let mut layout = DocumentLayout::new(text, params);
+        if let Some(line) = layout.lines().into_iter().find(|line| line.chars.end == end) {
+            found.push((width as f32, layout, line));
+        }
+    }
+    found
+}
+
+#[test]
+fn trailing_space_at_a_soft_wrap_takes_the_paragraph_direction() {
+    // Left-to-right paragraph wrapping right after an Arabic word (rule L1 at the line end):
+    // the word follows "(" without a gap and its space goes to the right end of the line.
+    let text = "The joint commission (طرابلس الغرب) met in Sirte (سرت) again after long talks about the army";
+    let cases = wraps_after(text, "(طرابلس", Direction::Auto);
+    assert!(!cases.is_empty(), "some width wraps after the Arabic word");
+    for (width, mut layout, line) in cases {
+        let space = line.chars.end - 1;
+        let word = space - "طرابلس".chars().count()..space;
+        let paren = layout.rects(word.start - 1..word.start)[0];
+        let word_rect = layout.rects(word.clone())[0];
+        assert!(
+            (word_rect.x0 - paren.x1).abs() < 0.01,
+            "no gap at {width}: {paren:?} {word_rect:?}"
+        );
+        let last = line.runs.last().expect("runs");
+        assert!(
+            !last.rtl && last.chars == (space..space + 1),
+            "space last, left to right: {line:?}"
+        );
+        let space_rect = layout.rects(space..space + 1);
+        assert!(space_rect.iter().all(|r| r.x0 >= word_rect.x1 - 0.01), "{space_rect:?}");
+        // Hit-testing inside the word finds the word.
+        let (x, y) = word_rect.center();
+        assert!(word.contains(&layout.hit(x, y).char_offset));
+    }
+    // Right-to-left paragraph wrapping after a Latin word: its space goes to the left end.
+    let text = "قال المتحدث إن اجتماع Tripoli Council انتهى بعد محادثات طويلة حول توحيد الجيش الليبي";
+    let cases = wraps_after(text, "Tripoli", Direction::Auto);
+    assert!(!cases.is_empty(), "some width wraps after the Latin word");
+    for (width, mut layout, line) in cases {
+        let space = line.chars.end - 1;
+        let first = line.runs.first().expect("runs");
+        assert!(
+            first.rtl && first.chars == (space..space + 1),
+            "space first at {width}: {line:?}"
+        );
+        let word = space - "Tripoli".len()..space;
+        let word_rect = layout.rects(word)[0];
+        let after = layout.rects(space - "Tripoli".len() - 1..space - "Tripoli".len())[0];
+        assert!(
+            (word_rect.x1 - after.x0).abs() < 0.01,
+            "no gap at {width}: {word_rect:?} {after:?}"
+        );
+    }
 }

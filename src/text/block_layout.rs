@@ -4,16 +4,29 @@
 use std::ops::Range;
 
 use parley::{
-    Alignment, AlignmentOptions, BaseDirection, Cluster, ClusterSide, FontContext, FontFamily, Layout, LayoutContext,
-    LineHeight, OverflowWrap, PositionedLayoutItem, StyleProperty,
+    Alignment, AlignmentOptions, BaseDirection, FontContext, FontFamily, Layout, LayoutContext, LineHeight,
+    OverflowWrap, PositionedLayoutItem, StyleProperty,
 };
 
 use crate::text::fonts::FAMILY;
 use crate::text::geometry::{Affinity, GlyphRun, Hit, LineId, LineRect, PositionedGlyph, VisualLine, VisualRun};
+use crate::text::line_order::{PlacedCluster, placed_clusters};
+use crate::text::marks::capped_marks;
 use crate::text::{CharIndex, FontHandle};
 
 /// Parley's brush type: we paint glyphs ourselves, so styles carry no colour.
 pub(crate) type Brush = ();
+
+/// A stretch of the document text to lay out as one block.
+#[derive(Clone, Debug)]
+pub(crate) struct TextPiece {
+    /// Document char offset of its first char.
+    pub char_start: usize,
+    /// Its document byte range.
+    pub bytes: Range<usize>,
+    /// Whether the next block continues the paragraph (and re-flows this one's last line).
+    pub continued: bool,
+}
 
 /// Where a block sits in the document: what turns its local answers into document ones.
 #[derive(Clone, Copy, Debug)]
@@ -31,24 +44,42 @@ pub(crate) struct BlockPlace {
 }
 
 /// The shaped and wrapped text of one block.
+///
+/// A block of a long paragraph that the next block continues does not show its last line:
+/// that line is cut short by the block's end, and the next block starts at its first char and
+/// breaks it again with the text that follows (so the paragraph has no seam at block ends).
 pub(crate) struct BlockLayout {
     layout: Layout<Brush>,
-    /// Char/byte conversion inside the block's text.
+    /// Document char offset of the first laid-out char.
+    char_start: usize,
+    /// Document byte range of the laid-out text.
+    bytes: Range<usize>,
+    /// Char/byte conversion inside the laid-out text.
     index: CharIndex,
     /// The width the lines are currently broken at.
     wrapped_width: f32,
+    /// Whether the next block re-flows the last line (which is then not shown here).
+    continued: bool,
+    /// How many lines are shown.
+    shown: usize,
 }
 
 impl BlockLayout {
-    /// Shapes `text` (a block, without newlines) at `font_size` and wraps it to `width`.
+    /// Shapes the document text `doc[piece.bytes]` (no newlines; its first char is the
+    /// document's char `piece.char_start`) at `font_size` and wraps it to `width`.
     pub fn build(
         contexts: (&mut LayoutContext<Brush>, &mut FontContext),
-        text: &str,
+        doc: &str,
+        piece: TextPiece,
         font_size: f32,
         rtl: bool,
         width: f32,
     ) -> Self {
         let (layout_cx, font_cx) = contexts;
+        // Long runs of combining marks are capped (same offsets): shaping one huge cluster
+        // takes quadratic time.
+        let shaped = capped_marks(doc, piece.bytes.clone());
+        let text: &str = &shaped;
         let mut builder = layout_cx.ranged_builder(font_cx, text, 1.0, false);
         builder.push_default(StyleProperty::FontSize(font_size));
         builder.push_default(StyleProperty::FontFamily(FontFamily::Source(FAMILY.into())));
@@ -59,8 +90,12 @@ impl BlockLayout {
         let layout = builder.build(text);
         let mut block = Self {
             layout,
+            char_start: piece.char_start,
+            bytes: piece.bytes,
             index: CharIndex::new(text),
             wrapped_width: f32::NAN,
+            continued: piece.continued,
+            shown: 0,
         };
         block.wrap(width);
         block
@@ -79,6 +114,30 @@ impl BlockLayout {
         self.layout.break_all_lines(max_advance);
         self.layout.align(Alignment::Start, AlignmentOptions::default());
         self.wrapped_width = width;
+        let count = self.layout.len();
+        self.shown = if self.continued && count >= 2 { count - 1 } else { count };
+    }
+
+    /// Document char offset of the first laid-out char.
+    pub fn char_start(&self) -> usize {
+        self.char_start
+    }
+
+    /// Where the next block starts, as document (char, byte) offsets: the start of the last
+    /// line, which it re-flows; `None` when the block is not continued or has one line.
+    pub fn tail(&self, doc: &str) -> Option<(usize, usize)> {
+        if self.shown == self.layout.len() {
+            return None;
+        }
+        let line = self.layout.get(self.shown)?;
+        let byte = line.text_range().start;
+        let char_offset = self.index.char_offset(self.text(doc), byte);
+        Some((self.char_start + char_offset, self.bytes.start + byte))
+    }
+
+    /// The laid-out part of the document text.
+    fn text<'t>(&self, doc: &'t str) -> &'t str {
+        doc.get(self.bytes.clone()).unwrap_or_default()
     }
 
     /// The width the lines are broken at.
@@ -86,29 +145,33 @@ impl BlockLayout {
         self.wrapped_width
     }
 
-    /// Height of all lines.
+    /// Height of the shown lines.
     pub fn height(&self) -> f32 {
-        self.layout.height()
+        self.shown
+            .checked_sub(1)
+            .and_then(|last| self.layout.get(last))
+            .map_or(0.0, |line| line.metrics().block_max_coord)
     }
 
-    /// Number of lines.
+    /// Number of shown lines.
     pub fn line_count(&self) -> usize {
-        self.layout.len()
+        self.shown
     }
 
-    /// Number of chars in the block.
+    /// Number of laid-out chars.
     pub fn char_len(&self) -> usize {
         self.index.char_len()
     }
 
-    /// Total advance of all lines (for estimating other blocks' heights).
+    /// Total advance of all laid-out lines (for estimating other blocks' heights).
     pub fn total_advance(&self) -> f32 {
         self.layout.lines().map(|line| line.metrics().advance).sum()
     }
 
     /// The lines whose boxes intersect local `y0..y1`, as document lines.
-    pub fn lines(&self, text: &str, place: BlockPlace, y0: f32, y1: f32) -> Vec<VisualLine> {
-        let count = self.layout.len();
+    pub fn lines(&self, doc: &str, place: BlockPlace, y0: f32, y1: f32) -> Vec<VisualLine> {
+        let text = self.text(doc);
+        let count = self.shown;
         let mut lines = Vec::new();
         for i in 0..count {
             let Some(line) = self.layout.get(i) else { continue };
@@ -117,20 +180,17 @@ impl BlockLayout {
                 continue;
             }
             let byte_range = line.text_range();
-            let mut chars = self.doc_chars(text, place, byte_range);
+            let mut chars = self.doc_chars(text, byte_range);
             if i + 1 == count && place.newline_after {
                 chars.end += 1;
             }
-            let mut x = metrics.offset + metrics.inline_min_coord;
             let mut runs: Vec<VisualRun> = Vec::new();
-            for run in line.runs() {
-                let x0 = x;
-                x += run.advance();
+            for cluster in placed_clusters(&line, text, place.rtl) {
                 let next = VisualRun {
-                    chars: self.doc_chars(text, place, run.text_range()),
-                    rtl: run.is_rtl(),
-                    x0: self.clamp_x(x0),
-                    x1: self.clamp_x(x),
+                    chars: self.doc_chars(text, cluster.bytes.clone()),
+                    rtl: cluster.rtl,
+                    x0: self.clamp_x(cluster.x0),
+                    x1: self.clamp_x(cluster.x1()),
                 };
                 if next.chars.is_empty() {
                     continue;
@@ -157,22 +217,34 @@ impl BlockLayout {
     }
 
     /// What lies under local point (x, y); `None` only for a block without glyphs.
-    pub fn hit(&self, text: &str, place: BlockPlace, x: f32, y: f32) -> Option<Hit> {
-        let (cluster, side) = Cluster::from_point(&self.layout, x, y)?;
-        let bytes = cluster.text_range();
-        let leading = side == ClusterSide::Left;
+    pub fn hit(&self, doc: &str, place: BlockPlace, x: f32, y: f32) -> Option<Hit> {
+        let text = self.text(doc);
+        // Below the shown lines is the hidden one: clamp to the last shown line.
+        let y = y.clamp(0.0, (self.height() - 0.01).max(0.0));
+        let line_index = (0..self.shown)
+            .find(|&i| {
+                self.layout
+                    .get(i)
+                    .is_some_and(|line| line.metrics().block_max_coord > y)
+            })
+            .or(self.shown.checked_sub(1))?;
+        let line = self.layout.get(line_index)?;
+        let clusters = placed_clusters(&line, text, place.rtl);
+        let cluster = clusters.iter().find(|c| x < c.x1()).or_else(|| clusters.last())?;
+        let bytes = cluster.bytes.clone();
+        let leading = x <= cluster.x0 + cluster.advance * 0.5;
         // In a right-to-left run the left side of a cluster is its logical end.
-        let (caret_byte, affinity) = match (cluster.is_rtl(), leading) {
+        let (caret_byte, affinity) = match (cluster.rtl, leading) {
             (true, true) | (false, false) => (bytes.end, Affinity::Upstream),
             (true, false) | (false, true) => (bytes.start, Affinity::Downstream),
         };
         Some(Hit {
-            char_offset: place.char_start + self.index.char_offset(text, bytes.start),
-            caret_offset: place.char_start + self.index.char_offset(text, caret_byte),
+            char_offset: self.char_start + self.index.char_offset(text, bytes.start),
+            caret_offset: self.char_start + self.index.char_offset(text, caret_byte),
             affinity,
             line: LineId {
                 block: place.block,
-                line: cluster.path().line_index(),
+                line: line_index,
             },
         })
     }
@@ -183,13 +255,14 @@ impl BlockLayout {
     ///
     /// Walks the clusters itself rather than using `parley::Selection::geometry`, which puts a
     /// cursor at the end of the text on the wrong line when the last cluster is right-to-left.
-    pub fn rects(&self, text: &str, place: BlockPlace, local_chars: Range<usize>) -> Vec<LineRect> {
+    pub fn rects(&self, doc: &str, place: BlockPlace, local_chars: Range<usize>) -> Vec<LineRect> {
+        let text = self.text(doc);
         let bytes = self.index.byte_range(text, local_chars);
         let mut rects = Vec::new();
         if bytes.is_empty() {
             return rects;
         }
-        for (line_index, line) in self.layout.lines().enumerate() {
+        for (line_index, line) in self.layout.lines().enumerate().take(self.shown) {
             let line_bytes = line.text_range();
             if line_bytes.end <= bytes.start || line_bytes.start >= bytes.end {
                 continue;
@@ -209,18 +282,18 @@ impl BlockLayout {
             };
             let mut x = metrics.offset + metrics.inline_min_coord;
             let mut open: Option<f32> = None;
-            for cluster in line.runs().flat_map(|run| run.visual_clusters()) {
-                let range = cluster.text_range();
+            for cluster in placed_clusters(&line, text, place.rtl) {
+                let range = cluster.bytes.clone();
                 let inside = range.start < bytes.end && range.end > bytes.start;
                 match (inside, open) {
-                    (true, None) => open = Some(x),
+                    (true, None) => open = Some(cluster.x0),
                     (false, Some(x0)) => {
-                        push(x0, x);
+                        push(x0, cluster.x0);
                         open = None;
                     }
                     _ => {}
                 }
-                x += cluster.advance();
+                x = cluster.x1();
             }
             if let Some(x0) = open {
                 push(x0, x);
@@ -230,25 +303,33 @@ impl BlockLayout {
     }
 
     /// The glyph runs of the lines intersecting local `y0..y1`, in document coordinates.
-    pub fn glyph_runs(&self, top: f32, y0: f32, y1: f32, out: &mut Vec<GlyphRun>) {
-        for line in self.layout.lines() {
+    /// Glyphs of a line whose end rule L1 reordered are moved with their clusters.
+    pub fn glyph_runs(&self, doc: &str, rtl: bool, top: f32, y0: f32, y1: f32, out: &mut Vec<GlyphRun>) {
+        let text = self.text(doc);
+        for line in self.layout.lines().take(self.shown) {
             let metrics = line.metrics();
             if metrics.block_max_coord < y0 || metrics.block_min_coord > y1 {
                 continue;
             }
+            let placed = placed_clusters(&line, text, rtl);
+            let moved = placed.iter().any(|c| c.shift != 0.0);
             for item in line.items() {
                 let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
                     continue;
                 };
                 let run = glyph_run.run();
-                let glyphs = glyph_run
-                    .positioned_glyphs()
-                    .map(|glyph| PositionedGlyph {
-                        id: glyph.id,
-                        x: glyph.x,
-                        y: top + glyph.y,
-                    })
-                    .collect();
+                let glyphs = if moved {
+                    shifted_glyphs(&glyph_run, &placed, top)
+                } else {
+                    glyph_run
+                        .positioned_glyphs()
+                        .map(|glyph| PositionedGlyph {
+                            id: glyph.id,
+                            x: glyph.x,
+                            y: top + glyph.y,
+                        })
+                        .collect()
+                };
                 out.push(GlyphRun {
                     font: FontHandle::new(run.font().clone()),
                     font_size: run.font_size(),
@@ -268,10 +349,30 @@ impl BlockLayout {
         }
     }
 
-    fn doc_chars(&self, text: &str, place: BlockPlace, bytes: Range<usize>) -> Range<usize> {
-        place.char_start + self.index.char_offset(text, bytes.start)
-            ..place.char_start + self.index.char_offset(text, bytes.end)
+    fn doc_chars(&self, text: &str, bytes: Range<usize>) -> Range<usize> {
+        self.char_start + self.index.char_offset(text, bytes.start)
+            ..self.char_start + self.index.char_offset(text, bytes.end)
     }
+}
+
+/// The glyphs of `glyph_run`, each moved as far as its cluster was (see [`placed_clusters`]).
+fn shifted_glyphs(glyph_run: &parley::GlyphRun<'_, Brush>, placed: &[PlacedCluster], top: f32) -> Vec<PositionedGlyph> {
+    let mut pen = glyph_run.offset();
+    let baseline = glyph_run.baseline();
+    let mut glyphs = Vec::new();
+    for cluster in glyph_run.run().visual_clusters() {
+        let start = cluster.text_range().start;
+        let shift = placed.iter().find(|c| c.bytes.start == start).map_or(0.0, |c| c.shift);
+        for glyph in cluster.glyphs() {
+            glyphs.push(PositionedGlyph {
+                id: glyph.id,
+                x: pen + glyph.x + shift,
+                y: top + baseline + glyph.y,
+            });
+            pen += glyph.advance;
+        }
+    }
+    glyphs
 }
 
 /// Whether `next`, drawn right of `last`, continues it: same direction and logically adjacent

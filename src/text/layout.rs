@@ -1,7 +1,11 @@
 //! [`DocumentLayout`]: the whole text laid out lazily, block by block.
 //!
 //! The text is cut into blocks (paragraphs, and pieces of long paragraphs, see
-//! [`blocks`](crate::text::blocks)). Only the blocks a query needs are shaped; the others have
+//! [`blocks`](crate::text::blocks)). A block that continues a paragraph starts at the first
+//! char of the previous block's last line and breaks that line again with the text that
+//! follows, so that block ends leave no seam: the lines are those of the whole paragraph laid
+//! out in one piece. Only the blocks a query needs are shaped (with the block before them, whose
+//! last line they re-flow); the others have
 //! estimated heights that are corrected as they get laid out. A width change re-wraps laid-out
 //! blocks when they are next needed (cheap); a font size change reshapes them. At most
 //! [`MAX_RESIDENT_CHARS`] chars stay shaped; the least recently used blocks are dropped (their
@@ -11,8 +15,8 @@ use std::ops::Range;
 
 use parley::{FontContext, LayoutContext};
 
-use crate::text::block_layout::{BlockLayout, BlockPlace, Brush, LINE_HEIGHT};
-use crate::text::blocks::{BlockExtent, split_blocks};
+use crate::text::block_layout::{BlockLayout, BlockPlace, Brush, LINE_HEIGHT, TextPiece};
+use crate::text::blocks::{BlockExtent, MAX_BLOCK_CHARS, split_blocks};
 use crate::text::geometry::{Affinity, GlyphRun, Hit, LineId, LineRect, VisualLine};
 use crate::text::{CharIndex, Direction, Words, fonts};
 
@@ -47,11 +51,18 @@ impl Default for LayoutParams {
 }
 
 /// One block and what is known of it.
+///
+/// Invariant: when a block continues the previous one and has `laid_from`, that is where the
+/// previous block's `tail` says it starts (or its nominal start when the previous has none).
 struct Block {
-    /// Where the block lies in the text (char and byte ranges, paragraph).
     extent: BlockExtent,
     rtl: bool,
     layout: Option<BlockLayout>,
+    /// Document (char, byte) offsets its text was laid out from at the current parameters
+    /// (kept when the layout is dropped: laying it out again gives the same lines).
+    laid_from: Option<(usize, usize)>,
+    /// Where the next block starts, when it re-flows this block's last line.
+    tail: Option<(usize, usize)>,
     /// Height of its lines: measured when `exact`, else estimated.
     height: f32,
     exact: bool,
@@ -75,6 +86,7 @@ pub struct DocumentLayout {
     tops_dirty: bool,
     layout_cx: LayoutContext<Brush>,
     font_cx: FontContext,
+    max_block_chars: usize,
     /// Measured advance per char (sum of advances / sum of chars over laid-out blocks).
     measured: (f32, usize),
     resident_chars: usize,
@@ -85,6 +97,15 @@ impl DocumentLayout {
     /// Prepares `text` for layout with `params`; nothing is shaped yet.
     #[must_use]
     pub fn new(text: &str, params: LayoutParams) -> Self {
+        Self::with_max_block_chars(text, params, MAX_BLOCK_CHARS)
+    }
+
+    /// Like [`DocumentLayout::new`], with paragraphs cut into blocks of at most
+    /// `max_block_chars` chars instead of the default 2,000. `usize::MAX` lays out every
+    /// paragraph in one piece (the reference the block-wise layout is tested against: it gives
+    /// the same lines).
+    #[must_use]
+    pub fn with_max_block_chars(text: &str, params: LayoutParams, max_block_chars: usize) -> Self {
         let mut layout = Self {
             text: String::new(),
             index: CharIndex::default(),
@@ -94,6 +115,7 @@ impl DocumentLayout {
             tops_dirty: true,
             layout_cx: LayoutContext::new(),
             font_cx: fonts::font_context(),
+            max_block_chars,
             measured: (0.0, 0),
             resident_chars: 0,
             tick: 0,
@@ -106,12 +128,14 @@ impl DocumentLayout {
     pub fn set_text(&mut self, text: &str) {
         text.clone_into(&mut self.text);
         self.index = CharIndex::new(text);
-        self.blocks = split_blocks(text)
+        self.blocks = split_blocks(text, self.max_block_chars)
             .into_iter()
             .map(|extent| Block {
                 extent,
                 rtl: false,
                 layout: None,
+                laid_from: None,
+                tail: None,
                 height: 0.0,
                 exact: false,
                 advance: None,
@@ -172,6 +196,11 @@ impl DocumentLayout {
             self.change_font_size(old.font_size);
         }
         if old != params {
+            // Where blocks start depends on how the lines before them broke.
+            for block in &mut self.blocks {
+                block.laid_from = None;
+                block.tail = None;
+            }
             self.estimate_all();
         }
     }
@@ -225,15 +254,19 @@ impl DocumentLayout {
         let blocks: Vec<usize> = self.blocks_in(y0, y1).collect();
         let mut lines = Vec::new();
         for i in blocks {
+            if self.blocks[i].extent.empty_paragraphs > 0 {
+                let (first, last) = (self.empty_line_at_y(i, y0), self.empty_line_at_y(i, y1));
+                lines.extend((first..=last).map(|line| self.empty_line(i, line)));
+                continue;
+            }
             self.ensure(i);
             let place = self.place(i);
             let top = place.top;
             match &self.blocks[i].layout {
                 Some(layout) if layout.line_count() > 0 => {
-                    let text = self.block_text(i);
-                    lines.extend(layout.lines(text, place, y0 - top, y1 - top));
+                    lines.extend(layout.lines(&self.text, place, y0 - top, y1 - top));
                 }
-                _ => lines.push(self.empty_line(i)),
+                _ => lines.push(self.empty_line(i, 0)),
             }
         }
         lines
@@ -244,6 +277,13 @@ impl DocumentLayout {
     pub fn line_of_char(&mut self, char_offset: usize) -> Option<VisualLine> {
         let block = self.block_of_char(char_offset)?;
         self.ensure(block);
+        // Laying it out may have moved where the next block starts.
+        let block = self.block_of_char(char_offset)?;
+        self.ensure(block);
+        if self.blocks[block].extent.empty_paragraphs > 0 {
+            let line = char_offset.saturating_sub(self.blocks[block].extent.chars.start);
+            return Some(self.empty_line(block, line.min(self.blocks[block].extent.empty_paragraphs - 1)));
+        }
         let top = self.top(block);
         let height = self.blocks[block].height;
         self.lines_in(top, top + height)
@@ -259,6 +299,16 @@ impl DocumentLayout {
         let Some(block) = self.block_at_y(y) else {
             return Hit::default();
         };
+        if self.blocks[block].extent.empty_paragraphs > 0 {
+            let line = self.empty_line_at_y(block, y);
+            let char_offset = self.blocks[block].extent.chars.start + line;
+            return Hit {
+                char_offset,
+                caret_offset: char_offset,
+                affinity: Affinity::Downstream,
+                line: LineId { block, line },
+            };
+        }
         self.ensure(block);
         let place = self.place(block);
         let height = self.blocks[block].height;
@@ -267,7 +317,7 @@ impl DocumentLayout {
         let hit = self.blocks[block]
             .layout
             .as_ref()
-            .and_then(|layout| layout.hit(self.block_text(block), place, x, local_y));
+            .and_then(|layout| layout.hit(&self.text, place, x, local_y));
         hit.unwrap_or(Hit {
             char_offset: place.char_start,
             caret_offset: place.char_start,
@@ -290,21 +340,28 @@ impl DocumentLayout {
         if start >= end {
             return Vec::new();
         }
-        let (Some(first), Some(last)) = (self.block_of_char(start), self.block_of_char(end - 1)) else {
+        let Some(mut i) = self.block_of_char(start) else {
             return Vec::new();
         };
+        self.ensure(i);
+        i = self.block_of_char(start).unwrap_or(i);
         let mut rects = Vec::new();
-        for i in first..=last {
-            let chars = self.blocks[i].extent.chars.clone();
-            let local = start.max(chars.start) - chars.start..end.min(chars.end).saturating_sub(chars.start);
-            if local.is_empty() {
-                continue;
-            }
+        while i < self.blocks.len() {
+            // Laying a block out decides where it ends (the next block's start).
             self.ensure(i);
+            let (block_start, block_end) = (self.start(i).0, self.end(i));
+            if block_start >= end {
+                break;
+            }
             let place = self.place(i);
             if let Some(layout) = &self.blocks[i].layout {
-                rects.extend(layout.rects(self.block_text(i), place, local));
+                let base = layout.char_start();
+                let local = start.max(block_start) - base..end.min(block_end).saturating_sub(base);
+                if !local.is_empty() {
+                    rects.extend(layout.rects(&self.text, place, local));
+                }
             }
+            i += 1;
         }
         rects
     }
@@ -317,70 +374,130 @@ impl DocumentLayout {
             self.ensure(i);
             let top = self.top(i);
             if let Some(layout) = &self.blocks[i].layout {
-                layout.glyph_runs(top, y0 - top, y1 - top, &mut runs);
+                layout.glyph_runs(&self.text, self.blocks[i].rtl, top, y0 - top, y1 - top, &mut runs);
             }
         }
         runs
     }
 
-    fn block_text(&self, block: usize) -> &str {
-        self.blocks
-            .get(block)
-            .and_then(|b| self.text.get(b.extent.bytes.clone()))
-            .unwrap_or_default()
+    /// Whether the block before `block` belongs to the same paragraph.
+    fn follows(&self, block: usize) -> bool {
+        block > 0
+            && block < self.blocks.len()
+            && self.blocks[block - 1].extent.paragraph == self.blocks[block].extent.paragraph
+    }
+
+    /// Whether the block after `block` belongs to the same paragraph.
+    fn continues(&self, block: usize) -> bool {
+        self.follows(block + 1)
+    }
+
+    /// Document (char, byte) offsets where `block` starts at the current parameters: where the
+    /// previous block's last line starts when that block is laid out and re-flowed here.
+    fn start(&self, block: usize) -> (usize, usize) {
+        let tail = if self.follows(block) {
+            self.blocks[block - 1].tail
+        } else {
+            None
+        };
+        tail.unwrap_or_else(|| {
+            let extent = &self.blocks[block].extent;
+            (extent.chars.start, extent.bytes.start)
+        })
+    }
+
+    /// Char offset where `block` ends (the newline after a paragraph excluded).
+    fn end(&self, block: usize) -> usize {
+        let b = &self.blocks[block];
+        b.tail.map_or(b.extent.chars.end, |(char_offset, _)| char_offset)
     }
 
     fn place(&mut self, block: usize) -> BlockPlace {
         let top = self.top(block);
+        let char_start = self.start(block).0;
         let b = &self.blocks[block];
         BlockPlace {
             block,
-            char_start: b.extent.chars.start,
+            char_start,
             newline_after: b.extent.newline_after,
             top,
             rtl: b.rtl,
         }
     }
 
-    /// The line of a block without glyphs (an empty paragraph).
-    fn empty_line(&mut self, block: usize) -> VisualLine {
+    /// Line `line` of a block without glyphs: one of a run of empty paragraphs (laid out
+    /// without shaping: each is one line high, with the paragraph gap after it).
+    fn empty_line(&mut self, block: usize, line: usize) -> VisualLine {
         let place = self.place(block);
-        let height = self.blocks[block].height;
-        let start = place.char_start;
+        let count = self.blocks[block].extent.empty_paragraphs.max(1);
+        let height = if self.blocks[block].extent.empty_paragraphs > 0 {
+            self.line_height()
+        } else {
+            self.blocks[block].height
+        };
+        let top = place.top + line as f32 * (height + PARAGRAPH_GAP * self.params.font_size);
+        let start = place.char_start + line;
+        let newline = line + 1 < count || place.newline_after;
         VisualLine {
-            id: LineId { block, line: 0 },
-            chars: start..start + usize::from(place.newline_after),
-            y0: place.top,
-            y1: place.top + height,
-            baseline: place.top + height * 0.7,
+            id: LineId { block, line },
+            chars: start..start + usize::from(newline),
+            y0: top,
+            y1: top + height,
+            baseline: top + height * 0.7,
             rtl: place.rtl,
             runs: Vec::new(),
         }
     }
 
+    /// Which line of a run of empty paragraphs is at `y` (clamped to the run).
+    fn empty_line_at_y(&mut self, block: usize, y: f32) -> usize {
+        let pitch = self.line_height() + PARAGRAPH_GAP * self.params.font_size;
+        let line = ((y - self.top(block)) / pitch).floor().max(0.0);
+        (line as usize).min(self.blocks[block].extent.empty_paragraphs.saturating_sub(1))
+    }
+
     fn is_current(&self, block: usize) -> bool {
         self.blocks.get(block).is_some_and(|b| {
-            b.layout
-                .as_ref()
-                .is_some_and(|layout| layout.wrapped_width().to_bits() == self.params.width.to_bits())
+            let start = self.start(block);
+            b.extent.empty_paragraphs > 0
+                || b.laid_from == Some(start)
+                    && b.layout.as_ref().is_some_and(|layout| {
+                        layout.wrapped_width().to_bits() == self.params.width.to_bits()
+                            && layout.char_start() == start.0
+                    })
         })
     }
 
-    /// Shapes and wraps a block if needed, then records its exact height.
+    /// Lays a block out if needed (with the block before it in its paragraph, if that one's
+    /// last line is not known yet: the block starts there), then records its exact height.
     fn ensure(&mut self, block: usize) {
         if block >= self.blocks.len() {
             return;
         }
         self.tick += 1;
         self.blocks[block].last_used = self.tick;
-        if self.is_current(block) {
-            return;
+        if self.follows(block) && self.blocks[block - 1].laid_from.is_none() {
+            self.blocks[block - 1].last_used = self.tick;
+            self.lay_out(block - 1);
         }
-        if self.blocks[block].layout.is_none() {
-            self.shape(block);
+        if !self.is_current(block) {
+            self.lay_out(block);
+        }
+    }
+
+    /// Shapes (or re-wraps) a block from its current start and records its height and tail.
+    fn lay_out(&mut self, block: usize) {
+        let start = self.start(block);
+        let reusable = self.blocks[block]
+            .layout
+            .as_ref()
+            .is_some_and(|layout| layout.char_start() == start.0);
+        if !reusable {
+            self.shape(block, start);
         }
         let width = self.params.width;
         let line_height = self.line_height();
+        let text = &self.text;
         let b = &mut self.blocks[block];
         let Some(layout) = b.layout.as_mut() else { return };
         layout.wrap(width);
@@ -389,21 +506,51 @@ impl DocumentLayout {
         } else {
             layout.height()
         };
+        let tail = layout.tail(text);
+        b.laid_from = Some(start);
         if !b.exact || height.to_bits() != b.height.to_bits() {
             b.height = height;
             b.exact = true;
             self.tops_dirty = true;
         }
+        if b.tail != tail {
+            b.tail = tail;
+            self.tail_changed(block);
+        }
     }
 
-    fn shape(&mut self, block: usize) {
-        let (bytes, rtl) = (self.blocks[block].extent.bytes.clone(), self.blocks[block].rtl);
-        let text = self.text.get(bytes).unwrap_or_default();
+    /// Keeps the invariant after `block`'s tail changed: the following blocks of the paragraph
+    /// laid out from another start must be laid out again.
+    fn tail_changed(&mut self, block: usize) {
+        let mut next = block + 1;
+        while self.follows(next) {
+            let start = self.start(next);
+            let b = &mut self.blocks[next];
+            if b.laid_from.is_none() || b.laid_from == Some(start) {
+                return;
+            }
+            b.laid_from = None;
+            b.exact = false;
+            self.tops_dirty = true;
+            if b.tail.take().is_none() {
+                return;
+            }
+            next += 1;
+        }
+    }
+
+    fn shape(&mut self, block: usize, start: (usize, usize)) {
+        let piece = TextPiece {
+            char_start: start.0,
+            bytes: start.1..self.blocks[block].extent.bytes.end,
+            continued: self.continues(block),
+        };
         let layout = BlockLayout::build(
             (&mut self.layout_cx, &mut self.font_cx),
-            text,
+            &self.text,
+            piece,
             self.params.font_size,
-            rtl,
+            self.blocks[block].rtl,
             self.params.width,
         );
         let (advance, chars) = (layout.total_advance(), layout.char_len());
@@ -411,7 +558,9 @@ impl DocumentLayout {
         self.resident_chars += chars;
         let b = &mut self.blocks[block];
         b.advance = Some(advance);
-        b.layout = Some(layout);
+        if let Some(old) = b.layout.replace(layout) {
+            self.resident_chars -= old.char_len();
+        }
         self.evict_if_needed(block);
     }
 
@@ -457,6 +606,8 @@ impl DocumentLayout {
                 if block.rtl != rtl {
                     block.rtl = rtl;
                     block.layout = None;
+                    block.laid_from = None;
+                    block.tail = None;
                 }
             }
             i = end;
@@ -473,7 +624,16 @@ impl DocumentLayout {
     fn estimate_all(&mut self) {
         let per_char = self.advance_per_char();
         let (width, line_height) = (self.params.width, self.line_height());
+        let gap = PARAGRAPH_GAP * self.params.font_size;
         for i in 0..self.blocks.len() {
+            let empty = self.blocks[i].extent.empty_paragraphs;
+            if empty > 0 {
+                // Known without laying anything out.
+                let b = &mut self.blocks[i];
+                b.height = empty as f32 * line_height + (empty - 1) as f32 * gap;
+                b.exact = true;
+                continue;
+            }
             if self.is_current(i) {
                 continue;
             }
@@ -557,7 +717,12 @@ impl DocumentLayout {
             return None;
         }
         let after = self.blocks.partition_point(|b| b.extent.chars.start <= char_offset);
-        Some(after.saturating_sub(1))
+        let block = after.saturating_sub(1);
+        // The chars of a re-flowed last line belong to the next block.
+        match self.blocks[block].tail {
+            Some((tail, _)) if self.continues(block) && char_offset >= tail => Some(block + 1),
+            _ => Some(block),
+        }
     }
 }
 
@@ -618,7 +783,9 @@ mod tests {
 
     #[test]
     fn prepare_keeps_a_laid_out_block_in_place() {
-        let text = long_paragraph(100_000);
+        // Paragraphs of one block each: a block's start does not depend on the block above.
+        let paragraph: String = long_paragraph(1500).chars().take(1500).collect();
+        let text = format!("{paragraph}\n").repeat(60);
         let mut layout = DocumentLayout::new(&text, params(500.0));
         let middle = layout.height() / 2.0;
         let y = layout.prepare(middle, middle + 600.0);

@@ -3,7 +3,7 @@
 
 use parley::{FontContext, LayoutContext};
 
-use crate::text::block_layout::{BlockLayout, Brush};
+use crate::text::block_layout::{BlockLayout, Brush, TextPiece};
 use crate::text::{GlyphRun, first_strong_is_rtl, fonts};
 
 /// A shaped line: its glyphs and size.
@@ -37,15 +37,21 @@ impl LineShaper {
     pub fn shape(&mut self, text: &str, font_size: f32) -> ShapedLine {
         let one_line: String = text.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
         let rtl = first_strong_is_rtl(&one_line).unwrap_or(false);
+        let piece = TextPiece {
+            char_start: 0,
+            bytes: 0..one_line.len(),
+            continued: false,
+        };
         let block = BlockLayout::build(
             (&mut self.layout_cx, &mut self.font_cx),
             &one_line,
+            piece,
             font_size,
             rtl,
             f32::INFINITY,
         );
         let mut runs = Vec::new();
-        block.glyph_runs(0.0, f32::NEG_INFINITY, f32::INFINITY, &mut runs);
+        block.glyph_runs(&one_line, rtl, 0.0, f32::NEG_INFINITY, f32::INFINITY, &mut runs);
         ShapedLine {
             runs,
             width: block.total_advance(),

@@ -11,7 +11,9 @@ pub mod find;
 pub mod fonts;
 mod geometry;
 mod layout;
+mod line_order;
 mod line_shaper;
+mod marks;
 mod offsets;
 mod segmentation;
 

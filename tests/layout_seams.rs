@@ -1,0 +1,147 @@
+//! Long paragraphs are laid out lazily in blocks, yet show no seam where a block ends: the
+//! lines of the block-wise layout break where those of the paragraph laid out in one piece
+//! break and sit at the same heights, whatever order the blocks were laid out in. (The bidi
+//! runs of a block's first line can differ where the bidi rules look back past the block
+//! start, e.g. digits after an Arabic word on the line before; they are not compared.)
+
+use hashiya::text::{Direction, DocumentLayout, LayoutParams, VisualLine};
+use proptest::prelude::*;
+
+/// Words of a news text: Arabic, Latin, numbers, with sentence ends (where blocks are cut).
+const WORDS: &[&str] = &[
+    "وأكد",
+    "قادة",
+    "الجيش",
+    "الليبي",
+    "في",
+    "البيان",
+    "رفضهم",
+    "التام.",
+    "اللجنة",
+    "العسكرية",
+    "المشتركة",
+    "(5+5)",
+    "2020",
+    "«طرابلس»",
+    "الحداد،",
+    "Tripoli",
+    "meeting.",
+    "the",
+    "UN",
+    "said:",
+    "18-19",
+    "مُحَمَّد",
+    "سرت؟",
+    "a",
+];
+
+/// A paragraph of `words` words picked by `picks`.
+fn paragraph(picks: &[usize]) -> String {
+    picks
+        .iter()
+        .map(|&i| WORDS[i % WORDS.len()])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Where a line breaks and sits (without its block-relative id), for comparing layouts cut
+/// into different blocks.
+#[derive(Debug)]
+struct Line {
+    chars: std::ops::Range<usize>,
+    y0: f32,
+    y1: f32,
+    baseline: f32,
+    rtl: bool,
+    /// Left and right ends of the line's ink.
+    extent: (f32, f32),
+}
+
+fn plain(lines: Vec<VisualLine>) -> Vec<Line> {
+    lines
+        .into_iter()
+        .map(|line| Line {
+            chars: line.chars,
+            y0: line.y0,
+            y1: line.y1,
+            baseline: line.baseline,
+            rtl: line.rtl,
+            extent: (
+                line.runs.first().map_or(0.0, |run| run.x0),
+                line.runs.last().map_or(0.0, |run| run.x1),
+            ),
+        })
+        .collect()
+}
+
+/// Equal, but for rounding in the sums of advances.
+fn same(a: &Line, b: &Line) -> bool {
+    let close = |x: f32, y: f32| (x - y).abs() < 0.01;
+    a.chars == b.chars
+        && (a.y0, a.y1, a.baseline, a.rtl) == (b.y0, b.y1, b.baseline, b.rtl)
+        && close(a.extent.0, b.extent.0)
+        && close(a.extent.1, b.extent.1)
+}
+
+fn params(width: f32, direction: Direction) -> LayoutParams {
+    LayoutParams {
+        width,
+        font_size: 20.0,
+        direction,
+    }
+}
+
+fn direction() -> impl Strategy<Value = Direction> {
+    prop_oneof![Just(Direction::Auto), Just(Direction::Rtl), Just(Direction::Ltr)]
+}
+
+proptest! {
+    // Each case lays out up to 50,000 chars twice: few cases keep the test fast.
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn block_wise_lines_equal_the_whole_paragraph(
+        picks in prop::collection::vec(0usize..1000, 1..7000),
+        width in 80.0_f32..900.0,
+        direction in direction(),
+        max_block_chars in prop_oneof![Just(2000_usize), 150_usize..1200],
+        probes in prop::collection::vec(0.0_f32..1.0, 0..4),
+    ) {
+        let text = paragraph(&picks);
+        let mut whole = DocumentLayout::with_max_block_chars(&text, params(width, direction), usize::MAX);
+        let mut lazy = DocumentLayout::with_max_block_chars(&text, params(width, direction), max_block_chars);
+        // Lay some blocks out out of order first (a jump into the middle, then back).
+        let height = lazy.height();
+        for probe in probes {
+            let y = probe * height;
+            lazy.prepare(y, y + 600.0);
+            let hit = lazy.hit(width / 2.0, y + 300.0);
+            let _ = lazy.rects(hit.char_offset..hit.char_offset + 50);
+        }
+        let expected = plain(whole.lines());
+        let got = plain(lazy.lines());
+        prop_assert_eq!(got.len(), expected.len(), "line count");
+        for (got, expected) in got.iter().zip(&expected) {
+            prop_assert!(same(got, expected), "{:?} vs {:?}", got, expected);
+        }
+    }
+}
+
+#[test]
+fn joints_are_invisible_in_a_long_paragraph_of_prose() {
+    let sentence = "وأكد قادة الجيش الليبي في البيان رفضهم التام لأي تدخل أجنبي في شؤون البلاد. ";
+    let text = sentence.repeat(600);
+    let params = params(610.0, Direction::Auto);
+    let lines = DocumentLayout::new(&text, params).lines();
+    assert!(lines.len() > 100);
+    let short: Vec<_> = lines[..lines.len() - 1]
+        .iter()
+        .filter(|line| line.chars.len() < 40)
+        .collect();
+    assert!(short.is_empty(), "short lines inside the paragraph: {short:?}");
+    let whole = DocumentLayout::with_max_block_chars(&text, params, usize::MAX).lines();
+    assert_eq!(lines.len(), whole.len());
+    for (got, expected) in plain(lines).iter().zip(&plain(whole)) {
+        assert!(same(got, expected), "{got:?} vs {expected:?}");
+    }
+}
