@@ -3,6 +3,7 @@
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::missing_panics_doc)] // a benchmark binary
 
+#[allow(dead_code)] // each benchmark uses only part of the shared support code
 mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};

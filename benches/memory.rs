@@ -3,6 +3,7 @@
 
 #![allow(missing_docs, clippy::unwrap_used)] // a benchmark binary
 
+#[allow(dead_code)] // each benchmark uses only part of the shared support code
 mod support;
 
 use hashiya::app::DocumentSession;

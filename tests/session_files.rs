@@ -116,7 +116,7 @@ fn discarding_edits_returns_to_the_saved_state() {
     session.save().expect("saves");
     let saved = session.document().clone();
     add_actor(&mut session, 5, 15);
-    assert!(session.undo() && session.redo());
+    assert!(session.undo().expect("undo applies") && session.redo().expect("redo applies"));
     session.discard_edits().expect("discards");
     assert_eq!(
         session.document().spans(),

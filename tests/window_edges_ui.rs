@@ -11,10 +11,10 @@ use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, Rect, Vec2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use hashiya::model::{Command, SpanId};
 use hashiya::app::AnnotatorAction as Action;
-use hashiya::ui::folder_panel::OpenFolder;
 use hashiya::app::DocumentSession;
+use hashiya::model::{Command, SpanId};
+use hashiya::ui::folder_panel::OpenFolder;
 use hashiya::ui::{ARTICLE_LABEL, AppAction, AppOptions, HashiyaApp, SAMPLE_NAME};
 
 mod common;
@@ -138,7 +138,7 @@ fn shortcuts_that_save_or_leave_commit_what_is_typed_in_a_field() {
     harness.run();
     let session = harness.state().session();
     assert!(!session.is_modified(), "saved, and the title says so truthfully");
-    let saved = hashiya::io::load_document(&session.article_path).expect("reloads");
+    let saved = hashiya::io::load_document(session.article_path()).expect("reloads");
     assert_eq!(saved.document.meta().annotator, "Amal");
 
     // Alt+→ (saves, then the next document) with the cursor in the Note field.

@@ -112,7 +112,7 @@ impl DocumentSession {
     /// Throws the unsaved edits away: the document goes back to its saved state, the undo
     /// history and the recovery file are dropped.
     pub fn discard_edits(&mut self) -> Result<(), IoError> {
-        while self.history.is_modified() && self.history.undo(&mut self.document) {}
+        while self.history.is_modified() && matches!(self.history.undo(&mut self.document), Ok(true)) {}
         if self.history.is_modified() {
             // The saved state is not in the undo history (a restored autosave, or edits
             // after undoing past a save): read it back.

@@ -51,7 +51,11 @@ pub fn run(args: &[String]) -> i32 {
         }
     };
     let mut out = Output::stdout("search");
-    out.print(&if args.switch("json") { json_lines(&results) } else { counts(&results) });
+    out.print(&if args.switch("json") {
+        json_lines(&results)
+    } else {
+        counts(&results)
+    });
     for error in &results.errors {
         eprintln!("hashiya search: {error}");
     }
@@ -91,7 +95,11 @@ fn counts(results: &SearchResults) -> String {
     for article in &results.articles {
         let _ = writeln!(out, "{}\t{}", article.matches.len(), article.article.display());
     }
-    let documents = results.articles.iter().filter(|article| !article.matches.is_empty()).count();
+    let documents = results
+        .articles
+        .iter()
+        .filter(|article| !article.matches.is_empty())
+        .count();
     let _ = writeln!(
         out,
         "{} in {} of {}",

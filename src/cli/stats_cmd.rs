@@ -26,6 +26,7 @@ pub fn run(args: &[String]) -> i32 {
     };
     let loaded = crate::io::load_inputs(&args.positional);
     print_warnings("stats", loaded.warnings, 0);
+    let mut out = Output::stdout("stats");
     // Statistics of nothing would read as an answer ("0 documents") when every input failed.
     if !loaded.documents.is_empty() || loaded.errors.is_empty() {
         let stats = Stats::of(&loaded.documents);
@@ -34,10 +35,8 @@ pub fn run(args: &[String]) -> i32 {
         if loaded.skipped > 0 {
             let _ = writeln!(text, "({} articles without annotations not counted)", loaded.skipped);
         }
-        write_stdout(&text);
+        out.print(&text);
     }
-    let mut out = Output::stdout("stats");
-    out.print(&text);
     for error in &loaded.errors {
         eprintln!("hashiya stats: {error}");
     }

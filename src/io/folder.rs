@@ -176,7 +176,7 @@ fn natural_cmp_folded(a: &str, b: &str, fold_case: bool) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Command, Document, DocumentMeta, Schema, Span, SpanId};
+    use crate::model::{Document, DocumentMeta, Schema, Span, SpanId};
 
     #[test]
     fn natural_order() {

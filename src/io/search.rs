@@ -36,7 +36,11 @@ impl SearchResults {
 
 /// Searches every article of `inputs` (articles, annotation files standing for their
 /// article, or folders of articles). A query that cannot be compiled is an error for all.
-pub fn search_articles(inputs: &[impl AsRef<Path>], query: &str, options: &FindOptions) -> Result<SearchResults, FindError> {
+pub fn search_articles(
+    inputs: &[impl AsRef<Path>],
+    query: &str,
+    options: &FindOptions,
+) -> Result<SearchResults, FindError> {
     let mut results = SearchResults::default();
     for input in inputs {
         for article in articles_of(input.as_ref(), &mut results.errors) {
@@ -76,12 +80,8 @@ mod tests {
         std::fs::write(dir.path().join("a.txt"), "قال الحداد ثم والحداد").expect("write");
         std::fs::write(dir.path().join("b.txt"), "لا شيء هنا").expect("write");
         let missing = dir.path().join("missing.txt");
-        let results = search_articles(
-            &[dir.path().to_path_buf(), missing],
-            "الحداد",
-            &FindOptions::default(),
-        )
-        .expect("valid query");
+        let results = search_articles(&[dir.path().to_path_buf(), missing], "الحداد", &FindOptions::default())
+            .expect("valid query");
         assert_eq!(results.articles.len(), 2);
         assert_eq!(results.articles[0].matches.len(), 2);
         assert_eq!(results.articles[1].matches.len(), 0);

@@ -115,3 +115,33 @@ impl History {
         self.revision
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocumentMeta, Schema};
+
+    #[test]
+    fn an_undo_that_no_longer_applies_reports_why_and_changes_nothing() {
+        let mut doc = Document::new(
+            "قال الفريق محمد الحداد اليوم".into(),
+            Schema::default_schema(),
+            DocumentMeta::default(),
+        );
+        let mut history = History::default();
+        assert!(!history.undo(&mut doc).expect("nothing to undo is not an error"));
+        let add = Command::AddSpan {
+            label: "Actor".into(),
+            char_start: 4,
+            char_end: 22,
+        };
+        let actor = history.edit(&mut doc, add).expect("added").span.expect("a span");
+        // The span disappears behind the history's back: its undo (delete it) cannot apply.
+        doc.apply(Command::DeleteSpan(actor)).expect("deleted directly");
+        let before = doc.clone();
+        let error = history.undo(&mut doc).expect_err("the undo fails");
+        assert!(!error.to_string().is_empty());
+        assert_eq!(doc.spans(), before.spans(), "a failed undo changes nothing");
+        assert!(history.can_undo(), "the step stays, so the failure is reported again");
+    }
+}

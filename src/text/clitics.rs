@@ -149,7 +149,18 @@ mod tests {
     #[test]
     fn names_and_short_words_stay_whole() {
         let lexicon = Lexicon::from_text("ما كن يد قالت والي");
-        for word in ["وليامز", "وليد", "فلسطين", "كما", "لكن", "بريطانيا", "ليبيا", "والد", "وال", "و"] {
+        for word in [
+            "وليامز",
+            "وليد",
+            "فلسطين",
+            "كما",
+            "لكن",
+            "بريطانيا",
+            "ليبيا",
+            "والد",
+            "وال",
+            "و",
+        ] {
             assert_eq!(stripped(word, &lexicon), word, "{word}");
         }
     }

@@ -275,7 +275,8 @@ fn position(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    const TEXT: &str = "وأكد قادة الجيش الليبي، وقال الفريق محمد الحدّاد للحداد والحداد بالحداد وليامز «الحداد». Tripoli TRIPOLI";
+    const TEXT: &str =
+        "وأكد قادة الجيش الليبي، وقال الفريق محمد الحدّاد للحداد والحداد بالحداد وليامز «الحداد». Tripoli TRIPOLI";
 
     fn texts(text: &str, query: &str, options: FindOptions) -> Vec<(String, String)> {
         let search = SearchText::new(text);
@@ -343,7 +344,11 @@ mod tests {
             ..FindOptions::default()
         };
         assert_eq!(texts(TEXT, "Tripoli", exact).len(), 1);
-        assert!(texts(TEXT, "الحداد", exact).iter().all(|(w, _)| !w.contains('\u{0651}')));
+        assert!(
+            texts(TEXT, "الحداد", exact)
+                .iter()
+                .all(|(w, _)| !w.contains('\u{0651}'))
+        );
     }
 
     #[test]

@@ -68,15 +68,21 @@ impl LineShaper {
         }
         let one_line: String = text.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
         let rtl = first_strong_is_rtl(&one_line).unwrap_or(false);
+        let piece = TextPiece {
+            char_start: 0,
+            bytes: 0..one_line.len(),
+            continued: false,
+        };
         let block = BlockLayout::build(
             (&mut self.layout_cx, &mut self.font_cx),
             &one_line,
+            piece,
             font_size,
             rtl,
             max_width,
         );
         let mut runs = Vec::new();
-        block.glyph_runs(0.0, f32::NEG_INFINITY, f32::INFINITY, &mut runs);
+        block.glyph_runs(&one_line, rtl, 0.0, f32::NEG_INFINITY, f32::INFINITY, &mut runs);
         ShapedLine {
             runs,
             width: max_width,
