@@ -143,8 +143,8 @@ fn standard_output_a_closed_pipe_ends_quietly_and_a_full_device_is_an_error() {
             .expect("stderr")
             .read_to_string(&mut messages)
             .expect("reads");
-        let status = child.wait().expect("waits");
-        assert_eq!(status.code(), Some(0), "{}: {messages}", args[0]);
+        let exit = child.wait().expect("waits");
+        assert_eq!(exit.code(), Some(0), "{}: {messages}", args[0]);
         assert!(!messages.contains("panicked"), "{messages}");
     }
     if !Path::new("/dev/full").exists() {

@@ -45,7 +45,7 @@ fn every_key_of_the_table_runs_its_action_and_nothing_else() {
             output.textures_delta.clear();
             assert_eq!(
                 actions,
-                [entry.action.clone()],
+                std::slice::from_ref(&entry.action),
                 "{} ({})",
                 entry.label,
                 ctx.format_shortcut(key)

@@ -266,7 +266,7 @@ fn the_label_picker_leaves_the_next_line_readable_and_stays_in_the_article() {
                 .find(|rect| rect.center().x < article.max.x)
                 .unwrap_or_else(|| panic!("the picker's {label} button"))
         })
-        .reduce(|a, b| a.union(b))
+        .reduce(egui::Rect::union)
         .expect("buttons");
     for line in &next_line {
         assert!(

@@ -59,12 +59,10 @@ pub fn run(args: &[String]) -> i32 {
     for error in &results.errors {
         eprintln!("hashiya search: {error}");
     }
-    let code = if !results.errors.is_empty() {
-        2
-    } else if results.total() == 0 {
-        1
+    let code = if results.errors.is_empty() {
+        i32::from(results.total() == 0)
     } else {
-        0
+        2
     };
     out.finish(code)
 }

@@ -63,7 +63,7 @@ mod tests {
         let start = Instant::now();
         // Idle for an hour, then an edit: it waits a whole interval, not "overdue since long".
         assert_eq!(timer.poll(false, start, INTERVAL), AutosaveDue::Nothing);
-        let edit = start + Duration::from_secs(3600);
+        let edit = start + Duration::from_hours(1);
         assert_eq!(timer.poll(true, edit, INTERVAL), AutosaveDue::In(INTERVAL));
         let later = edit + Duration::from_secs(10);
         assert_eq!(

@@ -42,10 +42,10 @@ impl Lexicon {
             if normal.is_empty() {
                 continue;
             }
-            if let Some(stem) = normal.strip_prefix("ال") {
-                if stem.chars().count() >= MIN_LEXICON_LETTERS {
-                    self.words.insert(stem.to_owned());
-                }
+            if let Some(stem) = normal.strip_prefix("ال")
+                && stem.chars().count() >= MIN_LEXICON_LETTERS
+            {
+                self.words.insert(stem.to_owned());
             }
             self.words.insert(normal);
         }
@@ -113,10 +113,10 @@ fn is_word(rest: &[char], prefix: char, lexicon: &Lexicon) -> bool {
     } else {
         normal.clone()
     };
-    if let Some(after) = article_form.strip_prefix("ال") {
-        if after.chars().count() >= MIN_LETTERS_AFTER_ARTICLE {
-            return true;
-        }
+    if let Some(after) = article_form.strip_prefix("ال")
+        && after.chars().count() >= MIN_LETTERS_AFTER_ARTICLE
+    {
+        return true;
     }
     letters >= MIN_LEXICON_LETTERS && lexicon.contains(&normal)
 }

@@ -120,10 +120,10 @@ impl SearchText {
     /// Every match of `query`, in text order, not overlapping. An empty query matches nothing.
     pub fn find(&self, query: &str, options: &FindOptions) -> Result<Vec<Match>, FindError> {
         match options.mode {
-            MatchMode::Regex => self.find_regex(query, options),
+            MatchMode::Regex => self.find_regex(query, *options),
             MatchMode::Exact => {
                 let needle: Vec<char> = query.trim().chars().collect();
-                Ok(scan(&self.chars, &needle, options)
+                Ok(scan(&self.chars, &needle, *options)
                     .into_iter()
                     .map(|found| Match {
                         start: found.start,
@@ -134,7 +134,7 @@ impl SearchText {
             }
             MatchMode::Normalized => {
                 let needle = Normalized::new(query.trim()).chars;
-                Ok(scan(&self.normalized.chars, &needle, options)
+                Ok(scan(&self.normalized.chars, &needle, *options)
                     .into_iter()
                     .map(|found| Match {
                         start: self.normalized.start_of(found.start),
@@ -146,7 +146,7 @@ impl SearchText {
         }
     }
 
-    fn find_regex(&self, query: &str, options: &FindOptions) -> Result<Vec<Match>, FindError> {
+    fn find_regex(&self, query: &str, options: FindOptions) -> Result<Vec<Match>, FindError> {
         if query.is_empty() {
             return Ok(Vec::new());
         }
@@ -191,7 +191,7 @@ struct Found {
 }
 
 /// Every non-overlapping match of `needle` in `hay` under the prefix and whole-word rules.
-fn scan(hay: &[char], needle: &[char], options: &FindOptions) -> Vec<Found> {
+fn scan(hay: &[char], needle: &[char], options: FindOptions) -> Vec<Found> {
     if needle.is_empty() {
         return Vec::new();
     }
@@ -227,7 +227,7 @@ fn with_alef(hay: &[char], at: usize) -> Option<usize> {
 }
 
 /// Applies the prefix and whole-word rules to a stem found at `stem_start..end`.
-fn accept(hay: &[char], stem_start: usize, end: usize, options: &FindOptions) -> Option<Found> {
+fn accept(hay: &[char], stem_start: usize, end: usize, options: FindOptions) -> Option<Found> {
     let is_word = |i: usize| hay.get(i).is_some_and(|&ch| arabic::is_word_char(ch));
     let mut start = stem_start;
     let alef_dropped = hay.get(stem_start) == Some(&'ل') && stem_start > 0 && hay[stem_start - 1] == 'ل';

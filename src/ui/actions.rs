@@ -83,6 +83,7 @@ impl AppAction {
 
 /// The actions whose keys were pressed this frame (their key presses are consumed). The keys
 /// come from the action table, so they are the ones the menus show.
+#[must_use]
 pub fn shortcut_actions(ctx: &Context, schema: &Schema) -> Vec<AppAction> {
     let typing = ctx.memory(|memory| memory.focused().is_some()) && ctx.egui_wants_keyboard_input();
     let bindings = key_bindings(schema);
