@@ -129,6 +129,18 @@ fn document_strategy() -> impl Strategy<Value = Document> {
         )
 }
 
+/// The attributes a file may hold: the label's own attribute with one of its values (loading
+/// reports names and values the schema does not define), picked by the generated strings.
+fn defined_attributes(label: &LabelDef, raw: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    let (Some(def), Some(pick)) = (label.attributes.first(), raw.values().next()) else {
+        return BTreeMap::new();
+    };
+    def.values
+        .get(pick.len() % def.values.len().max(1))
+        .map(|value| BTreeMap::from([(def.name.clone(), value.clone())]))
+        .unwrap_or_default()
+}
+
 fn build(
     text: String,
     schema: Schema,
@@ -142,13 +154,14 @@ fn build(
         .enumerate()
         .map(|(i, (label, start, len, attributes, note, needs_review))| {
             let start = start % char_len;
+            let label = &schema.labels[label % schema.labels.len()];
             Span {
                 // Sparse ids, as after deletions.
                 id: SpanId(i as u64 * 3 + 1),
-                label: schema.labels[label % schema.labels.len()].name.clone(),
+                label: label.name.clone(),
                 char_start: start,
                 char_end: (start + len).min(char_len),
-                attributes: attributes.clone(),
+                attributes: defined_attributes(label, attributes),
                 note: note.clone(),
                 needs_review: *needs_review,
             }

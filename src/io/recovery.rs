@@ -45,7 +45,10 @@ pub fn recovery_newer_than_saved(article: &Path) -> Option<PathBuf> {
     let recovery = recovery_path_for(article);
     let recovered_at = std::fs::metadata(&recovery).and_then(|m| m.modified()).ok()?;
     match std::fs::metadata(annotation_path_for(article)).and_then(|m| m.modified()) {
-        Ok(saved_at) if saved_at >= recovered_at => None,
+        // A save removes the recovery file, so one written in the same clock tick as the
+        // save (coarse file-system timestamps) still came after it: only a strictly newer
+        // save makes it stale.
+        Ok(saved_at) if saved_at > recovered_at => None,
         _ => Some(recovery),
     }
 }
