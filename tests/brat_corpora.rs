@@ -22,8 +22,9 @@ fn import(name: &str) -> Imported {
 
 /// The lines of an `.ann` with every id replaced by what it stands for (a `T` by its type and
 /// offsets, an `E` or `R` by its own line, recursively), sorted: two files are the same
-/// annotations exactly when these agree. brat's empty text field after an `R` line is not
-/// kept (brat reads both the same).
+/// annotations exactly when these agree. Trailing whitespace (brat's empty text field after
+/// an `R` line, a space after an `E` line without arguments) is not kept: brat reads both the
+/// same.
 fn canonical(ann: &str) -> Vec<String> {
     let lines: Vec<&str> = ann.lines().filter(|l| !l.trim().is_empty()).collect();
     let by_id: HashMap<&str, &str> = lines.iter().filter_map(|l| Some((l.split('\t').next()?, *l))).collect();
@@ -34,7 +35,7 @@ fn canonical(ann: &str) -> Vec<String> {
 }
 
 fn canonical_line(line: &str, by_id: &HashMap<&str, &str>, memo: &mut HashMap<String, String>) -> String {
-    let mut fields = line.trim_end_matches('\t').splitn(3, '\t');
+    let mut fields = line.trim_end().splitn(3, '\t');
     let id = fields.next().unwrap_or_default();
     let data = fields.next().unwrap_or_default();
     let kind = &id[..1];

@@ -94,7 +94,9 @@ fn build(
             ("Agreed action", "Actor") => "party",
             _ => continue,
         };
-        if links.iter().any(|l| l.from == head.id && l.to == child.id) {
+        // A quote has one speaker (the file reader refuses a second).
+        let single = kind == "speaker" && links.iter().any(|l| l.kind == kind && l.from == head.id);
+        if single || links.iter().any(|l| l.from == head.id && l.to == child.id) {
             continue;
         }
         links.push(Link {

@@ -239,7 +239,6 @@ impl AnnWriter<'_> {
 
     fn attributes_and_notes(&mut self) {
         let document = self.document;
-        let mut notes = Vec::new();
         for span in document.spans() {
             let Some(target) = self.reference(span.id) else {
                 continue;
@@ -254,12 +253,9 @@ impl AnnWriter<'_> {
                 }
             }
             if let Some(text) = &span.note {
-                notes.push((target, text));
+                let number = self.next_number('#');
+                let _ = writeln!(self.ann, "#{number}\tAnnotatorNotes {target}\t{}", escape_note(text));
             }
-        }
-        for (target, text) in notes {
-            let number = self.next_number('#');
-            let _ = writeln!(self.ann, "#{number}\tAnnotatorNotes {target}\t{}", escape_note(text));
         }
     }
 

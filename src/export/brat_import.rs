@@ -240,9 +240,11 @@ impl<'i> DocumentReader<'i> {
             }),
             Some('R') => read_relation(id, data, number).map(|r| self.relations.push(r)),
             Some('E') => read_event(id, data, number).map(|e| self.events.push(e)),
-            Some('A' | 'M') => read_attribute(line, data, number).map(|a| self.extras.push(a)),
+            Some('A') => read_attribute(line, data, number).map(|a| self.extras.push(a)),
             Some('#') => read_note(line, data, tail, number).map(|n| self.extras.push(n)),
-            Some('N' | '*') => {
+            // `M` is brat's older spelling of an attribute line: kept as it is, so that it
+            // comes back as `M`.
+            Some('N' | '*' | 'M') => {
                 self.kept.push((line.to_owned(), number));
                 Ok(())
             }
