@@ -222,5 +222,16 @@ mod tests {
             request.split.map(|(s, seed)| (s.to_string(), seed)),
             Some(("a=0.5,b=0.5".to_owned(), 9))
         );
+        let request = parse(&strings(&[
+            "--to",
+            "brat",
+            "--brat-events",
+            "Agreed action, Quote",
+            "--out",
+            "d",
+            "x",
+        ]))
+        .expect("parses");
+        assert_eq!(request.brat_events, ["Agreed action", "Quote"]);
     }
 }
