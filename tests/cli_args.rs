@@ -9,7 +9,16 @@ const TEXT: &str = include_str!("../assets/samples/libya-army-leaders-meeting.ar
 const RON: &str = include_str!("../assets/samples/libya-army-leaders-meeting.ar.hashiya.ron");
 
 /// Every subcommand, as `hashiya --help` lists them.
-const SUBCOMMANDS: [&str; 8] = ["validate", "fmt", "export", "import", "stats", "debug", "completions", "man"];
+const SUBCOMMANDS: [&str; 8] = [
+    "validate",
+    "fmt",
+    "export",
+    "import",
+    "stats",
+    "debug",
+    "completions",
+    "man",
+];
 
 fn hashiya<S: AsRef<OsStr>>(args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_hashiya"))
@@ -36,9 +45,16 @@ fn help_and_version_exit_0_on_stdout() {
     assert!(stdout(&help).contains("Exit codes"), "{}", stdout(&help));
     let version = hashiya(&["--version"]);
     assert_eq!(version.status.code(), Some(0));
-    assert_eq!(stdout(&version).trim(), format!("hashiya {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("hashiya {}", env!("CARGO_PKG_VERSION"))
+    );
     let debug_queries = [&["debug", "layout"][..], &["debug", "rects"], &["debug", "hit"]];
-    for path in SUBCOMMANDS.iter().map(|name| vec![*name]).chain(debug_queries.map(<[&str]>::to_vec)) {
+    for path in SUBCOMMANDS
+        .iter()
+        .map(|name| vec![*name])
+        .chain(debug_queries.map(<[&str]>::to_vec))
+    {
         let output = hashiya(&[&path[..], &["--help"]].concat());
         assert_eq!(output.status.code(), Some(0), "{path:?}");
         let usage = format!("Usage: hashiya {}", path.join(" "));
@@ -53,12 +69,21 @@ fn usage_errors_are_one_line_on_stderr_with_exit_2() {
         (&["--nope"][..], "'hashiya --help'"),
         (&["valdate", "x.hashiya.ron"], "'hashiya --help'"),
         (&["export", "--to", "xml", "a.txt"], "'hashiya export --help'"),
-        (&["export", "--to", "jsonl", "--nope", "a.txt"], "'hashiya export --help'"),
+        (
+            &["export", "--to", "jsonl", "--nope", "a.txt"],
+            "'hashiya export --help'",
+        ),
         (&["export", "a.txt"], "'hashiya export --help'"),
-        (&["export", "--to", "conll", "--jsonl-flavor", "doccano", "a.txt"], "'hashiya export --help'"),
+        (
+            &["export", "--to", "conll", "--jsonl-flavor", "doccano", "a.txt"],
+            "'hashiya export --help'",
+        ),
         (&["import", "--from", "conll", "x.conll"], "'hashiya import --help'"),
         (&["validate"], "'hashiya validate --help'"),
-        (&["debug", "rects", "--width", "600", "a.txt", "1"], "'hashiya debug rects --help'"),
+        (
+            &["debug", "rects", "--width", "600", "a.txt", "1"],
+            "'hashiya debug rects --help'",
+        ),
         (&["debug", "hit", "a.txt", "nan", "nan"], "'hashiya debug hit --help'"),
         (&["completions", "tcsh"], "'hashiya completions --help'"),
     ] {
@@ -89,14 +114,25 @@ fn file_names_that_are_not_utf8_work_everywhere() {
         vec!["validate".into(), annotations.clone().into()],
         vec!["fmt".into(), annotations.clone().into()],
         vec!["stats".into(), article.clone().into()],
-        vec!["export".into(), "--to".into(), "jsonl".into(), "--out".into(), out.clone().into(), annotations.clone().into()],
+        vec![
+            "export".into(),
+            "--to".into(),
+            "jsonl".into(),
+            "--out".into(),
+            out.clone().into(),
+            annotations.clone().into(),
+        ],
         vec!["debug".into(), "layout".into(), article.clone().into()],
     ];
     for args in runs {
         let output = hashiya(&args);
         assert_eq!(output.status.code(), Some(0), "{args:?}: {}", stderr(&output));
     }
-    assert!(std::fs::read_to_string(&out).expect("export written").contains("\"spans\""));
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("export written")
+            .contains("\"spans\"")
+    );
 
     // The window refuses an unreadable article before opening, naming it, without a panic.
     let missing = named(b"missing\xff.txt");
@@ -104,7 +140,11 @@ fn file_names_that_are_not_utf8_work_everywhere() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert_eq!(stderr(&output).lines().count(), 1, "{}", stderr(&output));
     assert!(stderr(&output).contains("missing"), "{}", stderr(&output));
-    let output = hashiya(&[OsStr::new("--screenshot"), named(b"shot\xff.png").as_os_str(), missing.as_os_str()]);
+    let output = hashiya(&[
+        OsStr::new("--screenshot"),
+        named(b"shot\xff.png").as_os_str(),
+        missing.as_os_str(),
+    ]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
 }
 
@@ -144,18 +184,41 @@ fn bash_completion_parses_and_every_shell_names_the_subcommands() {
 }
 
 #[test]
-fn the_man_page_documents_every_subcommand() {
+fn the_man_pages_document_every_subcommand() {
     let output = hashiya(&["man"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let page = stdout(&output);
-    assert!(page.starts_with(".ie") || page.contains(".TH hashiya"), "{}", &page[..page.len().min(300)]);
+    assert!(
+        page.contains(".TH hashiya 1"),
+        "{}",
+        page.chars().take(300).collect::<String>()
+    );
     for name in SUBCOMMANDS {
-        assert!(page.contains(&format!("hashiya {name}")), "{name} missing from the man page");
+        assert!(
+            page.contains(&format!("hashiya\\-{name}(1)")),
+            "{name} missing from hashiya(1)"
+        );
     }
-    for option in ["\\-\\-screenshot", "\\-\\-jsonl\\-flavor", "\\-\\-from", "\\-\\-font\\-size"] {
-        assert!(page.contains(option), "{option} missing from the man page");
+    assert!(page.contains("\\-\\-screenshot") && page.contains("Exit codes"));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = hashiya(&[OsStr::new("man"), OsStr::new("--out-dir"), dir.path().as_os_str()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap_or_default();
+    for name in SUBCOMMANDS {
+        let title = format!(".TH hashiya-{name} 1");
+        assert!(
+            read(&format!("hashiya-{name}.1")).contains(&title),
+            "no page for {name}"
+        );
     }
-    assert!(page.contains("Exit codes"));
+    for (page, option) in [
+        ("hashiya-export.1", "\\-\\-jsonl\\-flavor"),
+        ("hashiya-import.1", "\\-\\-from"),
+        ("hashiya-debug-rects.1", "\\-\\-font\\-size"),
+    ] {
+        assert!(read(page).contains(option), "{option} missing from {page}");
+    }
 }
 
 fn shell_quote(path: &Path) -> String {

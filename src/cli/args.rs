@@ -79,8 +79,10 @@ pub enum Command {
 
 /// `hashiya validate`.
 #[derive(Debug, Args)]
-#[command(after_help = "Prints `valid (…): PATH` or one line per problem, `LINE:COL: MESSAGE: PATH`. \
-Exit code 0 when all are valid, 1 when any has a problem.")]
+#[command(
+    after_help = "Prints `valid (…): PATH` or one line per problem, `LINE:COL: MESSAGE: PATH`. \
+Exit code 0 when all are valid, 1 when any has a problem."
+)]
 pub struct ValidateArgs {
     /// Annotation files; each is checked against its article NAME.txt beside it.
     #[arg(required = true, value_name = "FILE.hashiya.ron")]
@@ -89,8 +91,10 @@ pub struct ValidateArgs {
 
 /// `hashiya fmt`.
 #[derive(Debug, Args)]
-#[command(after_help = "Files already in canonical form are not touched. Exit code 0 when all \
-are formatted, 1 when a file is invalid (it is left as it is).")]
+#[command(
+    after_help = "Files already in canonical form are not touched. Exit code 0 when all \
+are formatted, 1 when a file is invalid (it is left as it is)."
+)]
 pub struct FmtArgs {
     /// Annotation files to rewrite.
     #[arg(required = true, value_name = "FILE.hashiya.ron")]
@@ -267,13 +271,13 @@ fn import_format_parser() -> impl clap::builder::TypedValueParser<Value = Import
 }
 
 fn direction_parser() -> impl clap::builder::TypedValueParser<Value = Direction> {
-    PossibleValuesParser::new(Direction::ALL.map(Direction::name)).try_map(|name| {
-        Direction::from_name(&name).ok_or_else(|| format!("\"{name}\" is not auto, rtl or ltr"))
-    })
+    PossibleValuesParser::new(Direction::ALL.map(Direction::name))
+        .try_map(|name| Direction::from_name(&name).ok_or_else(|| format!("\"{name}\" is not auto, rtl or ltr")))
 }
 
 fn split_parser(text: &str) -> Result<SplitSpec, String> {
-    text.parse().map_err(|error: crate::export::split::SplitError| error.to_string())
+    text.parse()
+        .map_err(|error: crate::export::split::SplitError| error.to_string())
 }
 
 /// A coordinate: `nan` and `inf` parse as `f32` but point nowhere.
@@ -299,7 +303,9 @@ pub(crate) mod tests {
     /// The subcommand that `hashiya ARGS` asks for (for the subcommands' tests).
     pub(crate) fn parse_command(args: &[&str]) -> Result<Command, String> {
         match parse(args) {
-            Ok(Cli { command: Some(command), .. }) => Ok(command),
+            Ok(Cli {
+                command: Some(command), ..
+            }) => Ok(command),
             Ok(cli) => Err(format!("not a subcommand: {cli:?}")),
             Err(error) => Err(error.to_string()),
         }
@@ -325,14 +331,27 @@ pub(crate) mod tests {
 
     #[test]
     fn typed_values() {
-        let cli = parse(&["debug", "hit", "--width", "300", "--direction=rtl", "a.txt", "-5", "7.5"]).expect("parses");
+        let cli = parse(&[
+            "debug",
+            "hit",
+            "--width",
+            "300",
+            "--direction=rtl",
+            "a.txt",
+            "-5",
+            "7.5",
+        ])
+        .expect("parses");
         let Some(Command::Debug(DebugArgs {
             query: DebugQuery::Hit { layout, x, y, .. },
         })) = cli.command
         else {
             panic!("not debug hit: {cli:?}");
         };
-        assert_eq!((layout.width, layout.direction, x, y), (Some(300.0), Some(Direction::Rtl), -5.0, 7.5));
+        assert_eq!(
+            (layout.width, layout.direction, x, y),
+            (Some(300.0), Some(Direction::Rtl), -5.0, 7.5)
+        );
         for bad in [
             &["debug", "hit", "a.txt", "nan", "1"][..],
             &["debug", "hit", "a.txt", "1", "inf"],

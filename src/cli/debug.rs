@@ -25,8 +25,9 @@ pub fn run(args: DebugArgs) -> i32 {
 }
 
 fn run_inner(query: DebugQuery) -> Result<String, UsageError> {
-    let (DebugQuery::Layout { layout, file } | DebugQuery::Rects { layout, file, .. } | DebugQuery::Hit { layout, file, .. }) =
-        &query;
+    let (DebugQuery::Layout { layout, file }
+    | DebugQuery::Rects { layout, file, .. }
+    | DebugQuery::Hit { layout, file, .. }) = &query;
     let params = params(layout)?;
     let text = crate::io::load_article(file)
         .map_err(|error| UsageError(error.to_string()))?

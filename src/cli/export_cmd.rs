@@ -109,10 +109,10 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::args::Command;
     use crate::cli::args::tests::parse_command;
     use crate::export::jsonl::JsonlFlavor;
     use crate::export::tokens::SentenceSplit;
-    use crate::cli::args::Command;
 
     fn request(args: &[&str]) -> Result<Request, String> {
         match parse_command(&[&["export"], args].concat()) {

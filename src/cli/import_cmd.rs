@@ -112,17 +112,8 @@ mod tests {
         ] {
             assert!(request(bad).is_err(), "{bad:?}");
         }
-        let request = request(&[
-            "--from",
-            "conll",
-            "--map",
-            "PERS=Actor",
-            "x",
-            "--out",
-            "d",
-            "--force",
-        ])
-        .expect("parses");
+        let request =
+            request(&["--from", "conll", "--map", "PERS=Actor", "x", "--out", "d", "--force"]).expect("parses");
         assert_eq!(request.options.label_map.get("PERS").map(String::as_str), Some("Actor"));
         assert!(request.force);
     }

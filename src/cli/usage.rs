@@ -26,7 +26,11 @@ where
 /// Prints a usage error found after parsing (options that do not go together) for the
 /// subcommand `name` and returns the exit code, 2.
 pub fn usage_error(name: &str, message: &impl std::fmt::Display) -> i32 {
-    let command = if name.is_empty() { "hashiya".to_owned() } else { format!("hashiya {name}") };
+    let command = if name.is_empty() {
+        "hashiya".to_owned()
+    } else {
+        format!("hashiya {name}")
+    };
     eprintln!("hashiya: error: {message} (see '{command} --help')");
     2
 }
@@ -148,7 +152,10 @@ mod tests {
     fn the_help_hint_names_the_subcommand() {
         let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
         assert_eq!(command_path(&args(&["hashiya", "export", "--to", "x", "a"])), "export");
-        assert_eq!(command_path(&args(&["hashiya", "debug", "rects", "--width", "3", "f"])), "debug rects");
+        assert_eq!(
+            command_path(&args(&["hashiya", "debug", "rects", "--width", "3", "f"])),
+            "debug rects"
+        );
         assert_eq!(command_path(&args(&["hashiya", "--nope"])), "");
     }
 }

@@ -54,8 +54,7 @@ pub fn run_window(args: WindowArgs) -> i32 {
 }
 
 /// The window icon decoded from the bundled PNG; `None` (no icon) if it cannot be decoded.
-#[must_use]
-pub fn icon() -> Option<egui::IconData> {
+fn icon() -> Option<egui::IconData> {
     let mut decoder = png::Decoder::new(std::io::Cursor::new(ICON_PNG));
     decoder.set_transformations(png::Transformations::normalize_to_color8() | png::Transformations::ALPHA);
     let mut reader = decoder.read_info().ok()?;
