@@ -27,6 +27,8 @@
 mod anchor;
 mod article;
 pub mod atomic;
+#[doc(hidden)]
+pub mod differential;
 mod dto;
 mod error;
 mod fast;
@@ -49,6 +51,7 @@ pub use inputs::{Inputs, load_inputs};
 pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};
 pub use validation::validate_ron;
 
+use crate::io::differential::RonReader;
 use crate::model::{Document, DocumentMeta, Schema};
 
 /// The annotation file format version this build writes; it reads this one and older ones.
@@ -188,13 +191,22 @@ pub fn sha256_hex(text: &str) -> String {
 }
 
 fn annotations_from_bytes(bytes: &[u8], text: &str, source_name: Option<&str>) -> Result<LoadedAnnotations, IoError> {
+    annotations_from_bytes_with(bytes, text, source_name, RonReader::FastThenRon)
+}
+
+fn annotations_from_bytes_with(
+    bytes: &[u8],
+    text: &str,
+    source_name: Option<&str>,
+    reader: RonReader,
+) -> Result<LoadedAnnotations, IoError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let ron = std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let position = Position::of_byte(valid, valid.len());
         IoError::invalid(vec![Problem::at(Some(position), "the file is not UTF-8 text")])
     })?;
-    reader::from_ron_str_as(ron, text, source_name)
+    reader::from_ron_str_with(ron, text, source_name, reader)
 }
 
 /// Reads a whole file, refusing files over `limit` bytes before reading them.
