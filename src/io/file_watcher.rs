@@ -81,6 +81,7 @@ impl FileWatcher {
     }
 
     /// Whether the watched file changed since the last call.
+    #[must_use]
     pub fn take_change(&self) -> bool {
         self.shared.changed.swap(false, Ordering::AcqRel)
     }
