@@ -35,27 +35,10 @@ impl Default for LineShaper {
 impl LineShaper {
     /// Shapes `text` (newlines become spaces) on one line, direction from its first strong char.
     pub fn shape(&mut self, text: &str, font_size: f32) -> ShapedLine {
-        let one_line: String = text.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
-        let rtl = first_strong_is_rtl(&one_line).unwrap_or(false);
-        let piece = TextPiece {
-            char_start: 0,
-            bytes: 0..one_line.len(),
-            continued: false,
-        };
-        let block = BlockLayout::build(
-            (&mut self.layout_cx, &mut self.font_cx),
-            &one_line,
-            piece,
-            font_size,
-            rtl,
-            f32::INFINITY,
-        );
-        let mut runs = Vec::new();
-        block.glyph_runs(&one_line, rtl, 0.0, f32::NEG_INFINITY, f32::INFINITY, &mut runs);
+        let (block_width, line) = self.shape_at(text, font_size, f32::INFINITY);
         ShapedLine {
-            runs,
-            width: block.total_advance(),
-            height: block.height(),
+            width: block_width,
+            ..line
         }
     }
 
@@ -66,6 +49,16 @@ impl LineShaper {
         if line.width <= max_width || !max_width.is_finite() || max_width <= 0.0 {
             return line;
         }
+        let (_, wrapped) = self.shape_at(text, font_size, max_width);
+        ShapedLine {
+            width: max_width,
+            ..wrapped
+        }
+    }
+
+    /// `text` shaped and wrapped at `width`: its total advance and its lines (`width` field
+    /// left for the caller).
+    fn shape_at(&mut self, text: &str, font_size: f32, width: f32) -> (f32, ShapedLine) {
         let one_line: String = text.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
         let rtl = first_strong_is_rtl(&one_line).unwrap_or(false);
         let piece = TextPiece {
@@ -79,15 +72,16 @@ impl LineShaper {
             piece,
             font_size,
             rtl,
-            max_width,
+            width,
         );
         let mut runs = Vec::new();
         block.glyph_runs(&one_line, rtl, 0.0, f32::NEG_INFINITY, f32::INFINITY, &mut runs);
-        ShapedLine {
+        let line = ShapedLine {
             runs,
-            width: max_width,
+            width,
             height: block.height(),
-        }
+        };
+        (block.total_advance(), line)
     }
 }
 
