@@ -119,6 +119,8 @@ impl Annotator {
         text_selection: Option<Range<usize>>,
         session: &mut DocumentSession,
     ) -> Outcome {
+        // A stray space at either end of a selection never belongs to a span.
+        let text_selection = text_selection.map(|range| trim_whitespace(session.document(), range));
         match (text_selection.filter(|r| !r.is_empty()), self.selected) {
             (Some(range), _) => {
                 // The same label over the same text twice is a slip, never a wanted annotation.
@@ -260,6 +262,15 @@ impl Annotator {
             },
         )
     }
+}
+
+/// `range` without the whitespace at its ends (empty when it holds only whitespace).
+fn trim_whitespace(document: &Document, range: Range<usize>) -> Range<usize> {
+    let text = document.text_of(range.start, range.end);
+    let leading = text.chars().take_while(|c| c.is_whitespace()).count();
+    let trailing = text.chars().rev().take_while(|c| c.is_whitespace()).count();
+    let start = (range.start + leading).min(range.end);
+    start..range.end.saturating_sub(trailing).max(start)
 }
 
 /// The shortest span covering `char_offset` (optionally of one label): what a click means when

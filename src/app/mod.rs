@@ -3,7 +3,9 @@
 //! here, so all of it is tested with plain tests; `ui` draws it and turns input into calls.
 
 pub mod annotator;
+pub mod match_walk;
 pub mod session;
 
 pub use annotator::{Annotator, AnnotatorAction, LinkMode, Outcome, innermost_span_at};
+pub use match_walk::{MatchWalk, WalkAnswer, ranges_to_label};
 pub use session::DocumentSession;

@@ -11,6 +11,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::CharIndex;
+use crate::text::clitics::{Lexicon, proclitic_len};
 
 /// How far back a query looks for whitespace to start segmenting from; a text without any
 /// whitespace for longer than this is segmented from this point (still correct in practice:
@@ -40,13 +41,30 @@ struct Segment {
 pub struct Words<'t> {
     text: &'t str,
     index: &'t CharIndex,
+    /// When set, snapped ranges leave out a first word's attached prefixes (see
+    /// [`crate::text::clitics`]).
+    lexicon: Option<&'t Lexicon>,
 }
 
 impl<'t> Words<'t> {
     /// Queries over `text`, whose index is `index`.
     #[must_use]
     pub fn new(text: &'t str, index: &'t CharIndex) -> Self {
-        Self { text, index }
+        Self {
+            text,
+            index,
+            lexicon: None,
+        }
+    }
+
+    /// The same queries, but [`Words::snap_to_words`] also leaves out the attached prefixes
+    /// (و ف, then ب ك ل) of the first word when the rest is a word of `lexicon`.
+    #[must_use]
+    pub fn with_lexicon(self, lexicon: &'t Lexicon) -> Self {
+        Self {
+            lexicon: Some(lexicon),
+            ..self
+        }
     }
 
     /// The segment containing the char at `char_offset`: a word, a run of whitespace, or a
@@ -79,7 +97,20 @@ impl<'t> Words<'t> {
             Some(segment) => segment.chars.end,
             None => to,
         };
-        if start < end { start..end } else { from..from }
+        if start >= end {
+            return from..from;
+        }
+        start + self.proclitics_at(start, end)..end
+    }
+
+    /// How many chars at `start` are attached prefixes to leave out (0 without a lexicon, or
+    /// when the first word would be left empty).
+    fn proclitics_at(&self, start: usize, end: usize) -> usize {
+        let Some(lexicon) = self.lexicon else { return 0 };
+        let word_end = self.segment_at(start).map_or(end, |segment| segment.chars.end.min(end));
+        let word = self.index.slice(self.text, start..word_end);
+        let strip = proclitic_len(word, lexicon);
+        if start + strip < word_end { strip } else { 0 }
     }
 
     /// The first word edge strictly after `char_offset` (whitespace runs are not words);
@@ -239,6 +270,27 @@ mod tests {
             assert_eq!(words.next_word_boundary(len, WordEdge::End), len);
             assert_eq!(words.next_word_boundary(len - 1, WordEdge::End), len);
         });
+    }
+
+    #[test]
+    fn snapping_leaves_out_attached_prefixes_with_a_lexicon() {
+        let text = "وقال الفريق والحداد لحكومة الوحدة، ثم التقى الحكومة ووليامز وقالت وليامز";
+        let lexicon = Lexicon::from_text(text);
+        let index = CharIndex::new(text);
+        let words = Words::new(text, &index);
+        let stripping = words.with_lexicon(&lexicon);
+        let haddad = offset_of(text, "والحداد");
+        assert_eq!(slice(text, stripping.snap_to_words(haddad + 1..haddad + 3)), "الحداد");
+        assert_eq!(slice(text, words.snap_to_words(haddad + 1..haddad + 3)), "والحداد");
+        let government = offset_of(text, "لحكومة");
+        let unity_end = offset_of(text, "الوحدة") + 6;
+        assert_eq!(slice(text, stripping.snap_to_words(government..unity_end)), "حكومة الوحدة");
+        let williams = offset_of(text, "ووليامز");
+        assert_eq!(slice(text, stripping.snap_to_words(williams..williams + 7)), "وليامز");
+        let bare = offset_of(text, " وليامز") + 1;
+        assert_eq!(slice(text, stripping.snap_to_words(bare..bare + 2)), "وليامز", "a name is not split");
+        // A selection of only the prefix letter keeps it.
+        assert_eq!(slice(text, stripping.snap_to_words(haddad..haddad + 1)), "الحداد");
     }
 
     #[test]

@@ -92,6 +92,8 @@ pub enum MenuItem {
     DirectionChoice,
     /// View › the light and dark theme radios.
     ThemeChoice,
+    /// View › "Leave out attached prefixes" (a checkbox).
+    PrefixChoice,
 }
 
 /// Every menu line in order, menu by menu; the label and relation entries come from `schema`.
@@ -214,6 +216,8 @@ fn edit_items() -> Vec<MenuItem> {
             Enabled::CanRedo,
             entry("Redo", &[shortcuts::REDO, shortcuts::REDO_ALT], AppAction::Redo),
         ),
+        MenuItem::Separator,
+        entry("Find…", &[shortcuts::FIND], AppAction::Find),
     ]
 }
 
@@ -271,6 +275,7 @@ fn annotate_items(schema: &Schema) -> Vec<MenuItem> {
     items.extend(edge_items());
     items.extend([
         MenuItem::Separator,
+        entry("Label similar…", &[shortcuts::LABEL_SIMILAR], AppAction::LabelSimilar),
         entry("Labels…", &[], AppAction::ToggleLabels),
         MenuItem::StatusChoice,
     ]);
@@ -307,6 +312,8 @@ fn edge_items() -> Vec<MenuItem> {
 fn view_items() -> Vec<MenuItem> {
     vec![
         MenuItem::DirectionChoice,
+        MenuItem::Separator,
+        MenuItem::PrefixChoice,
         MenuItem::Separator,
         entry(
             "Zoom in",

@@ -58,6 +58,12 @@ pub enum AppAction {
     ToggleStatistics,
     /// Show or hide the labels (schema) window.
     ToggleLabels,
+    /// Open the find bar (or focus its query).
+    Find,
+    /// Find the other occurrences of the selected span's text and walk them with its label.
+    LabelSimilar,
+    /// Whether selections leave out attached prefixes (و ف ب ك ل).
+    SetLeaveOutPrefixes(bool),
 }
 
 impl AppAction {

@@ -2,6 +2,8 @@
 //! annotations, the annotation panel, a status bar and the dialogs. Every change to the
 //! annotations goes through [`AppAction`] → [`Annotator`] / [`DocumentSession::edit`].
 
+mod find_glue;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -14,6 +16,8 @@ use crate::app::DocumentSession;
 use crate::app::{Annotator, AnnotatorAction, Outcome};
 use crate::model::Command;
 use crate::ui::ArticleView;
+use crate::ui::find_bar::FindBar;
+use crate::ui::folder_results::FolderResults;
 use crate::ui::actions::{AppAction, shortcut_actions};
 use crate::ui::annotation_panel::AnnotationPanel;
 use crate::ui::article_overlay::{
@@ -78,6 +82,12 @@ struct Dialogs {
 
 /// The application.
 pub struct HashiyaApp {
+    /// The find bar (Ctrl+F) and its matches.
+    find: FindBar,
+    /// The results of a folder-wide search, while their window is open.
+    folder_results: Option<FolderResults>,
+    /// A match to scroll to once the folder results' document has opened.
+    pending_scroll: Option<(PathBuf, usize)>,
     session: DocumentSession,
     /// Bumped whenever another document (or another state of it) is loaded: caches key on it.
     generation: u64,
@@ -151,8 +161,12 @@ impl HashiyaApp {
         view.set_font_size(settings.font_size);
         view.set_direction(settings.direction);
         view.set_snap_drag_to_words(true);
+        view.set_leave_out_prefixes(settings.leave_out_prefixes);
         let modal = session.pending_recovery().map(Modal::Recovery);
         Self {
+            find: FindBar::default(),
+            folder_results: None,
+            pending_scroll: None,
             session,
             generation: 0,
             view,
@@ -229,6 +243,8 @@ impl HashiyaApp {
             AppAction::Quit => self.request(ctx, LeaveDocument::Quit),
             AppAction::ToggleStatistics => self.dialogs.statistics = !self.dialogs.statistics,
             AppAction::ToggleLabels => self.dialogs.labels.open = !self.dialogs.labels.open,
+            AppAction::Find => self.find.open(),
+            AppAction::LabelSimilar => self.label_similar(),
             view_action => self.perform_view(ctx, &view_action),
         }
     }
@@ -239,6 +255,10 @@ impl HashiyaApp {
             AppAction::ZoomIn => self.view.zoom_in(),
             AppAction::ZoomOut => self.view.zoom_out(),
             AppAction::ZoomReset => self.view.zoom_reset(),
+            AppAction::SetLeaveOutPrefixes(leave_out) => {
+                self.settings.leave_out_prefixes = leave_out;
+                self.view.set_leave_out_prefixes(leave_out);
+            }
             AppAction::SetDark(dark) => {
                 self.settings.dark = dark;
                 apply_theme(ctx, dark);
@@ -470,6 +490,7 @@ impl HashiyaApp {
         MenuState {
             direction: self.view.direction(),
             dark: self.settings.dark,
+            leave_out_prefixes: self.settings.leave_out_prefixes,
             schema: self.session.document().schema(),
             status: self.session.document().meta().status,
             can_undo: self.session.can_undo(),
@@ -486,6 +507,7 @@ impl HashiyaApp {
         let visible = self.view.visible_chars();
         let decorations = self.decorator.decorations(document, state, visible, &focus);
         let response = self.view.show_ui(ui, &decorations);
+        self.find.paint_matches_ui(ui, &mut self.view);
         let document = self.session.document();
         self.hovered = hovered_span(document, response.hovered_char);
         let mut actions = Vec::new();
@@ -757,6 +779,7 @@ impl eframe::App for HashiyaApp {
                 .show(ui, |ui| menu_bar_ui(ui, &self.menu_state()))
                 .inner,
         );
+        self.find_bar_panel_ui(ui);
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         if let Some(folder) = &self.folder {
             let clicked = egui::Panel::left("folder")
@@ -784,10 +807,15 @@ impl eframe::App for HashiyaApp {
         actions.extend(egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui)).inner);
         self.modal_ui(&ctx);
         actions.extend(self.dialogs_ui(&ctx));
+        actions.extend(self.folder_results_ui(&ctx));
+        if self.folder_results.as_ref().is_some_and(|results| !results.is_open()) {
+            self.folder_results = None;
+        }
         actions.extend(Self::dropped_files(&ctx));
         for action in actions {
             self.perform(&ctx, action);
         }
+        self.scroll_after_switch();
         self.background_work(&ctx);
         self.update_title(&ctx);
         if let Some(task) = &mut self.screenshot {

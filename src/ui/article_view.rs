@@ -2,11 +2,13 @@
 //! (bidi, shaping, wrapping), painted as one glyph mesh with only the visible blocks laid out,
 //! scrolled vertically, zoomable, with mouse selection and caller-supplied decorations.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use egui::{Color32, CursorIcon, Event, Painter, Pos2, Rect, Response, ScrollArea, Sense, Shape, Ui, Vec2, vec2};
 
-use crate::text::{Direction, DocumentLayout, LayoutParams, LineRect};
+use crate::text::clitics::Lexicon;
+use crate::text::{Direction, DocumentLayout, LayoutParams, LineRect, Words};
 use crate::ui::article_response::{ArticleClick, ArticleResponse};
 use crate::ui::decoration::Decoration;
 use crate::ui::glyph_atlas::GlyphAtlas;
@@ -45,6 +47,10 @@ pub struct ArticleView {
     selection: Option<Selection>,
     /// Whether a drag selection snaps to whole words (Alt+drag keeps exact chars).
     snap_drag_to_words: bool,
+    /// Whether snapped selections leave out attached prefixes (و ف ب ك ل).
+    leave_out_prefixes: bool,
+    /// The text's words, built at the first snapped selection that needs them.
+    lexicon: OnceCell<Lexicon>,
     scroll_request: Option<ScrollRequest>,
     /// Screen position of the text's (0, 0) in the last frame.
     origin: Pos2,
@@ -68,6 +74,8 @@ impl ArticleView {
             atlas: GlyphAtlas::new(),
             selection: None,
             snap_drag_to_words: false,
+            leave_out_prefixes: false,
+            lexicon: OnceCell::new(),
             scroll_request: Some(ScrollRequest::Offset(0.0)),
             origin: Pos2::ZERO,
             visible: Rect::NOTHING,
@@ -77,6 +85,7 @@ impl ArticleView {
     /// Shows another text (selection cleared, scrolled to the top; zoom and direction kept).
     pub fn set_text(&mut self, text: &str) {
         self.layout.set_text(text);
+        self.lexicon = OnceCell::new();
         self.selection = None;
         self.scroll_request = Some(ScrollRequest::Offset(0.0));
     }
@@ -154,6 +163,22 @@ impl ArticleView {
         }
     }
 
+    /// Whether snapped selections (drags, double-clicks) leave out attached prefixes when the
+    /// rest is a word (`text::clitics`).
+    pub fn set_leave_out_prefixes(&mut self, leave_out: bool) {
+        self.leave_out_prefixes = leave_out;
+    }
+
+    /// Word queries over the text, knowing its words when prefixes are left out.
+    fn words(&self) -> Words<'_> {
+        let words = self.layout.words();
+        if self.leave_out_prefixes {
+            words.with_lexicon(self.lexicon.get_or_init(|| Lexicon::from_text(self.layout.text())))
+        } else {
+            words
+        }
+    }
+
     /// Whether drag selections snap to whole words (Alt+drag then keeps exact chars).
     pub fn set_snap_drag_to_words(&mut self, snap: bool) {
         self.snap_drag_to_words = snap;
@@ -168,8 +193,7 @@ impl ArticleView {
     /// The selected char range, if not empty.
     #[must_use]
     pub fn selection(&self) -> Option<Range<usize>> {
-        self.selection
-            .and_then(|selection| selection.range(self.layout.words()))
+        self.selection.and_then(|selection| selection.range(self.words()))
     }
 
     /// Selects `range` (clamped to the text), or clears the selection with `None`.
@@ -327,12 +351,25 @@ impl ArticleView {
         if response.dragged_by(egui::PointerButton::Primary)
             && let Some(pos) = response.interact_pointer_pos()
         {
-            let focus = self.caret_at(pos);
+            let focus = self.drag_focus(pos, snap);
             if let Some(selection) = &mut self.selection {
                 selection.focus = focus;
                 selection.snap_to_words = snap;
             }
             autoscroll(ui, pos);
+        }
+    }
+
+    /// Where a drag's focus goes. Snapped drags take the char under the pointer, whole: at a
+    /// direction change a caret position can sit on either side of a run (the left edge of
+    /// «2020» inside Arabic is the number's logical start), and the reader means the word they
+    /// point at.
+    fn drag_focus(&mut self, pos: Pos2, snap: bool) -> usize {
+        let anchor = self.selection.map_or(0, |selection| selection.anchor);
+        match self.char_at(pos).filter(|_| snap) {
+            Some(char_offset) if char_offset >= anchor => char_offset + 1,
+            Some(char_offset) => char_offset,
+            None => self.caret_at(pos),
         }
     }
 
@@ -345,7 +382,8 @@ impl ArticleView {
         let char_offset = self.char_at(pos);
         let caret_offset = self.caret_at(pos);
         if double {
-            let word = char_offset.map(|offset| self.layout.words().word_at(offset));
+            let words = self.words();
+            let word = char_offset.map(|offset| words.snap_to_words(words.word_at(offset)));
             self.selection = word
                 .filter(|word| {
                     !self
@@ -361,7 +399,7 @@ impl ArticleView {
             self.selection = Some(Selection {
                 anchor,
                 focus: caret_offset,
-                snap_to_words: false,
+                snap_to_words: self.snap_drag_to_words && !modifiers.alt,
             });
         } else {
             self.selection = None;

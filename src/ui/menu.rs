@@ -18,6 +18,8 @@ pub struct MenuState<'a> {
     pub direction: Direction,
     /// Whether the dark theme is on.
     pub dark: bool,
+    /// Whether selections leave out attached prefixes.
+    pub leave_out_prefixes: bool,
     /// The schema (one item per label and relation).
     pub schema: &'a Schema,
     /// The document's status.
@@ -109,6 +111,16 @@ fn line_ui(ui: &mut Ui, state: &MenuState<'_>, line: &MenuItem, chosen: &mut Opt
                 if ui.radio(state.direction == direction, label).clicked() {
                     *chosen = Some(AppAction::SetDirection(direction));
                 }
+            }
+        }
+        MenuItem::PrefixChoice => {
+            let mut leave_out = state.leave_out_prefixes;
+            if ui
+                .checkbox(&mut leave_out, "Leave out attached prefixes")
+                .on_hover_text("Selections snap to words without a leading و ف ب ك ل (Alt+drag stays exact)")
+                .clicked()
+            {
+                *chosen = Some(AppAction::SetLeaveOutPrefixes(leave_out));
             }
         }
         MenuItem::ThemeChoice => {

@@ -15,6 +15,8 @@ pub struct ViewSettings {
     pub dark: bool,
     /// Paragraph direction.
     pub direction: Direction,
+    /// Selections leave out attached prefixes (و ف ب ك ل) when the rest is a word.
+    pub leave_out_prefixes: bool,
     /// Seconds between autosaves to the recovery file while there are unsaved edits.
     pub autosave_seconds: u64,
 }
@@ -25,6 +27,7 @@ impl Default for ViewSettings {
             font_size: DEFAULT_FONT_SIZE,
             dark: false,
             direction: Direction::Auto,
+            leave_out_prefixes: true,
             autosave_seconds: 30,
         }
     }

@@ -70,6 +70,10 @@ pub const ZOOM_IN_PLUS: KeyboardShortcut = command(Key::Plus);
 pub const ZOOM_OUT: KeyboardShortcut = command(Key::Minus);
 /// View › Reset zoom
 pub const ZOOM_RESET: KeyboardShortcut = command(Key::Num0);
+/// Edit › Find…
+pub const FIND: KeyboardShortcut = command(Key::F);
+/// Annotate › Label similar…
+pub const LABEL_SIMILAR: KeyboardShortcut = command(Key::L);
 /// View › Statistics
 pub const STATISTICS: KeyboardShortcut = command_shift(Key::T);
 
