@@ -284,11 +284,18 @@ mod tests {
         assert_eq!(slice(text, words.snap_to_words(haddad + 1..haddad + 3)), "والحداد");
         let government = offset_of(text, "لحكومة");
         let unity_end = offset_of(text, "الوحدة") + 6;
-        assert_eq!(slice(text, stripping.snap_to_words(government..unity_end)), "حكومة الوحدة");
+        assert_eq!(
+            slice(text, stripping.snap_to_words(government..unity_end)),
+            "حكومة الوحدة"
+        );
         let williams = offset_of(text, "ووليامز");
         assert_eq!(slice(text, stripping.snap_to_words(williams..williams + 7)), "وليامز");
         let bare = offset_of(text, " وليامز") + 1;
-        assert_eq!(slice(text, stripping.snap_to_words(bare..bare + 2)), "وليامز", "a name is not split");
+        assert_eq!(
+            slice(text, stripping.snap_to_words(bare..bare + 2)),
+            "وليامز",
+            "a name is not split"
+        );
         // A selection of only the prefix letter keeps it.
         assert_eq!(slice(text, stripping.snap_to_words(haddad..haddad + 1)), "الحداد");
     }

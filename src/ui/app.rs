@@ -16,8 +16,6 @@ use crate::app::DocumentSession;
 use crate::app::{Annotator, AnnotatorAction, Outcome};
 use crate::model::Command;
 use crate::ui::ArticleView;
-use crate::ui::find_bar::FindBar;
-use crate::ui::folder_results::FolderResults;
 use crate::ui::actions::{AppAction, shortcut_actions};
 use crate::ui::annotation_panel::AnnotationPanel;
 use crate::ui::article_overlay::{
@@ -26,7 +24,9 @@ use crate::ui::article_overlay::{
 use crate::ui::bidi_label::BidiLabels;
 use crate::ui::dataset_dialogs::{ExportDialog, ImportDialog, ImportOutcome};
 use crate::ui::file_picker::{PathPrompt, PickPurpose, Picked, pick};
+use crate::ui::find_bar::FindBar;
 use crate::ui::folder_panel::OpenFolder;
+use crate::ui::folder_results::FolderResults;
 use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::recent::RecentPaths;
 use crate::ui::schema_window::SchemaWindow;

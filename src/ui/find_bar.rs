@@ -10,8 +10,8 @@ use egui::{Color32, Key, Modifiers, Stroke, Ui};
 
 use crate::app::{MatchWalk, WalkAnswer, ranges_to_label};
 use crate::model::Document;
-use crate::text::first_strong_is_rtl;
 use crate::text::find::{FindOptions, Match, MatchMode, SearchText};
+use crate::text::first_strong_is_rtl;
 use crate::ui::ArticleView;
 
 /// Accessible name of the query field (tests find it by this label).
@@ -72,18 +72,6 @@ impl FindBar {
         self.open = true;
     }
 
-    /// The matches of the current query.
-    #[must_use]
-    pub fn matches(&self) -> &[Match] {
-        if self.open { &self.matches } else { &[] }
-    }
-
-    /// Whether a walk through the matches is asking Y / N / A / Esc.
-    #[must_use]
-    pub fn is_walking(&self) -> bool {
-        self.walk.is_some()
-    }
-
     /// Re-runs the search when the query, the options or the text (`text_state` changes with
     /// every loaded document) changed.
     pub fn refresh(&mut self, text: &str, text_state: u64) {
@@ -134,17 +122,17 @@ impl FindBar {
 
     fn query_ui(&mut self, ui: &mut Ui, document: &Document, labels: &[String], requests: &mut Vec<FindRequest>) {
         ui.horizontal_wrapped(|ui| {
-            let align = if first_strong_is_rtl(&self.query) {
-                egui::Align::RIGHT
+            let align = if first_strong_is_rtl(&self.query).unwrap_or(false) {
+                egui::Align2::RIGHT_CENTER
             } else {
-                egui::Align::LEFT
+                egui::Align2::LEFT_CENTER
             };
             let field = egui::TextEdit::singleline(&mut self.query)
                 .hint_text("Find (Arabic-aware)")
-                .horizontal_align(align)
+                .align(align)
                 .desired_width(220.0);
             let response = ui.add(field);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::TextEdit, true, QUERY_LABEL));
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, QUERY_LABEL));
             if std::mem::take(&mut self.focus_query) {
                 response.request_focus();
             }
@@ -157,19 +145,27 @@ impl FindBar {
                 response.request_focus();
             }
             ui.label(self.count_text());
-            if ui.button("▲").on_hover_text("Previous match (Shift+Enter)").clicked() {
+            if ui
+                .button("Previous")
+                .on_hover_text("Previous match (Shift+Enter)")
+                .clicked()
+            {
                 requests.extend(self.step(true));
             }
-            if ui.button("▼").on_hover_text("Next match (Enter)").clicked() {
+            if ui.button("Next").on_hover_text("Next match (Enter)").clicked() {
                 requests.extend(self.step(false));
             }
             self.options_ui(ui);
             ui.separator();
             self.label_buttons_ui(ui, document, labels, requests);
-            if ui.button("Search folder").on_hover_text("List the matches in every article of the open folder").clicked() {
+            if ui
+                .button("Search folder")
+                .on_hover_text("List the matches in every article of the open folder")
+                .clicked()
+            {
                 requests.push(FindRequest::SearchFolder(self.query.clone(), self.options));
             }
-            if ui.button("✕").on_hover_text("Close (Esc)").clicked() {
+            if ui.button("Close").on_hover_text("Close (Esc)").clicked() {
                 self.close();
             }
         });
@@ -179,7 +175,7 @@ impl FindBar {
     }
 
     fn options_ui(&mut self, ui: &mut Ui) {
-        egui::ComboBox::from_id_salt("find_mode")
+        egui::ComboBox::from_label("Match")
             .selected_text(mode_name(self.options.mode))
             .show_ui(ui, |ui| {
                 for mode in [MatchMode::Normalized, MatchMode::Exact, MatchMode::Regex] {
@@ -193,7 +189,13 @@ impl FindBar {
             .on_hover_text("Spans include the attached prefixes (و، ف، ب، ك، ل)");
     }
 
-    fn label_buttons_ui(&mut self, ui: &mut Ui, document: &Document, labels: &[String], requests: &mut Vec<FindRequest>) {
+    fn label_buttons_ui(
+        &mut self,
+        ui: &mut Ui,
+        document: &Document,
+        labels: &[String],
+        requests: &mut Vec<FindRequest>,
+    ) {
         ui.label("Label matches:");
         for (index, label) in labels.iter().enumerate() {
             let hint = format!("Label the matches as {label}, one by one or all (Alt+{})", index + 1);
@@ -284,7 +286,9 @@ impl FindBar {
         }
         let visible = view.visible_chars();
         let first = self.matches.partition_point(|m| m.end <= visible.start);
-        let current = self.walk_current().or_else(|| self.current.map(|i| self.matches[i].start..self.matches[i].end));
+        let current = self
+            .walk_current()
+            .or_else(|| self.current.map(|i| self.matches[i].start..self.matches[i].end));
         let painter = ui.painter();
         let amber = Color32::from_rgb(0xF5, 0x9E, 0x0B);
         for found in self.matches[first..].iter().take_while(|m| m.start < visible.end) {
@@ -295,7 +299,12 @@ impl FindBar {
                 if is_current {
                     painter.rect_filled(rect, 2.0, amber.gamma_multiply(0.35));
                 }
-                painter.rect_stroke(rect.expand(1.0), 2.0, Stroke::new(1.5, amber), egui::StrokeKind::Outside);
+                painter.rect_stroke(
+                    rect.expand(1.0),
+                    2.0,
+                    Stroke::new(1.5, amber),
+                    egui::StrokeKind::Outside,
+                );
             }
         }
     }
@@ -310,7 +319,17 @@ fn mode_name(mode: MatchMode) -> &'static str {
 }
 
 fn digit_key(index: usize) -> Option<Key> {
-    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9]
-        .get(index)
-        .copied()
+    [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ]
+    .get(index)
+    .copied()
 }

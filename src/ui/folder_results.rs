@@ -45,12 +45,14 @@ impl FolderResults {
     pub fn new(query: &str, results: &SearchResults) -> Self {
         let mut rows = Vec::new();
         for article in &results.articles {
-            let document = article
-                .article
-                .file_name()
-                .map_or_else(|| article.article.display().to_string(), |name| name.to_string_lossy().into_owned());
+            let document = article.article.file_name().map_or_else(
+                || article.article.display().to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            );
             for found in article.matches.iter().take(MAX_ROWS.saturating_sub(rows.len())) {
-                let before = article.text.slice(found.start.saturating_sub(CONTEXT_CHARS)..found.start);
+                let before = article
+                    .text
+                    .slice(found.start.saturating_sub(CONTEXT_CHARS)..found.start);
                 let after = article.text.slice(found.end..found.end + CONTEXT_CHARS);
                 let matched = article.text.slice(found.start..found.end);
                 let line = 1 + article.text.slice(0..found.start).matches('\n').count();
@@ -61,7 +63,7 @@ impl FolderResults {
                     },
                     document: document.clone(),
                     line,
-                    context: one_line(&format!("…{before}【{matched}】{after}…")),
+                    context: one_line(&format!("…{before}[{matched}]{after}…")),
                 });
             }
         }

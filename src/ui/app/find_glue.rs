@@ -19,7 +19,14 @@ impl HashiyaApp {
         }
         let text_state = self.generation;
         self.find.refresh(self.session.document().text(), text_state);
-        let labels: Vec<String> = self.session.document().schema().labels.iter().map(|label| label.name.clone()).collect();
+        let labels: Vec<String> = self
+            .session
+            .document()
+            .schema()
+            .labels
+            .iter()
+            .map(|label| label.name.clone())
+            .collect();
         let requests = egui::Panel::top("find_bar")
             .show(ui, |ui| self.find.show_ui(ui, self.session.document(), &labels))
             .inner;
@@ -32,7 +39,7 @@ impl HashiyaApp {
         match request {
             FindRequest::ScrollTo(char_offset) => self.view.scroll_to_char(char_offset),
             FindRequest::Label { label, ranges } => self.label_ranges(&label, &ranges),
-            FindRequest::SearchFolder(query, options) => self.search_folder(&query, &options),
+            FindRequest::SearchFolder(query, options) => self.search_folder(&query, options),
         }
         ctx.request_repaint();
     }
@@ -61,7 +68,10 @@ impl HashiyaApp {
     /// the other occurrences with its label.
     pub(super) fn label_similar(&mut self) {
         let Some(span) = self.annotator.selected.and_then(|id| self.session.document().span(id)) else {
-            self.say("Select a span first: Label similar finds its other occurrences".to_owned(), true);
+            self.say(
+                "Select a span first: Label similar finds its other occurrences".to_owned(),
+                true,
+            );
             return;
         };
         let (label, text) = (span.label.clone(), self.session.document().span_text(span).to_owned());
@@ -74,13 +84,16 @@ impl HashiyaApp {
         }
     }
 
-    fn search_folder(&mut self, query: &str, options: &FindOptions) {
+    fn search_folder(&mut self, query: &str, options: FindOptions) {
         let Some(folder) = &self.folder else {
-            self.say("Open a folder (Ctrl+Shift+O) to search all of its articles".to_owned(), true);
+            self.say(
+                "Open a folder (Ctrl+Shift+O) to search all of its articles".to_owned(),
+                true,
+            );
             return;
         };
         let articles: Vec<_> = folder.entries.iter().map(|entry| entry.article.clone()).collect();
-        match search_articles(&articles, query, options) {
+        match search_articles(&articles, query, &options) {
             Ok(results) => self.folder_results = Some(FolderResults::new(query, &results)),
             Err(error) => self.say(error.to_string(), true),
         }
@@ -102,7 +115,9 @@ impl HashiyaApp {
     /// After a document switch from the folder results: scroll to the match once the article
     /// is the open one.
     pub(super) fn scroll_after_switch(&mut self) {
-        let Some((article, char_start)) = &self.pending_scroll else { return };
+        let Some((article, char_start)) = &self.pending_scroll else {
+            return;
+        };
         if self.session.article_path() == article {
             self.view.scroll_to_char(*char_start);
             self.pending_scroll = None;
