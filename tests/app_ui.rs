@@ -2,9 +2,10 @@
 //! article view by its accessible label; pointer drags select text; double-click selects a
 //! word; Ctrl+C copies it; Ctrl+= zooms; an unreadable file gives a message, not a panic.
 
-use egui::{Modifiers, OutputCommand, Pos2, Rect, Vec2, pos2};
+use egui::{Modifiers, OutputCommand, Rect, Vec2, pos2};
 mod common;
 
+use common::drag;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use hashiya::ui::{ARTICLE_LABEL, AppAction, HashiyaApp, SAMPLE_ARTICLE};
@@ -23,19 +24,6 @@ fn word_rect(harness: &mut Harness<'_, HashiyaApp>, range: std::ops::Range<usize
     let rects = harness.state_mut().article_view_mut().char_rects(range);
     assert_eq!(rects.len(), 1, "one rectangle: {rects:?}");
     rects[0]
-}
-
-fn drag(harness: &mut Harness<'_, HashiyaApp>, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    for step in 1..=4 {
-        harness.hover_at(from + (to - from) * (step as f32 / 4.0));
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
 }
 
 #[test]

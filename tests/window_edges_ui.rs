@@ -117,16 +117,7 @@ fn drag_over(harness: &mut Harness<'_, HashiyaApp>, range: Range<usize>) {
         pos2(rects[0].max.x - 1.0, rects[0].center().y),
         pos2(rects[0].min.x + 1.0, rects[0].center().y),
     );
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    for step in 1..=4 {
-        harness.hover_at(from + (to - from) * (step as f32 / 4.0));
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
+    common::drag(harness, from, to);
 }
 
 #[test]

@@ -50,3 +50,18 @@ pub fn app_on_sample_copy(size: egui::Vec2) -> egui_kittest::Harness<'static, ha
     harness.run();
     harness
 }
+
+/// Drags with the primary button from `from` to `to` in four steps, a frame each, as a hand
+/// does (egui needs the intermediate moves to see a drag).
+pub fn drag(harness: &mut egui_kittest::Harness<'_, hashiya::ui::HashiyaApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=4 {
+        harness.hover_at(from + (to - from) * (step as f32 / 4.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
