@@ -308,13 +308,13 @@ fn escape_clears_an_unlabelled_selection() {
 }
 
 #[test]
-fn an_undo_that_fails_says_why() {
+fn an_undo_with_nothing_to_undo_says_so() {
     let mut harness = common::app_on_sample_copy(SIZE);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(message(&harness), "Nothing to undo");
-    // Undo goes through the session's one edit path, so a step always applies; a step that
-    // does not is reported ("Cannot undo: …", see `History::undo`), never as "Nothing to undo".
+    // A step that no longer applies cannot be made from outside the session's edit path; its
+    // report ("Cannot undo: …") is tested on `History` in `src/model/history.rs`.
 }
 
 #[test]
