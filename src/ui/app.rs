@@ -7,13 +7,12 @@ mod find_glue;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::io::autosave_timer::{AutosaveDue, AutosaveTimer};
-use crate::io::file_watcher::FileWatcher;
-
 use egui::{Context, Ui, ViewportCommand};
 
 use crate::app::DocumentSession;
 use crate::app::{Annotator, AnnotatorAction, Outcome};
+use crate::io::autosave_timer::{AutosaveDue, AutosaveTimer};
+use crate::io::file_watcher::FileWatcher;
 use crate::model::Command;
 use crate::ui::ArticleView;
 use crate::ui::actions::{AppAction, shortcut_actions};
