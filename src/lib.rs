@@ -10,7 +10,10 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod io;
 pub mod model;
 pub mod text;
+#[cfg(feature = "gui")]
 pub mod ui;

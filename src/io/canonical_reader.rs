@@ -51,11 +51,14 @@ impl<'r> Canonical<'r> {
                 seen[section] = true;
                 current = Some(section);
             }
+            if !self_contained(bare) {
+                return None;
+            }
             previous = bare;
             split.header.push_str(line);
         }
         // The writer always writes `spans` and `links`.
-        (current.is_none() && seen[0] && seen[1] && !split.header.contains("/*")).then_some(split)
+        (current.is_none() && seen[0] && seen[1]).then_some(split)
     }
 
     fn section_mut(&mut self, section: usize) -> &mut Vec<&'r str> {
@@ -73,6 +76,43 @@ impl<'r> Canonical<'r> {
 }
 
 const SECTIONS: [&str; 3] = ["spans", "links", "orphans"];
+
+/// Whether a header line ends outside any string, char literal or comment, as every line the
+/// writer writes does. Only then is each line read from the top level, and a line that looks
+/// like a section is one: a string over several lines (or a raw string, or a block comment)
+/// could hold lines that look like sections and items.
+fn self_contained(line: &str) -> bool {
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        let rest = chars.as_str();
+        match c {
+            '/' if rest.starts_with('/') => return true,
+            '/' if rest.starts_with('*') => return false,
+            // A raw string or raw identifier (`r"…"`, `r#"…"#`, `r#name`).
+            'r' if rest.starts_with(['"', '#']) => return false,
+            '"' => loop {
+                match chars.next() {
+                    None => return false,
+                    Some('\\') => {
+                        chars.next();
+                    }
+                    Some('"') => break,
+                    Some(_) => {}
+                }
+            },
+            '\'' => {
+                if chars.next() == Some('\\') {
+                    chars.next();
+                }
+                if !chars.any(|c| c == '\'') {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
 
 /// Parses a canonical file; `None` when it is not exactly in canonical layout.
 pub(crate) fn parse_canonical(ron: &str, options: &ron::Options) -> Option<FileDto> {
@@ -263,11 +303,41 @@ mod tests {
             ("from: 6, to: 1),", "from: 6, to: 1), // speaker"),
             ("text: \"ستيفاني وليامز\"", "text: \"ستيفاني\\q\""),
             ("    spans: [", "    spans: [\n    ],\n    spans: ["),
+            ("    ),\n    spans: [", "    ), /* the spans\n*/\n    spans: ["),
         ] {
             let edited = SAMPLE.replacen(edit.0, edit.1, 1);
             assert_eq!(parse_canonical(&edited, &options), None, "{}", edit.1);
         }
         assert_eq!(parse_canonical(&SAMPLE[..SAMPLE.len() / 2], &options), None);
+    }
+
+    #[test]
+    fn section_lines_inside_a_string_are_not_sections() {
+        // Without its own sections, a file whose string holds lines that look like them:
+        // ron reads a string (or rejects the file); the fast reader must not read items.
+        let bare =
+            FIXTURE[..FIXTURE.find("    spans: [").expect("spans")].replace("    annotator: \"مُعلِّق \\\"A\\\"\",\n", "");
+        let item = "        (id: 1, label: \"Actor\", start: 4, end: 22, text: \"الفريق محمد الحداد\"),";
+        for (open, close) in [("\"", "\""), ("r#\"", "\"#")] {
+            let file = format!(
+                "{bare}    annotator: {open}x\n    ),\n    spans: [\n{item}\n    ],\n    links: [\n    ],\n{close},\n)\n"
+            );
+            assert_eq!(parse_canonical(&file, &ron::Options::default()), None, "{file}");
+        }
+    }
+
+    #[test]
+    fn comment_marks_inside_strings_keep_the_fast_path() {
+        let edited = SAMPLE.replacen("Who said the quote.", "Who /* said */ the quote. // it", 1);
+        assert_eq!(
+            parse_canonical(&edited, &ron::Options::default()),
+            Some(by_ron(&edited))
+        );
+        let char_quote = SAMPLE.replacen("shortcut: Some('s')", "shortcut: Some('\"')", 1);
+        assert_eq!(
+            parse_canonical(&char_quote, &ron::Options::default()),
+            Some(by_ron(&char_quote))
+        );
     }
 
     fn span_strategy() -> impl Strategy<Value = SpanDto> {

@@ -29,6 +29,8 @@ mod article;
 pub mod atomic;
 pub mod autosave_timer;
 mod canonical_reader;
+#[doc(hidden)]
+pub mod differential;
 mod dto;
 mod error;
 mod file_check;
@@ -55,6 +57,7 @@ pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};
 pub(crate) use regular::{exists_but_not_regular, read_limited};
 pub use validation::validate_ron;
 
+use crate::io::differential::RonReader;
 use crate::model::{Document, DocumentMeta, Schema};
 
 /// The annotation file format version this build writes; it reads this one and older ones.
@@ -209,6 +212,18 @@ pub fn sha256_hex(text: &str) -> String {
 pub fn read_annotation_text(path: &Path) -> Result<String, IoError> {
     let bytes = read_limited(path, MAX_ANNOTATION_BYTES)?;
     read_annotation_text_from(bytes).map_err(|e| e.with_path(path))
+}
+
+/// Loads annotations from a file's bytes with a choice of parser: the differential check of
+/// the fast reader against ron (`hashiya::fuzzing`) reads the same bytes both ways.
+pub(crate) fn annotations_from_bytes_with(
+    bytes: &[u8],
+    text: &str,
+    source_name: Option<&str>,
+    reader: RonReader,
+) -> Result<LoadedAnnotations, IoError> {
+    let ron = read_annotation_text_from(bytes.to_vec())?;
+    reader::from_ron_str_with(&ron, text, source_name, reader)
 }
 
 /// [`read_annotation_text`] for bytes already read.

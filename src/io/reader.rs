@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::io::anchor::{Placement, Stored, place_all};
+use crate::io::differential::RonReader;
 use crate::io::dto::{FileDto, SpanDto, VersionProbe};
 use crate::io::locate::{Locator, Section};
 use crate::io::{FORMAT_VERSION, IoError, MAX_ANNOTATION_BYTES, Problem};
@@ -53,7 +54,17 @@ pub fn from_ron_str(ron: &str, text: &str) -> Result<LoadedAnnotations, IoError>
 
 /// [`from_ron_str`] for the article file `source_name` (warns when the file names another).
 pub(crate) fn from_ron_str_as(ron: &str, text: &str, source_name: Option<&str>) -> Result<LoadedAnnotations, IoError> {
-    let file = parse_file(ron)?;
+    from_ron_str_with(ron, text, source_name, RonReader::FastThenRon)
+}
+
+/// [`from_ron_str_as`] with a choice of parser.
+pub(crate) fn from_ron_str_with(
+    ron: &str,
+    text: &str,
+    source_name: Option<&str>,
+    reader: RonReader,
+) -> Result<LoadedAnnotations, IoError> {
+    let file = parse_file_with(ron, reader)?;
     let schema = check_file(&file, ron)?;
     let lints: Vec<String> = lint_file(&file, &schema, ron).iter().map(ToString::to_string).collect();
     let mut loaded = place(file, schema, text, source_name)?;
@@ -67,6 +78,11 @@ pub(crate) fn from_ron_str_as(ron: &str, text: &str, source_name: Option<&str>) 
 
 /// Parses RON text as an annotation file of the current version.
 pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
+    parse_file_with(ron, RonReader::FastThenRon)
+}
+
+/// [`parse_file`] with a choice of parser; the differential fuzz target compares the two.
+pub(crate) fn parse_file_with(ron: &str, reader: RonReader) -> Result<FileDto, IoError> {
     if ron.len() as u64 > MAX_ANNOTATION_BYTES {
         return Err(IoError::TooLarge {
             path: std::path::PathBuf::new(),
@@ -74,8 +90,10 @@ pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
             limit: MAX_ANNOTATION_BYTES,
         });
     }
-    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
-    if let Some(file) = crate::io::canonical_reader::parse_canonical(ron, &options) {
+    let options = ron_options();
+    if reader == RonReader::FastThenRon
+        && let Some(file) = crate::io::canonical_reader::parse_canonical(ron, &options)
+    {
         return if file.format_version == FORMAT_VERSION {
             Ok(file)
         } else {
@@ -101,6 +119,11 @@ pub(crate) fn parse_file(ron: &str) -> Result<FileDto, IoError> {
             )]))
         }
     }
+}
+
+/// The ron settings every annotation file is read with.
+pub(crate) fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
 }
 
 /// ron's message, with the words an annotator needs where ron's are terse.
