@@ -12,13 +12,15 @@ use crate::export::split::SplitSpec;
 use crate::export::tokens::SentenceSplit;
 
 const USAGE: &str = "usage: hashiya export --to jsonl|conll|brat [--jsonl-flavor hashiya|doccano|doccano-relations] \
-[--sentences unicode|lines] [--out PATH] [--split train=0.8,dev=0.1,test=0.1 [--seed N]] INPUT...";
+[--sentences unicode|lines] [--brat-events LABEL,...] [--out PATH] [--split train=0.8,dev=0.1,test=0.1 [--seed N]] INPUT...";
 
 /// What the command line asks for.
 struct Request {
     format: ExportFormat,
     out: Option<PathBuf>,
     split: Option<(SplitSpec, u64)>,
+    /// Labels exported as brat event types (`--brat-events "Agreed action"`).
+    brat_events: Vec<String>,
     inputs: Vec<String>,
 }
 
@@ -49,9 +51,16 @@ pub fn run(args: &[String]) -> i32 {
         );
         return 1;
     }
+    let mut documents = loaded.documents;
+    if !request.brat_events.is_empty()
+        && let Err(error) = crate::export::brat::mark_event_labels(&mut documents, &request.brat_events)
+    {
+        eprintln!("hashiya export: --brat-events: {error}");
+        return 2;
+    }
     let written = match &request.out {
         Some(out) => files::write_export(
-            &loaded.documents,
+            &documents,
             request.format,
             out,
             request.split.as_ref().map(|(spec, seed)| (spec, *seed)),
@@ -59,7 +68,7 @@ pub fn run(args: &[String]) -> i32 {
         )
         .map_err(|error| error.to_string()),
         // `parse` asks for --out with brat and with --split, so this is a one-file export.
-        None => export_string(&loaded.documents, request.format)
+        None => export_string(&documents, request.format)
             .map(|(text, report)| {
                 write_stdout(&text);
                 report
@@ -84,7 +93,11 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 fn parse(args: &[String]) -> Result<Request, UsageError> {
-    let args = Args::parse(args, &["to", "jsonl-flavor", "sentences", "out", "split", "seed"], &[])?;
+    let args = Args::parse(
+        args,
+        &["to", "jsonl-flavor", "sentences", "brat-events", "out", "split", "seed"],
+        &[],
+    )?;
     let to = args
         .value("to")
         .ok_or_else(|| UsageError("--to is required".to_owned()))?;
@@ -114,6 +127,19 @@ fn parse(args: &[String]) -> Result<Request, UsageError> {
     if args.value("sentences").is_some() && to != "conll" {
         return Err(UsageError("--sentences goes with --to conll".to_owned()));
     }
+    if args.value("brat-events").is_some() && to != "brat" {
+        return Err(UsageError("--brat-events goes with --to brat".to_owned()));
+    }
+    let brat_events: Vec<String> = args
+        .value("brat-events")
+        .map(|list| {
+            list.split(',')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
     let split = match args.value("split") {
         None if args.value("seed").is_some() => return Err(UsageError("--seed goes with --split".to_owned())),
         None => None,
@@ -138,6 +164,7 @@ fn parse(args: &[String]) -> Result<Request, UsageError> {
         format,
         out,
         split,
+        brat_events,
         inputs: args.positional,
     })
 }
@@ -158,6 +185,7 @@ mod tests {
             &["--to", "conll", "--jsonl-flavor", "doccano", "a.txt"],
             &["--to", "jsonl", "--jsonl-flavor", "spacy", "a.txt"],
             &["--to", "jsonl", "--sentences", "lines", "a.txt"],
+            &["--to", "jsonl", "--brat-events", "Agreed action", "a.txt"],
             &["--to", "jsonl", "--split", "train=1", "a.txt"],
             &["--to", "jsonl", "--out", "d", "--split", "train=0.5", "a.txt"],
             &["--to", "jsonl", "--out", "d", "--seed", "3", "a.txt"],
@@ -194,5 +222,16 @@ mod tests {
             request.split.map(|(s, seed)| (s.to_string(), seed)),
             Some(("a=0.5,b=0.5".to_owned(), 9))
         );
+        let request = parse(&strings(&[
+            "--to",
+            "brat",
+            "--brat-events",
+            "Agreed action, Quote",
+            "--out",
+            "d",
+            "x",
+        ]))
+        .expect("parses");
+        assert_eq!(request.brat_events, ["Agreed action", "Quote"]);
     }
 }

@@ -379,6 +379,7 @@ impl LineReader<'_, '_> {
             from,
             to,
             line: Some(self.number),
+            ..PendingLink::default()
         }
     }
 }

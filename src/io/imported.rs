@@ -89,7 +89,8 @@ pub fn write_imported_document(document: &Document, article: &Path) -> Result<Op
         meta,
         document.spans().to_vec(),
         document.links().to_vec(),
-    );
+    )
+    .with_brat_lines(document.brat_lines().to_vec());
     io::save_document(&renamed, &io::annotation_path_for(article)).map_err(|e| e.to_string())?;
     Ok(warning)
 }

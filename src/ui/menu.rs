@@ -140,7 +140,14 @@ fn annotate_menu_ui(ui: &mut Ui, state: &MenuState<'_>, chosen: &mut Option<AppA
     for label in &state.schema.labels {
         let shortcut = label.shortcut.and_then(shortcuts::key_for_char).map(plain);
         let action = AppAction::Annotate(Action::ApplyLabel(label.name.clone()));
-        item_ui(ui, &format!("Label: {}", label.name), shortcut, action, true, chosen);
+        item_ui(
+            ui,
+            &format!("Label: {}", label.shown_name()),
+            shortcut,
+            action,
+            true,
+            chosen,
+        );
     }
     ui.separator();
     for relation in &state.schema.relations {
