@@ -2,7 +2,7 @@
 //! marks, RTL marks and line separators before and inside spans: JSONL and brat give back the
 //! identical document; `CoNLL` gives back every span the format can hold, with its tokens.
 
-use hashiya::export::brat::{self, BratInput, BratNames};
+use hashiya::export::brat::{self, BratNames};
 use hashiya::export::conll::{self, ConllOptions};
 use hashiya::export::jsonl::{self, JsonlFlavor};
 use hashiya::export::{ImportOptions, is_line_break, tag_name};
@@ -45,14 +45,11 @@ const NOTES: [&str; 4] = ["", "two\nlines", "back\\slash \\n", "tab\there \u{202
 fn schema() -> Schema {
     let mut schema = Schema::default_schema();
     schema.labels.push(LabelDef {
-        name: "Place of event".into(),
-        color: Rgb(10, 20, 30),
-        shortcut: None,
-        description: String::new(),
         attributes: vec![AttributeDef {
             name: "kind of place".into(),
             values: vec!["city center".into(), "border area".into()],
         }],
+        ..LabelDef::new("Place of event", Rgb(10, 20, 30))
     });
     schema
 }
@@ -246,9 +243,9 @@ proptest! {
         for line in files.ann.lines() {
             prop_assert!(!line.contains(is_line_break));
         }
-        let input = BratInput { name: files.name, txt: files.txt, ann: files.ann };
         let visual = brat::visual_conf([&document], &names);
-        let imported = brat::import(&[input], Some(&visual), &options_for(&document));
+        let conf = brat::annotation_conf([&document], &names);
+        let imported = brat::import(&[files], Some(&conf), Some(&visual), &options_for(&document));
         prop_assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
         prop_assert_eq!(&imported.documents, &[expected]);
     }

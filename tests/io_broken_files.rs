@@ -113,7 +113,11 @@ fn broken_links() {
     assert_one(&ron, line_of(&ron, "\"said\""), "does not define");
     // A speaker link from an actor to an actor.
     let ron = edit("from: 6, to: 1)", "from: 2, to: 1)");
-    assert_one(&ron, line_of(&ron, "from: 2, to: 1"), "goes from a Quote to a Actor");
+    assert_one(
+        &ron,
+        line_of(&ron, "from: 2, to: 1"),
+        "goes from Quote to Actor, not from a Actor to a Actor",
+    );
     // A second speaker for the same quote.
     let ron = edit("from: 12, to: 13)", "from: 6, to: 13)");
     assert_one(&ron, line_of(&ron, "from: 6, to: 13"), "has only one");
@@ -141,12 +145,12 @@ fn schema_and_identity_problems() {
 
 #[test]
 fn unknown_and_newer_versions() {
-    let newer = edit("format_version: 1", "format_version: 2");
+    let newer = edit("format_version: 1", "format_version: 3");
     let error = from_ron_str(&newer, TEXT).expect_err("newer");
-    assert!(matches!(error, IoError::UnsupportedVersion { found: 2, .. }));
+    assert!(matches!(error, IoError::UnsupportedVersion { found: 3, .. }));
     assert!(error.to_string().contains("newer than this Hashiya reads"), "{error}");
     // A newer file with fields this version does not know still says "newer".
-    let newer = edit("format_version: 1,", "format_version: 3, layers: [(name: \"x\")],");
+    let newer = edit("format_version: 1,", "format_version: 4, layers: [(name: \"x\")],");
     assert!(
         from_ron_str(&newer, TEXT)
             .expect_err("newer")

@@ -52,8 +52,9 @@ fn schema_strategy() -> impl Strategy<Value = Schema> {
         prop::collection::vec((any::<(u8, u8, u8)>(), any::<Option<char>>(), wild_string()), 5),
         prop::collection::vec(wild_string(), 0..3),
         any::<bool>(),
+        (prop::option::of(wild_string()), any::<bool>(), any::<bool>()),
     )
-        .prop_map(|(names, looks, values, multiple)| {
+        .prop_map(|(names, looks, values, multiple, (display_name, event, pairs))| {
             let names: Vec<String> = names.into_iter().collect();
             let labels = names
                 .iter()
@@ -67,8 +68,23 @@ fn schema_strategy() -> impl Strategy<Value = Schema> {
                         name: "type".into(),
                         values: values.clone(),
                     }],
+                    display_name: None,
+                    event: false,
                 })
                 .collect();
+            // Fields of format version 2 (a file that uses none is written as version 1).
+            let mut labels: Vec<LabelDef> = labels;
+            labels[0].display_name = display_name;
+            let last = labels.len() - 1;
+            labels[last].event = event;
+            let other_pairs = if pairs {
+                vec![
+                    (names[0].clone(), names[0].clone()),
+                    (names[1].clone(), names[last].clone()),
+                ]
+            } else {
+                Vec::new()
+            };
             let relations = vec![
                 RelationDef {
                     name: "speaker".into(),
@@ -77,6 +93,8 @@ fn schema_strategy() -> impl Strategy<Value = Schema> {
                     multiple: false,
                     shortcut: looks[3].1,
                     description: looks[4].2.clone(),
+                    other_pairs,
+                    any_labels: false,
                 },
                 RelationDef {
                     name: "party \"x\"".into(),
@@ -85,6 +103,8 @@ fn schema_strategy() -> impl Strategy<Value = Schema> {
                     multiple,
                     shortcut: None,
                     description: String::new(),
+                    other_pairs: Vec::new(),
+                    any_labels: event && pairs,
                 },
             ];
             Schema { labels, relations }
@@ -111,9 +131,10 @@ fn document_strategy() -> impl Strategy<Value = Document> {
         ),
         prop::collection::vec((any::<usize>(), any::<usize>()), 0..40),
         (wild_string(), wild_string(), prop::sample::select(Status::ALL.to_vec())),
+        prop::collection::vec(wild_string(), 0..3),
     )
         .prop_map(
-            |(text, schema, raw_spans, raw_links, (source_name, annotator, status))| {
+            |(text, schema, raw_spans, raw_links, (source_name, annotator, status), brat_lines)| {
                 build(
                     text,
                     schema,
@@ -125,6 +146,7 @@ fn document_strategy() -> impl Strategy<Value = Document> {
                         status,
                     },
                 )
+                .with_brat_lines(brat_lines)
             },
         )
 }

@@ -267,11 +267,8 @@ fn labels_are_renamed_recoloured_and_added_through_commands() {
     let mut extended = doc.schema().clone();
     extended.labels[0].color = hashiya::model::Rgb(1, 2, 3);
     extended.labels.push(hashiya::model::LabelDef {
-        name: "Place".into(),
-        color: hashiya::model::Rgb(9, 9, 9),
         shortcut: Some('4'),
-        description: String::new(),
-        attributes: Vec::new(),
+        ..hashiya::model::LabelDef::new("Place", hashiya::model::Rgb(9, 9, 9))
     });
     s.edit(Command::SetSchema(extended)).expect("extended");
     assert!(s.document().schema().label("Place").is_some());

@@ -164,7 +164,7 @@ impl Annotator {
         };
         let head = self.selected.and_then(|id| document.span(id));
         match head {
-            Some(head) if head.label == relation.from_label => {
+            Some(head) if relation.allows_head(&head.label) => {
                 self.link_mode = Some(LinkMode { kind, head: head.id });
                 Outcome::Selected
             }
@@ -182,7 +182,13 @@ impl Annotator {
             self.link_mode = None;
             return Outcome::Nothing;
         };
-        let Some(target) = innermost_span_at(document, char_offset, Some(&relation.to_label)).map(|s| s.id) else {
+        let head_label = document.span(mode.head).map(|s| s.label.clone()).unwrap_or_default();
+        let target = document
+            .spans_overlapping(char_offset, char_offset + 1)
+            .filter(|s| relation.allows(&head_label, &s.label))
+            .min_by_key(|s| (s.char_len(), s.id))
+            .map(|s| s.id);
+        let Some(target) = target else {
             return Outcome::Refused(format!(
                 "Click a {} span to link it, or press Escape",
                 relation.to_label

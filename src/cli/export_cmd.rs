@@ -13,13 +13,15 @@ use crate::export::split::SplitSpec;
 use crate::export::tokens::SentenceSplit;
 
 const USAGE: &str = "usage: hashiya export --to jsonl|conll|brat [--jsonl-flavor hashiya|doccano|doccano-relations] \
-[--sentences unicode|lines] [--out PATH] [--split train=0.8,dev=0.1,test=0.1 [--seed N]] INPUT...";
+[--sentences unicode|lines] [--brat-events LABEL,...] [--out PATH] [--split train=0.8,dev=0.1,test=0.1 [--seed N]] INPUT...";
 
 /// What the command line asks for.
 struct Request {
     format: ExportFormat,
     out: Option<PathBuf>,
     split: Option<(SplitSpec, u64)>,
+    /// Labels exported as brat event types (`--brat-events "Agreed action"`).
+    brat_events: Vec<String>,
     inputs: Vec<String>,
 }
 
@@ -37,7 +39,14 @@ pub fn run(args: &[String]) -> i32 {
     let inputs: Vec<PathBuf> = request.inputs.iter().map(PathBuf::from).collect();
     let split = request.split.as_ref().map(|(spec, seed)| (spec, *seed));
     let source = ExportSource::Paths(&inputs);
-    let outcome = match export_dataset(source, request.format, request.out.as_deref(), split, &mut |_, _| {}) {
+    let outcome = match export_dataset(
+        source,
+        request.format,
+        request.out.as_deref(),
+        split,
+        &request.brat_events,
+        &mut |_, _| {},
+    ) {
         Ok(outcome) => outcome,
         Err(ExportError::Unreadable(errors)) => {
             for error in &errors {
@@ -74,7 +83,11 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 fn parse(args: &[String]) -> Result<Request, UsageError> {
-    let args = Args::parse(args, &["to", "jsonl-flavor", "sentences", "out", "split", "seed"], &[])?;
+    let args = Args::parse(
+        args,
+        &["to", "jsonl-flavor", "sentences", "brat-events", "out", "split", "seed"],
+        &[],
+    )?;
     let to = args
         .value("to")
         .ok_or_else(|| UsageError("--to is required".to_owned()))?;
@@ -104,6 +117,19 @@ fn parse(args: &[String]) -> Result<Request, UsageError> {
     if args.value("sentences").is_some() && to != "conll" {
         return Err(UsageError("--sentences goes with --to conll".to_owned()));
     }
+    if args.value("brat-events").is_some() && to != "brat" {
+        return Err(UsageError("--brat-events goes with --to brat".to_owned()));
+    }
+    let brat_events: Vec<String> = args
+        .value("brat-events")
+        .map(|list| {
+            list.split(',')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
     let split = match args.value("split") {
         None if args.value("seed").is_some() => return Err(UsageError("--seed goes with --split".to_owned())),
         None => None,
@@ -128,6 +154,7 @@ fn parse(args: &[String]) -> Result<Request, UsageError> {
         format,
         out,
         split,
+        brat_events,
         inputs: args.positional,
     })
 }
@@ -148,6 +175,7 @@ mod tests {
             &["--to", "conll", "--jsonl-flavor", "doccano", "a.txt"],
             &["--to", "jsonl", "--jsonl-flavor", "spacy", "a.txt"],
             &["--to", "jsonl", "--sentences", "lines", "a.txt"],
+            &["--to", "jsonl", "--brat-events", "Agreed action", "a.txt"],
             &["--to", "jsonl", "--split", "train=1", "a.txt"],
             &["--to", "jsonl", "--out", "d", "--split", "train=0.5", "a.txt"],
             &["--to", "jsonl", "--out", "d", "--seed", "3", "a.txt"],
@@ -184,5 +212,16 @@ mod tests {
             request.split.map(|(s, seed)| (s.to_string(), seed)),
             Some(("a=0.5,b=0.5".to_owned(), 9))
         );
+        let request = parse(&strings(&[
+            "--to",
+            "brat",
+            "--brat-events",
+            "Agreed action, Quote",
+            "--out",
+            "d",
+            "x",
+        ]))
+        .expect("parses");
+        assert_eq!(request.brat_events, ["Agreed action", "Quote"]);
     }
 }

@@ -29,12 +29,32 @@ pub(crate) struct PendingSpan {
 /// A link as an importer read it: its ends are span keys.
 #[derive(Debug, Default)]
 pub(crate) struct PendingLink {
+    /// The id as the input wrote it (`R3`), for kept lines to refer to; empty: none.
+    pub key: String,
     pub id: Option<u64>,
     /// Schema relation kind (already resolved).
     pub kind: String,
     pub from: String,
     pub to: String,
     pub line: Option<usize>,
+}
+
+/// A brat line kept as it is ([`Document::brat_lines`]), its ids still the input's.
+#[derive(Debug, Default)]
+pub(crate) struct PendingLine {
+    pub text: String,
+    pub line: Option<usize>,
+}
+
+/// What an input id in a kept line stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum LineRef {
+    /// The span with this key (`T` + its id).
+    Span(String),
+    /// The event whose span has this key (`E` + its id).
+    Event(String),
+    /// The link with this key (`R` + its id).
+    Link(String),
 }
 
 /// A document read but not yet built (the schema is final only after the whole input).
@@ -44,6 +64,9 @@ pub(crate) struct PendingDocument {
     pub meta: DocumentMeta,
     pub spans: Vec<PendingSpan>,
     pub links: Vec<PendingLink>,
+    /// Kept lines and what the input ids in them stand for.
+    pub lines: Vec<PendingLine>,
+    pub line_refs: HashMap<String, LineRef>,
 }
 
 impl PendingDocument {
@@ -114,11 +137,12 @@ impl PendingDocument {
                 keys.entry(key).or_insert(SpanId(id));
             }
         }
-        let links = settle_links(self.links, &keys, &spans, schema, report);
+        let (links, link_keys) = settle_links(self.links, &keys, &spans, schema, report);
+        let kept_lines = settle_lines(self.lines, &self.line_refs, &keys, &link_keys, report);
         report.documents += 1;
         report.spans += spans.len();
         report.links += links.len();
-        Document::from_parts(self.text, schema.clone(), self.meta, spans, links)
+        Document::from_parts(self.text, schema.clone(), self.meta, spans, links).with_brat_lines(kept_lines)
     }
 }
 
@@ -172,12 +196,13 @@ fn settle_links(
     spans: &[Span],
     schema: &Schema,
     report: &mut ImportReport,
-) -> Vec<Link> {
+) -> (Vec<Link>, HashMap<String, LinkId>) {
     let labels: HashMap<SpanId, &str> = spans.iter().map(|s| (s.id, s.label.as_str())).collect();
     let mut ids = IdSettler::default();
     let mut seen = HashSet::new();
     let mut heads = HashSet::new();
     let mut links = Vec::with_capacity(pending.len());
+    let mut link_keys = HashMap::new();
     for link in pending {
         let (Some(&from), Some(&to)) = (keys.get(&link.from), keys.get(&link.to)) else {
             report.warn(
@@ -190,40 +215,21 @@ fn settle_links(
             continue;
         };
         let name = format!("{} link {} → {}", link.kind, link.from, link.to);
-        let Some(relation) = schema.relation(&link.kind) else {
+        if schema.relation(&link.kind).is_none() {
             report.warn(link.line, format!("{name}: the schema has no such relation; left out"));
             continue;
-        };
-        let (head, child) = (labels.get(&from).copied(), labels.get(&to).copied());
-        if head != Some(relation.from_label.as_str()) || child != Some(relation.to_label.as_str()) {
-            report.warn(
-                link.line,
-                format!(
-                    "{name} goes from {} to {}; the schema expects {} → {}; left out",
-                    head.unwrap_or("?"),
-                    child.unwrap_or("?"),
-                    relation.from_label,
-                    relation.to_label
-                ),
-            );
+        }
+        if let Some(problem) = link_problem(schema, &labels, (&seen, &heads), (&link.kind, from, to)) {
+            report.warn(link.line, format!("{name} {problem}; left out"));
             continue;
         }
-        if !seen.insert((link.kind.clone(), from, to)) {
-            report.warn(link.line, format!("{name} repeats an earlier link; left out"));
-            continue;
-        }
-        if !relation.multiple && !heads.insert((link.kind.clone(), from)) {
-            report.warn(
-                link.line,
-                format!(
-                    "{name}: {} already has a {} and a {} has only one; left out",
-                    link.from, link.kind, relation.from_label
-                ),
-            );
-            continue;
-        }
+        seen.insert((link.kind.clone(), from, to));
+        heads.insert((link.kind.clone(), from));
         if let Claim::Rejected(why) = ids.claim(link.id, links.len()) {
             report.warn(link.line, format!("{name}: link id {why}; given a new id"));
+        }
+        if !link.key.is_empty() {
+            link_keys.insert(link.key, links.len());
         }
         links.push(Link {
             id: LinkId(link.id.unwrap_or(0)),
@@ -235,7 +241,73 @@ fn settle_links(
     for (at, id) in ids.fresh_ids() {
         links[at].id = LinkId(id);
     }
-    links
+    let link_keys = link_keys.into_iter().map(|(key, at)| (key, links[at].id)).collect();
+    (links, link_keys)
+}
+
+/// Kept lines with their input ids replaced by the settled span and link ids; a line that
+/// refers to a span or link left out is dropped (one warning for all).
+fn settle_lines(
+    pending: Vec<PendingLine>,
+    refs: &HashMap<String, LineRef>,
+    spans: &HashMap<String, SpanId>,
+    links: &HashMap<String, LinkId>,
+    report: &mut ImportReport,
+) -> Vec<String> {
+    let mut kept = Vec::with_capacity(pending.len());
+    let mut dropped = Vec::new();
+    for line in pending {
+        let settled = crate::export::brat::repoint(&line.text, |token| match refs.get(token)? {
+            LineRef::Span(key) => spans.get(key).map(|id| format!("T{}", id.0)),
+            LineRef::Event(key) => spans.get(key).map(|id| format!("E{}", id.0)),
+            LineRef::Link(key) => links.get(key).map(|id| format!("R{}", id.0)),
+        });
+        match settled {
+            Some(text) => kept.push(text),
+            None => dropped.push(line),
+        }
+    }
+    if let Some(first) = dropped.first() {
+        let numbers: Vec<String> = dropped.iter().filter_map(|l| l.line).map(|n| n.to_string()).collect();
+        report.warn(
+            first.line,
+            format!(
+                "{} line(s) refer to annotations that were left out; skipped (lines {})",
+                dropped.len(),
+                numbers.join(", ")
+            ),
+        );
+    }
+    kept
+}
+
+type Settled<'s> = (&'s HashSet<(String, SpanId, SpanId)>, &'s HashSet<(String, SpanId)>);
+
+/// Why a link cannot be kept in a valid document (the file reader would refuse it): its
+/// labels are a pair its kind does not allow, it repeats a link, or it is a second link of a
+/// kind that allows one per head.
+fn link_problem(
+    schema: &Schema,
+    labels: &HashMap<SpanId, &str>,
+    (settled, heads): Settled<'_>,
+    (kind, from, to): (&str, SpanId, SpanId),
+) -> Option<String> {
+    let relation = schema.relation(kind)?;
+    let (head, child) = (labels.get(&from).copied()?, labels.get(&to).copied()?);
+    if !relation.allows(head, child) {
+        return Some(format!(
+            "goes from {head} to {child}; the schema's {kind} goes {}",
+            relation.pairs_text()
+        ));
+    }
+    let key = (kind.to_owned(), from, to);
+    if settled.contains(&key) {
+        return Some("repeats an earlier link".to_owned());
+    }
+    if !relation.multiple && heads.contains(&(kind.to_owned(), from)) {
+        return Some(format!("is a second {kind} of its {head}, which has one only"));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -274,6 +346,7 @@ mod tests {
                     from: "T1b".into(),
                     to: "T1".into(),
                     line: Some(5),
+                    ..PendingLink::default()
                 },
                 PendingLink {
                     id: Some(2),
@@ -281,6 +354,7 @@ mod tests {
                     from: "T2".into(),
                     to: "T9".into(),
                     line: Some(6),
+                    ..PendingLink::default()
                 },
             ],
             ..PendingDocument::default()
@@ -308,6 +382,7 @@ mod tests {
             from: from.into(),
             to: to.into(),
             line: Some(line),
+            key: String::new(),
         }
     }
 
@@ -343,8 +418,8 @@ mod tests {
         assert_eq!(messages.len(), 4, "{messages:?}");
         for (message, (line, words)) in messages.iter().zip([
             (11, "repeats"),
-            (12, "has only one"),
-            (13, "the schema expects Quote → Actor"),
+            (12, "which has one only"),
+            (13, "goes from Quote to Actor"),
             (14, "no such relation"),
         ]) {
             assert!(message.starts_with(&format!("line {line}: ")), "{message}");

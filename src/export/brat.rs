@@ -8,23 +8,34 @@
 //! text field must stay on one line; the import joins such fragments back into one span.
 //! Line breaks at the very start or end of a span cannot be held and are left out (reported).
 //! Span, link ids are kept (`T` + span id, `R` + link id).
+//!
+//! Events: a span whose label is an event type ([`crate::model::LabelDef::event`]) is an
+//! event's trigger and its outgoing links are the event's role arguments:
+//! `T7\tMerge-org 10 16\tmerged` + `E7\tMerge-org:T7 Org-Arg:T2 Org-Arg2:T3` (`E` + the
+//! trigger's span id; an argument that is an event's trigger is written as that event,
+//! `Theme:E9`). Event spans with the same label and range share one `T` line, as brat events
+//! share a trigger. Attributes and notes of an event span belong to the event (`A1\tNegation
+//! E7`). Lines Hashiya does not model (equivalences, normalizations…) are kept with the
+//! document ([`Document::brat_lines`]) and written back, their ids re-pointed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
-pub use crate::export::brat_conf::{BratNames, annotation_conf, parse_visual_labels, value_name, visual_conf};
+pub use crate::export::brat_conf::{
+    BratNames, VisualNames, annotation_conf, parse_visual_conf, value_name, visual_conf,
+};
+pub use crate::export::brat_import::import;
 
-use crate::export::assemble::{PendingDocument, PendingLink, PendingSpan};
+use crate::export::brat_conf::TRUE;
 use crate::export::names::is_line_break;
-use crate::export::schema_builder::SchemaBuilder;
-use crate::export::{ExportReport, ImportOptions, ImportReport, Imported, document_id};
-use crate::model::{Document, DocumentMeta, Span};
-use crate::text::CharIndex;
+use crate::export::{ExportReport, document_id};
+use crate::model::{Document, Span, SpanId};
 
-/// The two files of one document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One document in brat standoff: the file stem and the contents of its two files. The
+/// export writes it, the import reads it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BratDocument {
-    /// File stem: the document id, with path separators replaced.
+    /// File stem (`NAME` of `NAME.txt`): on export the document id, path separators replaced.
     pub name: String,
     /// Contents of `NAME.txt`.
     pub txt: String,
@@ -40,74 +51,328 @@ pub fn export_document(document: &Document, names: &BratNames) -> (BratDocument,
         documents: 1,
         ..ExportReport::default()
     };
-    let mut ann = String::with_capacity(document.spans().len() * 48);
-    let mut written = std::collections::HashSet::new();
-    for span in document.spans() {
-        let fragments = fragments(document, span);
-        if fragments.is_empty() {
-            report.spans_lost += 1;
-            report.warn(format!(
-                "{}: span {} ({}) covers only line breaks; brat cannot hold it",
-                document.meta().source_name,
-                span.id,
-                span.label
-            ));
-            continue;
-        }
-        if fragments.first().map(|f| f.0) != Some(span.char_start)
-            || fragments.last().map(|f| f.1) != Some(span.char_end)
-        {
-            report.spans_trimmed += 1;
-            report.warn(format!(
-                "{}: span {} ({}) starts or ends with a line break; brat cannot hold it, written without",
-                document.meta().source_name,
-                span.id,
-                span.label
-            ));
-        }
-        written.insert(span.id);
-        let ranges: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
-        let texts: Vec<&str> = fragments.iter().map(|&(s, e)| document.text_of(s, e)).collect();
-        let _ = writeln!(
-            ann,
-            "T{}\t{} {}\t{}",
-            span.id.0,
-            names.label(&span.label),
-            ranges.join(";"),
-            texts.join(" ")
-        );
-    }
-    for link in document.links() {
-        if written.contains(&link.from) && written.contains(&link.to) {
-            let kind = names.relation(&link.kind);
-            let _ = writeln!(ann, "R{}\t{kind} Arg1:T{} Arg2:T{}", link.id.0, link.from.0, link.to.0);
-            report.links += 1;
-        } else {
-            report.links_dropped += 1;
-        }
-    }
-    let mut attribute = 0;
-    let mut note = 0;
-    for span in document.spans().iter().filter(|s| written.contains(&s.id)) {
-        for (name, value) in &span.attributes {
-            attribute += 1;
-            let _ = writeln!(
-                ann,
-                "A{attribute}\t{} T{} {}",
-                names.attribute(name),
-                span.id.0,
-                value_name(value)
-            );
-        }
-        if let Some(text) = &span.note {
-            note += 1;
-            let _ = writeln!(ann, "#{note}\tAnnotatorNotes T{}\t{}", span.id.0, escape_note(text));
-        }
-    }
-    report.spans = written.len();
+    let mut writer = AnnWriter {
+        document,
+        names,
+        ann: String::with_capacity(document.spans().len() * 48),
+        trigger_of: HashMap::new(),
+        numbers: BTreeMap::new(),
+    };
+    writer.text_spans(&mut report);
+    writer.relations(&mut report);
+    writer.events();
+    writer.attributes_and_notes();
+    writer.kept_lines(&mut report);
+    report.spans = writer.trigger_of.len();
     let name = document_id(document).replace(['/', '\\'], "_");
     let txt = document.text().to_owned();
-    (BratDocument { name, txt, ann }, report)
+    (
+        BratDocument {
+            name,
+            txt,
+            ann: writer.ann,
+        },
+        report,
+    )
+}
+
+/// Marks labels as event types in the documents' schemas for an export (`hashiya export
+/// --to brat --brat-events "Agreed action"`): their spans are then written as brat events,
+/// their links as role arguments. Each label must be in the schema of some document.
+pub fn mark_event_labels(documents: &mut [Document], labels: &[String]) -> Result<(), String> {
+    for label in labels {
+        if !documents.iter().any(|d| d.schema().label(label).is_some()) {
+            return Err(format!("no document's schema has the label \"{label}\""));
+        }
+    }
+    for document in documents {
+        let mut schema = document.schema().clone();
+        let mut changed = false;
+        for def in schema
+            .labels
+            .iter_mut()
+            .filter(|l| labels.contains(&l.name) && !l.event)
+        {
+            def.event = true;
+            changed = true;
+        }
+        if changed {
+            // An export's own copy: marking a label as an event type changes no span or link,
+            // so the document is rebuilt with the schema rather than edited (nothing to undo).
+            *document = Document::from_parts(
+                document.text().to_owned(),
+                schema,
+                document.meta().clone(),
+                document.spans().to_vec(),
+                document.links().to_vec(),
+            )
+            .with_brat_lines(document.brat_lines().to_vec());
+        }
+    }
+    Ok(())
+}
+
+/// Writes the lines of one `.ann`.
+struct AnnWriter<'d> {
+    document: &'d Document,
+    names: &'d BratNames,
+    ann: String,
+    /// Written span → the span id of its `T` line (event spans may share one).
+    trigger_of: HashMap<SpanId, SpanId>,
+    /// Last number used per id prefix (`A`, `#`, `N`, `R` of kept lines).
+    numbers: BTreeMap<char, u64>,
+}
+
+impl AnnWriter<'_> {
+    fn is_event(&self, span: SpanId) -> bool {
+        self.document.span(span).is_some_and(|s| self.names.is_event(&s.label))
+    }
+
+    /// How another line refers to a written span: `E7` for an event, else `T7`.
+    fn reference(&self, span: SpanId) -> Option<String> {
+        let line = self.trigger_of.get(&span)?;
+        Some(if self.is_event(span) {
+            format!("E{}", span.0)
+        } else {
+            format!("T{}", line.0)
+        })
+    }
+
+    fn next_number(&mut self, prefix: char) -> u64 {
+        let number = self.numbers.entry(prefix).or_insert(0);
+        *number += 1;
+        *number
+    }
+
+    fn text_spans(&mut self, report: &mut ExportReport) {
+        let document = self.document;
+        let mut shared: HashMap<(&str, usize, usize), SpanId> = HashMap::new();
+        for span in document.spans() {
+            let fragments = fragments(document, span);
+            if fragments.is_empty() {
+                report.spans_lost += 1;
+                report.warn(format!(
+                    "{}: span {} ({}) covers only line breaks; brat cannot hold it",
+                    document.meta().source_name,
+                    span.id,
+                    span.label
+                ));
+                continue;
+            }
+            if self.names.is_event(&span.label) {
+                let key = (span.label.as_str(), span.char_start, span.char_end);
+                if let Some(&first) = shared.get(&key) {
+                    self.trigger_of.insert(span.id, first);
+                    continue;
+                }
+                shared.insert(key, span.id);
+            }
+            if fragments.first().map(|f| f.0) != Some(span.char_start)
+                || fragments.last().map(|f| f.1) != Some(span.char_end)
+            {
+                report.spans_trimmed += 1;
+                report.warn(format!(
+                    "{}: span {} ({}) starts or ends with a line break; brat cannot hold it, written without",
+                    document.meta().source_name,
+                    span.id,
+                    span.label
+                ));
+            }
+            self.trigger_of.insert(span.id, span.id);
+            let ranges: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
+            let texts: Vec<&str> = fragments.iter().map(|&(s, e)| document.text_of(s, e)).collect();
+            let _ = writeln!(
+                self.ann,
+                "T{}\t{} {}\t{}",
+                span.id.0,
+                self.names.label(&span.label),
+                ranges.join(";"),
+                texts.join(" ")
+            );
+        }
+    }
+
+    /// Links whose head is not an event: `R` lines.
+    fn relations(&mut self, report: &mut ExportReport) {
+        for link in self.document.links() {
+            let (Some(from), Some(to)) = (self.reference(link.from), self.reference(link.to)) else {
+                report.links_dropped += 1;
+                continue;
+            };
+            report.links += 1;
+            if !self.is_event(link.from) {
+                let kind = self.names.relation(&link.kind);
+                let _ = writeln!(self.ann, "R{}\t{kind} Arg1:{from} Arg2:{to}", link.id.0);
+            }
+        }
+    }
+
+    /// Event spans: `E` lines, their outgoing links as role arguments in link order. Events
+    /// come in the order of their first argument link, so that links read back in the same
+    /// order get the same ids again.
+    fn events(&mut self) {
+        let document = self.document;
+        let mut first_link: HashMap<SpanId, u64> = HashMap::new();
+        for link in document.links() {
+            first_link.entry(link.from).or_insert(link.id.0);
+        }
+        let mut events: Vec<(u64, usize, &Span)> = document
+            .spans()
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| self.names.is_event(&s.label))
+            .map(|(at, s)| (first_link.get(&s.id).copied().unwrap_or(u64::MAX), at, s))
+            .collect();
+        events.sort_unstable_by_key(|&(link, at, _)| (link, at));
+        for (_, _, span) in events {
+            let Some(trigger) = self.trigger_of.get(&span.id).copied() else {
+                continue;
+            };
+            let _ = write!(
+                self.ann,
+                "E{}\t{}:T{}",
+                span.id.0,
+                self.names.label(&span.label),
+                trigger.0
+            );
+            for link in document.links().iter().filter(|l| l.from == span.id) {
+                if let Some(argument) = self.reference(link.to) {
+                    let _ = write!(self.ann, " {}:{argument}", self.names.relation(&link.kind));
+                }
+            }
+            self.ann.push('\n');
+        }
+    }
+
+    fn attributes_and_notes(&mut self) {
+        let document = self.document;
+        for span in document.spans() {
+            let Some(target) = self.reference(span.id) else {
+                continue;
+            };
+            for (name, value) in &span.attributes {
+                let number = self.next_number('A');
+                let attribute = self.names.attribute(name);
+                if self.names.is_binary(name) && value == TRUE {
+                    let _ = writeln!(self.ann, "A{number}\t{attribute} {target}");
+                } else {
+                    let _ = writeln!(self.ann, "A{number}\t{attribute} {target} {}", value_name(value));
+                }
+            }
+            if let Some(text) = &span.note {
+                let number = self.next_number('#');
+                let _ = writeln!(self.ann, "#{number}\tAnnotatorNotes {target}\t{}", escape_note(text));
+            }
+        }
+    }
+
+    /// The document's kept brat lines, numbered after the generated ones and re-pointed at
+    /// the written `T` lines; lines that refer to a deleted span or link are left out.
+    fn kept_lines(&mut self, report: &mut ExportReport) {
+        let document = self.document;
+        let links: HashSet<u64> = document.links().iter().map(|l| l.id.0).collect();
+        let max_link = links.iter().max().copied().unwrap_or(0);
+        self.numbers.entry('R').or_insert(max_link);
+        let mut dropped = Vec::new();
+        for line in document.brat_lines() {
+            let resolved = repoint(line, |token| match Reference::parse(token)? {
+                Reference::Span(id) => self.trigger_of.get(&SpanId(id)).map(|t| format!("T{}", t.0)),
+                Reference::Event(id) => self.trigger_of.contains_key(&SpanId(id)).then(|| format!("E{id}")),
+                Reference::Link(id) => links.contains(&id).then(|| format!("R{id}")),
+            });
+            match resolved {
+                Some(line) => {
+                    let line = self.renumber(&line);
+                    self.ann.push_str(&line);
+                    self.ann.push('\n');
+                }
+                None => dropped.push(line.split('\t').next().unwrap_or_default().to_owned()),
+            }
+        }
+        if !dropped.is_empty() {
+            report.warn(format!(
+                "{}: {} kept brat line(s) refer to deleted annotations and are left out ({})",
+                document.meta().source_name,
+                dropped.len(),
+                dropped.join(", ")
+            ));
+        }
+    }
+
+    /// A kept line with a fresh id of its kind (`A`, `#`, `N`, `R`…; `*` has none).
+    fn renumber(&mut self, line: &str) -> String {
+        let (id, rest) = line.split_once('\t').unwrap_or((line, ""));
+        match id.chars().next() {
+            Some(prefix) if prefix != '*' && id.len() > 1 => {
+                let number = self.next_number(prefix);
+                format!("{prefix}{number}\t{rest}")
+            }
+            _ => line.to_owned(),
+        }
+    }
+}
+
+/// An id another brat line refers to, in Hashiya's terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reference {
+    /// `T` + span id.
+    Span(u64),
+    /// `E` + the span id of the event's trigger span.
+    Event(u64),
+    /// `R` + link id.
+    Link(u64),
+}
+
+impl Reference {
+    fn parse(token: &str) -> Option<Self> {
+        let number = |rest: &str| rest.parse::<u64>().ok();
+        match token.split_at_checked(1)? {
+            ("T", rest) => number(rest).map(Self::Span),
+            ("E", rest) => number(rest).map(Self::Event),
+            ("R", rest) => number(rest).map(Self::Link),
+            _ => None,
+        }
+    }
+}
+
+/// The positions of ids in a brat line's second field (after the type), by the line's kind:
+/// every argument of `*` and `R` (`Arg1:T3`), the target of `A`, `M`, `N` and `#`.
+pub(crate) fn reference_positions(id: &str, field_count: usize) -> std::ops::Range<usize> {
+    match id.chars().next() {
+        Some('*' | 'R' | 'E') => 1..field_count,
+        _ => 1..2.min(field_count),
+    }
+}
+
+/// Rewrites the ids a brat line refers to (`T3`, `Arg1:E2`, `R1` at the places
+/// [`reference_positions`] names); `None` when `map` has no new id for one of them.
+pub(crate) fn repoint(line: &str, mut map: impl FnMut(&str) -> Option<String>) -> Option<String> {
+    let mut fields = line.splitn(3, '\t');
+    let (id, data, tail) = (fields.next()?, fields.next()?, fields.next());
+    let tokens: Vec<&str> = data.split(' ').collect();
+    let positions = reference_positions(id, tokens.len());
+    let mut out = Vec::with_capacity(tokens.len());
+    for (at, token) in tokens.iter().enumerate() {
+        let (role, target) = token.rsplit_once(':').map_or(("", *token), |(r, t)| (r, t));
+        let is_id =
+            target.len() > 1 && target.starts_with(['T', 'E', 'R']) && target[1..].bytes().all(|b| b.is_ascii_digit());
+        if !positions.contains(&at) || !is_id {
+            out.push((*token).to_owned());
+            continue;
+        }
+        let target = map(target)?;
+        out.push(if role.is_empty() {
+            target
+        } else {
+            format!("{role}:{target}")
+        });
+    }
+    let mut line = format!("{id}\t{}", out.join(" "));
+    if let Some(tail) = tail {
+        line.push('\t');
+        line.push_str(tail);
+    }
+    Some(line)
 }
 
 /// The char ranges of a span between line breaks (non-empty ones).
@@ -146,7 +411,7 @@ fn escape_note(note: &str) -> String {
     out
 }
 
-fn unescape_note(note: &str) -> String {
+pub(crate) fn unescape_note(note: &str) -> String {
     let mut out = String::with_capacity(note.len());
     let mut chars = note.chars();
     while let Some(c) = chars.next() {
@@ -186,283 +451,11 @@ fn unescape_note(note: &str) -> String {
     out
 }
 
-/// One document to import: its stem and the contents of its `.txt` and `.ann`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct BratInput {
-    /// File stem (`NAME` of `NAME.txt`).
-    pub name: String,
-    /// Contents of `NAME.txt`.
-    pub txt: String,
-    /// Contents of `NAME.ann`.
-    pub ann: String,
-}
-
-/// Imports brat documents that share one schema (a folder). `visual_conf`, when the folder
-/// has one, maps type names back to label names (`Agreed_action` → `Agreed action`). Never
-/// fails: lines that cannot be read are skipped with a warning naming the file and line.
-#[must_use]
-pub fn import(inputs: &[BratInput], visual_conf: Option<&str>, options: &ImportOptions) -> Imported {
-    let renames = visual_conf.map(parse_visual_labels).unwrap_or_default();
-    let mut builder = SchemaBuilder::new(options).with_renames(renames);
-    let mut report = ImportReport::default();
-    let mut pending = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let mut one = ImportReport::default();
-        pending.push(read_document(input, options, &mut builder, &mut one));
-        report.merge(one, Some(&format!("{}.ann", input.name)));
-    }
-    let schema = builder.finish(&mut report);
-    let mut documents = Vec::with_capacity(pending.len());
-    for (document, input) in pending.into_iter().zip(inputs) {
-        let mut one = ImportReport::default();
-        documents.push(document.build(&schema, &mut one));
-        report.merge(one, Some(&format!("{}.ann", input.name)));
-    }
-    Imported { documents, report }
-}
-
-/// brat reads text with universal newlines (CRLF and CR become LF) and its offsets count
-/// that text; a byte-order mark is not text (offsets after it shift by one).
-fn brat_text(txt: &str) -> (String, usize) {
-    let (txt, shift) = match txt.strip_prefix('\u{feff}') {
-        Some(rest) => (rest, 1),
-        None => (txt, 0),
-    };
-    (txt.replace("\r\n", "\n").replace('\r', "\n"), shift)
-}
-
-/// An attribute or note line, attached to its span once every T line is read.
-enum Extra {
-    Attribute {
-        name: String,
-        target: String,
-        value: String,
-    },
-    Note {
-        target: String,
-        text: String,
-    },
-}
-
-fn read_document(
-    input: &BratInput,
-    options: &ImportOptions,
-    builder: &mut SchemaBuilder<'_>,
-    report: &mut ImportReport,
-) -> PendingDocument {
-    let (text, shift) = brat_text(&input.txt);
-    let index = CharIndex::new(&text);
-    let mut document = PendingDocument {
-        meta: DocumentMeta {
-            source_name: format!("{}.txt", input.name),
-            annotator: options.annotator.clone(),
-            status: options.status,
-        },
-        ..PendingDocument::default()
-    };
-    let mut extras = Vec::new();
-    let mut relations = Vec::new();
-    for (number, line) in input.ann.lines().enumerate().map(|(i, l)| (i + 1, l)) {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut fields = line.splitn(3, '\t');
-        let (id, data, tail) = (fields.next().unwrap_or_default(), fields.next(), fields.next());
-        let Some(data) = data else {
-            report.warn(Some(number), "no tab after the id; line skipped");
-            continue;
-        };
-        let read = match id.chars().next() {
-            Some('T') => read_span(id, data, tail, (&text, &index, shift), builder).map(|s| {
-                document.spans.push(PendingSpan {
-                    line: Some(number),
-                    ..s.0
-                });
-                s.1
-            }),
-            Some('R') => read_relation(id, data).map(|r| {
-                relations.push((number, r));
-                None
-            }),
-            Some('A' | 'M') => read_attribute(data).map(|a| {
-                extras.push((number, a));
-                None
-            }),
-            Some('#') => read_note(data, tail).map(|n| {
-                extras.push((number, n));
-                None
-            }),
-            Some('E' | 'N' | '*') => Err(format!(
-                "{id}: events, normalizations and equivalences are not imported"
-            )),
-            _ => Err(format!("unknown annotation id \"{id}\"")),
-        };
-        match read {
-            Ok(Some(warning)) => report.warn(Some(number), warning),
-            Ok(None) => {}
-            Err(message) => report.warn(Some(number), format!("{message}; line skipped")),
-        }
-    }
-    attach_extras(&mut document, extras, builder, report);
-    let labels = document.labels_by_key();
-    let mut links = Vec::with_capacity(relations.len());
-    for (number, (id, kind, head, child)) in relations {
-        let kind = match (labels.get(head.as_str()), labels.get(child.as_str())) {
-            (Some(from), Some(to)) => builder.relation(&kind, from, to),
-            // The link refers to a missing span and is left out when the document is built.
-            _ => kind,
-        };
-        links.push(PendingLink {
-            id: id.strip_prefix('R').and_then(|n| n.parse().ok()),
-            kind,
-            from: head,
-            to: child,
-            line: Some(number),
-        });
-    }
-    document.links = links;
-    document.text = text;
-    document
-}
-
-type Relation = (String, String, String, String);
-
-/// A T line: the span and, when its text field disagrees with the document, a warning.
-fn read_span(
-    id: &str,
-    data: &str,
-    tail: Option<&str>,
-    (text, index, shift): (&str, &CharIndex, usize),
-    builder: &mut SchemaBuilder<'_>,
-) -> Result<(PendingSpan, Option<String>), String> {
-    let (kind, ranges) = data.split_once(' ').ok_or_else(|| format!("{id}: no offsets"))?;
-    let mut fragments = Vec::new();
-    for range in ranges.split(';') {
-        let mut numbers = range.split_whitespace().map(str::parse::<usize>);
-        match (numbers.next(), numbers.next(), numbers.next()) {
-            (Some(Ok(start)), Some(Ok(end)), None) if start <= end => {
-                fragments.push((start.saturating_sub(shift), end.saturating_sub(shift)));
-            }
-            _ => return Err(format!("{id}: \"{ranges}\" is not START END[;START END…]")),
-        }
-    }
-    fragments.sort_unstable();
-    let (Some(&(char_start, _)), Some(char_end)) = (fragments.first(), fragments.iter().map(|f| f.1).max()) else {
-        return Err(format!("{id}: no offsets"));
-    };
-    let mut warning = None;
-    let gaps_blank = fragments.windows(2).all(|w| {
-        index
-            .slice(text, w[0].1..w[1].0)
-            .chars()
-            .all(|c| c.is_whitespace() || is_line_break(c))
-    });
-    if !gaps_blank {
-        warning = Some(format!(
-            "{id}: discontinuous span read as one range {char_start}..{char_end}"
-        ));
-    }
-    let expected: Vec<&str> = fragments.iter().map(|&(s, e)| index.slice(text, s..e)).collect();
-    let expected = expected.join(" ");
-    // Offsets past the end are reported when the document is built.
-    if let Some(tail) = tail.filter(|t| *t != expected && char_end <= index.char_len()) {
-        warning.get_or_insert_with(|| {
-            format!("{id}: text field \"{tail}\" differs from the text at its offsets \"{expected}\"; offsets kept")
-        });
-    }
-    let span = PendingSpan {
-        key: id.to_owned(),
-        id: id.strip_prefix('T').and_then(|n| n.parse().ok()),
-        label: builder.label(kind),
-        char_start,
-        char_end,
-        ..PendingSpan::default()
-    };
-    Ok((span, warning))
-}
-
-fn read_relation(id: &str, data: &str) -> Result<Relation, String> {
-    let mut parts = data.split_whitespace();
-    let kind = parts.next().unwrap_or_default();
-    let args: Vec<&str> = parts.filter_map(|a| a.split_once(':').map(|(_, id)| id)).collect();
-    match args.as_slice() {
-        [head, child] => Ok((id.to_owned(), kind.to_owned(), (*head).to_owned(), (*child).to_owned())),
-        _ => Err(format!("{id}: a relation needs two arguments")),
-    }
-}
-
-fn read_attribute(data: &str) -> Result<Extra, String> {
-    let mut parts = data.splitn(3, ' ');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(name), Some(target), value) if !name.is_empty() && !target.is_empty() => Ok(Extra::Attribute {
-            name: name.to_owned(),
-            target: target.trim().to_owned(),
-            value: value.map_or_else(|| "true".to_owned(), |v| v.trim().to_owned()),
-        }),
-        _ => Err("an attribute needs a name and a target".to_owned()),
-    }
-}
-
-fn read_note(data: &str, tail: Option<&str>) -> Result<Extra, String> {
-    let mut parts = data.split_whitespace();
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(_), Some(target), None) => Ok(Extra::Note {
-            target: target.to_owned(),
-            text: unescape_note(tail.unwrap_or_default()),
-        }),
-        _ => Err("a note needs a type and one target".to_owned()),
-    }
-}
-
-fn attach_extras(
-    document: &mut PendingDocument,
-    extras: Vec<(usize, Extra)>,
-    builder: &SchemaBuilder<'_>,
-    report: &mut ImportReport,
-) {
-    let by_key: HashMap<String, usize> = document
-        .spans
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.key.clone(), i))
-        .collect();
-    let mut attributes: BTreeMap<usize, Vec<(String, String)>> = BTreeMap::new();
-    for (number, extra) in extras {
-        let target = match &extra {
-            Extra::Attribute { target, .. } | Extra::Note { target, .. } => target,
-        };
-        let Some(&at) = by_key.get(target) else {
-            report.warn(
-                Some(number),
-                format!("refers to {target}, which is not a text span; line skipped"),
-            );
-            continue;
-        };
-        match extra {
-            Extra::Attribute { name, value, .. } => attributes.entry(at).or_default().push((name, value)),
-            Extra::Note { text, .. } => {
-                let span = &mut document.spans[at];
-                span.note = Some(match span.note.take() {
-                    Some(earlier) => format!("{earlier}\n{text}"),
-                    None => text,
-                });
-            }
-        }
-    }
-    for (at, pairs) in attributes {
-        let span = &mut document.spans[at];
-        for (name, value) in pairs {
-            let name = builder.attribute_name(&span.label, &name);
-            let value = builder.attribute_value(&span.label, &name, &value);
-            span.attributes.insert(name, value);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Link, LinkId, Schema, SpanId, Status};
+    use crate::export::ImportOptions;
+    use crate::model::{DocumentMeta, Link, LinkId, Schema, SpanId, Status};
 
     fn document() -> Document {
         let text = "قال 😀 الفريق\nمحمد: «نعم»";
@@ -510,40 +503,91 @@ mod tests {
         let names = BratNames::for_documents(std::slice::from_ref(&doc));
         let (files, _) = export_document(&doc, &names);
         let visual = visual_conf(std::slice::from_ref(&doc), &names);
-        let input = BratInput {
-            name: files.name,
-            txt: files.txt,
-            ann: files.ann,
-        };
-        let imported = import(&[input], Some(&visual), &ImportOptions::new("x"));
+        let conf = annotation_conf(std::slice::from_ref(&doc), &names);
+        let imported = import(&[files], Some(&conf), Some(&visual), &ImportOptions::new("x"));
         assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
         assert_eq!(imported.documents, [doc]);
     }
 
     #[test]
+    fn agreed_action_as_a_brat_event() {
+        let mut docs = [document()];
+        assert!(mark_event_labels(&mut docs, &["Nope".to_owned()]).is_err());
+        mark_event_labels(&mut docs, &["Agreed action".to_owned()]).expect("marks");
+        let names = BratNames::for_documents(&docs);
+        let (files, report) = export_document(&docs[0], &names);
+        assert_eq!(
+            files.ann,
+            "T4\tActor 6 12;13 17\tالفريق محمد\nT7\tAgreed_action 19 24\t«نعم»\nE7\tAgreed_action:T7 party:T4\n\
+             A1\ttype T4 person\n#1\tAnnotatorNotes E7\ttwo\\nlines \\\\ here\\u{2028}\n"
+        );
+        assert_eq!((report.spans, report.links), (2, 1));
+        let conf = annotation_conf(&docs, &names);
+        assert!(conf.contains("[entities]\nActor\nQuote\n\n"), "{conf}");
+        assert!(conf.contains("[events]\nAgreed_action\tparty*:Actor\n"), "{conf}");
+        let visual = visual_conf(&docs, &names);
+        let imported = import(&[files], Some(&conf), Some(&visual), &ImportOptions::new("x"));
+        assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
+        let back = &imported.documents[0];
+        assert_eq!(back.schema(), docs[0].schema());
+        assert_eq!(back.spans(), docs[0].spans());
+        // An event's arguments have no ids in brat: its links get fresh ones.
+        let ends = |d: &Document| -> Vec<(String, SpanId, SpanId)> {
+            d.links().iter().map(|l| (l.kind.clone(), l.from, l.to)).collect()
+        };
+        assert_eq!(ends(back), ends(&docs[0]));
+    }
+
+    #[test]
+    fn kept_lines_are_renumbered_and_repointed() {
+        let doc = document().with_brat_lines(vec![
+            "A9\tFlag T7".into(),
+            "N4\tReference T4 Wiki:1\tx".into(),
+            "*\tEquiv T4 T7".into(),
+            "#3\tAnnotatorNotes R2\ton a link".into(),
+            "N5\tReference T99 Wiki:2\tgone".into(),
+        ]);
+        let names = BratNames::for_documents(std::slice::from_ref(&doc));
+        let (files, report) = export_document(&doc, &names);
+        let kept: Vec<&str> = files.ann.lines().skip(5).collect();
+        assert_eq!(
+            kept,
+            [
+                "A2\tFlag T7",
+                "N1\tReference T4 Wiki:1\tx",
+                "*\tEquiv T4 T7",
+                "#2\tAnnotatorNotes R2\ton a link"
+            ]
+        );
+        assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+        assert!(report.warnings[0].contains("N5"));
+    }
+
+    #[test]
     fn foreign_files_with_oddities() {
-        let input = BratInput {
+        let input = BratDocument {
             name: "n".into(),
             txt: "\u{feff}ab\r\ncd ef".into(),
             ann: "T1\tPER 1 3\tab\nT2\tORG 4 5;7 8\tc e\nT3\tX 10 99\tzz\nT4\tY 1\nR1\trel Arg1:T1\n\
-                  R2\trel Arg1:T1 Arg2:T9\nA1\tNeg T1\nA2\tNeg T8 x\n#1\tAnnotatorNotes T1\tn\u{e9}\nE1\tEv:T1\nbad\n\
-                  T5\tPER 1 2\twrong\n"
+                  R2\trel Arg1:T1 Arg2:T9\nA1\tNeg T1\nA2\tNeg T8 x\n#1\tAnnotatorNotes T1\tn\u{e9}\nE1\tEv:T7\nbad\n\
+                  T5\tPER 1 2\twrong\nX1\tfoo\nX2\tbar\nN1\tReference T1 W:1\tab\n#2\tAnnotatorNotes T1\tsecond\n"
                 .into(),
         };
-        let imported = import(&[input], None, &ImportOptions::new("x"));
+        let imported = import(&[input], None, None, &ImportOptions::new("x"));
         let messages: Vec<String> = imported.report.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,
             [
                 "n.ann:2: T2: discontinuous span read as one range 3..7",
-                "n.ann:4: T4: \"1\" is not START END[;START END…]; line skipped",
-                "n.ann:5: R1: a relation needs two arguments; line skipped",
-                "n.ann:10: E1: events, normalizations and equivalences are not imported; line skipped",
-                "n.ann:11: no tab after the id; line skipped",
                 "n.ann:12: T5: text field \"wrong\" differs from the text at its offsets \"a\"; offsets kept",
-                "n.ann:8: refers to T8, which is not a text span; line skipped",
+                "n.ann:8: 1 A line skipped: refers to an annotation that is not in the file (A2 at line 8)",
+                "n.ann:10: 1 E line skipped: its trigger is not a text span (E1 at line 10)",
+                "n.ann:5: 1 R line skipped: a relation needs two arguments (R1 at line 5)",
+                "n.ann:6: 1 R line skipped: an argument is not an annotation of the file (R2 at line 6)",
+                "n.ann:4: 1 T line skipped: the offsets are not START END[;START END…] (T4 at line 4)",
+                "n.ann:13: 2 X lines skipped: unknown kind of annotation (X1 at line 13, X2 at line 14)",
+                "n.ann:11: 1 b line skipped: no tab after the id (bad at line 11)",
                 "n.ann:3: span T3 has range 9..98 outside the text (0..8); left out",
-                "n.ann:6: rel link T1 → T9 refers to a missing span; left out",
             ]
         );
         let doc = &imported.documents[0];
@@ -553,6 +597,11 @@ mod tests {
         assert_eq!(t1.note.as_deref(), Some("né"));
         assert_eq!(doc.span(SpanId(2)).map(|s| doc.span_text(s)), Some("cd e"));
         assert_eq!(imported.report.labels_added, ["PER", "ORG", "X"]);
+        assert_eq!(imported.report.attributes_added, ["PER.Neg"]);
+        assert_eq!(
+            doc.brat_lines(),
+            ["N1\tReference T1 W:1\tab", "#2\tAnnotatorNotes T1\tsecond"]
+        );
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub enum ExportError {
     /// brat writes a folder and a split one file per part: they need a destination.
     #[error("this export writes files: give a destination")]
     NeedsDestination,
+    /// A label asked to be exported as brat events is in no document's schema.
+    #[error("--brat-events: {0}")]
+    EventLabels(String),
     /// Writing failed or was refused.
     #[error(transparent)]
     Files(#[from] FilesError),
@@ -55,16 +58,19 @@ pub struct ExportOutcome {
 }
 
 /// Loads `source` and writes it to `destination` (or returns the text when there is none and
-/// the format is one file). `progress(done, total)` covers loading and writing.
+/// the format is one file). `event_labels` are written as brat events (see
+/// [`crate::export::brat::mark_event_labels`]). `progress(done, total)` covers loading and
+/// writing.
 pub fn export_dataset(
     source: ExportSource<'_>,
     format: ExportFormat,
     destination: Option<&Path>,
     split: Option<(&SplitSpec, u64)>,
+    event_labels: &[String],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ExportOutcome, ExportError> {
     let mut report = ExportReport::default();
-    let (documents, protected, offset) = match source {
+    let (mut documents, protected, offset) = match source {
         ExportSource::Paths(paths) => {
             let loaded = io::load_inputs_with_progress(paths, &mut |done, total| progress(done, 2 * total));
             if !loaded.errors.is_empty() {
@@ -102,6 +108,9 @@ pub fn export_dataset(
             (vec![*document], Protected::new(&[article]), 0)
         }
     };
+    if !event_labels.is_empty() {
+        crate::export::brat::mark_event_labels(&mut documents, event_labels).map_err(ExportError::EventLabels)?;
+    }
     let mut written_progress = |done, total| progress(offset + done, offset + total);
     let (one, text) = match destination {
         Some(destination) => (

@@ -7,7 +7,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use crate::export::brat::{self, BratInput, BratNames};
+use crate::export::brat::{self, BratDocument, BratNames};
 use crate::export::conll::{self, ConllOptions};
 pub use crate::export::guard::{Protected, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
@@ -372,7 +372,7 @@ fn read_brat(path: &Path, options: &ImportOptions) -> Result<Imported, FilesErro
             continue;
         }
         let ann = folder.join(format!("{stem}.ann"));
-        inputs.push(BratInput {
+        inputs.push(BratDocument {
             txt: read_text(&txt)?,
             ann: if ann.is_file() { read_text(&ann)? } else { String::new() },
             name: stem,
@@ -381,13 +381,13 @@ fn read_brat(path: &Path, options: &ImportOptions) -> Result<Imported, FilesErro
     if inputs.is_empty() {
         return Err(FilesError::NoBratDocuments { path: path.to_owned() });
     }
-    let visual = folder.join("visual.conf");
-    let visual = if visual.is_file() {
-        Some(read_text(&visual)?)
-    } else {
-        None
+    // brat reads the configuration of the nearest folder up the tree that has one.
+    let conf = |name: &str| match folder.ancestors().map(|f| f.join(name)).find(|p| p.is_file()) {
+        Some(path) => read_text(&path).map(Some),
+        None => Ok(None),
     };
-    let mut imported = brat::import(&inputs, visual.as_deref(), options);
+    let (annotation, visual) = (conf("annotation.conf")?, conf("visual.conf")?);
+    let mut imported = brat::import(&inputs, annotation.as_deref(), visual.as_deref(), options);
     for stem in missing {
         imported
             .report

@@ -254,6 +254,7 @@ pub fn import_str(input: &str, options: &ImportOptions) -> Imported {
         }
         pending.push(document);
     }
+    builder.define_attributes(&pending, &mut report);
     let schema = builder.finish(&mut report);
     let documents = pending.into_iter().map(|p| p.build(&schema, &mut report)).collect();
     Imported { documents, report }
@@ -379,6 +380,7 @@ impl LineReader<'_, '_> {
             from,
             to,
             line: Some(self.number),
+            ..PendingLink::default()
         }
     }
 }

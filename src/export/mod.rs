@@ -7,6 +7,7 @@
 mod assemble;
 pub mod brat;
 mod brat_conf;
+mod brat_import;
 pub mod conll;
 pub mod dataset;
 mod doccano;

@@ -150,6 +150,9 @@ pub struct ImportReport {
     pub labels_added: Vec<String>,
     /// Relation kinds that were not in the schema and were added to it.
     pub relations_added: Vec<String>,
+    /// Span attributes (`Label.name`, or `Label.name=value` for a value added to a closed
+    /// list) that were not in the schema and were added to it.
+    pub attributes_added: Vec<String>,
     /// Problems met; the import went on.
     pub warnings: Vec<ImportWarning>,
     /// Warnings beyond the kept ones.
@@ -190,6 +193,11 @@ impl ImportReport {
                 self.relations_added.push(relation);
             }
         }
+        for attribute in other.attributes_added {
+            if !self.attributes_added.contains(&attribute) {
+                self.attributes_added.push(attribute);
+            }
+        }
         self.warnings_suppressed += other.warnings_suppressed;
         for mut warning in other.warnings {
             if warning.file.is_none() {
@@ -215,6 +223,9 @@ impl fmt::Display for ImportReport {
         }
         if !self.relations_added.is_empty() {
             write!(f, "; relations added: {}", self.relations_added.join(", "))?;
+        }
+        if !self.attributes_added.is_empty() {
+            write!(f, "; attributes added: {}", self.attributes_added.join(", "))?;
         }
         let warnings = self.warnings.len() + self.warnings_suppressed;
         if warnings > 0 {

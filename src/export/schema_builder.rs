@@ -1,8 +1,19 @@
 use std::collections::{BTreeMap, HashMap};
 
+use crate::export::assemble::PendingDocument;
 use crate::export::names::{storage_name, tag_name};
 use crate::export::{ImportOptions, ImportReport};
-use crate::model::{LABEL_PALETTE as PALETTE, LabelDef, RelationDef, Schema};
+use crate::model::{AttributeDef, LABEL_PALETTE as PALETTE, LabelDef, RelationDef, Schema};
+
+/// Which (head, child) label pairs a relation kind of the input allows, as its format states
+/// it (brat's `annotation.conf`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PairRule {
+    /// Any labels (no rule, or a rule with `<ENTITY>`, `<ANY>` …).
+    Any,
+    /// These pairs of input type names.
+    Pairs(Vec<(String, String)>),
+}
 
 /// Turns the tags, types and relation names an input uses into schema names, adding what
 /// the schema lacks. Order of resolution: the user's `--map`, then format renames (brat's
@@ -15,6 +26,10 @@ pub(crate) struct SchemaBuilder<'o> {
     resolved: HashMap<String, String>,
     labels_added: Vec<String>,
     relations_added: Vec<String>,
+    /// `None`: the format states no rules, a new kind allows the pairs seen.
+    rules: Option<BTreeMap<String, PairRule>>,
+    /// Pairs added to relation kinds of the starting schema, for the report.
+    widened: Vec<String>,
 }
 
 impl<'o> SchemaBuilder<'o> {
@@ -26,6 +41,38 @@ impl<'o> SchemaBuilder<'o> {
             resolved: HashMap::new(),
             labels_added: Vec::new(),
             relations_added: Vec::new(),
+            rules: None,
+            widened: Vec::new(),
+        }
+    }
+
+    /// Adds the format's rules for relation kinds: a new kind allows the pairs of its rule
+    /// (or any pair: [`PairRule::Any`], also for a kind the rules do not name) besides the
+    /// pairs seen. A kind named `Theme2` follows the rule of `Theme` (brat's numbered roles).
+    pub(crate) fn with_pair_rules(mut self, rules: BTreeMap<String, PairRule>) -> Self {
+        self.rules = Some(rules);
+        self
+    }
+
+    /// The label an input name was resolved to, when it was used as a label.
+    pub(crate) fn resolved_label(&self, raw: &str) -> Option<String> {
+        self.resolved.get(raw).cloned()
+    }
+
+    /// Marks a label as an event type (brat `E` lines).
+    pub(crate) fn mark_event(&mut self, label: &str) {
+        if let Some(def) = self.schema.labels.iter_mut().find(|l| l.name == label) {
+            def.event = true;
+        }
+    }
+
+    /// Sets a label's display name unless it has one or it equals the name.
+    pub(crate) fn display_name(&mut self, label: &str, display_name: &str) {
+        if let Some(def) = self.schema.labels.iter_mut().find(|l| l.name == label)
+            && def.display_name.is_none()
+            && def.name != display_name
+        {
+            def.display_name = Some(display_name.to_owned());
         }
     }
 
@@ -55,21 +102,17 @@ impl<'o> SchemaBuilder<'o> {
         });
         if self.schema.label(&label).is_none() {
             let color = PALETTE[self.labels_added.len() % PALETTE.len()];
-            self.schema.labels.push(LabelDef {
-                name: label.clone(),
-                color,
-                shortcut: None,
-                description: String::new(),
-                attributes: Vec::new(),
-            });
+            self.schema.labels.push(LabelDef::new(label.clone(), color));
             self.labels_added.push(label.clone());
         }
         self.resolved.insert(raw.to_owned(), label.clone());
         label
     }
 
-    /// The schema relation kind for an input relation name; a new kind is added going from
-    /// `from_label` to `to_label` (the labels of its first link).
+    /// The schema relation kind for an input relation name, allowing a link of it from
+    /// `from_label` to `to_label`: a new kind is added (first pair: these labels), a known kind
+    /// that does not allow the pair is widened to allow it (reported), so that every imported
+    /// link is valid.
     pub(crate) fn relation(&mut self, raw: &str, from_label: &str, to_label: &str) -> String {
         let name = self.resolve(raw, |schema, name| {
             schema
@@ -79,18 +122,28 @@ impl<'o> SchemaBuilder<'o> {
                 .or_else(|| schema.relations.iter().find(|r| storage_name(&r.name) == name))
                 .map(|r| r.name.clone())
         });
-        if self.schema.relation(&name).is_none() {
-            self.schema.relations.push(RelationDef {
-                name: name.clone(),
-                from_label: from_label.to_owned(),
-                to_label: to_label.to_owned(),
-                multiple: true,
-                shortcut: None,
-                description: String::new(),
-            });
-            self.relations_added.push(name.clone());
+        if let Some(relation) = self.schema.relations.iter_mut().find(|r| r.name == name) {
+            if !relation.allows(from_label, to_label) {
+                relation.allow(from_label, to_label);
+                if !self.relations_added.contains(&name) {
+                    self.widened.push(format!("{name}: {from_label} → {to_label}"));
+                }
+            }
+            return name;
         }
+        let mut relation = RelationDef::new(name.clone(), from_label, to_label);
+        relation.multiple = true;
+        relation.any_labels = self.rule(raw).is_some_and(|rule| *rule == PairRule::Any);
+        self.schema.relations.push(relation);
+        self.relations_added.push(name.clone());
         name
+    }
+
+    /// The format's rule for a relation kind (`Theme2` follows `Theme`); `None` without rules.
+    fn rule(&self, raw: &str) -> Option<&PairRule> {
+        let rules = self.rules.as_ref()?;
+        let base = raw.trim_end_matches(|c: char| c.is_ascii_digit());
+        Some(rules.get(raw).or_else(|| rules.get(base)).unwrap_or(&PairRule::Any))
     }
 
     /// An attribute value read back from a format that had to respell it (brat: no spaces):
@@ -121,8 +174,65 @@ impl<'o> SchemaBuilder<'o> {
             .map_or_else(|| raw.to_owned(), |a| a.name.clone())
     }
 
-    /// The final schema; the additions are recorded in the report.
-    pub(crate) fn finish(self, report: &mut ImportReport) -> Schema {
+    /// Defines every attribute the spans carry that their label's schema lacks (as free
+    /// text), and adds values outside a closed list to it, so that the imported files
+    /// validate instead of being refused; the report names what was added.
+    pub(crate) fn define_attributes(&mut self, documents: &[PendingDocument], report: &mut ImportReport) {
+        let mut added = Vec::new();
+        let used = documents
+            .iter()
+            .flat_map(|d| &d.spans)
+            .flat_map(|s| s.attributes.iter().map(move |(name, value)| (&s.label, name, value)));
+        for (label, name, value) in used {
+            let Some(def) = self.schema.labels.iter_mut().find(|l| &l.name == label) else {
+                continue;
+            };
+            match def.attributes.iter_mut().find(|a| &a.name == name) {
+                None => {
+                    def.attributes.push(AttributeDef {
+                        name: name.clone(),
+                        values: Vec::new(),
+                    });
+                    added.push(format!("{label}.{name}"));
+                }
+                Some(attribute) if !attribute.values.is_empty() && !attribute.values.contains(value) => {
+                    attribute.values.push(value.clone());
+                    added.push(format!("{label}.{name}={value}"));
+                }
+                Some(_) => {}
+            }
+        }
+        report.attributes_added.extend(added);
+    }
+
+    /// The final schema; the additions are recorded in the report. A kind added with a rule
+    /// of pairs also allows the rule's pairs whose labels the schema has.
+    pub(crate) fn finish(mut self, report: &mut ImportReport) -> Schema {
+        let resolved: HashMap<String, String> = self.resolved.clone();
+        let label_of = |raw: &str| resolved.get(raw).cloned().unwrap_or_else(|| raw.to_owned());
+        for name in &self.relations_added {
+            let Some(PairRule::Pairs(pairs)) = self.rule(name).cloned() else {
+                continue;
+            };
+            let labels: Vec<String> = self.schema.labels.iter().map(|l| l.name.clone()).collect();
+            if let Some(relation) = self.schema.relations.iter_mut().find(|r| &r.name == name) {
+                for (head, child) in pairs {
+                    let (head, child) = (label_of(&head), label_of(&child));
+                    if labels.contains(&head) && labels.contains(&child) {
+                        relation.allow(&head, &child);
+                    }
+                }
+            }
+        }
+        if !self.widened.is_empty() {
+            report.warn(
+                None,
+                format!(
+                    "relation kinds of the schema now also allow the label pairs the input links: {}",
+                    self.widened.join(", ")
+                ),
+            );
+        }
         report.labels_added.extend(self.labels_added);
         report.relations_added.extend(self.relations_added);
         self.schema

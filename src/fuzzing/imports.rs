@@ -1,7 +1,7 @@
 //! Checks of the dataset importers on arbitrary input: no panic, and every document an
 //! import accepts is one Hashiya can save, validate, open again and export.
 
-use crate::export::brat::{self, BratInput, BratNames};
+use crate::export::brat::{self, BratDocument, BratNames};
 use crate::export::conll::ConllOptions;
 use crate::export::files::{ExportFormat, export_string};
 use crate::export::jsonl::{self, JsonlFlavor};
@@ -50,16 +50,16 @@ pub fn check_brat(data: &[u8]) {
     let mut files = input.split(char::from(BRAT_SEPARATOR));
     let visual_conf = files.next().filter(|conf| !conf.is_empty());
     let files: Vec<&str> = files.collect();
-    let inputs: Vec<BratInput> = files
+    let inputs: Vec<BratDocument> = files
         .chunks(2)
         .enumerate()
-        .map(|(n, pair)| BratInput {
+        .map(|(n, pair)| BratDocument {
             name: format!("d{}", n + 1),
             txt: pair[0].to_owned(),
             ann: pair.get(1).copied().unwrap_or_default().to_owned(),
         })
         .collect();
-    check_imported(&brat::import(&inputs, visual_conf, &options()));
+    check_imported(&brat::import(&inputs, None, visual_conf, &options()));
 }
 
 fn options() -> ImportOptions {

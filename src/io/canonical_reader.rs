@@ -293,6 +293,31 @@ mod tests {
     }
 
     #[test]
+    fn version_2_fields_read_the_same_as_with_ron() {
+        let mut file = by_ron(SAMPLE);
+        file.schema.labels[0].display_name = Some("Akteur \"A\"".into());
+        file.schema.labels[2].event = true;
+        file.schema.relations[0].other_pairs = vec![("Actor".into(), "Quote".into())];
+        file.schema.relations[1].any_labels = true;
+        file.brat_lines = vec![
+            "*\tEquiv T1 T2".into(),
+            "    ],".into(),
+            "    links: [".into(),
+            "N1\tReference T1 Wiki:1\t«نعم»".into(),
+        ];
+        file.format_version = file.lowest_version();
+        assert_eq!(file.format_version, 2);
+        let written = crate::io::writer::write_file(&file);
+        assert!(
+            written.starts_with("// Hashiya annotations (format_version 2)."),
+            "{written}"
+        );
+        let options = ron::Options::default();
+        assert_eq!(parse_canonical(&written, &options), Some(by_ron(&written)));
+        assert_eq!(by_ron(&written), file);
+    }
+
+    #[test]
     fn anything_unusual_falls_back_to_ron() {
         let options = ron::Options::default();
         for edit in [

@@ -1,6 +1,8 @@
-//! The annotation file as serde sees it (format version 1). These types mirror the file, not
-//! the model, so the model can change without changing the format; a future version 2 adds its
-//! own types and a conversion from these.
+//! The annotation file as serde sees it (format versions 1 and 2). These types mirror the
+//! file, not the model, so the model can change without changing the format. Version 2 only
+//! adds optional fields (a label's `display_name` and `event`, a relation's `other_pairs` and
+//! `any_labels`, the file's `brat_lines`), so one set of types reads both; a file is written
+//! as version 1 when it uses none of them, so that older Hashiya versions still open it.
 
 use std::collections::BTreeMap;
 
@@ -26,6 +28,10 @@ pub(crate) struct FileDto {
     /// Spans that could not be placed in the article, kept so that saving never drops them.
     #[serde(default)]
     pub orphans: Vec<SpanDto>,
+    /// brat lines Hashiya does not model (equivalences, normalizations, …), with ids that
+    /// refer to this file's spans and links; written back by the brat export. Version 2.
+    #[serde(default)]
+    pub brat_lines: Vec<String>,
 }
 
 /// Which text the offsets refer to.
@@ -68,6 +74,12 @@ pub(crate) struct LabelDto {
     pub description: String,
     #[serde(default)]
     pub attributes: Vec<AttributeDto>,
+    /// Version 2.
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// Version 2.
+    #[serde(default)]
+    pub event: bool,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -90,6 +102,12 @@ pub(crate) struct RelationDto {
     pub shortcut: Option<char>,
     #[serde(default)]
     pub description: String,
+    /// Version 2.
+    #[serde(default)]
+    pub other_pairs: Vec<(String, String)>,
+    /// Version 2.
+    #[serde(default)]
+    pub any_labels: bool,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -181,7 +199,7 @@ impl FileDto {
             }
         }
         let meta = document.meta();
-        Self {
+        let mut file = Self {
             format_version: crate::io::FORMAT_VERSION,
             document: IdentityDto {
                 file: meta.source_name.clone(),
@@ -194,6 +212,24 @@ impl FileDto {
             spans,
             links,
             orphans: orphans.iter().map(|o| SpanDto::from_span(&o.span, &o.text)).collect(),
+            brat_lines: document.brat_lines().to_vec(),
+        };
+        file.format_version = file.lowest_version();
+        file
+    }
+
+    /// The lowest format version that holds this file: 1 unless it uses a field of version 2.
+    pub fn lowest_version(&self) -> u64 {
+        let labels = self.schema.labels.iter().any(|l| l.display_name.is_some() || l.event);
+        let relations = self
+            .schema
+            .relations
+            .iter()
+            .any(|r| !r.other_pairs.is_empty() || r.any_labels);
+        if labels || relations || !self.brat_lines.is_empty() {
+            2
+        } else {
+            1
         }
     }
 }
@@ -304,6 +340,8 @@ impl From<&Schema> for SchemaDto {
                             values: a.values.clone(),
                         })
                         .collect(),
+                    display_name: label.display_name.clone(),
+                    event: label.event,
                 })
                 .collect(),
             relations: schema
@@ -316,6 +354,8 @@ impl From<&Schema> for SchemaDto {
                     multiple: r.multiple,
                     shortcut: r.shortcut,
                     description: r.description.clone(),
+                    other_pairs: r.other_pairs.clone(),
+                    any_labels: r.any_labels,
                 })
                 .collect(),
         }
@@ -341,6 +381,8 @@ impl From<&SchemaDto> for Schema {
                             values: a.values.clone(),
                         })
                         .collect(),
+                    display_name: label.display_name.clone(),
+                    event: label.event,
                 })
                 .collect(),
             relations: schema
@@ -353,6 +395,8 @@ impl From<&SchemaDto> for Schema {
                     multiple: r.multiple,
                     shortcut: r.shortcut,
                     description: r.description.clone(),
+                    other_pairs: r.other_pairs.clone(),
+                    any_labels: r.any_labels,
                 })
                 .collect(),
         }

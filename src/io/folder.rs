@@ -89,7 +89,7 @@ pub fn read_summary(ron_path: &Path) -> AnnotationSummary {
         None => (ron, None),
     };
     match options.from_str::<SummaryDto>(header) {
-        Ok(summary) if summary.format_version == crate::io::FORMAT_VERSION => AnnotationSummary::Annotated {
+        Ok(summary) if crate::io::reads_format_version(summary.format_version) => AnnotationSummary::Annotated {
             status: summary.status.into(),
             span_count: counted.map_or(summary.spans.0, |c| c.0),
             link_count: counted.map_or(summary.links.0, |c| c.1),

@@ -205,7 +205,8 @@ fn readable_document(document: &Document, article: &Path) -> (Document, Vec<Stri
             meta,
             document.spans().to_vec(),
             document.links().to_vec(),
-        );
+        )
+        .with_brat_lines(document.brat_lines().to_vec());
         return (document, warnings);
     };
     warnings.push(format!("{name}: {}; spans moved with their text", repairs.join(", ")));
@@ -232,7 +233,8 @@ fn readable_document(document: &Document, article: &Path) -> (Document, Vec<Stri
         .filter(|l| kept.contains(&l.from) && kept.contains(&l.to))
         .cloned()
         .collect();
-    let document = Document::from_parts(text, document.schema().clone(), meta, spans, links);
+    let document = Document::from_parts(text, document.schema().clone(), meta, spans, links)
+        .with_brat_lines(document.brat_lines().to_vec());
     (document, warnings)
 }
 

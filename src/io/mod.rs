@@ -5,7 +5,8 @@
 //! that file are Unicode scalar (char) offsets into the article text as loaded by
 //! [`load_article`]: decoded, CRLF and lone CR turned into LF.
 //!
-//! The file (format version 1), one span and one link per line, sorted:
+//! The file (format version 1, or 2 when it uses a field added in version 2; see
+//! `docs/annotation-format.md`), one span and one link per line, sorted:
 //!
 //! ```text
 //! (
@@ -60,8 +61,16 @@ pub use validation::validate_ron;
 use crate::io::differential::RonReader;
 use crate::model::{Document, DocumentMeta, Schema};
 
-/// The annotation file format version this build writes; it reads this one and older ones.
-pub const FORMAT_VERSION: u64 = 1;
+/// The newest annotation file format version; this build reads it and every older one. A file
+/// is written with the lowest version that holds it (version 1 unless it uses a field added
+/// in version 2), so that older Hashiya versions keep opening what they can read.
+pub const FORMAT_VERSION: u64 = 2;
+
+/// Whether this build reads files of this format version.
+#[must_use]
+pub fn reads_format_version(version: u64) -> bool {
+    (1..=FORMAT_VERSION).contains(&version)
+}
 
 /// Largest annotation file Hashiya reads, 256 MiB (11k spans take about 1.5 MB).
 pub const MAX_ANNOTATION_BYTES: u64 = 256 * 1024 * 1024;

@@ -8,11 +8,11 @@ use crate::io::anchor::{Placement, Stored, place_all};
 use crate::io::differential::RonReader;
 use crate::io::dto::{FileDto, SpanDto, VersionProbe};
 use crate::io::locate::{Locator, Section};
-use crate::io::{FORMAT_VERSION, IoError, MAX_ANNOTATION_BYTES, Problem};
+use crate::io::{IoError, MAX_ANNOTATION_BYTES, Problem, reads_format_version};
 use crate::model::{Document, DocumentMeta, Link, Schema, Span};
 use crate::text::CharIndex;
 
-/// Nesting depth ron may reach; the format needs 6, and the limit keeps hostile input from
+/// Nesting depth ron may reach; the format needs 7, and the limit keeps hostile input from
 /// exhausting the stack.
 const RECURSION_LIMIT: usize = 32;
 
@@ -94,18 +94,18 @@ pub(crate) fn parse_file_with(ron: &str, reader: RonReader) -> Result<FileDto, I
     if reader == RonReader::FastThenRon
         && let Some(file) = crate::io::canonical_reader::parse_canonical(ron, &options)
     {
-        return if file.format_version == FORMAT_VERSION {
+        return if reads_format_version(file.format_version) {
             Ok(file)
         } else {
             Err(unsupported(file.format_version))
         };
     }
     match options.from_str::<FileDto>(ron) {
-        Ok(file) if file.format_version == FORMAT_VERSION => Ok(file),
+        Ok(file) if reads_format_version(file.format_version) => Ok(file),
         Ok(file) => Err(unsupported(file.format_version)),
         Err(error) => {
             if let Ok(probe) = options.from_str::<VersionProbe>(ron)
-                && probe.format_version != FORMAT_VERSION
+                && !reads_format_version(probe.format_version)
             {
                 return Err(unsupported(probe.format_version));
             }
@@ -325,11 +325,13 @@ impl Checker<'_> {
                 )),
                 Some(relation) => {
                     if let [Some(from), Some(to)] = ends
-                        && (from != relation.from_label || to != relation.to_label)
+                        && !relation.allows(from, to)
                     {
                         problems.push(format!(
-                            "link R{}: a {} link goes from a {} to a {}, not from a {from} to a {to}",
-                            link.id, link.kind, relation.from_label, relation.to_label
+                            "link R{}: a {} link goes {}, not from a {from} to a {to}",
+                            link.id,
+                            link.kind,
+                            relation.pairs_text()
                         ));
                     }
                     if let Some(first) = seen.insert((&link.kind, link.from, link.to), link.id) {
@@ -451,7 +453,8 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
         annotator: file.annotator,
         status: file.status.into(),
     };
-    let document = Document::from_parts(text.to_owned(), schema, meta, spans, links);
+    let brat_lines = file.brat_lines;
+    let document = Document::from_parts(text.to_owned(), schema, meta, spans, links).with_brat_lines(brat_lines);
     let problems = document.check();
     if !problems.is_empty() {
         return Err(IoError::invalid(problems.into_iter().map(Problem::new).collect()));

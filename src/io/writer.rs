@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 
 use crate::io::dto::{FileDto, LabelDto, LinkDto, RelationDto, SpanDto};
 
-const HEADER: &str = "\
-// Hashiya annotations (format_version 1). Offsets are Unicode scalar (char) offsets into the
+/// The header comment after its first words (which name the version).
+const HEADER_REST: &str = "\
+Offsets are Unicode scalar (char) offsets into the
 // article text as loaded: decoded to Unicode, CRLF and CR turned into LF (Python str indices).
 ";
 
@@ -15,7 +16,8 @@ const HEADER: &str = "\
 pub(crate) fn write_file(file: &FileDto) -> String {
     let text_bytes: usize = file.spans.iter().map(|s| s.text.len() + 96).sum();
     let mut out = String::with_capacity(text_bytes + file.links.len() * 48 + 4096);
-    out.push_str(HEADER);
+    let _ = write!(out, "// Hashiya annotations (format_version {}). ", file.format_version);
+    out.push_str(HEADER_REST);
     out.push_str("(\n");
     let _ = writeln!(out, "    format_version: {},", file.format_version);
     out.push_str("    document: (file: ");
@@ -51,6 +53,15 @@ pub(crate) fn write_file(file: &FileDto) -> String {
     out.push_str("    ],\n");
     if !file.orphans.is_empty() {
         push_spans(&mut out, "orphans", &file.orphans);
+    }
+    if !file.brat_lines.is_empty() {
+        out.push_str("    brat_lines: [\n");
+        for line in &file.brat_lines {
+            out.push_str("        ");
+            push_string(&mut out, line);
+            out.push_str(",\n");
+        }
+        out.push_str("    ],\n");
     }
     out.push_str(")\n");
     out
@@ -113,6 +124,20 @@ fn push_label(out: &mut String, label: &LabelDto) {
     out.push_str(", description: ");
     push_string(out, &label.description);
     out.push_str(", attributes: [");
+    push_attributes(out, label);
+    out.push(']');
+    if let Some(display_name) = &label.display_name {
+        out.push_str(", display_name: Some(");
+        push_string(out, display_name);
+        out.push(')');
+    }
+    if label.event {
+        out.push_str(", event: true");
+    }
+    out.push(')');
+}
+
+fn push_attributes(out: &mut String, label: &LabelDto) {
     for (i, attribute) in label.attributes.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
@@ -128,7 +153,6 @@ fn push_label(out: &mut String, label: &LabelDto) {
         }
         out.push_str("])");
     }
-    out.push_str("])");
 }
 
 fn push_relation(out: &mut String, relation: &RelationDto) {
@@ -142,6 +166,23 @@ fn push_relation(out: &mut String, relation: &RelationDto) {
     push_char_option(out, relation.shortcut);
     out.push_str(", description: ");
     push_string(out, &relation.description);
+    if !relation.other_pairs.is_empty() {
+        out.push_str(", other_pairs: [");
+        for (i, (head, child)) in relation.other_pairs.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push('(');
+            push_string(out, head);
+            out.push_str(", ");
+            push_string(out, child);
+            out.push(')');
+        }
+        out.push(']');
+    }
+    if relation.any_labels {
+        out.push_str(", any_labels: true");
+    }
     out.push(')');
 }
 

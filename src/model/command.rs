@@ -123,14 +123,12 @@ pub enum CommandError {
     #[error("unknown relation \"{0}\"")]
     UnknownRelation(String),
     /// The link's ends do not carry the labels its kind requires.
-    #[error("a {kind} link goes from {expected_from} to {expected_to}")]
+    #[error("a {kind} link goes {expected}")]
     LinkLabelMismatch {
         /// Relation kind.
         kind: String,
-        /// Label required at the head.
-        expected_from: String,
-        /// Label required at the child.
-        expected_to: String,
+        /// The allowed label pairs, as words (`from Quote to Actor`).
+        expected: String,
     },
     /// The same link already exists, or the kind allows one link per head and it has one.
     #[error("{0}")]
@@ -310,7 +308,17 @@ impl Document {
             .links_of(id)
             .filter(|link| {
                 self.schema.relation(&link.kind).is_none_or(|relation| {
-                    (link.from == id && relation.from_label != label) || (link.to == id && relation.to_label != label)
+                    let end_label = |end: SpanId| {
+                        if end == id {
+                            Some(label.as_str())
+                        } else {
+                            self.span(end).map(|s| s.label.as_str())
+                        }
+                    };
+                    match (end_label(link.from), end_label(link.to)) {
+                        (Some(head), Some(child)) => !relation.allows(head, child),
+                        _ => true,
+                    }
                 })
             })
             .map(|l| l.id)
@@ -351,11 +359,10 @@ impl Document {
             .ok_or_else(|| CommandError::UnknownRelation(link.kind.clone()))?;
         let from = self.span(link.from).ok_or(CommandError::NoSuchSpan(link.from))?;
         let to = self.span(link.to).ok_or(CommandError::NoSuchSpan(link.to))?;
-        if from.label != relation.from_label || to.label != relation.to_label {
+        if !relation.allows(&from.label, &to.label) {
             return Err(CommandError::LinkLabelMismatch {
                 kind: relation.name.clone(),
-                expected_from: relation.from_label.clone(),
-                expected_to: relation.to_label.clone(),
+                expected: relation.pairs_text(),
             });
         }
         if self.link(link.id).is_some() {
@@ -407,7 +414,11 @@ impl Document {
             }
         }
         for relation in &mut self.schema.relations {
-            for end in [&mut relation.from_label, &mut relation.to_label] {
+            let pairs = relation.other_pairs.iter_mut().flat_map(|(h, c)| [h, c]);
+            for end in [&mut relation.from_label, &mut relation.to_label]
+                .into_iter()
+                .chain(pairs)
+            {
                 if end == from {
                     end.clone_from(&to);
                 }

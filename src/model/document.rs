@@ -59,6 +59,10 @@ pub struct Document {
     pub(super) last_span_id: u64,
     /// The highest link id ever used here (0: none).
     pub(super) last_link_id: u64,
+    /// brat lines Hashiya does not model (equivalences `*`, normalizations `N`, …), kept as
+    /// read with ids pointing at this document's spans (`T` + span id, `E` + the trigger's
+    /// span id) and links (`R` + link id), so the brat export writes them back.
+    brat_lines: Vec<String>,
 }
 
 impl Document {
@@ -75,7 +79,21 @@ impl Document {
             links: Vec::new(),
             last_span_id: 0,
             last_link_id: 0,
+            brat_lines: Vec::new(),
         }
+    }
+
+    /// The document with these brat lines attached (loading a file, importing brat).
+    #[must_use]
+    pub fn with_brat_lines(mut self, lines: Vec<String>) -> Self {
+        self.brat_lines = lines;
+        self
+    }
+
+    /// brat lines kept for the brat export (see [`Document::with_brat_lines`]).
+    #[must_use]
+    pub fn brat_lines(&self) -> &[String] {
+        &self.brat_lines
     }
 
     /// Builds a document from stored parts without recording history (loading a file,

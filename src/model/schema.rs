@@ -30,6 +30,36 @@ pub struct LabelDef {
     /// Optional attributes.
     #[serde(default)]
     pub attributes: Vec<AttributeDef>,
+    /// Name shown in the window instead of `name` (brat's `visual.conf` display name, for a
+    /// label whose name is a brat type such as `GPE`); `name` stays what files store.
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// An event type: a span with this label is an event's trigger and its outgoing links are
+    /// the event's role arguments (brat `E` lines).
+    #[serde(default)]
+    pub event: bool,
+}
+
+impl LabelDef {
+    /// A label with this name and colour and nothing else set.
+    #[must_use]
+    pub fn new(name: impl Into<String>, color: Rgb) -> Self {
+        Self {
+            name: name.into(),
+            color,
+            shortcut: None,
+            description: String::new(),
+            attributes: Vec::new(),
+            display_name: None,
+            event: false,
+        }
+    }
+
+    /// The name to show: the display name when there is one, else the name.
+    #[must_use]
+    pub fn shown_name(&self) -> &str {
+        self.display_name.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// A link kind between two labels.
@@ -50,6 +80,69 @@ pub struct RelationDef {
     /// One line shown as a tooltip.
     #[serde(default)]
     pub description: String,
+    /// Further allowed (head label, child label) pairs besides `from_label` → `to_label`
+    /// (a dependency relation such as `punct` goes from many labels to many).
+    #[serde(default)]
+    pub other_pairs: Vec<(String, String)>,
+    /// Any head and child label are allowed (`from_label`, `to_label` are then only the
+    /// first pair seen; an imported corpus that states no rule for the kind).
+    #[serde(default)]
+    pub any_labels: bool,
+}
+
+impl RelationDef {
+    /// A relation from one label to another, single-valued, with nothing else set.
+    #[must_use]
+    pub fn new(name: impl Into<String>, from_label: impl Into<String>, to_label: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            from_label: from_label.into(),
+            to_label: to_label.into(),
+            multiple: false,
+            shortcut: None,
+            description: String::new(),
+            other_pairs: Vec::new(),
+            any_labels: false,
+        }
+    }
+
+    /// Every allowed (head, child) pair that is named (the first is `from_label` → `to_label`).
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        std::iter::once((self.from_label.as_str(), self.to_label.as_str()))
+            .chain(self.other_pairs.iter().map(|(h, c)| (h.as_str(), c.as_str())))
+    }
+
+    /// Whether a link of this kind may go from a `head` span to a `child` span.
+    #[must_use]
+    pub fn allows(&self, head: &str, child: &str) -> bool {
+        self.any_labels || self.pairs().any(|pair| pair == (head, child))
+    }
+
+    /// Whether a span with this label may be the head of a link of this kind.
+    #[must_use]
+    pub fn allows_head(&self, head: &str) -> bool {
+        self.any_labels || self.pairs().any(|(h, _)| h == head)
+    }
+
+    /// The allowed pairs in words, for messages: `from Quote to Actor`, `from A to P or from
+    /// N to P`, `between any labels`.
+    #[must_use]
+    pub fn pairs_text(&self) -> String {
+        if self.any_labels {
+            return "between any labels".to_owned();
+        }
+        self.pairs()
+            .map(|(h, c)| format!("from {h} to {c}"))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    }
+
+    /// Adds an allowed pair (no-op when it is allowed already).
+    pub fn allow(&mut self, head: &str, child: &str) {
+        if !self.allows(head, child) {
+            self.other_pairs.push((head.to_owned(), child.to_owned()));
+        }
+    }
 }
 
 /// The labels and relation kinds of a project; saved with each annotation file so that the
@@ -138,11 +231,11 @@ impl Schema {
             if !seen_relations.insert(relation.name.as_str()) {
                 return Err(SchemaError::DuplicateRelation(relation.name.clone()));
             }
-            for label in [&relation.from_label, &relation.to_label] {
+            for label in relation.pairs().flat_map(|(h, c)| [h, c]) {
                 if self.label(label).is_none() {
                     return Err(SchemaError::UnknownLabel {
                         relation: relation.name.clone(),
-                        label: label.clone(),
+                        label: label.to_owned(),
                     });
                 }
             }
@@ -168,9 +261,15 @@ impl Schema {
         self.labels.iter().find(|l| l.shortcut == Some(key))
     }
 
-    /// Relation kinds whose head has this label.
+    /// Relation kinds whose head may have this label.
     pub fn relations_from<'a>(&'a self, label: &'a str) -> impl Iterator<Item = &'a RelationDef> {
-        self.relations.iter().filter(move |r| r.from_label == label)
+        self.relations.iter().filter(move |r| r.allows_head(label))
+    }
+
+    /// The name to show for a label (its display name, else the name itself).
+    #[must_use]
+    pub fn shown_label<'a>(&'a self, name: &'a str) -> &'a str {
+        self.label(name).map_or(name, LabelDef::shown_name)
     }
 }
 
@@ -197,6 +296,30 @@ mod tests {
         );
         assert!(!speaker.multiple);
         assert!(schema.relation("party").expect("party").multiple);
+    }
+
+    #[test]
+    fn relations_allow_several_label_pairs_or_any() {
+        let mut punct = RelationDef::new("punct", "V", "Punct");
+        punct.other_pairs.push(("N".into(), "Punct".into()));
+        assert!(punct.allows("V", "Punct") && punct.allows("N", "Punct"));
+        assert!(!punct.allows("Punct", "N") && !punct.allows_head("A"));
+        assert_eq!(punct.pairs_text(), "from V to Punct or from N to Punct");
+        punct.allow("A", "Punct");
+        punct.allow("V", "Punct");
+        assert_eq!(punct.other_pairs.len(), 2);
+        punct.any_labels = true;
+        assert!(punct.allows("X", "Y") && punct.allows_head("X"));
+        let mut schema = Schema::default_schema();
+        schema.relations.push(RelationDef {
+            other_pairs: vec![("Actor".into(), "Nowhere".into())],
+            ..RelationDef::new("r", "Actor", "Quote")
+        });
+        assert!(matches!(schema.validate(), Err(SchemaError::UnknownLabel { label, .. }) if label == "Nowhere"));
+        let mut label = LabelDef::new("GPE", Rgb(1, 2, 3));
+        assert_eq!(label.shown_name(), "GPE");
+        label.display_name = Some("Geo-political entity".into());
+        assert_eq!(label.shown_name(), "Geo-political entity");
     }
 
     #[test]

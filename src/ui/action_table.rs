@@ -232,7 +232,7 @@ fn annotate_items(schema: &Schema) -> Vec<MenuItem> {
             .into_iter()
             .collect();
         let action = annotate(AnnotatorAction::ApplyLabel(label.name.clone()));
-        items.push(entry(&format!("Label: {}", label.name), &keys, action));
+        items.push(entry(&format!("Label: {}", label.shown_name()), &keys, action));
     }
     items.push(MenuItem::Separator);
     for relation in &schema.relations {

@@ -146,7 +146,7 @@ impl AnnotationPanel {
             .map_or(Color32::GRAY, |l| colors::label_color(l.color));
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(format!("{} {}", span.id, span.label))
+                RichText::new(format!("{} {}", span.id, document.schema().shown_label(&span.label)))
                     .color(color)
                     .strong(),
             );
@@ -207,7 +207,7 @@ fn label_buttons_ui(ui: &mut Ui, document: &Document, annotator: &Annotator, act
     ui.horizontal_wrapped(|ui| {
         for label in &document.schema().labels {
             let key = label.shortcut.map(|c| format!("{c} ")).unwrap_or_default();
-            let text = RichText::new(format!("{key}{}", label.name))
+            let text = RichText::new(format!("{key}{}", label.shown_name()))
                 .color(Color32::WHITE)
                 .strong();
             let button = egui::Button::new(text).fill(colors::label_color(label.color));

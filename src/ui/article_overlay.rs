@@ -135,7 +135,7 @@ pub fn span_card_ui(ui: &mut Ui, document: &Document, id: SpanId, labels: &mut B
         .label(&span.label)
         .map_or(Color32::GRAY, |l| colors::label_color(l.color));
     ui.label(
-        RichText::new(format!("{} · {}", span.label, span.id))
+        RichText::new(format!("{} · {}", document.schema().shown_label(&span.label), span.id))
             .color(color)
             .strong(),
     );
@@ -214,8 +214,8 @@ pub fn label_picker_ui(
                 ui.horizontal(|ui| {
                     for label in &document.schema().labels {
                         let key = label.shortcut.map(|c| format!("{c} ")).unwrap_or_default();
-                        let text =
-                            RichText::new(format!("{key}{}", label.name)).color(colors::label_color(label.color));
+                        let text = RichText::new(format!("{key}{}", label.shown_name()))
+                            .color(colors::label_color(label.color));
                         let button = egui::Button::new(text).stroke(Stroke::new(1.0, colors::label_color(label.color)));
                         if ui.add(button).on_hover_text(&label.description).clicked() {
                             chosen = Some(AppAction::Annotate(AnnotatorAction::ApplyLabel(label.name.clone())));

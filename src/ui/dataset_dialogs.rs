@@ -350,7 +350,7 @@ fn run_export(
     };
     let split = split.map(|(spec, seed)| (spec, *seed));
     let outcome =
-        export_dataset(source, format, Some(destination), split, progress).map_err(|error| error.to_string())?;
+        export_dataset(source, format, Some(destination), split, &[], progress).map_err(|error| error.to_string())?;
     let mut report = outcome.report;
     Ok(Done {
         summary: format!("{report}; written to {}", destination.display()),

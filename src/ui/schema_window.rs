@@ -102,11 +102,8 @@ impl SchemaWindow {
         let free_key = ('1'..='9').find(|k| schema.labels.iter().all(|l| l.shortcut != Some(*k)));
         let mut extended = schema.clone();
         extended.labels.push(LabelDef {
-            name,
-            color: PALETTE[schema.labels.len() % PALETTE.len()],
             shortcut: free_key,
-            description: String::new(),
-            attributes: Vec::new(),
+            ..LabelDef::new(name, PALETTE[schema.labels.len() % PALETTE.len()])
         });
         self.new_label.clear();
         self.message = None;

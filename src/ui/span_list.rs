@@ -150,7 +150,7 @@ impl SpanList {
         };
         let open = !self.collapsed.contains(&label.name);
         let arrow = if open { "-" } else { "+" };
-        let text = RichText::new(format!("{arrow} {} ({count})", label.name))
+        let text = RichText::new(format!("{arrow} {} ({count})", label.shown_name()))
             .color(colors::label_color(label.color))
             .strong();
         if ui.add(egui::Button::new(text).frame(false)).clicked() && !self.collapsed.remove(&label.name) {
