@@ -5,28 +5,15 @@
 
 use std::path::Path;
 
-use crate::cli::args::Args;
+use crate::cli::args::FmtArgs;
 use crate::io::{self, IoError, Problem, atomic};
 
-const USAGE: &str = "usage: hashiya fmt FILE.hashiya.ron...";
-
-/// Runs the subcommand (`args` after `fmt`) and returns the exit code.
+/// Runs the subcommand and returns the exit code.
 #[must_use]
-pub fn run(args: &[String]) -> i32 {
-    let files = match Args::parse(args, &[], &[]) {
-        Ok(parsed) if !parsed.positional.is_empty() => parsed.positional,
-        Ok(_) => {
-            eprintln!("hashiya fmt: no file given\n{USAGE}");
-            return 2;
-        }
-        Err(error) => {
-            eprintln!("hashiya fmt: {error}\n{USAGE}");
-            return 2;
-        }
-    };
+pub fn run(args: &FmtArgs) -> i32 {
     let mut all_ok = true;
-    for file in &files {
-        let path = Path::new(file);
+    for file in &args.files {
+        let path = file.as_path();
         match format_file(path) {
             Ok(true) => println!("formatted: {}", path.display()),
             Ok(false) => println!("unchanged: {}", path.display()),

@@ -5,28 +5,15 @@
 
 use std::path::Path;
 
-use crate::cli::args::Args;
+use crate::cli::args::ValidateArgs;
 use crate::io::{self, Problem};
 
-const USAGE: &str = "usage: hashiya validate FILE.hashiya.ron...";
-
-/// Runs the subcommand (`args` after `validate`) and returns the exit code.
+/// Runs the subcommand and returns the exit code.
 #[must_use]
-pub fn run(args: &[String]) -> i32 {
-    let files = match Args::parse(args, &[], &[]) {
-        Ok(parsed) if !parsed.positional.is_empty() => parsed.positional,
-        Ok(_) => {
-            eprintln!("hashiya validate: no file given\n{USAGE}");
-            return 2;
-        }
-        Err(error) => {
-            eprintln!("hashiya validate: {error}\n{USAGE}");
-            return 2;
-        }
-    };
+pub fn run(args: &ValidateArgs) -> i32 {
     let mut all_valid = true;
-    for file in &files {
-        let path = Path::new(file);
+    for file in &args.files {
+        let path = file.as_path();
         match validate_file(path) {
             Ok(summary) => println!("valid ({summary}): {}", path.display()),
             Err(problems) => {
