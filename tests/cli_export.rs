@@ -61,10 +61,11 @@ fn usage_errors_exit_2() {
         let output = hashiya(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
         assert!(
-            stderr(&output).contains("usage: hashiya"),
+            stderr(&output).contains(&format!("(see 'hashiya {} --help')", args[0])),
             "{args:?}: {}",
             stderr(&output)
         );
+        assert_eq!(stderr(&output).lines().count(), 1, "{args:?}: {}", stderr(&output));
     }
 }
 

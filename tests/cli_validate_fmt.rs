@@ -72,7 +72,7 @@ fn validate_exit_codes_and_messages() {
     for usage in [&["validate"][..], &["validate", "--strict", "good.hashiya.ron"][..]] {
         let output = hashiya(usage, d);
         assert_eq!(output.status.code(), Some(2), "{usage:?}");
-        assert!(String::from_utf8_lossy(&output.stderr).contains("usage: hashiya validate"));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("(see 'hashiya validate --help')"));
     }
 }
 

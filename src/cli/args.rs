@@ -1,106 +1,413 @@
-//! A small, strict argument parser shared by the subcommands: `--flag VALUE`, `--flag=VALUE`,
-//! boolean `--flag`, and positional arguments. Unknown flags are usage errors.
+//! The command line's grammar, declared once with clap: the window (`hashiya [PATH]`), every
+//! subcommand, their help, `--version`, completions and the man page all come from these
+//! types. Paths are `PathBuf`s, so file names that are not UTF-8 work everywhere.
 
-use std::collections::BTreeMap;
+use std::path::PathBuf;
 
-/// A usage error: printed as one line on stderr, exit code 2.
+use clap::builder::{PossibleValuesParser, TypedValueParser as _};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
+
+use crate::export::files::ImportFormat;
+use crate::export::jsonl::JsonlFlavor;
+use crate::export::split::SplitSpec;
+use crate::export::tokens::SentenceSplit;
+use crate::text::Direction;
+
+/// Printed after the top-level help and in the man page.
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 problems found (an invalid file, nothing to \
+export, files import would overwrite); 2 bad usage or an unreadable input or destination.";
+
+/// A usage error found after parsing (two options that do not go together): printed as one
+/// line on stderr, exit code 2.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("{0}")]
 pub struct UsageError(pub String);
 
-/// Parsed arguments of one subcommand.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Args {
-    values: BTreeMap<String, String>,
-    switches: Vec<String>,
-    /// Positional arguments, in order.
-    pub positional: Vec<String>,
+/// Hashiya (حاشية): annotate Arabic and other right-to-left or left-to-right news articles,
+/// and turn the annotations into datasets.
+///
+/// Without a subcommand, opens the window (on PATH when given).
+#[derive(Debug, Parser)]
+#[command(
+    name = "hashiya",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    /// A command-line task instead of the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// What the window opens.
+    #[command(flatten)]
+    pub window: WindowArgs,
 }
 
-impl Args {
-    /// Parses `args`. `value_flags` take a value (`--width 600`); `switch_flags` take none.
-    pub fn parse(args: &[String], value_flags: &[&str], switch_flags: &[&str]) -> Result<Self, UsageError> {
-        let mut parsed = Self::default();
-        let mut iter = args.iter();
-        while let Some(arg) = iter.next() {
-            let Some(flag) = arg.strip_prefix("--").filter(|f| !f.is_empty()) else {
-                parsed.positional.push(arg.clone());
-                continue;
-            };
-            let (name, inline_value) = match flag.split_once('=') {
-                Some((name, value)) => (name, Some(value.to_owned())),
-                None => (flag, None),
-            };
-            if value_flags.contains(&name) {
-                let value = match inline_value {
-                    Some(value) => value,
-                    None => iter
-                        .next()
-                        .cloned()
-                        .ok_or_else(|| UsageError(format!("--{name} needs a value")))?,
-                };
-                parsed.values.insert(name.to_owned(), value);
-            } else if switch_flags.contains(&name) && inline_value.is_none() {
-                parsed.switches.push(name.to_owned());
-            } else {
-                return Err(UsageError(format!("unknown option --{name}")));
-            }
-        }
-        Ok(parsed)
-    }
+/// `hashiya [PATH] [--screenshot PNG]`: the window.
+#[derive(Debug, Default, Args)]
+pub struct WindowArgs {
+    /// An article (.txt), an annotation file (NAME.hashiya.ron opens NAME.txt beside it) or a
+    /// folder of articles.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// Saves the first frame as a PNG image and quits.
+    #[arg(long, value_name = "PNG")]
+    pub screenshot: Option<PathBuf>,
+}
 
-    /// The value of a flag, if given.
-    #[must_use]
-    pub fn value(&self, name: &str) -> Option<&str> {
-        self.values.get(name).map(String::as_str)
-    }
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Checks annotation files against their articles.
+    Validate(ValidateArgs),
+    /// Rewrites annotation files in canonical form (the previous version kept as .bak).
+    Fmt(FmtArgs),
+    /// Writes annotated articles as a dataset (JSONL, CoNLL, brat).
+    Export(ExportArgs),
+    /// Turns a dataset (CoNLL, brat, JSONL) into articles with annotation files.
+    Import(ImportArgs),
+    /// Counts spans per label and per document, and links per kind.
+    Stats(StatsArgs),
+    /// Finds a word or phrase in articles and folders, Arabic spelling variants and attached
+    /// prefixes included.
+    Search(SearchArgs),
+    /// Prints the layout engine's answers as JSON lines (for tests and checks).
+    Debug(DebugArgs),
+    /// Prints a shell completion script.
+    Completions(CompletionsArgs),
+    /// Prints the manual page (roff), or writes one page per subcommand.
+    Man(ManArgs),
+}
 
-    /// The value of a flag parsed as a number (or other `FromStr`), with a default.
-    pub fn parsed_or<T: std::str::FromStr>(&self, name: &str, default: T) -> Result<T, UsageError> {
-        match self.value(name) {
-            None => Ok(default),
-            Some(text) => text
-                .parse()
-                .map_err(|_| UsageError(format!("--{name}: \"{text}\" is not a valid value"))),
-        }
-    }
+/// `hashiya validate`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Prints `valid (…): PATH` or one line per problem, `LINE:COL: MESSAGE: PATH`. \
+Exit code 0 when all are valid, 1 when any has a problem."
+)]
+pub struct ValidateArgs {
+    /// Annotation files; each is checked against its article NAME.txt beside it.
+    #[arg(required = true, value_name = "FILE.hashiya.ron")]
+    pub files: Vec<PathBuf>,
+}
 
-    /// Whether a switch was given.
-    #[must_use]
-    pub fn switch(&self, name: &str) -> bool {
-        self.switches.iter().any(|s| s == name)
+/// `hashiya fmt`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Files already in canonical form are not touched. Exit code 0 when all \
+are formatted, 1 when a file is invalid (it is left as it is)."
+)]
+pub struct FmtArgs {
+    /// Annotation files to rewrite.
+    #[arg(required = true, value_name = "FILE.hashiya.ron")]
+    pub files: Vec<PathBuf>,
+}
+
+/// `hashiya export`.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit code 0 written, 1 no annotated document among the inputs, 2 an \
+unreadable input or destination.")]
+pub struct ExportArgs {
+    /// The dataset format.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub to: ExportTo,
+    /// Which JSONL (with --to jsonl).
+    #[arg(long, value_name = "FLAVOR", value_parser = jsonl_flavor_parser())]
+    pub jsonl_flavor: Option<JsonlFlavor>,
+    /// Where CoNLL sentences end (with --to conll).
+    #[arg(long, value_name = "RULE", value_parser = sentences_parser())]
+    pub sentences: Option<SentenceSplit>,
+    /// Labels written as brat events: the span is the trigger, its links the roles (with
+    /// --to brat; comma-separated, e.g. "Agreed action").
+    #[arg(long, value_name = "LABEL,...", value_delimiter = ',')]
+    pub brat_events: Vec<String>,
+    /// The file (or folder, for brat and --split) to write; standard output without it.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Splits the documents into parts, e.g. train=0.8,dev=0.1,test=0.1 (needs --out).
+    #[arg(long, value_name = "SPEC", value_parser = split_parser)]
+    pub split: Option<SplitSpec>,
+    /// The seed of the split's shuffle.
+    #[arg(long, value_name = "N", requires = "split")]
+    pub seed: Option<u64>,
+    /// Articles, annotation files or folders.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+}
+
+/// `hashiya export --to`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportTo {
+    /// One JSON object per document.
+    Jsonl,
+    /// One token per line with its IOB2 tag.
+    Conll,
+    /// A folder of .txt/.ann pairs.
+    Brat,
+}
+
+/// `hashiya import`.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit code 0 written (the warnings name the input lines), 1 when it \
+would overwrite files (without --force) or refused documents Hashiya could not open (the \
+others are written), 2 an unreadable input or unwritable destination.")]
+pub struct ImportArgs {
+    /// The dataset format.
+    #[arg(long, value_name = "FORMAT", value_parser = import_format_parser())]
+    pub from: ImportFormat,
+    /// Renames labels, e.g. PERS=Actor,LOC=Place.
+    #[arg(long, value_name = "TAG=LABEL,...")]
+    pub map: Option<String>,
+    /// The annotator named in the written files.
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<String>,
+    /// Overwrites existing files in the destination.
+    #[arg(long)]
+    pub force: bool,
+    /// A dataset file, or a brat folder.
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+    /// The folder to write the articles and annotation files to.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+/// `hashiya stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Articles, annotation files or folders.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+}
+
+/// `hashiya search`.
+#[derive(Debug, Args)]
+#[command(after_help = "Prints the matches per document, or with --json one object per match \
+{\"document\", \"start\", \"stem_start\", \"end\", \"text\"} (char offsets). Exit code 0 when something \
+matched, 1 when nothing did, 2 a bad regular expression or an unreadable input.")]
+// Each bool is one independent command-line switch; clap reads them as such.
+#[allow(clippy::struct_excessive_bools)]
+pub struct SearchArgs {
+    /// Compare char for char (no folding of أ إ آ ٱ / ا, ى / ي, ة / ه, diacritics, tatweel, case).
+    #[arg(long, conflicts_with = "regex")]
+    pub exact: bool,
+    /// The query is a regular expression (Rust regex syntax) over the original text.
+    #[arg(long)]
+    pub regex: bool,
+    /// Do not match words with attached prefixes (و ف ب ك ل ال).
+    #[arg(long)]
+    pub no_prefixes: bool,
+    /// Match inside words too, not only whole words.
+    #[arg(long)]
+    pub partial_words: bool,
+    /// One JSON object per match on standard output.
+    #[arg(long)]
+    pub json: bool,
+    /// What to find.
+    pub query: String,
+    /// Articles or folders.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+}
+
+/// `hashiya debug`.
+#[derive(Debug, Args)]
+// An error naming the missing query, not the whole help, when it is left out.
+#[command(subcommand_required = true, arg_required_else_help = false)]
+pub struct DebugArgs {
+    /// What to ask the layout engine.
+    #[command(subcommand)]
+    pub query: DebugQuery,
+}
+
+/// `hashiya debug layout|rects|hit`.
+#[derive(Debug, Subcommand)]
+pub enum DebugQuery {
+    /// Every visual line with its runs.
+    Layout {
+        /// How the article is laid out.
+        #[command(flatten)]
+        layout: LayoutArgs,
+        /// The article.
+        file: PathBuf,
+    },
+    /// The rectangles that highlight the characters START..END.
+    Rects {
+        /// How the article is laid out.
+        #[command(flatten)]
+        layout: LayoutArgs,
+        /// The article.
+        file: PathBuf,
+        /// The first character (a char offset).
+        start: usize,
+        /// The character after the last one.
+        end: usize,
+    },
+    /// The character offset under the point X, Y.
+    Hit {
+        /// How the article is laid out.
+        #[command(flatten)]
+        layout: LayoutArgs,
+        /// The article.
+        file: PathBuf,
+        /// Pixels from the left edge.
+        #[arg(value_parser = finite_f32, allow_negative_numbers = true)]
+        x: f32,
+        /// Pixels from the top edge.
+        #[arg(value_parser = finite_f32, allow_negative_numbers = true)]
+        y: f32,
+    },
+}
+
+/// The layout options of `hashiya debug`.
+#[derive(Debug, Args)]
+pub struct LayoutArgs {
+    /// The width of the text column.
+    #[arg(long, value_name = "PX")]
+    pub width: Option<f32>,
+    /// The font size.
+    #[arg(long, value_name = "PX")]
+    pub font_size: Option<f32>,
+    /// The paragraph direction.
+    #[arg(long, value_name = "DIRECTION", value_parser = direction_parser())]
+    pub direction: Option<Direction>,
+}
+
+/// `hashiya completions`.
+#[derive(Debug, Args)]
+#[command(after_help = "For example: hashiya completions bash > ~/.local/share/bash-completion/completions/hashiya")]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// `hashiya man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Writes hashiya.1 and a page per subcommand (hashiya-export.1, …) into this folder
+    /// instead of printing hashiya.1.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+}
+
+fn jsonl_flavor_parser() -> impl clap::builder::TypedValueParser<Value = JsonlFlavor> {
+    PossibleValuesParser::new(JsonlFlavor::ALL.map(|(_, name)| name)).try_map(|name| name.parse::<JsonlFlavor>())
+}
+
+fn sentences_parser() -> impl clap::builder::TypedValueParser<Value = SentenceSplit> {
+    PossibleValuesParser::new(["unicode", "lines"]).try_map(|name| match name.as_str() {
+        "lines" => Ok(SentenceSplit::Lines),
+        "unicode" => Ok(SentenceSplit::Unicode),
+        other => Err(format!("\"{other}\" is not unicode or lines")),
+    })
+}
+
+fn import_format_parser() -> impl clap::builder::TypedValueParser<Value = ImportFormat> {
+    PossibleValuesParser::new(["conll", "brat", "jsonl"]).try_map(|name| name.parse::<ImportFormat>())
+}
+
+fn direction_parser() -> impl clap::builder::TypedValueParser<Value = Direction> {
+    PossibleValuesParser::new(Direction::ALL.map(Direction::name))
+        .try_map(|name| Direction::from_name(&name).ok_or_else(|| format!("\"{name}\" is not auto, rtl or ltr")))
+}
+
+fn split_parser(text: &str) -> Result<SplitSpec, String> {
+    text.parse()
+        .map_err(|error: crate::export::split::SplitError| error.to_string())
+}
+
+/// A coordinate: `nan` and `inf` parse as `f32` but point nowhere.
+fn finite_f32(text: &str) -> Result<f32, String> {
+    let value: f32 = text.parse().map_err(|_| "not a number".to_owned())?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err("not a finite number".to_owned())
     }
 }
 
-/// `&str` arguments as the `String`s a subcommand receives (for the subcommands' tests).
 #[cfg(test)]
-pub(crate) fn strings(args: &[&str]) -> Vec<String> {
-    args.iter().map(|s| (*s).to_owned()).collect()
-}
+pub(crate) mod tests {
+    use clap::CommandFactory as _;
 
-#[cfg(test)]
-mod tests {
     use super::*;
 
-    #[test]
-    fn values_switches_and_positionals() {
-        let args = Args::parse(
-            &strings(&["--width", "300", "a.txt", "--dry", "--to=jsonl", "5"]),
-            &["width", "to"],
-            &["dry"],
-        )
-        .expect("parses");
-        assert_eq!(args.parsed_or("width", 600.0_f32), Ok(300.0));
-        assert_eq!(args.value("to"), Some("jsonl"));
-        assert!(args.switch("dry"));
-        assert_eq!(args.positional, ["a.txt", "5"]);
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("hashiya").chain(args.iter().copied()))
+    }
+
+    /// The subcommand that `hashiya ARGS` asks for (for the subcommands' tests).
+    pub(crate) fn parse_command(args: &[&str]) -> Result<Command, String> {
+        match parse(args) {
+            Ok(Cli {
+                command: Some(command), ..
+            }) => Ok(command),
+            Ok(cli) => Err(format!("not a subcommand: {cli:?}")),
+            Err(error) => Err(error.to_string()),
+        }
     }
 
     #[test]
-    fn usage_errors() {
-        assert!(Args::parse(&strings(&["--width"]), &["width"], &[]).is_err());
-        assert!(Args::parse(&strings(&["--nope"]), &["width"], &[]).is_err());
-        let args = Args::parse(&strings(&["--width", "wide"]), &["width"], &[]).expect("parses");
-        assert!(args.parsed_or("width", 1.0_f32).is_err());
+    fn the_grammar_is_consistent() {
+        // Catches clashing names, bad defaults and `requires` naming unknown arguments.
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn window_or_subcommand() {
+        let cli = parse(&["article.txt", "--screenshot", "out.png"]).expect("parses");
+        assert!(cli.command.is_none());
+        assert_eq!(cli.window.path, Some(PathBuf::from("article.txt")));
+        assert_eq!(cli.window.screenshot, Some(PathBuf::from("out.png")));
+        let cli = parse(&["validate", "a.hashiya.ron", "b.hashiya.ron"]).expect("parses");
+        assert!(matches!(cli.command, Some(Command::Validate(ValidateArgs { files })) if files.len() == 2));
+        assert!(parse(&["a.txt", "b.txt"]).is_err());
+        assert!(parse(&["--nope"]).is_err());
+    }
+
+    #[test]
+    fn typed_values() {
+        let cli = parse(&[
+            "debug",
+            "hit",
+            "--width",
+            "300",
+            "--direction=rtl",
+            "a.txt",
+            "-5",
+            "7.5",
+        ])
+        .expect("parses");
+        let Some(Command::Debug(DebugArgs {
+            query: DebugQuery::Hit { layout, x, y, .. },
+        })) = cli.command
+        else {
+            panic!("not debug hit: {cli:?}");
+        };
+        assert_eq!(
+            (layout.width, layout.direction, x, y),
+            (Some(300.0), Some(Direction::Rtl), -5.0, 7.5)
+        );
+        for bad in [
+            &["debug", "hit", "a.txt", "nan", "1"][..],
+            &["debug", "hit", "a.txt", "1", "inf"],
+            &["debug", "layout", "--direction", "up", "a.txt"],
+            &["debug", "layout", "--width", "wide", "a.txt"],
+            &["debug", "rects", "a.txt", "1"],
+            &["debug"],
+            &["export", "--to", "jsonl", "--seed", "3", "a.txt"],
+            &["export", "--to", "jsonl", "--split", "train=1.5", "--out", "d", "a.txt"],
+            &["export", "--to", "jsonl", "--jsonl-flavor", "spacy", "a.txt"],
+            &["import", "--from", "xml", "x", "--out", "d"],
+            &["completions", "tcsh"],
+        ] {
+            assert_eq!(
+                parse(bad).map_err(|e| e.exit_code()).err(),
+                Some(2),
+                "{bad:?} should be a usage error"
+            );
+        }
     }
 }

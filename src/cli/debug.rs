@@ -3,21 +3,18 @@
 //! parse it.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use serde_json::json;
 
-use crate::cli::args::{Args, UsageError};
+use crate::cli::args::{DebugArgs, DebugQuery, LayoutArgs, UsageError};
 use crate::cli::output::Output;
-use crate::text::{Direction, DocumentLayout, LayoutParams, LineId, VisualLine};
+use crate::text::{DocumentLayout, LayoutParams, LineId, VisualLine};
 
-const USAGE: &str = "usage: hashiya debug layout|rects|hit [--width PX] [--font-size PX] [--direction auto|rtl|ltr] FILE [START END | X Y]";
-
-/// Runs `hashiya debug …` (`args` after `debug`) and returns the exit code: 0, or 2 for bad
-/// arguments or an unreadable file (one line on stderr).
+/// Runs `hashiya debug …` and returns the exit code: 0, or 2 for bad arguments or an
+/// unreadable file (one line on stderr).
 #[must_use]
-pub fn run(args: &[String]) -> i32 {
-    match run_inner(args) {
+pub fn run(args: &DebugArgs) -> i32 {
+    match run_inner(&args.query) {
         Ok(output) => {
             let mut out = Output::stdout("debug");
             out.print(&output);
@@ -30,33 +27,26 @@ pub fn run(args: &[String]) -> i32 {
     }
 }
 
-fn run_inner(args: &[String]) -> Result<String, UsageError> {
-    let Some((command, rest)) = args.split_first() else {
-        return Err(UsageError(USAGE.to_owned()));
-    };
-    let args = Args::parse(rest, &["width", "font-size", "direction"], &[])?;
-    let (file, numbers) = match (command.as_str(), args.positional.as_slice()) {
-        ("layout", [file]) => (file, None),
-        ("rects" | "hit", [file, a, b]) => (file, Some((a.as_str(), b.as_str()))),
-        ("layout" | "rects" | "hit", _) => return Err(UsageError(format!("wrong arguments for `{command}`; {USAGE}"))),
-        _ => return Err(UsageError(format!("unknown debug command `{command}`; {USAGE}"))),
-    };
-    let params = params(&args)?;
-    let text = crate::io::load_article(Path::new(file))
+fn run_inner(query: &DebugQuery) -> Result<String, UsageError> {
+    let (DebugQuery::Layout { layout, file }
+    | DebugQuery::Rects { layout, file, .. }
+    | DebugQuery::Hit { layout, file, .. }) = query;
+    let params = params(layout)?;
+    let text = crate::io::load_article(file)
         .map_err(|error| UsageError(error.to_string()))?
         .text;
     let mut layout = DocumentLayout::new(&text, params);
-    match (command.as_str(), numbers) {
-        ("rects", Some((start, end))) => Ok(rects(&mut layout, number(start, "START")?, number(end, "END")?)),
-        ("hit", Some((x, y))) => Ok(hit(&mut layout, coordinate(x, "X")?, coordinate(y, "Y")?)),
-        _ => Ok(lines(&mut layout)),
+    match query {
+        &DebugQuery::Rects { start, end, .. } => Ok(rects(&mut layout, start, end)),
+        &DebugQuery::Hit { x, y, .. } => Ok(hit(&mut layout, x, y)),
+        DebugQuery::Layout { .. } => Ok(lines(&mut layout)),
     }
 }
 
-fn params(args: &Args) -> Result<LayoutParams, UsageError> {
+fn params(args: &LayoutArgs) -> Result<LayoutParams, UsageError> {
     let defaults = LayoutParams::default();
-    let width: f32 = args.parsed_or("width", defaults.width)?;
-    let font_size: f32 = args.parsed_or("font-size", defaults.font_size)?;
+    let width = args.width.unwrap_or(defaults.width);
+    let font_size = args.font_size.unwrap_or(defaults.font_size);
     if !(width.is_finite() && width > 0.0) {
         return Err(UsageError(format!("--width must be a positive number, not {width}")));
     }
@@ -65,32 +55,11 @@ fn params(args: &Args) -> Result<LayoutParams, UsageError> {
             "--font-size must be between 1 and 500, not {font_size}"
         )));
     }
-    let direction = match args.value("direction") {
-        None => defaults.direction,
-        Some(name) => Direction::from_name(name)
-            .ok_or_else(|| UsageError(format!("--direction must be auto, rtl or ltr, not \"{name}\"")))?,
-    };
     Ok(LayoutParams {
         width,
         font_size,
-        direction,
+        direction: args.direction.unwrap_or(defaults.direction),
     })
-}
-
-fn number<T: std::str::FromStr>(text: &str, name: &str) -> Result<T, UsageError> {
-    text.parse()
-        .map_err(|_| UsageError(format!("{name}: \"{text}\" is not a valid number")))
-}
-
-/// A pixel coordinate: a finite number (NaN or infinity would make every comparison of the hit
-/// test false and still return an offset).
-fn coordinate(text: &str, name: &str) -> Result<f32, UsageError> {
-    let value: f32 = number(text, name)?;
-    if value.is_finite() {
-        Ok(value)
-    } else {
-        Err(UsageError(format!("{name}: \"{text}\" is not a finite number")))
-    }
 }
 
 /// Rounds to 1/100 px so the JSON shows `120.5`, not `120.49999237060547`.

@@ -2,18 +2,14 @@
 
 use std::path::PathBuf;
 
-use crate::cli::args::{Args, UsageError};
+use crate::cli::args::{ExportArgs, ExportTo, UsageError};
 use crate::cli::inputs::print_warnings;
 use crate::cli::output::Output;
+use crate::cli::usage::usage_error;
 use crate::export::ExportFormat;
 use crate::export::conll::ConllOptions;
 use crate::export::dataset::{ExportError, ExportSource, export_dataset};
-use crate::export::jsonl::JsonlFlavor;
 use crate::export::split::SplitSpec;
-use crate::export::tokens::SentenceSplit;
-
-const USAGE: &str = "usage: hashiya export --to jsonl|conll|brat [--jsonl-flavor hashiya|doccano|doccano-relations] \
-[--sentences unicode|lines] [--brat-events LABEL,...] [--out PATH] [--split train=0.8,dev=0.1,test=0.1 [--seed N]] INPUT...";
 
 /// What the command line asks for.
 struct Request {
@@ -22,23 +18,19 @@ struct Request {
     split: Option<(SplitSpec, u64)>,
     /// Labels exported as brat event types (`--brat-events "Agreed action"`).
     brat_events: Vec<String>,
-    inputs: Vec<String>,
+    inputs: Vec<PathBuf>,
 }
 
-/// Runs `hashiya export …` (`args` after `export`); returns the exit code: 0 written, 1 no
-/// annotated document among the inputs, 2 bad usage or an unreadable input or destination.
+/// Runs `hashiya export …`; returns the exit code: 0 written, 1 no annotated document among
+/// the inputs, 2 bad usage or an unreadable input or destination.
 #[must_use]
-pub fn run(args: &[String]) -> i32 {
+pub fn run(args: ExportArgs) -> i32 {
     let request = match parse(args) {
         Ok(request) => request,
-        Err(error) => {
-            eprintln!("hashiya export: {error}\n{USAGE}");
-            return 2;
-        }
+        Err(error) => return usage_error("export", &error),
     };
-    let inputs: Vec<PathBuf> = request.inputs.iter().map(PathBuf::from).collect();
     let split = request.split.as_ref().map(|(spec, seed)| (spec, *seed));
-    let source = ExportSource::Paths(&inputs);
+    let source = ExportSource::Paths(&request.inputs);
     let outcome = match export_dataset(
         source,
         request.format,
@@ -82,87 +74,61 @@ pub fn run(args: &[String]) -> i32 {
     0
 }
 
-fn parse(args: &[String]) -> Result<Request, UsageError> {
-    let args = Args::parse(
-        args,
-        &["to", "jsonl-flavor", "sentences", "brat-events", "out", "split", "seed"],
-        &[],
-    )?;
-    let to = args
-        .value("to")
-        .ok_or_else(|| UsageError("--to is required".to_owned()))?;
-    let format = match to {
-        "jsonl" => {
-            let flavor = args.value("jsonl-flavor").map_or(Ok(JsonlFlavor::Hashiya), str::parse);
-            ExportFormat::Jsonl(flavor.map_err(UsageError)?)
-        }
-        "conll" => {
-            let sentences = match args.value("sentences") {
-                None | Some("unicode") => SentenceSplit::Unicode,
-                Some("lines") => SentenceSplit::Lines,
-                Some(other) => return Err(UsageError(format!("--sentences: \"{other}\" is not unicode or lines"))),
-            };
-            ExportFormat::Conll(ConllOptions { sentences })
-        }
-        "brat" => ExportFormat::Brat,
-        other => {
-            return Err(UsageError(format!(
-                "--to: unknown format \"{other}\" (jsonl, conll, brat)"
-            )));
-        }
+/// The checks clap's grammar cannot express: which options go with which format.
+fn parse(args: ExportArgs) -> Result<Request, UsageError> {
+    let format = match args.to {
+        ExportTo::Jsonl => ExportFormat::Jsonl(args.jsonl_flavor.unwrap_or_default()),
+        ExportTo::Conll => ExportFormat::Conll(ConllOptions {
+            sentences: args.sentences.unwrap_or_default(),
+        }),
+        ExportTo::Brat => ExportFormat::Brat,
     };
-    if args.value("jsonl-flavor").is_some() && to != "jsonl" {
+    if args.jsonl_flavor.is_some() && args.to != ExportTo::Jsonl {
         return Err(UsageError("--jsonl-flavor goes with --to jsonl".to_owned()));
     }
-    if args.value("sentences").is_some() && to != "conll" {
+    if args.sentences.is_some() && args.to != ExportTo::Conll {
         return Err(UsageError("--sentences goes with --to conll".to_owned()));
     }
-    if args.value("brat-events").is_some() && to != "brat" {
+    if !args.brat_events.is_empty() && args.to != ExportTo::Brat {
         return Err(UsageError("--brat-events goes with --to brat".to_owned()));
     }
     let brat_events: Vec<String> = args
-        .value("brat-events")
-        .map(|list| {
-            list.split(',')
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
-    let split = match args.value("split") {
-        None if args.value("seed").is_some() => return Err(UsageError("--seed goes with --split".to_owned())),
-        None => None,
-        Some(spec) => Some((
-            spec.parse::<SplitSpec>().map_err(|e| UsageError(e.to_string()))?,
-            args.parsed_or("seed", 0_u64)?,
-        )),
-    };
-    let out = args.value("out").map(PathBuf::from);
-    if out.is_none() && split.is_some() {
+        .brat_events
+        .iter()
+        .map(|label| label.trim())
+        .filter(|label| !label.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let split = args.split.map(|spec| (spec, args.seed.unwrap_or(0)));
+    if args.out.is_none() && split.is_some() {
         return Err(UsageError("--split writes a folder: give it with --out".to_owned()));
     }
-    if out.is_none() && format == ExportFormat::Brat {
+    if args.out.is_none() && format == ExportFormat::Brat {
         return Err(UsageError("brat writes a folder: give it with --out".to_owned()));
-    }
-    if args.positional.is_empty() {
-        return Err(UsageError(
-            "no INPUT (articles, annotation files or folders)".to_owned(),
-        ));
     }
     Ok(Request {
         format,
-        out,
+        out: args.out,
         split,
         brat_events,
-        inputs: args.positional,
+        inputs: args.inputs,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::args::strings;
+    use crate::cli::args::Command;
+    use crate::cli::args::tests::parse_command;
+    use crate::export::jsonl::JsonlFlavor;
+    use crate::export::tokens::SentenceSplit;
+
+    fn request(args: &[&str]) -> Result<Request, String> {
+        match parse_command(&[&["export"], args].concat()) {
+            Ok(Command::Export(args)) => parse(args).map_err(|e| e.to_string()),
+            other => Err(format!("{other:?}")),
+        }
+    }
 
     #[test]
     fn usage_errors() {
@@ -181,21 +147,21 @@ mod tests {
             &["--to", "jsonl", "--out", "d", "--seed", "3", "a.txt"],
             &["--to", "jsonl", "--out", "d", "--split", "a=1", "--seed", "x", "a.txt"],
         ] {
-            assert!(parse(&strings(bad)).is_err(), "{bad:?}");
+            assert!(request(bad).is_err(), "{bad:?}");
         }
     }
 
     #[test]
     fn requests() {
-        let request = parse(&strings(&["--to", "conll", "--sentences", "lines", "a", "b"])).expect("parses");
+        let request_ = request(&["--to", "conll", "--sentences", "lines", "a", "b"]).expect("parses");
         assert_eq!(
-            request.format,
+            request_.format,
             ExportFormat::Conll(ConllOptions {
                 sentences: SentenceSplit::Lines
             })
         );
-        assert_eq!(request.inputs, ["a", "b"]);
-        let request = parse(&strings(&[
+        assert_eq!(request_.inputs, ["a", "b"].map(PathBuf::from));
+        let request_ = request(&[
             "--to=jsonl",
             "--jsonl-flavor=doccano",
             "--out",
@@ -205,14 +171,14 @@ mod tests {
             "--seed",
             "9",
             "x",
-        ]))
+        ])
         .expect("parses");
-        assert_eq!(request.format, ExportFormat::Jsonl(JsonlFlavor::Doccano));
+        assert_eq!(request_.format, ExportFormat::Jsonl(JsonlFlavor::Doccano));
         assert_eq!(
-            request.split.map(|(s, seed)| (s.to_string(), seed)),
+            request_.split.map(|(s, seed)| (s.to_string(), seed)),
             Some(("a=0.5,b=0.5".to_owned(), 9))
         );
-        let request = parse(&strings(&[
+        let request_ = request(&[
             "--to",
             "brat",
             "--brat-events",
@@ -220,8 +186,8 @@ mod tests {
             "--out",
             "d",
             "x",
-        ]))
+        ])
         .expect("parses");
-        assert_eq!(request.brat_events, ["Agreed action", "Quote"]);
+        assert_eq!(request_.brat_events, ["Agreed action", "Quote"]);
     }
 }

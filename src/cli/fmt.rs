@@ -3,27 +3,14 @@
 //! canonical form are not touched. Exit code 0 when all are formatted, 1 when a file is
 //! invalid, read-only or unreadable (it is left as it is), 2 for bad usage.
 
-use crate::cli::args::Args;
+use crate::cli::args::FmtArgs;
 use crate::cli::inputs::report_each_file;
 use crate::io::{self, Formatted, IoError};
 
-const USAGE: &str = "usage: hashiya fmt FILE.hashiya.ron...";
-
-/// Runs the subcommand (`args` after `fmt`) and returns the exit code.
+/// Runs the subcommand and returns the exit code.
 #[must_use]
-pub fn run(args: &[String]) -> i32 {
-    let files = match Args::parse(args, &[], &[]) {
-        Ok(parsed) if !parsed.positional.is_empty() => parsed.positional,
-        Ok(_) => {
-            eprintln!("hashiya fmt: no file given\n{USAGE}");
-            return 2;
-        }
-        Err(error) => {
-            eprintln!("hashiya fmt: {error}\n{USAGE}");
-            return 2;
-        }
-    };
-    report_each_file("fmt", &files, |path| match io::format_file(path) {
+pub fn run(args: &FmtArgs) -> i32 {
+    report_each_file("fmt", &args.files, |path| match io::format_file(path) {
         Ok(Formatted::Rewritten) => Ok("formatted".to_owned()),
         Ok(Formatted::Unchanged) => Ok("unchanged".to_owned()),
         // A failed write is an error, not a finding about the file: one line on stderr.

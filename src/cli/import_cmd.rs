@@ -3,15 +3,13 @@
 
 use std::path::PathBuf;
 
-use crate::cli::args::{Args, UsageError};
+use crate::cli::args::{ImportArgs, UsageError};
 use crate::cli::inputs::print_warnings;
 use crate::cli::output::Output;
+use crate::cli::usage::usage_error;
 use crate::export::ImportOptions;
 use crate::export::dataset::{ImportError, ImportRequest, import_dataset};
 use crate::export::files::ImportFormat;
-
-const USAGE: &str =
-    "usage: hashiya import --from conll|brat|jsonl [--map TAG=LABEL,...] [--annotator NAME] [--force] INPUT --out DIR";
 
 /// What the command line asks for.
 struct Request {
@@ -22,17 +20,15 @@ struct Request {
     force: bool,
 }
 
-/// Runs `hashiya import …` (`args` after `import`); returns the exit code: 0 written (the
-/// warnings name the input lines), 1 when it would overwrite files (without `--force`) or
-/// refused documents Hashiya could not open (the others are written), 2 bad usage or an unreadable input or unwritable destination.
+/// Runs `hashiya import …`; returns the exit code: 0 written (the warnings name the input
+/// lines), 1 when it would overwrite files (without `--force`) or refused documents Hashiya
+/// could not open (the others are written), 2 bad usage or an unreadable input or unwritable
+/// destination.
 #[must_use]
-pub fn run(args: &[String]) -> i32 {
+pub fn run(args: ImportArgs) -> i32 {
     let request = match parse(args) {
         Ok(request) => request,
-        Err(error) => {
-            eprintln!("hashiya import: {error}\n{USAGE}");
-            return 2;
-        }
+        Err(error) => return usage_error("import", &error),
     };
     let import = ImportRequest {
         format: request.format,
@@ -67,42 +63,36 @@ pub fn run(args: &[String]) -> i32 {
     out.finish(i32::from(!outcome.refused.is_empty()))
 }
 
-fn parse(args: &[String]) -> Result<Request, UsageError> {
-    let args = Args::parse(args, &["from", "map", "annotator", "out"], &["force"])?;
-    let format = args
-        .value("from")
-        .ok_or_else(|| UsageError("--from is required".to_owned()))?
-        .parse::<ImportFormat>()
-        .map_err(|e| UsageError(format!("--from: {e}")))?;
-    let out = args
-        .value("out")
-        .map(PathBuf::from)
-        .ok_or_else(|| UsageError("--out DIR is required".to_owned()))?;
-    let [input] = args.positional.as_slice() else {
-        return Err(UsageError(
-            "give exactly one INPUT (a file, or a brat folder)".to_owned(),
-        ));
-    };
+/// The checks clap's grammar cannot express: the label map's syntax.
+fn parse(args: ImportArgs) -> Result<Request, UsageError> {
     let mut options = ImportOptions::new("");
-    if let Some(map) = args.value("map") {
+    if let Some(map) = &args.map {
         options.label_map = ImportOptions::parse_label_map(map).map_err(|e| UsageError(format!("--map: {e}")))?;
     }
-    if let Some(annotator) = args.value("annotator") {
-        annotator.clone_into(&mut options.annotator);
+    if let Some(annotator) = args.annotator {
+        options.annotator = annotator;
     }
     Ok(Request {
-        format,
+        format: args.from,
         options,
-        input: PathBuf::from(input),
-        out,
-        force: args.switch("force"),
+        input: args.input,
+        out: args.out,
+        force: args.force,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::args::strings;
+    use crate::cli::args::Command;
+    use crate::cli::args::tests::parse_command;
+
+    fn request(args: &[&str]) -> Result<Request, String> {
+        match parse_command(&[&["import"], args].concat()) {
+            Ok(Command::Import(args)) => parse(args).map_err(|e| e.to_string()),
+            other => Err(format!("{other:?}")),
+        }
+    }
 
     #[test]
     fn usage_errors() {
@@ -114,19 +104,10 @@ mod tests {
             &["--from", "conll", "a", "b", "--out", "d"],
             &["--from", "conll", "--map", "PERS", "x", "--out", "d"],
         ] {
-            assert!(parse(&strings(bad)).is_err(), "{bad:?}");
+            assert!(request(bad).is_err(), "{bad:?}");
         }
-        let request = parse(&strings(&[
-            "--from",
-            "conll",
-            "--map",
-            "PERS=Actor",
-            "x",
-            "--out",
-            "d",
-            "--force",
-        ]))
-        .expect("parses");
+        let request =
+            request(&["--from", "conll", "--map", "PERS=Actor", "x", "--out", "d", "--force"]).expect("parses");
         assert_eq!(request.options.label_map.get("PERS").map(String::as_str), Some("Actor"));
         assert!(request.force);
     }

@@ -33,13 +33,13 @@ pub fn print_warnings(command: &str, warnings: impl IntoIterator<Item = String>,
 /// code: 0 when every file succeeded, 1 otherwise.
 pub fn report_each_file(
     command: &'static str,
-    files: &[String],
+    files: &[impl AsRef<Path>],
     check: impl Fn(&Path) -> Result<String, Vec<Problem>>,
 ) -> i32 {
     let mut out = Output::stdout(command);
     let mut all_ok = true;
     for file in files {
-        let path = Path::new(file);
+        let path = file.as_ref();
         match check(path) {
             Ok(result) => out.line(format_args!("{result}: {}", path.display())),
             Err(problems) => {

@@ -1,5 +1,6 @@
-//! The command line: `hashiya debug|validate|fmt|export|import|stats …`. Each subcommand
-//! returns its exit code: 0 success, 1 problems found, 2 bad usage or unreadable input.
+//! The command line: `hashiya validate|fmt|export|import|stats|search|debug|completions|man …`, its
+//! grammar in [`args`]. Each subcommand returns its exit code: 0 success, 1 problems found,
+//! 2 bad usage or unreadable input.
 
 pub mod args;
 mod debug;
@@ -7,41 +8,28 @@ mod export_cmd;
 mod fmt;
 mod import_cmd;
 mod inputs;
+mod manual;
 mod output;
 mod search_cmd;
 mod stats_cmd;
+mod usage;
 mod validate;
 
-/// Names of the subcommands; any other first argument is an article path for the window.
-pub const SUBCOMMANDS: [&str; 7] = ["debug", "validate", "fmt", "export", "import", "stats", "search"];
+pub use args::{Cli, Command, WindowArgs};
+pub use usage::parse;
 
-/// Whether the command line asks for a subcommand rather than the window.
+/// Runs a subcommand and returns the process exit code.
 #[must_use]
-pub fn is_subcommand(args: &[String]) -> bool {
-    args.first().is_some_and(|first| SUBCOMMANDS.contains(&first.as_str()))
-}
-
-/// Runs a subcommand (`args` without the program name) and returns the process exit code.
-#[must_use]
-pub fn run(args: &[String]) -> i32 {
-    let Some((name, rest)) = args.split_first() else {
-        eprintln!("hashiya: missing subcommand (one of {})", SUBCOMMANDS.join(", "));
-        return 2;
-    };
-    match name.as_str() {
-        "debug" => debug::run(rest),
-        "validate" => validate::run(rest),
-        "fmt" => fmt::run(rest),
-        "export" => export_cmd::run(rest),
-        "import" => import_cmd::run(rest),
-        "stats" => stats_cmd::run(rest),
-        "search" => search_cmd::run(rest),
-        _ => {
-            eprintln!(
-                "hashiya: unknown subcommand `{name}` (one of {})",
-                SUBCOMMANDS.join(", ")
-            );
-            2
-        }
+pub fn run(command: Command) -> i32 {
+    match command {
+        Command::Debug(args) => debug::run(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Export(args) => export_cmd::run(args),
+        Command::Import(args) => import_cmd::run(args),
+        Command::Stats(args) => stats_cmd::run(&args),
+        Command::Search(args) => search_cmd::run(&args),
+        Command::Completions(args) => manual::completions(args.shell),
+        Command::Man(args) => manual::man_pages(args.out_dir.as_deref()),
     }
 }

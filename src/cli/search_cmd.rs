@@ -3,47 +3,27 @@
 
 use std::fmt::Write as _;
 
-use crate::cli::args::Args;
+use crate::cli::args::SearchArgs;
 use crate::cli::output::Output;
 use crate::io::search::{SearchResults, search_articles};
 use crate::text::find::{FindOptions, MatchMode};
 
-const USAGE: &str = "usage: hashiya search [--exact|--regex] [--no-prefixes] [--partial-words] [--json] QUERY INPUT...";
-
-/// Runs `hashiya search …` (`args` after `search`); returns the exit code: 0 when something
-/// matched, 1 when nothing did, 2 for bad usage, a bad regex or unreadable inputs.
+/// Runs `hashiya search …`; returns the exit code: 0 when something matched, 1 when nothing
+/// did, 2 for a bad regex or unreadable inputs.
 #[must_use]
-pub fn run(args: &[String]) -> i32 {
-    let args = match Args::parse(args, &[], &["exact", "regex", "no-prefixes", "partial-words", "json"]) {
-        Ok(args) if args.positional.len() >= 2 => args,
-        Ok(_) => {
-            eprintln!("hashiya search: needs a QUERY and at least one INPUT ({USAGE})");
-            return 2;
-        }
-        Err(error) => {
-            eprintln!("hashiya search: {error} ({USAGE})");
-            return 2;
-        }
-    };
-    if args.switch("exact") && args.switch("regex") {
-        eprintln!("hashiya search: --exact and --regex exclude each other ({USAGE})");
-        return 2;
-    }
+pub fn run(args: &SearchArgs) -> i32 {
     let options = FindOptions {
-        mode: if args.switch("regex") {
+        mode: if args.regex {
             MatchMode::Regex
-        } else if args.switch("exact") {
+        } else if args.exact {
             MatchMode::Exact
         } else {
             MatchMode::Normalized
         },
-        prefixes: !args.switch("no-prefixes"),
-        whole_words: !args.switch("partial-words"),
+        prefixes: !args.no_prefixes,
+        whole_words: !args.partial_words,
     };
-    let Some((query, inputs)) = args.positional.split_first() else {
-        return 2;
-    };
-    let results = match search_articles(inputs, query, &options) {
+    let results = match search_articles(&args.inputs, &args.query, &options) {
         Ok(results) => results,
         Err(error) => {
             eprintln!("hashiya search: {error}");
@@ -51,7 +31,7 @@ pub fn run(args: &[String]) -> i32 {
         }
     };
     let mut out = Output::stdout("search");
-    out.print(&if args.switch("json") {
+    out.print(&if args.json {
         json_lines(&results)
     } else {
         counts(&results)

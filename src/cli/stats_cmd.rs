@@ -2,29 +2,16 @@
 
 use std::fmt::Write as _;
 
-use crate::cli::args::Args;
+use crate::cli::args::StatsArgs;
 use crate::cli::inputs::print_warnings;
 use crate::cli::output::Output;
 use crate::export::stats::Stats;
 
-const USAGE: &str = "usage: hashiya stats INPUT... (articles, annotation files or folders)";
-
-/// Runs `hashiya stats …` (`args` after `stats`); returns the exit code: 0, or 2 for bad
-/// usage or inputs that could not be read (the others are still counted).
+/// Runs `hashiya stats …`; returns the exit code: 0, or 2 for inputs that could not be read
+/// (the others are still counted).
 #[must_use]
-pub fn run(args: &[String]) -> i32 {
-    let args = match Args::parse(args, &[], &[]) {
-        Ok(args) if !args.positional.is_empty() => args,
-        Ok(_) => {
-            eprintln!("hashiya stats: no INPUT\n{USAGE}");
-            return 2;
-        }
-        Err(error) => {
-            eprintln!("hashiya stats: {error}\n{USAGE}");
-            return 2;
-        }
-    };
-    let loaded = crate::io::load_inputs(&args.positional);
+pub fn run(args: &StatsArgs) -> i32 {
+    let loaded = crate::io::load_inputs(&args.inputs);
     print_warnings("stats", loaded.warnings, 0);
     let mut out = Output::stdout("stats");
     // Statistics of nothing would read as an answer ("0 documents") when every input failed.

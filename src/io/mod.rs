@@ -111,13 +111,22 @@ pub fn annotation_path_for(article: &Path) -> PathBuf {
 /// extension of its own); `None` when the name does not end in `.hashiya.ron`.
 #[must_use]
 pub fn article_path_for(annotations: &Path) -> Option<PathBuf> {
-    let name = annotations.file_name()?.to_str()?;
-    let stem = name.strip_suffix(ANNOTATION_SUFFIX).filter(|s| !s.is_empty())?;
+    // Names that are not UTF-8 are still paths: compare bytes, and cut the two ASCII
+    // extensions off with `file_stem`, which keeps the rest of the name as it is.
+    let name = annotations.file_name()?;
+    let bytes = name.as_encoded_bytes();
+    if bytes.len() <= ANNOTATION_SUFFIX.len() || !bytes.ends_with(ANNOTATION_SUFFIX.as_bytes()) {
+        return None;
+    }
+    let without_ron = Path::new(name).file_stem()?;
+    let stem = Path::new(without_ron).file_stem()?;
     let bare = annotations.with_file_name(stem);
     if bare.extension().is_some() && bare.is_file() {
         return Some(bare);
     }
-    Some(annotations.with_file_name(format!("{stem}.txt")))
+    let mut article = stem.to_os_string();
+    article.push(".txt");
+    Some(annotations.with_file_name(article))
 }
 
 /// Reads an article and its annotation file when it exists (else a fresh document with the
