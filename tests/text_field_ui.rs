@@ -288,6 +288,30 @@ fn mixed_direction_selections_copy_the_logical_text() {
 }
 
 #[test]
+fn a_text_longer_than_the_field_scrolls_to_keep_the_caret_in_view() {
+    let mut harness = fields_harness();
+    click_into(&mut harness, "Second");
+    type_chars(
+        &mut harness,
+        "سعدت بما خلص إليه الاجتماع بين كل من الفريق الحداد والفريق أول الناظوري",
+    );
+    let field = field_rect(&harness, "Second");
+    let caret = painted_caret(&harness, field).expect("the caret stays in the field");
+    assert!(
+        caret.left() - field.left() < 12.0,
+        "at the left end: {caret:?} in {field:?}"
+    );
+    // Home goes to the start of the line, its right end: the text scrolls back.
+    harness.key_press(Key::Home);
+    harness.run();
+    let caret = painted_caret(&harness, field).expect("the caret stays in the field");
+    assert!(
+        field.right() - caret.right() < 12.0,
+        "at the right end: {caret:?} in {field:?}"
+    );
+}
+
+#[test]
 fn undo_redo_and_focus_work_like_a_text_field() {
     let mut harness = fields_harness();
     click_into(&mut harness, "First");
@@ -343,9 +367,32 @@ fn input_method_composition_commits_into_the_value() {
     assert_eq!(harness.state().first, "قالت");
 }
 
+/// Where the hint `text` is painted.
+fn painted_hint<S>(harness: &Harness<'_, S>, text: &str) -> Rect {
+    all_shapes(&harness.output().shapes)
+        .into_iter()
+        .find_map(|shape| match shape {
+            Shape::Text(shape) if shape.galley.text() == text => Some(shape.visual_bounding_rect()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("the hint {text:?} is painted"))
+}
+
 #[test]
 fn an_empty_field_shows_its_hint_and_assistive_technologies_can_set_it() {
     let mut harness = fields_harness();
+    let field = field_rect(&harness, "First");
+    let hint = painted_hint(&harness, "type here");
+    assert!(hint.left() - field.left() < 10.0, "a left-to-right interface: {hint:?}");
+    // In a right-to-left interface an empty field runs right to left.
+    hashiya::ui::bidi_text_field::set_interface_rtl(&harness.ctx, true);
+    harness.run();
+    let hint = painted_hint(&harness, "type here");
+    assert!(
+        field.right() - hint.right() < 10.0,
+        "a right-to-left interface: {hint:?}"
+    );
+    hashiya::ui::bidi_text_field::set_interface_rtl(&harness.ctx, false);
     harness.get_by_label("First").set_text_value_accesskit("مرحبا");
     harness.run();
     assert_eq!(harness.state().first, "مرحبا");

@@ -20,6 +20,9 @@ use crate::text::fonts::FAMILY;
 use crate::text::geometry::{GlyphRun, PositionedGlyph};
 use crate::text::{FontHandle, first_strong_is_rtl, fonts};
 
+/// Line height as a multiple of the font size: fixed, so that a field keeps its height and
+/// baseline when Arabic (taller in Naskh) is typed into a Latin text.
+pub const LINE_HEIGHT: f32 = 1.7;
 /// Undo steps kept per field.
 const MAX_UNDO: usize = 100;
 /// Width of the caret as a fraction of the font size.
@@ -233,7 +236,7 @@ impl FieldEditor {
         let mut editor = PlainEditor::new(font_size);
         let styles = editor.edit_styles();
         styles.insert(StyleProperty::FontFamily(FontFamily::Source(FAMILY.into())));
-        styles.insert(StyleProperty::LineHeight(LineHeight::MetricsRelative(1.0)));
+        styles.insert(StyleProperty::LineHeight(LineHeight::FontSizeRelative(LINE_HEIGHT)));
         editor.set_alignment(Alignment::Start);
         editor.set_base_direction(BaseDirection::Ltr);
         Self {
@@ -500,7 +503,7 @@ impl FieldEditor {
         let line_height = layout
             .lines()
             .next()
-            .map_or(font_size * 1.5, |line| line.metrics().line_height);
+            .map_or(font_size * LINE_HEIGHT, |line| line.metrics().line_height);
         let mut extent = (0.0_f32, layout.full_width().max(layout.width()));
         for rect in caret.iter().chain(&selection) {
             extent = (extent.0.min(rect.x0), extent.1.max(rect.x1));

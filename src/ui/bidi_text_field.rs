@@ -19,15 +19,12 @@ use egui::{
     Shape, Stroke, TextStyle, Ui, Vec2, Widget, WidgetInfo, pos2, vec2,
 };
 
-use crate::text::field_editor::{Edit, FieldEditor, FieldFonts, FieldRect, FieldView, Motion};
+use crate::text::field_editor::{Edit, FieldEditor, FieldFonts, FieldRect, FieldView, LINE_HEIGHT, Motion};
 use crate::ui::glyph_atlas::GlyphAtlas;
 use crate::ui::text_painter::glyph_mesh;
 
 /// Space between the frame and the text.
 const MARGIN: Vec2 = Vec2::new(4.0, 2.0);
-/// Line height as a multiple of the font size: fixed, so that a field does not change height
-/// when Arabic (taller in Naskh) is typed into a Latin text.
-const LINE_HEIGHT: f32 = 1.6;
 /// Fields whose state is kept; the least recently shown are dropped past this.
 const MAX_FIELDS: usize = 64;
 
@@ -214,7 +211,10 @@ impl BidiTextField<'_> {
         .max(24.0);
         editor.set_wrap_width(self.multiline.then_some(width - 2.0 * MARGIN.x));
         let line_height = (font_size * LINE_HEIGHT).round();
-        let text_height = editor.view(fonts).height.max(line_height * self.rows as f32);
+        let mut text_height = line_height * self.rows as f32;
+        if self.multiline {
+            text_height = text_height.max(editor.view(fonts).height);
+        }
         let (_, rect) = ui.allocate_space(vec2(width, text_height + 2.0 * MARGIN.y));
         let mut response = ui.interact(rect, id, Sense::click_and_drag());
         if ui.is_enabled() && self.input_ui(ui, &response, state, fonts) {
@@ -246,12 +246,17 @@ impl BidiTextField<'_> {
         }) {
             changed |= editor.apply(fonts, Edit::SetValue(value));
         }
-        let inner = response.rect.shrink2(MARGIN);
-        let origin = text_origin(&editor.view(fonts), inner, state.scroll, self.multiline);
-        changed |= pointer_ui(ui, response, editor, fonts, origin);
+        if response.interact_pointer_pos().is_some() {
+            let inner = response.rect.shrink2(MARGIN);
+            let origin = text_origin(&editor.view(fonts), inner, state.scroll, self.multiline);
+            changed |= pointer_ui(ui, response, editor, fonts, origin);
+        }
         if ui.memory(|memory| memory.has_focus(id)) {
             ui.memory_mut(|memory| memory.set_focus_lock_filter(id, event_filter(self.multiline)));
             changed |= keyboard_ui(ui, id, editor, fonts, self.multiline);
+        } else if editor.is_composing() {
+            // The field lost the keyboard mid-composition: the unfinished text goes.
+            editor.apply(fonts, Edit::CancelCompose);
         }
         if response.hovered() {
             ui.set_cursor_icon(CursorIcon::Text);
