@@ -438,10 +438,21 @@ fn select_first_span(harness: &mut Harness<'_, HashiyaApp>) -> hashiya::model::S
 #[test]
 fn filter_field_takes_arabic() {
     let mut harness = app();
+    let text = harness.state().session().document().text().to_owned();
+    for (start, end) in [common::find(&text, "قادة الجيش", 0), (0, 4)] {
+        let command = Command::AddSpan {
+            label: "Actor".into(),
+            char_start: start,
+            char_end: end,
+        };
+        apply(&mut harness, AppAction::Edit(command));
+    }
+    harness.get_by_label("- Actor (2)");
     click_into(&mut harness, "Filter");
     type_chars(&mut harness, "قادة الجيش");
     assert_eq!(field_value(&harness, "Filter"), "قادة الجيش");
     assert_right_aligned(&harness, "Filter");
+    harness.get_by_label("- Actor (1)");
 }
 
 #[test]
@@ -520,6 +531,20 @@ fn label_name_field_takes_arabic() {
         harness.state().session().document().schema().label("مؤسسة").is_some(),
         "the label is added under its Arabic name"
     );
+
+    // Renaming: the row's field starts with the name; select it all and type over it.
+    click_into(&mut harness, "New name for Actor");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_chars(&mut harness, "فاعل");
+    assert_right_aligned(&harness, "New name for Actor");
+    harness
+        .get_all_by_label("Rename")
+        .next()
+        .expect("a Rename button")
+        .click();
+    harness.run();
+    let schema = harness.state().session().document().schema();
+    assert!(schema.label("فاعل").is_some() && schema.label("Actor").is_none());
 }
 
 #[test]

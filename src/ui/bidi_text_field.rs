@@ -203,8 +203,11 @@ impl BidiTextField<'_> {
             state.synced.clone_from(self.text);
         }
         let prev_text = self.text.clone();
+        // A set width is kept where it is visible, even in a grid cell narrower than it (the
+        // column then widens); only the window's edge cuts it.
+        let visible = ui.clip_rect().right() - ui.cursor().left();
         let width = match self.desired_width {
-            Some(width) if width.is_finite() => width.min(ui.available_width()),
+            Some(width) if width.is_finite() => width.min(visible.max(ui.available_width())),
             Some(_) => ui.available_width(),
             None => ui.spacing().text_edit_width.min(ui.available_width()),
         }
