@@ -1,7 +1,8 @@
 //! The bidi text field (`BidiTextField`) driven through `egui_kittest`: typed Arabic is
 //! right-aligned and drawn in bidi order with the caret where the next letter appears;
 //! keyboard and mouse selections copy the logical text; undo stays inside the field; and every
-//! field of the window (filter, note, annotator, path, label name, find query) takes Arabic
+//! field of the window (filter, note, annotator, path, label name, find query, export
+//! destination) takes Arabic
 //! into its model and shows it right-aligned.
 
 #![allow(missing_docs, clippy::unwrap_used)] // a test binary
@@ -557,4 +558,28 @@ fn find_query_field_takes_arabic() {
     assert_eq!(field_value(&harness, "Find"), "قادة الجيش");
     assert_right_aligned(&harness, "Find");
     harness.get_by_label_contains("1 of ");
+}
+
+#[test]
+fn export_destination_field_takes_an_arabic_path() {
+    let mut harness = app();
+    let dir = tempfile::tempdir().expect("temp dir").keep();
+    let destination = dir.join("تصدير.jsonl");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    click_into(&mut harness, "Destination");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(Event::Paste(destination.display().to_string()));
+    harness.run();
+    assert_eq!(field_value(&harness, "Destination"), destination.display().to_string());
+    harness.get_by_label("Export").click();
+    for _ in 0..200 {
+        harness.step();
+        if harness.query_by_label_contains("written to").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.get_by_label_contains("written to");
+    assert!(destination.exists(), "the export is written under its Arabic name");
 }

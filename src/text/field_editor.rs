@@ -693,6 +693,46 @@ mod tests {
     }
 
     #[test]
+    fn arrows_move_in_visual_order() {
+        let mut fonts = FieldFonts::default();
+        let right = Edit::Move {
+            motion: Motion::Right,
+            extend: false,
+        };
+        let left = Edit::Move {
+            motion: Motion::Left,
+            extend: false,
+        };
+        // Right-to-left: the caret after the last char is at the left end; → goes back
+        // logically, ← at the left end stays.
+        let mut arabic = typed(&mut fonts, "قالت");
+        arabic.apply(&mut fonts, left.clone());
+        assert_eq!(arabic.selection_chars(), (4, 4));
+        arabic.apply(&mut fonts, right.clone());
+        assert_eq!(arabic.selection_chars(), (3, 3));
+        let mut latin = typed(&mut fonts, "abc");
+        latin.apply(&mut fonts, right);
+        assert_eq!(latin.selection_chars(), (3, 3));
+        latin.apply(&mut fonts, left);
+        assert_eq!(latin.selection_chars(), (2, 2));
+        // Home is the line's start: the right end of an Arabic line.
+        arabic.apply(
+            &mut fonts,
+            Edit::Move {
+                motion: Motion::LineStart,
+                extend: false,
+            },
+        );
+        assert_eq!(arabic.selection_chars(), (0, 0));
+        let view = arabic.view(&mut fonts);
+        let caret = view.caret.expect("a caret");
+        assert!(
+            caret.x1 >= view.extent.1 - 0.5,
+            "{caret:?} at the right end of {view:?}"
+        );
+    }
+
+    #[test]
     fn empty_text_takes_the_interface_direction() {
         let mut fonts = FieldFonts::default();
         let mut field = FieldEditor::new(14.0, false);
