@@ -2,8 +2,7 @@
 //! right-aligned and drawn in bidi order with the caret where the next letter appears;
 //! keyboard and mouse selections copy the logical text; undo stays inside the field; and every
 //! field of the window (filter, note, annotator, path, label name, find query, export
-//! destination) takes Arabic
-//! into its model and shows it right-aligned.
+//! destination) takes Arabic into its model and shows it right-aligned.
 
 #![allow(missing_docs, clippy::unwrap_used)] // a test binary
 

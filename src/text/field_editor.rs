@@ -489,7 +489,16 @@ impl FieldEditor {
         let caret = self
             .editor
             .cursor_geometry((font_size * CARET_WIDTH).max(1.0))
-            .map(FieldRect::from);
+            .map(|rect| {
+                // Centred on the char boundary, so that it does not cover the glyph after it.
+                let half = ((rect.x1 - rect.x0) / 2.0) as f32;
+                let rect = FieldRect::from(rect);
+                FieldRect {
+                    x0: rect.x0 - half,
+                    x1: rect.x1 - half,
+                    ..rect
+                }
+            });
         let selection = self
             .editor
             .selection_geometry()
@@ -658,7 +667,10 @@ mod tests {
         assert!(view.rtl);
         let caret = view.caret.expect("a caret");
         let xs = glyph_xs(&view);
-        assert!(caret.x0 <= xs[0] + 0.5, "caret {caret:?} left of the glyphs {xs:?}");
+        assert!(
+            f32::midpoint(caret.x0, caret.x1) <= xs[0] + 0.5,
+            "caret {caret:?} left of the glyphs {xs:?}"
+        );
         assert_eq!(field.text(), "قالت");
     }
 
@@ -689,7 +701,10 @@ mod tests {
         // The caret (after the logically last char, the closing bracket of «(5+5)») is at the
         // line's left end, where the next letter would appear.
         let caret = view.caret.expect("a caret");
-        assert!(caret.x0 <= glyph_xs(&view)[0] + 0.5, "{caret:?}");
+        assert!(
+            f32::midpoint(caret.x0, caret.x1) <= glyph_xs(&view)[0] + 0.5,
+            "{caret:?}"
+        );
     }
 
     #[test]
