@@ -263,6 +263,7 @@ impl BidiTextField<'_> {
         }
         if response.hovered() {
             ui.set_cursor_icon(CursorIcon::Text);
+            ui.output_mut(|output| output.mutable_text_under_cursor = true);
         }
         changed
     }
