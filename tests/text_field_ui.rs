@@ -264,6 +264,12 @@ fn mixed_direction_selections_copy_the_logical_text() {
         "{by_keys:?} is a logical prefix across both directions"
     );
 
+    // Ctrl+Shift+← from the line's start takes the first word on screen: the Arabic one.
+    harness.key_press(Key::Home);
+    harness.key_press_modifiers(Modifiers::CTRL | Modifiers::SHIFT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(copied(&mut harness).as_deref().map(str::trim), Some("قالت"));
+
     // Mouse: a drag from the right end to the middle of the line.
     let field = field_rect(&harness, "First");
     let glyphs = painted_glyphs(&harness, field);

@@ -426,19 +426,22 @@ fn keyboard_ui(ui: &Ui, id: Id, editor: &mut FieldEditor, fonts: &mut FieldFonts
 
 /// What a key press does in a field (`None`: not a field key).
 fn key_edit(key: Key, modifiers: Modifiers, multiline: bool) -> Option<Edit> {
-    let word = modifiers.command || modifiers.ctrl;
+    // By word: Ctrl (Alt on a Mac, where Cmd+arrow goes to the line's end), as egui's fields.
+    let word = modifiers.ctrl || modifiers.alt;
     let extend = modifiers.shift;
     let motion = |motion| Some(Edit::Move { motion, extend });
     match key {
+        Key::ArrowLeft if modifiers.mac_cmd => motion(Motion::LineStart),
         Key::ArrowLeft if word => motion(Motion::WordLeft),
         Key::ArrowLeft => motion(Motion::Left),
+        Key::ArrowRight if modifiers.mac_cmd => motion(Motion::LineEnd),
         Key::ArrowRight if word => motion(Motion::WordRight),
         Key::ArrowRight => motion(Motion::Right),
         Key::ArrowUp if multiline => motion(Motion::Up),
         Key::ArrowDown if multiline => motion(Motion::Down),
-        Key::Home if word => motion(Motion::TextStart),
+        Key::Home if modifiers.command => motion(Motion::TextStart),
         Key::Home => motion(Motion::LineStart),
-        Key::End if word => motion(Motion::TextEnd),
+        Key::End if modifiers.command => motion(Motion::TextEnd),
         Key::End => motion(Motion::LineEnd),
         Key::Backspace => Some(Edit::Backspace { word }),
         Key::Delete => Some(Edit::Delete { word }),
