@@ -7,6 +7,7 @@ mod block_layout;
 pub mod blocks;
 pub mod clitics;
 mod direction;
+pub mod field_editor;
 pub mod find;
 pub mod fonts;
 mod geometry;

@@ -9,6 +9,7 @@ use crate::app::AnnotatorAction;
 use crate::model::{Command, Schema};
 use crate::text::Direction;
 use crate::ui::action_table::key_bindings;
+use crate::ui::bidi_text_field::text_field_has_focus;
 
 /// Something the window is asked to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,7 +93,11 @@ impl AppAction {
 #[must_use]
 pub fn shortcut_actions(ctx: &Context, schema: &Schema) -> Vec<AppAction> {
     let typing = ctx.memory(|memory| memory.focused().is_some()) && ctx.egui_wants_keyboard_input();
-    let bindings = key_bindings(schema);
+    // A text field undoes its own typing; the document's undo waits until it loses focus.
+    let in_field = text_field_has_focus(ctx);
+    let bindings = key_bindings(schema)
+        .into_iter()
+        .filter(|(_, action, _)| !(in_field && matches!(action, AppAction::Undo | AppAction::Redo)));
     ctx.input_mut(|input| {
         bindings
             .into_iter()

@@ -8,6 +8,7 @@ use crate::io::OrphanSpan;
 use crate::model::{Command, Document, Span, Status};
 use crate::ui::actions::AppAction;
 use crate::ui::bidi_label::BidiLabels;
+use crate::ui::bidi_text_field::BidiTextField;
 use crate::ui::colors;
 use crate::ui::span_list::SpanList;
 
@@ -116,7 +117,7 @@ impl AnnotationPanel {
                 .get_or_insert_with(|| document.meta().annotator.clone());
             let field = ui
                 .add(
-                    egui::TextEdit::singleline(draft)
+                    BidiTextField::singleline(draft)
                         .hint_text("your name")
                         .desired_width(140.0),
                 )
@@ -185,7 +186,7 @@ impl AnnotationPanel {
         let caption = ui.label("Note");
         let field = ui
             .add(
-                egui::TextEdit::multiline(draft)
+                BidiTextField::multiline(draft)
                     .hint_text("a note on this span")
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),

@@ -15,6 +15,7 @@ use crate::export::split::SplitSpec;
 use crate::export::{ImportOptions, document_id};
 use crate::io;
 use crate::model::Document;
+use crate::ui::bidi_text_field::BidiTextField;
 use crate::ui::file_picker::{PickPurpose, Picked, pick};
 use crate::ui::folder_panel::OpenFolder;
 
@@ -241,8 +242,9 @@ impl ExportDialog {
             ui.label("Destination");
             ui.horizontal(|ui| {
                 ui.add(
-                    egui::TextEdit::singleline(&mut self.destination)
+                    BidiTextField::singleline(&mut self.destination)
                         .hint_text("destination file or folder")
+                        .label("Destination")
                         .desired_width(320.0),
                 );
                 if ui.button("Browse…").clicked() {
@@ -254,8 +256,9 @@ impl ExportDialog {
             ui.add_enabled_ui(self.split_enabled, |ui| {
                 ui.horizontal(|ui| {
                     ui.add(
-                        egui::TextEdit::singleline(&mut self.split)
+                        BidiTextField::singleline(&mut self.split)
                             .hint_text("train=0.8,dev=0.1,test=0.1")
+                            .label("Split")
                             .desired_width(200.0),
                     );
                     let caption = ui.label("seed");
@@ -437,8 +440,9 @@ impl ImportDialog {
             ui.label("Input file or brat folder");
             ui.horizontal(|ui| {
                 ui.add(
-                    egui::TextEdit::singleline(&mut self.source)
+                    BidiTextField::singleline(&mut self.source)
                         .hint_text("dataset file or brat folder")
+                        .label("Input file or brat folder")
                         .desired_width(300.0),
                 );
                 if ui.button("Browse…").clicked()
@@ -449,12 +453,17 @@ impl ImportDialog {
             });
             ui.end_row();
             ui.label("Map tags to labels");
-            ui.add(egui::TextEdit::singleline(&mut self.label_map).hint_text("PERS=Actor,ORG=Actor"));
+            ui.add(
+                BidiTextField::singleline(&mut self.label_map)
+                    .hint_text("PERS=Actor,ORG=Actor")
+                    .label("Map tags to labels"),
+            );
             ui.end_row();
             ui.label("Output folder");
             ui.add(
-                egui::TextEdit::singleline(&mut self.out)
+                BidiTextField::singleline(&mut self.out)
                     .hint_text("output folder")
+                    .label("Output folder")
                     .desired_width(300.0),
             );
             ui.end_row();

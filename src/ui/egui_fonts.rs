@@ -1,6 +1,6 @@
-//! egui's own widgets (menus, text fields, file names in the status bar) fall back to the
-//! bundled Noto fonts, so Arabic typed into a field or in a file name has glyphs. Those widgets
-//! still have no bidi; article text is always drawn by the article view or `BidiLabels`.
+//! egui's own widgets (menus, buttons, file names in the status bar) fall back to the bundled
+//! Noto fonts, so Arabic in a file name has glyphs. Those widgets have no bidi: article text is
+//! drawn by the article view or `BidiLabels`, and every text field is a `BidiTextField`.
 
 use std::sync::Arc;
 

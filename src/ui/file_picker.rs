@@ -1,6 +1,7 @@
 //! Native file dialogs (rfd, through the desktop portal), with an in-window path field when no
 //! native dialog can be shown — never a crash or a silent no-op.
 
+use crate::ui::bidi_text_field::BidiTextField;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -97,12 +98,16 @@ impl PathPrompt {
             ui.label(&self.reason);
             ui.label("Type the path instead:");
             let field = ui.add(
-                egui::TextEdit::singleline(&mut self.text)
+                BidiTextField::singleline(&mut self.text)
                     .hint_text("path")
+                    .label("Path")
                     .desired_width(420.0),
             );
-            field.request_focus();
+            // Enter leaves the field: that is the OK, so focus is not taken back then.
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if !entered {
+                field.request_focus();
+            }
             ui.horizontal(|ui| {
                 if ui.button("OK").clicked() || entered {
                     let path = PathBuf::from(self.text.trim());

@@ -11,8 +11,8 @@ use egui::{Color32, Key, Modifiers, Stroke, Ui};
 use crate::app::{MatchWalk, WalkAnswer, ranges_to_label};
 use crate::model::Document;
 use crate::text::find::{FindOptions, Match, MatchMode, SearchText};
-use crate::text::first_strong_is_rtl;
 use crate::ui::ArticleView;
+use crate::ui::bidi_text_field::BidiTextField;
 
 /// Accessible name of the query field (tests find it by this label).
 pub const QUERY_LABEL: &str = "Find";
@@ -122,17 +122,11 @@ impl FindBar {
 
     fn query_ui(&mut self, ui: &mut Ui, document: &Document, labels: &[String], requests: &mut Vec<FindRequest>) {
         ui.horizontal_wrapped(|ui| {
-            let align = if first_strong_is_rtl(&self.query).unwrap_or(false) {
-                egui::Align2::RIGHT_CENTER
-            } else {
-                egui::Align2::LEFT_CENTER
-            };
-            let field = egui::TextEdit::singleline(&mut self.query)
+            let field = BidiTextField::singleline(&mut self.query)
                 .hint_text("Find (Arabic-aware)")
-                .align(align)
+                .label(QUERY_LABEL)
                 .desired_width(220.0);
             let response = ui.add(field);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, QUERY_LABEL));
             if std::mem::take(&mut self.focus_query) {
                 response.request_focus();
             }

@@ -8,6 +8,7 @@ mod article_overlay;
 mod article_response;
 mod article_view;
 pub mod bidi_label;
+pub mod bidi_text_field;
 pub mod colors;
 mod dataset_dialogs;
 mod decoration;

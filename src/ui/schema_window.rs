@@ -5,6 +5,7 @@ use egui::{Color32, Context};
 
 use crate::model::{Command, LABEL_PALETTE as PALETTE, LabelDef, Rgb, Schema};
 use crate::ui::actions::AppAction;
+use crate::ui::bidi_text_field::BidiTextField;
 
 /// The window's own state: the names being typed.
 #[derive(Default)]
@@ -36,7 +37,7 @@ impl SchemaWindow {
                 ui.separator();
                 ui.horizontal(|ui| {
                     let caption = ui.label("New label");
-                    ui.add(egui::TextEdit::singleline(&mut self.new_label).hint_text("name"))
+                    ui.add(BidiTextField::singleline(&mut self.new_label).hint_text("name"))
                         .labelled_by(caption.id);
                     if ui.button("Add").clicked() {
                         actions.extend(self.add_label(schema));
@@ -45,7 +46,7 @@ impl SchemaWindow {
                 ui.separator();
                 ui.horizontal(|ui| {
                     let caption = ui.label("Schema file");
-                    ui.add(egui::TextEdit::singleline(&mut self.schema_path).hint_text("path/to/schema.ron"))
+                    ui.add(BidiTextField::singleline(&mut self.schema_path).hint_text("path/to/schema.ron"))
                         .labelled_by(caption.id);
                     if ui.button("Load").clicked() {
                         actions.extend(self.load_schema());
@@ -79,9 +80,10 @@ impl SchemaWindow {
             draft.clone_from(&label.name);
         }
         ui.add(
-            egui::TextEdit::singleline(draft)
+            BidiTextField::singleline(draft)
                 .desired_width(160.0)
-                .hint_text("label name"),
+                .hint_text("label name")
+                .label(format!("New name for {}", label.name)),
         );
         if ui.button("Rename").clicked() && *draft != label.name {
             action = Some(AppAction::Edit(Command::RenameLabel {

@@ -9,6 +9,7 @@ use egui::{Color32, RichText, Sense, Ui};
 use crate::app::AnnotatorAction;
 use crate::model::{Document, LinkId, SpanId};
 use crate::ui::bidi_label::BidiLabels;
+use crate::ui::bidi_text_field::BidiTextField;
 use crate::ui::colors;
 
 /// How many chars of a span's text a row shows.
@@ -53,7 +54,7 @@ impl SpanList {
     ) -> Option<AnnotatorAction> {
         ui.horizontal(|ui| {
             let caption = ui.label("Filter");
-            ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("text or label"))
+            ui.add(BidiTextField::singleline(&mut self.filter).hint_text("text or label"))
                 .labelled_by(caption.id);
         });
         let key = (state, self.filter.clone(), self.collapsed.len());
