@@ -20,7 +20,7 @@ pub(crate) type Brush = ();
 
 /// At most this many chars of a block are passed on to the next block to be laid out again:
 /// bounds the cost of laying out a block (its own chars and at most this many before them).
-pub(crate) const MAX_REFLOW_CHARS: usize = 8000;
+pub(crate) const MAX_REFLOW_CHARS: usize = 2000;
 
 /// A stretch of the document text to lay out as one block.
 #[derive(Clone, Debug)]
