@@ -10,12 +10,17 @@ use parley::{
 
 use crate::text::fonts::FAMILY;
 use crate::text::geometry::{Affinity, GlyphRun, Hit, LineId, LineRect, PositionedGlyph, VisualLine, VisualRun};
+use crate::text::line_context::last_context_free;
 use crate::text::line_order::{PlacedCluster, placed_clusters};
 use crate::text::marks::capped_marks;
 use crate::text::{CharIndex, FontHandle};
 
 /// Parley's brush type: we paint glyphs ourselves, so styles carry no colour.
 pub(crate) type Brush = ();
+
+/// At most this many chars of a block are passed on to the next block to be laid out again:
+/// bounds the cost of laying out a block (its own chars and at most this many before them).
+pub(crate) const MAX_REFLOW_CHARS: usize = 2000;
 
 /// A stretch of the document text to lay out as one block.
 #[derive(Clone, Debug)]
@@ -48,6 +53,11 @@ pub(crate) struct BlockPlace {
 /// A block of a long paragraph that the next block continues does not show its last line:
 /// that line is cut short by the block's end, and the next block starts at its first char and
 /// breaks it again with the text that follows (so the paragraph has no seam at block ends).
+/// The next block must start where the text after it is laid out as in the whole paragraph (a
+/// line start free of context, see [`line_context`](crate::text::line_context)): when the last
+/// line's start is not (a line starting with digits or a bracket, or inside a word wider than
+/// the line), the block hides the lines from the last start that is, and when it has none (a
+/// block shorter than a line), it shows no line and the next block lays all of it out again.
 pub(crate) struct BlockLayout {
     layout: Layout<Brush>,
     /// Document char offset of the first laid-out char.
@@ -97,12 +107,13 @@ impl BlockLayout {
             continued: piece.continued,
             shown: 0,
         };
-        block.wrap(width);
+        block.wrap(doc, width);
         block
     }
 
-    /// Breaks the lines again at `width` (about 20 times cheaper than shaping anew).
-    pub fn wrap(&mut self, width: f32) {
+    /// Breaks the lines of the document text `doc[self.bytes]` again at `width` (about 20
+    /// times cheaper than shaping anew).
+    pub fn wrap(&mut self, doc: &str, width: f32) {
         if self.wrapped_width.to_bits() == width.to_bits() {
             return;
         }
@@ -114,8 +125,36 @@ impl BlockLayout {
         self.layout.break_all_lines(max_advance);
         self.layout.align(Alignment::Start, AlignmentOptions::default());
         self.wrapped_width = width;
+        self.shown = if self.continued {
+            self.lines_before_reflow(doc)
+        } else {
+            self.layout.len()
+        };
+    }
+
+    /// How many lines a continued block shows: those before its last line start that is free
+    /// of context and leaves at most [`MAX_REFLOW_CHARS`] to lay out again; none when the
+    /// whole block is that short; else all but the last line (a seam remains possible in text
+    /// without such starts, e.g. digits only, but the cost stays bounded).
+    fn lines_before_reflow(&self, doc: &str) -> usize {
+        let text = self.text(doc);
         let count = self.layout.len();
-        self.shown = if self.continued && count >= 2 { count - 1 } else { count };
+        let char_len = self.index.char_len();
+        let starts: Vec<(usize, usize)> = (1..count)
+            .filter_map(|line| Some((line, self.layout.get(line)?.text_range().start)))
+            .filter(|&(_, byte)| char_len - self.index.char_offset(text, byte) <= MAX_REFLOW_CHARS)
+            .collect();
+        let bytes: Vec<usize> = starts.iter().map(|&(_, byte)| byte).collect();
+        let free = last_context_free(text, &bytes)
+            .and_then(|byte| starts.iter().find(|&&(_, start)| start == byte))
+            .map(|&(line, _)| line);
+        match free {
+            Some(line) => line,
+            None if char_len <= MAX_REFLOW_CHARS => 0,
+            None if count >= 2 => count - 1,
+            // One line longer than that (no wrapping): shown, the next block starts after it.
+            None => count,
+        }
     }
 
     /// Document char offset of the first laid-out char.

@@ -2,10 +2,12 @@
 //!
 //! The text is cut into blocks (paragraphs, and pieces of long paragraphs, see
 //! [`blocks`](crate::text::blocks)). A block that continues a paragraph starts at the first
-//! char of the previous block's last line and breaks that line again with the text that
-//! follows, so that block ends leave no seam: the lines are those of the whole paragraph laid
-//! out in one piece. Only the blocks a query needs are shaped (with the block before them, whose
-//! last line they re-flow); the others have
+//! char of the previous block's last line (or of an earlier line, see [`BlockLayout`]) and
+//! breaks that line again with the text that follows, so that block ends leave no seam: the
+//! lines are those of the whole paragraph laid out in one piece, whatever order the blocks are
+//! laid out in (a block laid out before the one above it starts at its nominal start, and is
+//! laid out again when the block above is). Only the blocks a query needs are shaped (with the
+//! block before them, whose last lines they re-flow); the others have
 //! estimated heights that are corrected as they get laid out. A width change re-wraps laid-out
 //! blocks when they are next needed (cheap); a font size change reshapes them. At most
 //! [`MAX_RESIDENT_CHARS`] chars stay shaped; the least recently used blocks are dropped (their
@@ -266,6 +268,8 @@ impl DocumentLayout {
                 Some(layout) if layout.line_count() > 0 => {
                     lines.extend(layout.lines(&self.text, place, y0 - top, y1 - top));
                 }
+                // All its text is laid out again by the next block.
+                Some(_) if self.blocks[i].tail.is_some() => {}
                 _ => lines.push(self.empty_line(i, 0)),
             }
         }
@@ -275,11 +279,7 @@ impl DocumentLayout {
     /// The visual line that shows the char at `char_offset` (a '\n' belongs to its paragraph's
     /// last line); offsets past the end give the last line.
     pub fn line_of_char(&mut self, char_offset: usize) -> Option<VisualLine> {
-        let block = self.block_of_char(char_offset)?;
-        self.ensure(block);
-        // Laying it out may have moved where the next block starts.
-        let block = self.block_of_char(char_offset)?;
-        self.ensure(block);
+        let block = self.ensure_block_of_char(char_offset)?;
         if self.blocks[block].extent.empty_paragraphs > 0 {
             let line = char_offset.saturating_sub(self.blocks[block].extent.chars.start);
             return Some(self.empty_line(block, line.min(self.blocks[block].extent.empty_paragraphs - 1)));
@@ -340,11 +340,9 @@ impl DocumentLayout {
         if start >= end {
             return Vec::new();
         }
-        let Some(mut i) = self.block_of_char(start) else {
+        let Some(mut i) = self.ensure_block_of_char(start) else {
             return Vec::new();
         };
-        self.ensure(i);
-        i = self.block_of_char(start).unwrap_or(i);
         let mut rects = Vec::new();
         while i < self.blocks.len() {
             // Laying a block out decides where it ends (the next block's start).
@@ -500,13 +498,15 @@ impl DocumentLayout {
         let text = &self.text;
         let b = &mut self.blocks[block];
         let Some(layout) = b.layout.as_mut() else { return };
-        layout.wrap(width);
-        let height = if layout.line_count() == 0 || b.extent.chars.is_empty() {
+        layout.wrap(text, width);
+        let tail = layout.tail(text);
+        // A block whose lines the next one all lays out again shows nothing (height 0).
+        let shows_nothing = tail.is_some() && layout.line_count() == 0;
+        let height = if !shows_nothing && (layout.line_count() == 0 || b.extent.chars.is_empty()) {
             line_height
         } else {
             layout.height()
         };
-        let tail = layout.tail(text);
         b.laid_from = Some(start);
         if !b.exact || height.to_bits() != b.height.to_bits() {
             b.height = height;
@@ -717,12 +717,29 @@ impl DocumentLayout {
             return None;
         }
         let after = self.blocks.partition_point(|b| b.extent.chars.start <= char_offset);
-        let block = after.saturating_sub(1);
-        // The chars of a re-flowed last line belong to the next block.
-        match self.blocks[block].tail {
-            Some((tail, _)) if self.continues(block) && char_offset >= tail => Some(block + 1),
-            _ => Some(block),
+        let mut block = after.saturating_sub(1);
+        // The chars of re-flowed lines belong to the next block (or a later one, when the next
+        // passes them all on).
+        while self.continues(block) && self.blocks[block].tail.is_some_and(|(tail, _)| char_offset >= tail) {
+            block += 1;
         }
+        Some(block)
+    }
+
+    /// The block showing the char at `char_offset`, laid out (laying a block out may move
+    /// where the next one starts, and so which block shows the char).
+    fn ensure_block_of_char(&mut self, char_offset: usize) -> Option<usize> {
+        let mut block = self.block_of_char(char_offset)?;
+        for _ in 0..MAX_PREPARE_PASSES {
+            self.ensure(block);
+            let now = self.block_of_char(char_offset)?;
+            if now == block {
+                break;
+            }
+            block = now;
+        }
+        self.ensure(block);
+        Some(block)
     }
 }
 
@@ -838,6 +855,47 @@ mod tests {
         assert!(layout.shaped_chars() <= MAX_RESIDENT_CHARS);
         assert_eq!(lines.first().map(|line| line.chars.start), Some(0));
         assert_eq!(lines.last().map(|line| line.chars.end), Some(layout.char_len()));
+    }
+
+    /// Lines as (chars, top) pairs, for comparing layouts cut into different blocks.
+    fn breaks(layout: &mut DocumentLayout) -> Vec<(Range<usize>, f32)> {
+        layout.lines().into_iter().map(|line| (line.chars, line.y0)).collect()
+    }
+
+    #[test]
+    fn blocks_shorter_than_a_line_pass_their_text_on() {
+        let text = long_paragraph(3000);
+        let mut whole = DocumentLayout::with_max_block_chars(&text, params(700.0), usize::MAX);
+        let mut lazy = DocumentLayout::with_max_block_chars(&text, params(700.0), 40);
+        let expected = breaks(&mut whole);
+        assert_eq!(breaks(&mut lazy), expected);
+        let hidden = (0..lazy.blocks.len()).filter(|&i| lazy.blocks[i].height == 0.0).count();
+        assert!(hidden > 0, "some blocks show no line");
+        // Every char is found on the line that shows it, hidden blocks or not.
+        for (chars, y0) in expected.iter().step_by(7) {
+            let line = lazy.line_of_char(chars.start).map(|line| (line.chars, line.y0));
+            assert_eq!(line, Some((chars.clone(), *y0)));
+            let rects = lazy.rects(chars.start..chars.start + 1);
+            assert!(rects.iter().all(|rect| (rect.y0 - y0).abs() < 0.01), "{rects:?}");
+            let hit = lazy.hit(350.0, y0 + 5.0);
+            assert!(chars.contains(&hit.char_offset), "{hit:?} on {chars:?}");
+        }
+    }
+
+    #[test]
+    fn text_without_fresh_line_starts_is_laid_out_at_bounded_cost() {
+        // Digits take their font from the text before them: no line start is free of context.
+        let text = "2020 18-19 (5+5) ".repeat(3000);
+        let mut layout = DocumentLayout::new(&text, params(300.0));
+        let lines = layout.lines();
+        assert_eq!(lines.last().map(|line| line.chars.end), Some(layout.char_len()));
+        for block in &layout.blocks {
+            let laid_out = block.layout.as_ref().map_or(0, BlockLayout::char_len);
+            assert!(
+                laid_out <= MAX_BLOCK_CHARS + crate::text::block_layout::MAX_REFLOW_CHARS,
+                "{laid_out} chars laid out for one block"
+            );
+        }
     }
 
     #[test]

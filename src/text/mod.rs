@@ -12,6 +12,7 @@ pub mod find;
 pub mod fonts;
 mod geometry;
 mod layout;
+mod line_context;
 mod line_order;
 mod line_shaper;
 mod marks;
