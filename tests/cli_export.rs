@@ -186,7 +186,7 @@ fn split_export_is_deterministic() {
     let out = tempfile::tempdir().expect("temp dir");
     let first = run(&out.path().join("a"), "7");
     assert_eq!(first, run(&out.path().join("b"), "7"));
-    assert_eq!(first[0].matches("-DOCSTART-").count(), 7);
+    assert_eq!(first[0].matches("\n-DOCSTART- -X- O O\n\n").count(), 7);
     let others: Vec<[String; 3]> = (8..14)
         .map(|seed| run(&out.path().join(format!("s{seed}")), &seed.to_string()))
         .collect();

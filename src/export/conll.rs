@@ -1,5 +1,6 @@
 //! `CoNLL` (IOB2): one token per line, `token<TAB>tag`, a blank line after each sentence,
-//! `-DOCSTART-` between documents.
+//! a `-DOCSTART- -X- O O` line (`CoNLL-2003`'s, which spaCy and doccano split on) and a blank
+//! line between documents.
 //!
 //! Export: tokens are cut at Unicode word boundaries (which separate punctuation) and at the
 //! boundaries of the spans in the tag column, so no span is widened or lost to a token that
@@ -9,6 +10,7 @@
 //! no place in the format.
 //!
 //! Import: `token TAG` or `token<TAB>TAG` (multi-column files: first column and last column);
+//! a line whose first field is `-DOCSTART-` (with any other columns) starts a document;
 //! tokens are joined with single spaces, sentences with line breaks; IOB1, IOB2, BIOES and
 //! bare (IO) tags are read. Empty tokens, tokens with spaces and stray `I-` tags are read with
 //! a warning naming the line.
@@ -23,8 +25,17 @@ use crate::export::tokens::{SentenceSplit, tokenize};
 use crate::export::{ExportReport, ImportOptions, ImportReport, Imported};
 use crate::model::{Document, DocumentMeta, Span};
 
-/// The line that separates documents.
+/// The first field of the line that separates documents.
 pub const DOCSTART: &str = "-DOCSTART-";
+
+/// The separator written between documents: `CoNLL-2003`'s `-DOCSTART-` line, the exact form
+/// spaCy's `ner` converter and doccano split on, and a blank line.
+pub const DOCSTART_LINE: &str = "-DOCSTART- -X- O O\n\n";
+
+/// Whether a line separates documents: its first field is `-DOCSTART-`, whatever follows.
+fn is_docstart(line: &str) -> bool {
+    line.split_whitespace().next() == Some(DOCSTART)
+}
 
 /// Options of the `CoNLL` export.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -40,8 +51,7 @@ pub fn export_str(documents: &[Document], options: &ConllOptions) -> (String, Ex
     let mut report = ExportReport::default();
     for (index, document) in documents.iter().enumerate() {
         if index > 0 {
-            out.push_str(DOCSTART);
-            out.push_str("\tO\n\n");
+            out.push_str(DOCSTART_LINE);
         }
         report.merge(export_document(document, options, &mut out));
     }
@@ -176,7 +186,7 @@ fn columns_of(input: &str) -> Columns {
     let mut counts = [0_usize; 4];
     for line in input.lines().filter(|l| !l.contains('\t')).take(10_000) {
         let fields = line.split_whitespace().count();
-        if fields > 0 && !line.starts_with(DOCSTART) {
+        if fields > 0 && !is_docstart(line) {
             counts[fields.min(3)] += 1;
         }
     }
@@ -263,7 +273,7 @@ impl<'o, 'i> Reader<'o, 'i> {
             self.sentence_break = true;
             return;
         }
-        if line.starts_with(DOCSTART) {
+        if is_docstart(line) {
             self.saw_docstart = true;
             self.end_document();
             return;
@@ -485,8 +495,16 @@ mod tests {
         let a = document("أ", &[("Actor", 0, 1)]);
         let b = document("ب", &[]);
         let (text, report) = export_str(&[a, b], &ConllOptions::default());
-        assert_eq!(text, "أ\tB-Actor\n\n-DOCSTART-\tO\n\nب\tO\n\n");
+        assert_eq!(text, "أ\tB-Actor\n\n-DOCSTART- -X- O O\n\nب\tO\n\n");
         assert_eq!(report.documents, 2);
+        // Both separators read back: the one written, and the older `-DOCSTART-<TAB>O`.
+        for separator in ["-DOCSTART- -X- O O", "-DOCSTART-\tO", "-DOCSTART-"] {
+            let input = text.replace("-DOCSTART- -X- O O", separator);
+            let imported = import_str(&input, &ImportOptions::new("d"));
+            let texts: Vec<&str> = imported.documents.iter().map(Document::text).collect();
+            assert_eq!(texts, ["أ", "ب"], "{separator:?}");
+            assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
+        }
     }
 
     #[test]

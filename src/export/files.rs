@@ -240,8 +240,7 @@ fn export_text(documents: &[&Document], format: ExportFormat, progress: &mut Pro
             }
             ExportFormat::Conll(options) => {
                 if index > 0 {
-                    out.push_str(conll::DOCSTART);
-                    out.push_str("\tO\n\n");
+                    out.push_str(conll::DOCSTART_LINE);
                 }
                 report.merge(conll::export_document(document, &options, &mut out));
             }
