@@ -294,3 +294,82 @@ fn jsonl_and_brat_round_trip_through_the_commands() {
         assert_eq!(String::from_utf8_lossy(&again.stdout), expected, "{format}");
     }
 }
+
+/// A label as `CoNLL` tags write it: whitespace becomes `_`.
+fn tag_name(label: &str) -> String {
+    label.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect()
+}
+
+/// Spans of each label that a column of that label can hold: all but those inside another
+/// span of the same label.
+fn holdable_per_label(document: &hashiya::model::Document) -> std::collections::BTreeMap<String, usize> {
+    let spans = document.spans();
+    let mut counts = std::collections::BTreeMap::new();
+    for span in spans {
+        let inside_same_label = spans.iter().any(|outer| {
+            outer.id != span.id
+                && outer.label == span.label
+                && outer.char_start <= span.char_start
+                && span.char_end <= outer.char_end
+                && (outer.char_len() > span.char_len() || outer.id < span.id)
+        });
+        if !inside_same_label {
+            *counts.entry(tag_name(&span.label)).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn layered_conll_keeps_nested_spans() {
+    let folder = corpus_folder();
+    let input = folder.path().to_string_lossy().into_owned();
+    let out = tempfile::tempdir().expect("temp dir");
+    let file = path(out.path(), "layers.conll");
+    let output = hashiya(&["export", "--to", "conll", "--layers", "--out", &file, &input]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&file).expect("export");
+    let header = text.lines().next().expect("header");
+    let columns: Vec<&str> = header
+        .strip_prefix(hashiya::export::conll::LAYERS_HEADER)
+        .expect("the header names the columns")
+        .split_whitespace()
+        .collect();
+    let document = common::golden_document();
+    let schema: Vec<String> = document.schema().labels.iter().map(|l| tag_name(&l.name)).collect();
+    assert_eq!(columns, schema, "one column per label, in schema order");
+    let mut begins = std::collections::BTreeMap::new();
+    for line in text.lines().skip(1).filter(|l| !l.is_empty()) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), columns.len() + 1, "{line:?}");
+        for (column, tag) in columns.iter().zip(&fields[1..]) {
+            if let Some(label) = tag.strip_prefix("B-") {
+                assert_eq!(label, *column, "{line:?}");
+                *begins.entry((*column).to_owned()).or_insert(0) += 1;
+            } else if let Some(label) = tag.strip_prefix("I-") {
+                assert_eq!(label, *column, "{line:?}");
+            } else {
+                assert_eq!(*tag, "O", "{line:?}");
+            }
+        }
+    }
+    let expected = holdable_per_label(&document);
+    assert!(expected.get("Agreed_action").is_some_and(|&n| n > 0));
+    assert_eq!(begins, expected);
+
+    // Without --layers, the nested spans are counted and named on stderr, and an import of
+    // the layered file is refused rather than misread.
+    let single = path(out.path(), "single.conll");
+    let output = hashiya(&["export", "--to", "conll", "--out", &single, &input]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("nested spans flattened"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("lies inside span"), "{}", stderr(&output));
+    let target = path(out.path(), "imported");
+    let output = hashiya(&["import", "--from", "conll", &file, "--out", &target]);
+    assert_ne!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("layered CoNLL"), "{}", stderr(&output));
+}

@@ -118,6 +118,9 @@ pub struct ExportArgs {
     /// Where CoNLL sentences end (with --to conll).
     #[arg(long, value_name = "RULE", value_parser = sentences_parser())]
     pub sentences: Option<SentenceSplit>,
+    /// One IOB2 tag column per label, so nested spans are kept (with --to conll).
+    #[arg(long)]
+    pub layers: bool,
     /// Labels written as brat events: the span is the trigger, its links the roles (with
     /// --to brat; comma-separated, e.g. "Agreed action").
     #[arg(long, value_name = "LABEL,...", value_delimiter = ',')]

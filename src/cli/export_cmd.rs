@@ -80,6 +80,7 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
         ExportTo::Jsonl => ExportFormat::Jsonl(args.jsonl_flavor.unwrap_or_default()),
         ExportTo::Conll => ExportFormat::Conll(ConllOptions {
             sentences: args.sentences.unwrap_or_default(),
+            layers: args.layers,
         }),
         ExportTo::Brat => ExportFormat::Brat,
     };
@@ -88,6 +89,9 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
     }
     if args.sentences.is_some() && args.to != ExportTo::Conll {
         return Err(UsageError("--sentences goes with --to conll".to_owned()));
+    }
+    if args.layers && args.to != ExportTo::Conll {
+        return Err(UsageError("--layers goes with --to conll".to_owned()));
     }
     if !args.brat_events.is_empty() && args.to != ExportTo::Brat {
         return Err(UsageError("--brat-events goes with --to brat".to_owned()));
@@ -141,6 +145,8 @@ mod tests {
             &["--to", "conll", "--jsonl-flavor", "doccano", "a.txt"],
             &["--to", "jsonl", "--jsonl-flavor", "spacy", "a.txt"],
             &["--to", "jsonl", "--sentences", "lines", "a.txt"],
+            &["--to", "jsonl", "--layers", "a.txt"],
+            &["--to", "brat", "--out", "d", "--layers", "a.txt"],
             &["--to", "jsonl", "--brat-events", "Agreed action", "a.txt"],
             &["--to", "jsonl", "--split", "train=1", "a.txt"],
             &["--to", "jsonl", "--out", "d", "--split", "train=0.5", "a.txt"],
@@ -157,7 +163,16 @@ mod tests {
         assert_eq!(
             request_.format,
             ExportFormat::Conll(ConllOptions {
-                sentences: SentenceSplit::Lines
+                sentences: SentenceSplit::Lines,
+                layers: false,
+            })
+        );
+        let request_ = request(&["--to", "conll", "--layers", "a"]).expect("parses");
+        assert_eq!(
+            request_.format,
+            ExportFormat::Conll(ConllOptions {
+                sentences: SentenceSplit::Unicode,
+                layers: true,
             })
         );
         assert_eq!(request_.inputs, ["a", "b"].map(PathBuf::from));

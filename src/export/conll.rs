@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 use crate::export::assemble::{PendingDocument, PendingSpan};
 use crate::export::names::tag_name;
 use crate::export::schema_builder::SchemaBuilder;
-use crate::export::tokens::{SentenceSplit, tokenize};
+use crate::export::tokens::{SentenceSplit, Token, tokenize};
 use crate::export::{ExportReport, ImportOptions, ImportReport, Imported};
 use crate::model::{Document, DocumentMeta, Span};
 
@@ -42,29 +42,150 @@ fn is_docstart(line: &str) -> bool {
 pub struct ConllOptions {
     /// Where sentences end.
     pub sentences: SentenceSplit,
+    /// One IOB2 tag column per label (layered `CoNLL`, the way PARC 3.0 distributes
+    /// attribution), so that spans nested in or crossing spans of other labels are kept;
+    /// otherwise one tag column, owned by the outermost spans.
+    pub layers: bool,
+}
+
+/// The start of the first line of a layered file, which names its columns:
+/// `# columns: token Actor Quote Agreed_action`.
+pub const LAYERS_HEADER: &str = "# columns: token";
+
+/// The labels that get a tag column in a layered export of `documents`: the schemas' labels in
+/// their order, then any other label a span uses, each once.
+#[must_use]
+pub fn layer_labels<'d>(documents: impl IntoIterator<Item = &'d Document>) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    let mut add = |label: &str| {
+        if !labels.iter().any(|l| l == label) {
+            labels.push(label.to_owned());
+        }
+    };
+    let documents: Vec<&Document> = documents.into_iter().collect();
+    for document in &documents {
+        document.schema().labels.iter().for_each(|l| add(&l.name));
+    }
+    for document in &documents {
+        document.spans().iter().for_each(|s| add(&s.label));
+    }
+    labels
+}
+
+/// Writes documents into one `CoNLL` text: the header of a layered file, then the documents
+/// with the `-DOCSTART-` separator between them.
+pub struct ConllWriter {
+    options: ConllOptions,
+    /// The labels of the tag columns of a layered file, in column order.
+    layers: Vec<String>,
+    out: String,
+    documents: usize,
+}
+
+impl ConllWriter {
+    /// A writer for `documents` (their labels make the columns of a layered file; the
+    /// documents are written with [`ConllWriter::push`]).
+    #[must_use]
+    pub fn new<'d>(options: ConllOptions, documents: impl IntoIterator<Item = &'d Document>) -> Self {
+        let layers = if options.layers {
+            layer_labels(documents)
+        } else {
+            Vec::new()
+        };
+        let mut out = String::new();
+        if options.layers {
+            out.push_str(LAYERS_HEADER);
+            for label in &layers {
+                out.push(' ');
+                out.push_str(&tag_name(label));
+            }
+            // A blank line: readers that do not know the header see it as a sentence of its own.
+            out.push_str("\n\n");
+        }
+        Self {
+            options,
+            layers,
+            out,
+            documents: 0,
+        }
+    }
+
+    /// Appends one document (after a separator, unless it is the first).
+    pub fn push(&mut self, document: &Document) -> ExportReport {
+        if self.documents > 0 {
+            if self.options.layers {
+                // As many columns as a token line, so that table readers see one shape.
+                self.out.push_str(DOCSTART);
+                self.layers.iter().for_each(|_| self.out.push_str("\tO"));
+                self.out.push_str("\n\n");
+            } else {
+                self.out.push_str(DOCSTART_LINE);
+            }
+        }
+        self.documents += 1;
+        let mut report = ExportReport {
+            documents: 1,
+            ..ExportReport::default()
+        };
+        let columns = if self.options.layers {
+            layered_columns(document, &self.layers, &mut report)
+        } else {
+            vec![outermost_spans(document, document.spans().iter(), &mut report)]
+        };
+        write_document(document, columns, self.options.sentences, &mut self.out, &mut report);
+        report
+    }
+
+    /// The text written.
+    #[must_use]
+    pub fn finish(self) -> String {
+        self.out
+    }
 }
 
 /// Exports documents to one `CoNLL` text.
 #[must_use]
 pub fn export_str(documents: &[Document], options: &ConllOptions) -> (String, ExportReport) {
-    let mut out = String::new();
+    let mut writer = ConllWriter::new(*options, documents);
     let mut report = ExportReport::default();
-    for (index, document) in documents.iter().enumerate() {
-        if index > 0 {
-            out.push_str(DOCSTART_LINE);
-        }
-        report.merge(export_document(document, options, &mut out));
+    for document in documents {
+        report.merge(writer.push(document));
     }
-    (out, report)
+    (writer.finish(), report)
 }
 
-/// Appends one document's sentences to `out` (without `-DOCSTART-`).
-pub fn export_document(document: &Document, options: &ConllOptions, out: &mut String) -> ExportReport {
+/// The spans of each tag column of a layered file: per label, the outermost spans of that label.
+fn layered_columns<'d>(document: &'d Document, layers: &[String], report: &mut ExportReport) -> Vec<Vec<&'d Span>> {
+    let columns = layers
+        .iter()
+        .map(|label| outermost_spans(document, document.spans().iter().filter(|s| &s.label == label), report))
+        .collect();
+    for span in document.spans().iter().filter(|s| !layers.contains(&s.label)) {
+        // Only when the caller chose the columns without this document's labels.
+        report.spans_lost += 1;
+        report.warn(format!(
+            "{}: span {} ({} {}..{}) has no column; not exported",
+            document.meta().source_name,
+            span.id,
+            span.label,
+            span.char_start,
+            span.char_end
+        ));
+    }
+    columns
+}
+
+/// Appends one document's sentences to `out`, one tag column per entry of `columns` (each
+/// holding disjoint spans in reading order).
+fn write_document(
+    document: &Document,
+    columns: Vec<Vec<&Span>>,
+    sentences: SentenceSplit,
+    out: &mut String,
+    report: &mut ExportReport,
+) {
     let name = &document.meta().source_name;
-    let mut report = ExportReport {
-        documents: 1,
-        ..ExportReport::default()
-    };
+    let lost_before = report.spans_lost;
     if !document.links().is_empty() {
         report.links_dropped = document.links().len();
         report.warn(format!(
@@ -72,36 +193,33 @@ pub fn export_document(document: &Document, options: &ConllOptions, out: &mut St
             document.links().len()
         ));
     }
-    let kept = outermost_spans(document, &mut report);
-    let mut splits: Vec<usize> = kept.iter().flat_map(|s| [s.char_start, s.char_end]).collect();
+    let mut splits: Vec<usize> = columns
+        .iter()
+        .flatten()
+        .flat_map(|s| [s.char_start, s.char_end])
+        .collect();
+    splits.sort_unstable();
     splits.dedup();
-    let ranges: Vec<(usize, usize)> = kept.iter().map(|s| (s.char_start, s.char_end)).collect();
-    let tokens = tokenize(document.text(), &splits, &ranges, options.sentences);
-    out.reserve(tokens.len() * 16);
+    let ranges = merged_ranges(columns.iter().flatten().map(|s| (s.char_start, s.char_end)));
+    let tokens = tokenize(document.text(), &splits, &ranges, sentences);
+    out.reserve(tokens.len() * (8 + 8 * columns.len()));
     let mut tags: HashMap<&str, String> = HashMap::new();
-    let mut next = 0;
-    let mut covered = false;
+    let mut columns: Vec<Column<'_>> = columns.into_iter().map(Column::new).collect();
     for (index, token) in tokens.iter().enumerate() {
         if token.starts_sentence && index > 0 {
             out.push('\n');
             report.sentences += 1;
         }
-        while let Some(span) = kept.get(next).filter(|s| s.char_end <= token.char_start) {
-            if !covered {
-                lose(&mut report, name, span);
-            }
-            next += 1;
-            covered = false;
-        }
         out.push_str(token.text);
-        out.push('\t');
-        match kept.get(next).filter(|s| s.char_start <= token.char_start) {
-            Some(span) => {
-                out.push_str(if covered { "I-" } else { "B-" });
-                out.push_str(tags.entry(&span.label).or_insert_with(|| tag_name(&span.label)));
-                covered = true;
+        for column in &mut columns {
+            out.push('\t');
+            match column.tag(token, name, report) {
+                Some((begin, span)) => {
+                    out.push_str(if begin { "B-" } else { "I-" });
+                    out.push_str(tags.entry(&span.label).or_insert_with(|| tag_name(&span.label)));
+                }
+                None => out.push('O'),
             }
-            None => out.push('O'),
         }
         out.push('\n');
     }
@@ -109,14 +227,69 @@ pub fn export_document(document: &Document, options: &ConllOptions, out: &mut St
         out.push('\n');
         report.sentences += 1;
     }
-    for (offset, span) in kept.iter().skip(next).enumerate() {
-        if offset > 0 || !covered {
-            lose(&mut report, name, span);
-        }
+    let mut kept = 0;
+    for column in &columns {
+        column.finish(name, report);
+        kept += column.kept.len();
     }
     report.tokens = tokens.len();
-    report.spans = kept.len() - report.spans_lost;
-    report
+    report.spans = kept - (report.spans_lost - lost_before).min(kept);
+}
+
+/// Sorted, disjoint ranges covering the given ones (overlapping ranges merged), where no
+/// sentence may end.
+fn merged_ranges(ranges: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = ranges.collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// One tag column being written: its spans and where the tokens have reached.
+struct Column<'d> {
+    kept: Vec<&'d Span>,
+    /// The first span not yet passed.
+    next: usize,
+    /// Whether a token of `kept[next]` was written.
+    covered: bool,
+}
+
+impl<'d> Column<'d> {
+    fn new(kept: Vec<&'d Span>) -> Self {
+        Self {
+            kept,
+            next: 0,
+            covered: false,
+        }
+    }
+
+    /// The span covering `token` in this column and whether the token begins it.
+    fn tag(&mut self, token: &Token<'_>, name: &str, report: &mut ExportReport) -> Option<(bool, &'d Span)> {
+        while let Some(&span) = self.kept.get(self.next).filter(|s| s.char_end <= token.char_start) {
+            if !self.covered {
+                lose(report, name, span);
+            }
+            self.next += 1;
+            self.covered = false;
+        }
+        let span = *self.kept.get(self.next).filter(|s| s.char_start <= token.char_start)?;
+        Some((!std::mem::replace(&mut self.covered, true), span))
+    }
+
+    /// Counts the spans after the last token that no token covered.
+    fn finish(&self, name: &str, report: &mut ExportReport) {
+        for (offset, span) in self.kept.iter().skip(self.next).enumerate() {
+            if offset > 0 || !self.covered {
+                lose(report, name, span);
+            }
+        }
+    }
 }
 
 fn lose(report: &mut ExportReport, name: &str, span: &Span) {
@@ -127,32 +300,44 @@ fn lose(report: &mut ExportReport, name: &str, span: &Span) {
     ));
 }
 
-/// The spans that own the tag column, in reading order: the outermost ones; the others are
-/// counted (nested: flattened; crossing an earlier span: left out, with a warning).
-fn outermost_spans<'d>(document: &'d Document, report: &mut ExportReport) -> Vec<&'d Span> {
-    let mut spans: Vec<&Span> = document.spans().iter().collect();
+/// The spans that own a tag column, in reading order: the outermost ones; the others are
+/// counted and named in a warning (nested: flattened; crossing an earlier span: left out).
+fn outermost_spans<'d>(
+    document: &Document,
+    spans: impl Iterator<Item = &'d Span>,
+    report: &mut ExportReport,
+) -> Vec<&'d Span> {
+    let mut spans: Vec<&Span> = spans.collect();
     spans.sort_by_key(|s| (s.char_start, std::cmp::Reverse(s.char_end), s.id));
     let mut kept: Vec<&Span> = Vec::with_capacity(spans.len());
     for span in spans {
         match kept.last() {
             Some(last) if span.char_start < last.char_end => {
-                if span.char_end <= last.char_end {
+                let what = if span.char_end <= last.char_end {
                     report.spans_flattened += 1;
+                    "lies inside"
                 } else {
                     report.spans_crossing += 1;
-                    report.warn(format!(
-                        "{}: span {} ({} {}..{}) crosses span {} ({} {}..{}); left out of the tag column",
-                        document.meta().source_name,
-                        span.id,
-                        span.label,
-                        span.char_start,
-                        span.char_end,
-                        last.id,
-                        last.label,
-                        last.char_start,
-                        last.char_end
-                    ));
-                }
+                    "crosses"
+                };
+                // A span of another label survives in a layered file (a column per label).
+                let hint = if span.label == last.label {
+                    ""
+                } else {
+                    " (a layered export keeps it)"
+                };
+                report.warn(format!(
+                    "{}: span {} ({} {}..{}) {what} span {} ({} {}..{}); left out of the tag column{hint}",
+                    document.meta().source_name,
+                    span.id,
+                    span.label,
+                    span.char_start,
+                    span.char_end,
+                    last.id,
+                    last.label,
+                    last.char_start,
+                    last.char_end
+                ));
             }
             _ => kept.push(span),
         }
@@ -165,11 +350,34 @@ fn outermost_spans<'d>(document: &'d Document, report: &mut ExportReport) -> Vec
 #[must_use]
 pub fn import_str(input: &str, options: &ImportOptions) -> Imported {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    if is_layered(input) {
+        // Read as one tag column, its spans would silently be those of the last label only.
+        let mut report = ImportReport::default();
+        report.warn(Some(1), LAYERED_REFUSAL);
+        return Imported {
+            documents: Vec::new(),
+            report,
+        };
+    }
     let mut reader = Reader::new(options, columns_of(input));
     for (index, line) in input.split('\n').enumerate() {
         reader.line(index + 1, line.strip_suffix('\r').unwrap_or(line));
     }
     reader.finish()
+}
+
+/// Why a layered file is not imported.
+pub const LAYERED_REFUSAL: &str =
+    "layered CoNLL (a tag column per label) cannot be imported; export it without --layers to import it";
+
+/// Whether `input` is a layered export (its first line is the [`LAYERS_HEADER`]).
+#[must_use]
+pub fn is_layered(input: &str) -> bool {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    input
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(|line| line.starts_with(LAYERS_HEADER))
 }
 
 /// How a line splits into token and tag when it holds no tab.
@@ -477,6 +685,87 @@ mod tests {
         assert_eq!(text, "أ\tB-Actor\nب\tI-Actor\nج\tO\nد\tB-Quote\n\n");
         assert_eq!((report.spans, report.spans_crossing), (2, 1));
         assert!(report.warnings[0].contains("crosses span T1"), "{:?}", report.warnings);
+    }
+
+    #[test]
+    fn layers_keep_nested_spans_of_other_labels() {
+        // An action inside a quote, an actor crossing the quote, and an actor inside an actor.
+        let doc = document(
+            "قال إنهم اتفقوا على الهدنة أمس",
+            &[
+                ("Quote", 4, 26),
+                ("Agreed action", 9, 26),
+                ("Actor", 0, 8),
+                ("Actor", 4, 8),
+            ],
+        );
+        let layered = ConllOptions {
+            layers: true,
+            ..ConllOptions::default()
+        };
+        let (text, report) = export_str(std::slice::from_ref(&doc), &layered);
+        let labels = layer_labels([&doc]);
+        let header: Vec<String> = labels.iter().map(|l| tag_name(l)).collect();
+        assert_eq!(
+            text.lines().next(),
+            Some(format!("{LAYERS_HEADER} {}", header.join(" ")).as_str())
+        );
+        let column = |label: &str| 1 + labels.iter().position(|l| l == label).expect("label");
+        let tags = |label: &str| -> Vec<String> {
+            text.lines()
+                .skip(2)
+                .filter(|l| !l.is_empty())
+                .map(|l| l.split('\t').nth(column(label)).expect("column").to_owned())
+                .collect()
+        };
+        assert_eq!(tags("Quote"), ["O", "B-Quote", "I-Quote", "I-Quote", "I-Quote", "O"]);
+        assert_eq!(
+            tags("Agreed action"),
+            ["O", "O", "B-Agreed_action", "I-Agreed_action", "I-Agreed_action", "O"]
+        );
+        assert_eq!(tags("Actor"), ["B-Actor", "I-Actor", "O", "O", "O", "O"]);
+        assert!(
+            text.lines()
+                .skip(2)
+                .all(|l| l.is_empty() || l.split('\t').count() == labels.len() + 1)
+        );
+        assert_eq!((report.spans, report.spans_flattened, report.spans_crossing), (3, 1, 0));
+        assert!(
+            report.warnings[0].contains("T4 (Actor 4..8) lies inside span T3"),
+            "{:?}",
+            report.warnings
+        );
+        // Documents are separated by a -DOCSTART- line with as many columns as a token line.
+        let (two, _) = export_str(&[doc.clone(), doc.clone()], &layered);
+        let separator = format!("{DOCSTART}{}", "\tO".repeat(labels.len()));
+        assert_eq!(two.lines().filter(|l| *l == separator).count(), 1);
+        // One column: the first actor owns it; the quote crossing it is named, with the remedy.
+        let (_, report) = export_str(std::slice::from_ref(&doc), &ConllOptions::default());
+        assert_eq!((report.spans, report.spans_flattened, report.spans_crossing), (2, 1, 1));
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|w| w.contains("T1 (Quote 4..26) crosses span T3") && w.contains("layered")),
+            "{:?}",
+            report.warnings
+        );
+    }
+
+    #[test]
+    fn layered_files_are_refused_on_import() {
+        let doc = document("أ ب", &[("Quote", 0, 3), ("Actor", 0, 1)]);
+        let layered = ConllOptions {
+            layers: true,
+            ..ConllOptions::default()
+        };
+        let (text, _) = export_str(std::slice::from_ref(&doc), &layered);
+        assert!(is_layered(&text));
+        let imported = import_str(&format!("\u{feff}{text}"), &ImportOptions::new("l"));
+        assert!(imported.documents.is_empty());
+        assert_eq!(imported.report.warnings[0].message, LAYERED_REFUSAL);
+        let (text, _) = export_str(std::slice::from_ref(&doc), &ConllOptions::default());
+        assert!(!is_layered(&text));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crate::export::brat::{self, BratDocument, BratNames};
-use crate::export::conll::{self, ConllOptions};
+use crate::export::conll::{self, ConllOptions, ConllWriter};
 pub use crate::export::guard::{Protected, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
 use crate::export::split::SplitSpec;
@@ -103,6 +103,12 @@ pub enum FilesError {
     /// Replacing a file failed; its previous version is intact.
     #[error(transparent)]
     Io(#[from] crate::io::IoError),
+    /// A layered `CoNLL` file (a tag column per label), which the import cannot read.
+    #[error("{}: {}", conll::LAYERED_REFUSAL, path.display())]
+    LayeredConll {
+        /// The file.
+        path: PathBuf,
+    },
     /// A brat import found no `.ann` file with its `.txt`.
     #[error("no brat document (NAME.ann with NAME.txt) in {}", path.display())]
     NoBratDocuments {
@@ -144,6 +150,7 @@ pub fn write_export(
                 .collect()
         }
     };
+    let all: Vec<&Document> = documents.iter().collect();
     let mut report = ExportReport::default();
     let mut counter = Progress {
         done: 0,
@@ -162,7 +169,7 @@ pub fn write_export(
                     (Some(part), Some(extension)) => destination.join(format!("{part}.{extension}")),
                     _ => destination.to_owned(),
                 };
-                let (text, one) = export_text(&group, format, &mut counter);
+                let (text, one) = export_text(&group, &all, format, &mut counter);
                 planned.push(Planned {
                     path,
                     contents: text,
@@ -224,29 +231,36 @@ pub fn export_string(documents: &[Document], format: ExportFormat) -> Option<(St
         total: documents.len(),
         callback: &mut ignore,
     };
-    Some(export_text(&group, format, &mut counter))
+    Some(export_text(&group, &group, format, &mut counter))
 }
 
-fn export_text(documents: &[&Document], format: ExportFormat, progress: &mut Progress<'_>) -> (String, ExportReport) {
+/// One file of an export: `documents`, part of `all` (a split part, or all of them).
+fn export_text(
+    documents: &[&Document],
+    all: &[&Document],
+    format: ExportFormat,
+    progress: &mut Progress<'_>,
+) -> (String, ExportReport) {
     let mut out = String::new();
     let mut report = ExportReport::default();
-    for (index, document) in documents.iter().enumerate() {
-        match format {
-            ExportFormat::Jsonl(flavor) => {
-                let (line, one) = jsonl::export_line(document, flavor);
-                out.push_str(&line);
-                out.push('\n');
-                report.merge(one);
-            }
-            ExportFormat::Conll(options) => {
-                if index > 0 {
-                    out.push_str(conll::DOCSTART_LINE);
-                }
-                report.merge(conll::export_document(document, &options, &mut out));
-            }
-            ExportFormat::Brat => {}
+    let mut conll = match format {
+        // The columns of a layered file come from every document, so split parts match.
+        ExportFormat::Conll(options) => Some(ConllWriter::new(options, all.iter().copied())),
+        _ => None,
+    };
+    for document in documents {
+        if let Some(writer) = &mut conll {
+            report.merge(writer.push(document));
+        } else if let ExportFormat::Jsonl(flavor) = format {
+            let (line, one) = jsonl::export_line(document, flavor);
+            out.push_str(&line);
+            out.push('\n');
+            report.merge(one);
         }
         progress.step();
+    }
+    if let Some(writer) = conll {
+        out = writer.finish();
     }
     (out, report)
 }
@@ -337,7 +351,13 @@ pub fn read_import(format: ImportFormat, path: &Path, options: &ImportOptions) -
             .map_or_else(|| "document".to_owned(), |s| s.to_string_lossy().into_owned());
     }
     match format {
-        ImportFormat::Conll => Ok(conll::import_str(&read_text(path)?, &options)),
+        ImportFormat::Conll => {
+            let text = read_text(path)?;
+            if conll::is_layered(&text) {
+                return Err(FilesError::LayeredConll { path: path.to_owned() });
+            }
+            Ok(conll::import_str(&text, &options))
+        }
         ImportFormat::Jsonl => Ok(jsonl::import_str(&read_text(path)?, &options)),
         ImportFormat::Brat => read_brat(path, &options),
     }

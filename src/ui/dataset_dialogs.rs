@@ -140,7 +140,7 @@ fn warnings_ui(ui: &mut egui::Ui, warnings: &[String]) {
 }
 
 /// The formats offered, with their names.
-const EXPORT_FORMATS: [(&str, ExportFormat); 5] = [
+const EXPORT_FORMATS: [(&str, ExportFormat); 6] = [
     ("JSONL (Hashiya)", ExportFormat::Jsonl(JsonlFlavor::Hashiya)),
     ("JSONL (doccano)", ExportFormat::Jsonl(JsonlFlavor::Doccano)),
     (
@@ -151,6 +151,14 @@ const EXPORT_FORMATS: [(&str, ExportFormat); 5] = [
         "CoNLL (IOB2)",
         ExportFormat::Conll(ConllOptions {
             sentences: crate::export::tokens::SentenceSplit::Unicode,
+            layers: false,
+        }),
+    ),
+    (
+        "CoNLL (IOB2, a column per label)",
+        ExportFormat::Conll(ConllOptions {
+            sentences: crate::export::tokens::SentenceSplit::Unicode,
+            layers: true,
         }),
     ),
     ("brat standoff (folder)", ExportFormat::Brat),
