@@ -167,6 +167,7 @@ mod tests {
                 layers: false,
             })
         );
+        assert_eq!(request_.inputs, ["a", "b"].map(PathBuf::from));
         let request_ = request(&["--to", "conll", "--layers", "a"]).expect("parses");
         assert_eq!(
             request_.format,
@@ -175,7 +176,6 @@ mod tests {
                 layers: true,
             })
         );
-        assert_eq!(request_.inputs, ["a", "b"].map(PathBuf::from));
         let request_ = request(&[
             "--to=jsonl",
             "--jsonl-flavor=doccano",
