@@ -5,6 +5,7 @@
 use hashiya::export::brat::{self, BratNames};
 use hashiya::export::conll::{self, ConllOptions};
 use hashiya::export::jsonl::{self, JsonlFlavor};
+use hashiya::export::offsets::OffsetUnit;
 use hashiya::export::{ImportOptions, is_line_break, tag_name};
 use hashiya::model::{AttributeDef, Document, DocumentMeta, LabelDef, Link, LinkId, Rgb, Schema, Span, SpanId, Status};
 use proptest::prelude::*;
@@ -209,8 +210,53 @@ fn entities(conll: &str) -> (Vec<(String, Vec<String>)>, Vec<String>) {
     (found, tokens)
 }
 
+/// The span offsets of a one-line JSONL export, whatever its flavor, and its `text`.
+fn span_offsets(jsonl: &str) -> (String, Vec<(usize, usize)>) {
+    let line: serde_json::Value = serde_json::from_str(jsonl.trim_end()).expect("one JSON line");
+    let number = |v: &serde_json::Value| usize::try_from(v.as_u64().expect("an offset")).expect("fits");
+    let pairs = |key: &str, start: &str, end: &str| -> Option<Vec<(usize, usize)>> {
+        let items = line.get(key)?.as_array()?;
+        Some(
+            items
+                .iter()
+                .map(|item| (number(&item[start]), number(&item[end])))
+                .collect(),
+        )
+    };
+    let offsets = pairs("spans", "start", "end")
+        .or_else(|| pairs("entities", "start_offset", "end_offset"))
+        .or_else(|| {
+            let items = line.get("label")?.as_array()?;
+            Some(items.iter().map(|item| (number(&item[0]), number(&item[1]))).collect())
+        })
+        .expect("spans, entities or label");
+    (line["text"].as_str().expect("text").to_owned(), offsets)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn utf16_offsets_slice_the_same_text_as_char_offsets(document in documents()) {
+        let chars: Vec<char> = document.text().chars().collect();
+        let units: Vec<u16> = document.text().encode_utf16().collect();
+        for (flavor, _) in JsonlFlavor::ALL {
+            let one = std::slice::from_ref(&document);
+            let (_, by_char) = span_offsets(&jsonl::export_str_in(one, flavor, OffsetUnit::Char).0);
+            let (text, by_unit) = span_offsets(&jsonl::export_str_in(one, flavor, OffsetUnit::Utf16).0);
+            prop_assert_eq!(text.as_str(), document.text());
+            prop_assert_eq!(by_char.len(), document.spans().len());
+            prop_assert_eq!(by_unit.len(), by_char.len());
+            for (&(char_start, char_end), &(unit_start, unit_end)) in by_char.iter().zip(&by_unit) {
+                let sliced_chars: String = chars[char_start..char_end].iter().collect();
+                let sliced_units = String::from_utf16(&units[unit_start..unit_end]).ok();
+                prop_assert_eq!(Some(sliced_chars), sliced_units, "{:?}", flavor);
+                // The units differ from the chars exactly by the wide chars before each end.
+                let wide = chars[..char_start].iter().filter(|c| c.len_utf16() == 2).count();
+                prop_assert_eq!(unit_start, char_start + wide);
+            }
+        }
+    }
 
     #[test]
     fn jsonl_round_trip_is_exact(document in documents()) {

@@ -9,6 +9,7 @@ use std::process::Command;
 use hashiya::export::conll::ConllOptions;
 use hashiya::export::files::{self, ExportFormat};
 use hashiya::export::jsonl::JsonlFlavor;
+use hashiya::export::offsets::OffsetUnit;
 use hashiya::model::{Document, DocumentMeta, Link, LinkId, Schema, Span, SpanId};
 
 const CHECK: &str = r#"
@@ -93,9 +94,18 @@ fn python_slices_every_exported_span() {
     let documents = [common::golden_document(), tricky_document()];
     let folder = tempfile::tempdir().expect("temp dir");
     for (format, name) in [
-        (ExportFormat::Jsonl(JsonlFlavor::Hashiya), "hashiya.jsonl"),
-        (ExportFormat::Jsonl(JsonlFlavor::Doccano), "doccano.jsonl"),
-        (ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations), "relations.jsonl"),
+        (
+            ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
+            "hashiya.jsonl",
+        ),
+        (
+            ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Char),
+            "doccano.jsonl",
+        ),
+        (
+            ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Char),
+            "relations.jsonl",
+        ),
         (ExportFormat::Conll(ConllOptions::default()), "all.conll"),
         (ExportFormat::Brat, "brat"),
     ] {

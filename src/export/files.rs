@@ -11,6 +11,7 @@ use crate::export::brat::{self, BratDocument, BratNames};
 use crate::export::conll::{self, ConllOptions, ConllWriter};
 pub use crate::export::guard::{Protected, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
+use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
 use crate::export::{ExportReport, ImportOptions, Imported, document_id};
 use crate::model::Document;
@@ -18,8 +19,8 @@ use crate::model::Document;
 /// A dataset format to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
-    /// JSONL in one of its flavors.
-    Jsonl(JsonlFlavor),
+    /// JSONL in one of its flavors, with offsets in a unit.
+    Jsonl(JsonlFlavor, OffsetUnit),
     /// `CoNLL` IOB2.
     Conll(ConllOptions),
     /// brat standoff: a folder.
@@ -31,7 +32,7 @@ impl ExportFormat {
     #[must_use]
     pub fn extension(self) -> Option<&'static str> {
         match self {
-            Self::Jsonl(_) => Some("jsonl"),
+            Self::Jsonl(..) => Some("jsonl"),
             Self::Conll(_) => Some("conll"),
             Self::Brat => None,
         }
@@ -251,8 +252,8 @@ fn export_text(
     for document in documents {
         if let Some(writer) = &mut conll {
             report.merge(writer.push(document));
-        } else if let ExportFormat::Jsonl(flavor) = format {
-            let (line, one) = jsonl::export_line(document, flavor);
+        } else if let ExportFormat::Jsonl(flavor, unit) = format {
+            let (line, one) = jsonl::export_line(document, flavor, unit);
             out.push_str(&line);
             out.push('\n');
             report.merge(one);

@@ -11,6 +11,7 @@ use crate::export::conll::ConllOptions;
 use crate::export::dataset::{ExportSource, ImportError, ImportRequest, export_dataset, import_dataset};
 use crate::export::files::{ExportFormat, ImportFormat};
 use crate::export::jsonl::JsonlFlavor;
+use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
 use crate::export::{ImportOptions, document_id};
 use crate::io;
@@ -141,11 +142,17 @@ fn warnings_ui(ui: &mut egui::Ui, warnings: &[String]) {
 
 /// The formats offered, with their names.
 const EXPORT_FORMATS: [(&str, ExportFormat); 6] = [
-    ("JSONL (Hashiya)", ExportFormat::Jsonl(JsonlFlavor::Hashiya)),
-    ("JSONL (doccano)", ExportFormat::Jsonl(JsonlFlavor::Doccano)),
+    (
+        "JSONL (Hashiya)",
+        ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
+    ),
+    (
+        "JSONL (doccano)",
+        ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Char),
+    ),
     (
         "JSONL (doccano relations)",
-        ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations),
+        ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Char),
     ),
     (
         "CoNLL (IOB2)",
