@@ -373,3 +373,69 @@ fn layered_conll_keeps_nested_spans() {
     assert_ne!(output.status.code(), Some(0));
     assert!(stderr(&output).contains("layered CoNLL"), "{}", stderr(&output));
 }
+
+#[test]
+fn jsonl_offsets_in_utf16_units_for_javascript_tools() {
+    use hashiya::model::{Document, DocumentMeta, Schema, Span, SpanId};
+    let folder = tempfile::tempdir().expect("temp dir");
+    let text = "😀 قال 👩\u{200d}👩\u{200d}👧 محمد 🇱🇾 في طرابلس";
+    let spans = [("Actor", "محمد"), ("Quote", "في طرابلس"), ("Actor", "🇱🇾 في")];
+    let spans: Vec<Span> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, (label, needle))| {
+            let (start, end) = common::find(text, needle, 0);
+            Span::new(SpanId(i as u64 + 1), *label, start, end)
+        })
+        .collect();
+    let meta = DocumentMeta {
+        source_name: "emoji.txt".into(),
+        ..DocumentMeta::default()
+    };
+    let document = Document::from_parts(text.into(), Schema::default_schema(), meta, spans, Vec::new());
+    let article = folder.path().join("emoji.txt");
+    std::fs::write(&article, text).expect("article");
+    hashiya::io::save_document(&document, &hashiya::io::annotation_path_for(&article)).expect("save");
+    let input = article.to_string_lossy().into_owned();
+    let export = |unit: &str| -> Vec<(usize, usize)> {
+        let output = hashiya(&[
+            "export",
+            "--to",
+            "jsonl",
+            "--jsonl-flavor",
+            "doccano",
+            "--offsets",
+            unit,
+            &input,
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let line: serde_json::Value = serde_json::from_slice(&output.stdout).expect("one JSON line");
+        line["label"]
+            .as_array()
+            .expect("label")
+            .iter()
+            .map(|l| {
+                (
+                    l[0].as_u64().expect("start") as usize,
+                    l[1].as_u64().expect("end") as usize,
+                )
+            })
+            .collect()
+    };
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let utf16 = export("utf16");
+    assert_eq!(utf16.len(), document.spans().len());
+    for (span, (start, end)) in document.spans().iter().zip(&utf16) {
+        assert_eq!(
+            String::from_utf16(&units[*start..*end]).ok().as_deref(),
+            Some(document.span_text(span))
+        );
+    }
+    assert_ne!(
+        utf16,
+        export("char"),
+        "the emoji before the spans count twice in UTF-16"
+    );
+    let output = hashiya(&["export", "--to", "conll", "--offsets", "utf16", &input]);
+    assert_eq!(output.status.code(), Some(2), "--offsets goes with --to jsonl");
+}

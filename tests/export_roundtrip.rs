@@ -179,7 +179,12 @@ fn is_separator(c: char) -> bool {
 
 /// The spans that own the `CoNLL` tag column: outermost, earliest first, crossing ones left out.
 fn outermost(document: &Document) -> Vec<&Span> {
-    let mut spans: Vec<&Span> = document.spans().iter().collect();
+    outermost_of(document.spans().iter())
+}
+
+/// The outermost of some spans, earliest first, crossing ones left out.
+fn outermost_of<'d>(spans: impl Iterator<Item = &'d Span>) -> Vec<&'d Span> {
+    let mut spans: Vec<&Span> = spans.collect();
     spans.sort_by_key(|s| (s.char_start, std::cmp::Reverse(s.char_end), s.id));
     let mut kept: Vec<&Span> = Vec::new();
     for span in spans {
@@ -294,6 +299,42 @@ proptest! {
         let imported = brat::import(&[files], Some(&conf), Some(&visual), &options_for(&document));
         prop_assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
         prop_assert_eq!(&imported.documents, &[expected]);
+    }
+
+    #[test]
+    fn layered_conll_keeps_every_span_not_inside_one_of_its_label(document in documents()) {
+        let layered = ConllOptions { layers: true, ..ConllOptions::default() };
+        let (text, report) = conll::export_str(std::slice::from_ref(&document), &layered);
+        let mut lines = text.lines();
+        let header = lines.next().expect("header");
+        let columns: Vec<&str> = header.strip_prefix(conll::LAYERS_HEADER).expect("header").split_whitespace().collect();
+        let labels = conll::layer_labels([&document]);
+        prop_assert_eq!(&columns, &labels.iter().map(|l| tag_name(l)).collect::<Vec<_>>());
+        let body: Vec<&str> = lines.collect();
+        let bare: String = document.text().chars().filter(|&c| !is_separator(c)).collect();
+        for (column, label) in labels.iter().enumerate() {
+            // This column alone, as a one-column file.
+            let single: String = body
+                .iter()
+                .map(|line| {
+                    let fields: Vec<&str> = line.split('\t').collect();
+                    if line.is_empty() { "\n".to_owned() } else { format!("{}\t{}\n", fields[0], fields[column + 1]) }
+                })
+                .collect();
+            let (found, tokens) = entities(&single);
+            prop_assert_eq!(tokens.concat(), bare.clone());
+            let expected: Vec<(String, String)> = outermost_of(document.spans().iter().filter(|s| &s.label == label))
+                .into_iter()
+                .map(|s| (tag_name(&s.label), document.span_text(s).chars().filter(|&c| !is_separator(c)).collect::<String>()))
+                .filter(|(_, chars)| !chars.is_empty())
+                .collect();
+            let actual: Vec<(String, String)> = found.iter().map(|(k, t)| (k.clone(), t.concat())).collect();
+            prop_assert_eq!(&actual, &expected, "{}", label);
+        }
+        prop_assert_eq!(
+            report.spans + report.spans_flattened + report.spans_crossing + report.spans_lost,
+            document.spans().len()
+        );
     }
 
     #[test]
