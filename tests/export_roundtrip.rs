@@ -312,6 +312,7 @@ proptest! {
         prop_assert_eq!(&columns, &labels.iter().map(|l| tag_name(l)).collect::<Vec<_>>());
         let body: Vec<&str> = lines.collect();
         let bare: String = document.text().chars().filter(|&c| !is_separator(c)).collect();
+        let mut expected_back: Vec<(String, String)> = Vec::new();
         for (column, label) in labels.iter().enumerate() {
             // This column alone, as a one-column file.
             let single: String = body
@@ -330,7 +331,19 @@ proptest! {
                 .collect();
             let actual: Vec<(String, String)> = found.iter().map(|(k, t)| (k.clone(), t.concat())).collect();
             prop_assert_eq!(&actual, &expected, "{}", label);
+            expected_back.extend(expected.into_iter().map(|(_, chars)| (label.clone(), chars)));
         }
+        // Import reads every column back.
+        let imported = conll::import_str(&text, &options_for(&document));
+        prop_assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
+        let mut back: Vec<(String, String)> = imported
+            .documents
+            .iter()
+            .flat_map(|d| d.spans().iter().map(move |s| (s.label.clone(), d.span_text(s).chars().filter(|&c| !is_separator(c)).collect())))
+            .collect();
+        back.sort();
+        expected_back.sort();
+        prop_assert_eq!(back, expected_back);
         prop_assert_eq!(
             report.spans + report.spans_flattened + report.spans_crossing + report.spans_lost,
             document.spans().len()

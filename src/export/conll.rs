@@ -5,12 +5,15 @@
 //! Export: tokens are cut at Unicode word boundaries (which separate punctuation) and at the
 //! boundaries of the spans in the tag column, so no span is widened or lost to a token that
 //! straddles it. Nested spans: the outermost span owns the tag column; spans inside it are
-//! counted as flattened, spans crossing it as crossing. A sentence never ends inside a span.
+//! counted as flattened, spans crossing it as crossing, each named in a warning. Layered files
+//! (`ConllOptions::layers`) have a tag column per label, so only spans inside a span of their
+//! own label are flattened. A sentence never ends inside a span.
 //! Labels are written with whitespace as `_` (`B-Agreed_action`). Links and attributes have
 //! no place in the format.
 //!
 //! Import: `token TAG` or `token<TAB>TAG` (multi-column files: first column and last column);
-//! a line whose first field is `-DOCSTART-` (with any other columns) starts a document;
+//! a line whose first field is `-DOCSTART-` (with any other columns) starts a document; a
+//! layered file (first line [`LAYERS_HEADER`]) is read column by column;
 //! tokens are joined with single spaces, sentences with line breaks; IOB1, IOB2, BIOES and
 //! bare (IO) tags are read. Empty tokens, tokens with spaces and stray `I-` tags are read with
 //! a warning naming the line.
@@ -350,25 +353,21 @@ fn outermost_spans<'d>(
 #[must_use]
 pub fn import_str(input: &str, options: &ImportOptions) -> Imported {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    if is_layered(input) {
-        // Read as one tag column, its spans would silently be those of the last label only.
-        let mut report = ImportReport::default();
-        report.warn(Some(1), LAYERED_REFUSAL);
-        return Imported {
-            documents: Vec::new(),
-            report,
-        };
-    }
     let mut reader = Reader::new(options, columns_of(input));
-    for (index, line) in input.split('\n').enumerate() {
+    let mut lines = input.split('\n').enumerate().peekable();
+    if is_layered(input) {
+        // The header names the tag columns: each is read on its own (spans of one column
+        // never overlap; spans of different columns may).
+        while lines.next_if(|(_, l)| l.trim().is_empty()).is_some() {}
+        if let Some(columns) = lines.next().and_then(|(_, header)| header.strip_prefix(LAYERS_HEADER)) {
+            reader.layers(columns.split_whitespace());
+        }
+    }
+    for (index, line) in lines {
         reader.line(index + 1, line.strip_suffix('\r').unwrap_or(line));
     }
     reader.finish()
 }
-
-/// Why a layered file is not imported.
-pub const LAYERED_REFUSAL: &str =
-    "layered CoNLL (a tag column per label) cannot be imported; export it without --layers to import it";
 
 /// Whether `input` is a layered export (its first line is the [`LAYERS_HEADER`]).
 #[must_use]
@@ -453,7 +452,10 @@ struct Reader<'o, 'i> {
     current: PendingDocument,
     char_len: usize,
     sentence_break: bool,
-    open: Option<OpenSpan<'i>>,
+    /// The span being read in each tag column (one, unless the file is layered).
+    open: Vec<Option<OpenSpan<'i>>>,
+    /// The tag columns of a layered file (empty: one tag column, the last field).
+    layers: Vec<&'i str>,
     saw_docstart: bool,
     warned_bare: bool,
 }
@@ -469,9 +471,24 @@ impl<'o, 'i> Reader<'o, 'i> {
             current: PendingDocument::default(),
             char_len: 0,
             sentence_break: false,
-            open: None,
+            open: vec![None],
+            layers: Vec::new(),
             saw_docstart: false,
             warned_bare: false,
+        }
+    }
+
+    /// Reads the file as layered, with these tag columns (their labels join the schema in
+    /// this order, used or not).
+    fn layers(&mut self, columns: impl Iterator<Item = &'i str>) {
+        self.layers = columns.collect();
+        for column in &self.layers {
+            self.builder.label(column);
+        }
+        self.open = self.layers.iter().map(|_| None).collect();
+        if self.open.is_empty() {
+            // No columns: a file of tokens only, read as one (empty) tag column.
+            self.open.push(None);
         }
     }
 
@@ -484,6 +501,10 @@ impl<'o, 'i> Reader<'o, 'i> {
         if is_docstart(line) {
             self.saw_docstart = true;
             self.end_document();
+            return;
+        }
+        if !self.layers.is_empty() {
+            self.layered_line(number, line);
             return;
         }
         let (token, tag) = self.split(number, line);
@@ -499,7 +520,37 @@ impl<'o, 'i> Reader<'o, 'i> {
         }
         self.report.tokens += 1;
         let char_start = self.push_token(token);
-        self.tag(number, tag, char_start);
+        self.tag(0, number, tag, char_start);
+    }
+
+    /// A token line of a layered file: `token<TAB>tag<TAB>tag…`, a tag per column.
+    fn layered_line(&mut self, number: usize, line: &'i str) {
+        let mut fields = line.split('\t').map(str::trim);
+        let token = fields.next().unwrap_or_default();
+        let tags: Vec<&'i str> = fields.collect();
+        if token.is_empty() || token.contains(char::is_whitespace) {
+            self.report.warn(
+                Some(number),
+                "empty token or token with spaces in a layered file; line skipped",
+            );
+            return;
+        }
+        if tags.len() != self.layers.len() {
+            self.report.warn(
+                Some(number),
+                format!(
+                    "{} tag columns where the header names {}; missing tags read as O",
+                    tags.len(),
+                    self.layers.len()
+                ),
+            );
+        }
+        self.report.tokens += 1;
+        let char_start = self.push_token(token);
+        for column in 0..self.layers.len() {
+            let tag = tags.get(column).copied().filter(|t| !t.is_empty()).unwrap_or("O");
+            self.tag(column, number, tag, char_start);
+        }
     }
 
     fn split(&mut self, number: usize, line: &'i str) -> (&'i str, &'i str) {
@@ -536,20 +587,20 @@ impl<'o, 'i> Reader<'o, 'i> {
         char_start
     }
 
-    fn tag(&mut self, number: usize, raw: &'i str, char_start: usize) {
+    fn tag(&mut self, column: usize, number: usize, raw: &'i str, char_start: usize) {
         let char_end = self.char_len;
         let (kind, ends) = match parse_tag(raw) {
             Tag::Outside => {
-                self.close_span();
+                self.close_column(column);
                 return;
             }
-            Tag::Inside(kind, ends) if self.extend(kind, char_end) => {
+            Tag::Inside(kind, ends) if self.extend(column, kind, char_end) => {
                 if ends {
-                    self.close_span();
+                    self.close_column(column);
                 }
                 return;
             }
-            Tag::Bare(kind) if self.extend(kind, char_end) => return,
+            Tag::Bare(kind) if self.extend(column, kind, char_end) => return,
             Tag::Inside(kind, ends) => {
                 self.report
                     .warn(Some(number), format!("{raw} follows no {kind} span; starts a new one"));
@@ -566,21 +617,21 @@ impl<'o, 'i> Reader<'o, 'i> {
             }
             Tag::Begin(kind, ends) => (kind, ends),
         };
-        self.close_span();
-        self.open = Some(OpenSpan {
+        self.close_column(column);
+        self.open[column] = Some(OpenSpan {
             kind,
             char_start,
             char_end,
             line: number,
         });
         if ends {
-            self.close_span();
+            self.close_column(column);
         }
     }
 
-    /// Extends the open span over the current token when it has this type.
-    fn extend(&mut self, kind: &str, char_end: usize) -> bool {
-        match &mut self.open {
+    /// Extends the open span of a column over the current token when it has this type.
+    fn extend(&mut self, column: usize, kind: &str, char_end: usize) -> bool {
+        match &mut self.open[column] {
             Some(open) if open.kind == kind => {
                 open.char_end = char_end;
                 true
@@ -589,8 +640,15 @@ impl<'o, 'i> Reader<'o, 'i> {
         }
     }
 
+    /// Ends the open spans of every column.
     fn close_span(&mut self) {
-        if let Some(open) = self.open.take() {
+        for column in 0..self.open.len() {
+            self.close_column(column);
+        }
+    }
+
+    fn close_column(&mut self, column: usize) {
+        if let Some(open) = self.open[column].take() {
             let label = self.builder.label(open.kind);
             self.current.spans.push(PendingSpan {
                 label,
@@ -753,18 +811,47 @@ mod tests {
     }
 
     #[test]
-    fn layered_files_are_refused_on_import() {
-        let doc = document("أ ب", &[("Quote", 0, 3), ("Actor", 0, 1)]);
+    fn layered_files_import_every_column() {
+        let a = document(
+            "قال إنهم اتفقوا",
+            &[("Quote", 4, 15), ("Agreed action", 9, 15), ("Actor", 4, 8)],
+        );
+        let b = document("أ ب", &[("Quote", 0, 3), ("Actor", 0, 1)]);
         let layered = ConllOptions {
             layers: true,
             ..ConllOptions::default()
         };
-        let (text, _) = export_str(std::slice::from_ref(&doc), &layered);
+        let (text, _) = export_str(&[a.clone(), b.clone()], &layered);
         assert!(is_layered(&text));
         let imported = import_str(&format!("\u{feff}{text}"), &ImportOptions::new("l"));
-        assert!(imported.documents.is_empty());
-        assert_eq!(imported.report.warnings[0].message, LAYERED_REFUSAL);
-        let (text, _) = export_str(std::slice::from_ref(&doc), &ConllOptions::default());
+        assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
+        let spans = |d: &Document| {
+            let mut spans: Vec<(String, usize, usize)> = d
+                .spans()
+                .iter()
+                .map(|s| (s.label.clone(), s.char_start, s.char_end))
+                .collect();
+            spans.sort();
+            spans
+        };
+        assert_eq!(imported.documents.len(), 2);
+        for (back, original) in imported.documents.iter().zip([&a, &b]) {
+            assert_eq!(back.text(), original.text());
+            assert_eq!(spans(back), spans(original));
+        }
+        let labels: Vec<&str> = imported.documents[0]
+            .schema()
+            .labels
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect();
+        let expected: Vec<&str> = a.schema().labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(labels, expected);
+        // A line with a column missing is read, with a warning naming it.
+        let short = text.replacen("\tO\n", "\n", 1);
+        let imported = import_str(&short, &ImportOptions::new("l"));
+        assert_eq!(imported.report.warnings.len(), 1, "{:?}", imported.report.warnings);
+        let (text, _) = export_str(std::slice::from_ref(&b), &ConllOptions::default());
         assert!(!is_layered(&text));
     }
 
@@ -870,6 +957,9 @@ mod tests {
             "",
             "\n\n\n",
             "-DOCSTART-",
+            "# columns: token",
+            "# columns: token\nx\n",
+            "# columns: token A B\nx\tB-A\ty\tI-B\tz\n\t\n-DOCSTART-\ny\tI-A",
             "B-",
             "x B-",
             "x I-",

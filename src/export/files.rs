@@ -104,12 +104,6 @@ pub enum FilesError {
     /// Replacing a file failed; its previous version is intact.
     #[error(transparent)]
     Io(#[from] crate::io::IoError),
-    /// A layered `CoNLL` file (a tag column per label), which the import cannot read.
-    #[error("{}: {}", conll::LAYERED_REFUSAL, path.display())]
-    LayeredConll {
-        /// The file.
-        path: PathBuf,
-    },
     /// A brat import found no `.ann` file with its `.txt`.
     #[error("no brat document (NAME.ann with NAME.txt) in {}", path.display())]
     NoBratDocuments {
@@ -352,13 +346,7 @@ pub fn read_import(format: ImportFormat, path: &Path, options: &ImportOptions) -
             .map_or_else(|| "document".to_owned(), |s| s.to_string_lossy().into_owned());
     }
     match format {
-        ImportFormat::Conll => {
-            let text = read_text(path)?;
-            if conll::is_layered(&text) {
-                return Err(FilesError::LayeredConll { path: path.to_owned() });
-            }
-            Ok(conll::import_str(&text, &options))
-        }
+        ImportFormat::Conll => Ok(conll::import_str(&read_text(path)?, &options)),
         ImportFormat::Jsonl => Ok(jsonl::import_str(&read_text(path)?, &options)),
         ImportFormat::Brat => read_brat(path, &options),
     }
