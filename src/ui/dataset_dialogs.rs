@@ -141,7 +141,7 @@ fn warnings_ui(ui: &mut egui::Ui, warnings: &[String]) {
 }
 
 /// The formats offered, with their names.
-const EXPORT_FORMATS: [(&str, ExportFormat); 6] = [
+const EXPORT_FORMATS: [(&str, ExportFormat); 8] = [
     (
         "JSONL (Hashiya)",
         ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
@@ -153,6 +153,15 @@ const EXPORT_FORMATS: [(&str, ExportFormat); 6] = [
     (
         "JSONL (doccano relations)",
         ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Char),
+    ),
+    // doccano's and Label Studio's views count offsets in UTF-16 units (JavaScript strings).
+    (
+        "JSONL (doccano, UTF-16 offsets)",
+        ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Utf16),
+    ),
+    (
+        "JSONL (doccano relations, UTF-16 offsets)",
+        ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Utf16),
     ),
     (
         "CoNLL (IOB2)",
