@@ -167,6 +167,7 @@ fn conll_import_export_gives_back_tokens_and_tags() {
     // With sentences cut only at line breaks, the single-line corpus comes back as one sentence.
     let lines = ConllOptions {
         sentences: SentenceSplit::Lines,
+        ..ConllOptions::default()
     };
     let (exported, _) = conll::export_str(&imported.documents, &lines);
     assert_eq!(compare(&text, &exported).sentence_breaks, 1);

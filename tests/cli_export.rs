@@ -186,7 +186,7 @@ fn split_export_is_deterministic() {
     let out = tempfile::tempdir().expect("temp dir");
     let first = run(&out.path().join("a"), "7");
     assert_eq!(first, run(&out.path().join("b"), "7"));
-    assert_eq!(first[0].matches("-DOCSTART-").count(), 7);
+    assert_eq!(first[0].matches("\n-DOCSTART- -X- O O\n\n").count(), 7);
     let others: Vec<[String; 3]> = (8..14)
         .map(|seed| run(&out.path().join(format!("s{seed}")), &seed.to_string()))
         .collect();
@@ -293,4 +293,150 @@ fn jsonl_and_brat_round_trip_through_the_commands() {
         }
         assert_eq!(String::from_utf8_lossy(&again.stdout), expected, "{format}");
     }
+}
+
+/// A label as `CoNLL` tags write it: whitespace becomes `_`.
+fn tag_name(label: &str) -> String {
+    label.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect()
+}
+
+/// Spans of each label that a column of that label can hold: all but those inside another
+/// span of the same label.
+fn holdable_per_label(document: &hashiya::model::Document) -> std::collections::BTreeMap<String, usize> {
+    let spans = document.spans();
+    let mut counts = std::collections::BTreeMap::new();
+    for span in spans {
+        let inside_same_label = spans.iter().any(|outer| {
+            outer.id != span.id
+                && outer.label == span.label
+                && outer.char_start <= span.char_start
+                && span.char_end <= outer.char_end
+                && (outer.char_len() > span.char_len() || outer.id < span.id)
+        });
+        if !inside_same_label {
+            *counts.entry(tag_name(&span.label)).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn layered_conll_keeps_nested_spans() {
+    let folder = corpus_folder();
+    let input = folder.path().to_string_lossy().into_owned();
+    let out = tempfile::tempdir().expect("temp dir");
+    let file = path(out.path(), "layers.conll");
+    let output = hashiya(&["export", "--to", "conll", "--layers", "--out", &file, &input]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&file).expect("export");
+    let header = text.lines().next().expect("header");
+    let columns: Vec<&str> = header
+        .strip_prefix(hashiya::export::conll::LAYERS_HEADER)
+        .expect("the header names the columns")
+        .split_whitespace()
+        .collect();
+    let document = common::golden_document();
+    let schema: Vec<String> = document.schema().labels.iter().map(|l| tag_name(&l.name)).collect();
+    assert_eq!(columns, schema, "one column per label, in schema order");
+    let mut begins = std::collections::BTreeMap::new();
+    for line in text.lines().skip(1).filter(|l| !l.is_empty()) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), columns.len() + 1, "{line:?}");
+        for (column, tag) in columns.iter().zip(&fields[1..]) {
+            if let Some(label) = tag.strip_prefix("B-") {
+                assert_eq!(label, *column, "{line:?}");
+                *begins.entry((*column).to_owned()).or_insert(0) += 1;
+            } else if let Some(label) = tag.strip_prefix("I-") {
+                assert_eq!(label, *column, "{line:?}");
+            } else {
+                assert_eq!(*tag, "O", "{line:?}");
+            }
+        }
+    }
+    let expected = holdable_per_label(&document);
+    assert!(expected.get("Agreed_action").is_some_and(|&n| n > 0));
+    assert_eq!(begins, expected);
+
+    // Without --layers, the nested spans are counted and named on stderr; the layered file
+    // imports back with every span.
+    let single = path(out.path(), "single.conll");
+    let output = hashiya(&["export", "--to", "conll", "--out", &single, &input]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("nested spans flattened"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("lies inside span"), "{}", stderr(&output));
+    let target = path(out.path(), "imported");
+    let output = hashiya(&["import", "--from", "conll", &file, "--out", &target]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let back = hashiya::io::load_document(&Path::new(&target).join("layers.txt")).expect("imported");
+    assert_eq!(holdable_per_label(&back.document), expected);
+}
+
+#[test]
+fn jsonl_offsets_in_utf16_units_for_javascript_tools() {
+    use hashiya::model::{Document, DocumentMeta, Schema, Span, SpanId};
+    let folder = tempfile::tempdir().expect("temp dir");
+    let text = "😀 قال 👩\u{200d}👩\u{200d}👧 محمد 🇱🇾 في طرابلس";
+    let spans = [("Actor", "محمد"), ("Quote", "في طرابلس"), ("Actor", "🇱🇾 في")];
+    let spans: Vec<Span> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, (label, needle))| {
+            let (start, end) = common::find(text, needle, 0);
+            Span::new(SpanId(i as u64 + 1), *label, start, end)
+        })
+        .collect();
+    let meta = DocumentMeta {
+        source_name: "emoji.txt".into(),
+        ..DocumentMeta::default()
+    };
+    let document = Document::from_parts(text.into(), Schema::default_schema(), meta, spans, Vec::new());
+    let article = folder.path().join("emoji.txt");
+    std::fs::write(&article, text).expect("article");
+    hashiya::io::save_document(&document, &hashiya::io::annotation_path_for(&article)).expect("save");
+    let input = article.to_string_lossy().into_owned();
+    let export = |unit: &str| -> Vec<(usize, usize)> {
+        let output = hashiya(&[
+            "export",
+            "--to",
+            "jsonl",
+            "--jsonl-flavor",
+            "doccano",
+            "--offsets",
+            unit,
+            &input,
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let line: serde_json::Value = serde_json::from_slice(&output.stdout).expect("one JSON line");
+        line["label"]
+            .as_array()
+            .expect("label")
+            .iter()
+            .map(|l| {
+                (
+                    l[0].as_u64().expect("start") as usize,
+                    l[1].as_u64().expect("end") as usize,
+                )
+            })
+            .collect()
+    };
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let utf16 = export("utf16");
+    assert_eq!(utf16.len(), document.spans().len());
+    for (span, (start, end)) in document.spans().iter().zip(&utf16) {
+        assert_eq!(
+            String::from_utf16(&units[*start..*end]).ok().as_deref(),
+            Some(document.span_text(span))
+        );
+    }
+    assert_ne!(
+        utf16,
+        export("char"),
+        "the emoji before the spans count twice in UTF-16"
+    );
+    let output = hashiya(&["export", "--to", "conll", "--offsets", "utf16", &input]);
+    assert_eq!(output.status.code(), Some(2), "--offsets goes with --to jsonl");
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use hashiya::export::conll::ConllOptions;
 use hashiya::export::files::{self, ExportFormat};
 use hashiya::export::jsonl::JsonlFlavor;
+use hashiya::export::offsets::OffsetUnit;
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden")
@@ -45,18 +46,21 @@ fn export(format: ExportFormat) -> String {
 
 #[test]
 fn jsonl_hashiya() {
-    check("sample.jsonl", &export(ExportFormat::Jsonl(JsonlFlavor::Hashiya)));
+    check(
+        "sample.jsonl",
+        &export(ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char)),
+    );
 }
 
 #[test]
 fn jsonl_doccano() {
     check(
         "sample.doccano.jsonl",
-        &export(ExportFormat::Jsonl(JsonlFlavor::Doccano)),
+        &export(ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Char)),
     );
     check(
         "sample.doccano-relations.jsonl",
-        &export(ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations)),
+        &export(ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Char)),
     );
 }
 

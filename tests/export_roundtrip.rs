@@ -5,6 +5,7 @@
 use hashiya::export::brat::{self, BratNames};
 use hashiya::export::conll::{self, ConllOptions};
 use hashiya::export::jsonl::{self, JsonlFlavor};
+use hashiya::export::offsets::OffsetUnit;
 use hashiya::export::{ImportOptions, is_line_break, tag_name};
 use hashiya::model::{AttributeDef, Document, DocumentMeta, LabelDef, Link, LinkId, Rgb, Schema, Span, SpanId, Status};
 use proptest::prelude::*;
@@ -178,7 +179,12 @@ fn is_separator(c: char) -> bool {
 
 /// The spans that own the `CoNLL` tag column: outermost, earliest first, crossing ones left out.
 fn outermost(document: &Document) -> Vec<&Span> {
-    let mut spans: Vec<&Span> = document.spans().iter().collect();
+    outermost_of(document.spans().iter())
+}
+
+/// The outermost of some spans, earliest first, crossing ones left out.
+fn outermost_of<'d>(spans: impl Iterator<Item = &'d Span>) -> Vec<&'d Span> {
+    let mut spans: Vec<&Span> = spans.collect();
     spans.sort_by_key(|s| (s.char_start, std::cmp::Reverse(s.char_end), s.id));
     let mut kept: Vec<&Span> = Vec::new();
     for span in spans {
@@ -209,8 +215,53 @@ fn entities(conll: &str) -> (Vec<(String, Vec<String>)>, Vec<String>) {
     (found, tokens)
 }
 
+/// The span offsets of a one-line JSONL export, whatever its flavor, and its `text`.
+fn span_offsets(jsonl: &str) -> (String, Vec<(usize, usize)>) {
+    let line: serde_json::Value = serde_json::from_str(jsonl.trim_end()).expect("one JSON line");
+    let number = |v: &serde_json::Value| usize::try_from(v.as_u64().expect("an offset")).expect("fits");
+    let pairs = |key: &str, start: &str, end: &str| -> Option<Vec<(usize, usize)>> {
+        let items = line.get(key)?.as_array()?;
+        Some(
+            items
+                .iter()
+                .map(|item| (number(&item[start]), number(&item[end])))
+                .collect(),
+        )
+    };
+    let offsets = pairs("spans", "start", "end")
+        .or_else(|| pairs("entities", "start_offset", "end_offset"))
+        .or_else(|| {
+            let items = line.get("label")?.as_array()?;
+            Some(items.iter().map(|item| (number(&item[0]), number(&item[1]))).collect())
+        })
+        .expect("spans, entities or label");
+    (line["text"].as_str().expect("text").to_owned(), offsets)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn utf16_offsets_slice_the_same_text_as_char_offsets(document in documents()) {
+        let chars: Vec<char> = document.text().chars().collect();
+        let units: Vec<u16> = document.text().encode_utf16().collect();
+        for (flavor, _) in JsonlFlavor::ALL {
+            let one = std::slice::from_ref(&document);
+            let (_, by_char) = span_offsets(&jsonl::export_str_in(one, flavor, OffsetUnit::Char).0);
+            let (text, by_unit) = span_offsets(&jsonl::export_str_in(one, flavor, OffsetUnit::Utf16).0);
+            prop_assert_eq!(text.as_str(), document.text());
+            prop_assert_eq!(by_char.len(), document.spans().len());
+            prop_assert_eq!(by_unit.len(), by_char.len());
+            for (&(char_start, char_end), &(unit_start, unit_end)) in by_char.iter().zip(&by_unit) {
+                let sliced_chars: String = chars[char_start..char_end].iter().collect();
+                let sliced_units = String::from_utf16(&units[unit_start..unit_end]).ok();
+                prop_assert_eq!(Some(sliced_chars), sliced_units, "{:?}", flavor);
+                // The units differ from the chars exactly by the wide chars before each end.
+                let wide = chars[..char_start].iter().filter(|c| c.len_utf16() == 2).count();
+                prop_assert_eq!(unit_start, char_start + wide);
+            }
+        }
+    }
 
     #[test]
     fn jsonl_round_trip_is_exact(document in documents()) {
@@ -248,6 +299,55 @@ proptest! {
         let imported = brat::import(&[files], Some(&conf), Some(&visual), &options_for(&document));
         prop_assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
         prop_assert_eq!(&imported.documents, &[expected]);
+    }
+
+    #[test]
+    fn layered_conll_keeps_every_span_not_inside_one_of_its_label(document in documents()) {
+        let layered = ConllOptions { layers: true, ..ConllOptions::default() };
+        let (text, report) = conll::export_str(std::slice::from_ref(&document), &layered);
+        let mut lines = text.lines();
+        let header = lines.next().expect("header");
+        let columns: Vec<&str> = header.strip_prefix(conll::LAYERS_HEADER).expect("header").split_whitespace().collect();
+        let labels = conll::layer_labels([&document]);
+        prop_assert_eq!(&columns, &labels.iter().map(|l| tag_name(l)).collect::<Vec<_>>());
+        let body: Vec<&str> = lines.collect();
+        let bare: String = document.text().chars().filter(|&c| !is_separator(c)).collect();
+        let mut expected_back: Vec<(String, String)> = Vec::new();
+        for (column, label) in labels.iter().enumerate() {
+            // This column alone, as a one-column file.
+            let single: String = body
+                .iter()
+                .map(|line| {
+                    let fields: Vec<&str> = line.split('\t').collect();
+                    if line.is_empty() { "\n".to_owned() } else { format!("{}\t{}\n", fields[0], fields[column + 1]) }
+                })
+                .collect();
+            let (found, tokens) = entities(&single);
+            prop_assert_eq!(tokens.concat(), bare.clone());
+            let expected: Vec<(String, String)> = outermost_of(document.spans().iter().filter(|s| &s.label == label))
+                .into_iter()
+                .map(|s| (tag_name(&s.label), document.span_text(s).chars().filter(|&c| !is_separator(c)).collect::<String>()))
+                .filter(|(_, chars)| !chars.is_empty())
+                .collect();
+            let actual: Vec<(String, String)> = found.iter().map(|(k, t)| (k.clone(), t.concat())).collect();
+            prop_assert_eq!(&actual, &expected, "{}", label);
+            expected_back.extend(expected.into_iter().map(|(_, chars)| (label.clone(), chars)));
+        }
+        // Import reads every column back.
+        let imported = conll::import_str(&text, &options_for(&document));
+        prop_assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
+        let mut back: Vec<(String, String)> = imported
+            .documents
+            .iter()
+            .flat_map(|d| d.spans().iter().map(move |s| (s.label.clone(), d.span_text(s).chars().filter(|&c| !is_separator(c)).collect())))
+            .collect();
+        back.sort();
+        expected_back.sort();
+        prop_assert_eq!(back, expected_back);
+        prop_assert_eq!(
+            report.spans + report.spans_flattened + report.spans_crossing + report.spans_lost,
+            document.spans().len()
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::process::Command;
 use hashiya::export::conll::ConllOptions;
 use hashiya::export::files::{self, ExportFormat};
 use hashiya::export::jsonl::JsonlFlavor;
+use hashiya::export::offsets::OffsetUnit;
 use hashiya::model::{Document, DocumentMeta, Link, LinkId, Schema, Span, SpanId};
 
 const CHECK: &str = r#"
@@ -54,10 +55,30 @@ for name in sorted(os.listdir(brat)):
             fragments = [tuple(int(n) for n in r.split()) for r in ranges.split(";")]
             assert " ".join(text[s:e] for s, e in fragments) == tail, (ident, tail)
             checked += 1
+# UTF-16 offsets slice the UTF-16 encoding (as JavaScript's String.slice does) to the text
+# that the char offsets slice the str to.
+for chars, units in zip(lines("doccano.jsonl"), lines("doccano-utf16.jsonl")):
+    text = chars["text"]
+    encoded = text.encode("utf-16-le")
+    assert units["text"] == text
+    for (cs, ce, label), (us, ue, label16) in zip(chars["label"], units["label"]):
+        assert label == label16
+        assert encoded[2 * us:2 * ue].decode("utf-16-le") == text[cs:ce], (cs, ce, us, ue)
+        checked += 1
+documents = len(lines("hashiya.jsonl"))
 with open(os.path.join(folder, "all.conll"), encoding="utf-8") as f:
-    for line in f:
-        line = line.rstrip("\n")
-        assert line == "" or (line.count("\t") == 1 and line.split("\t")[0].strip() != ""), repr(line)
+    content = f.read()
+for line in content.split("\n"):
+    assert line in ("", "-DOCSTART- -X- O O") or (line.count("\t") == 1 and line.split("\t")[0].strip() != ""), repr(line)
+# spaCy's `convert --converter ner` splits documents on this exact line.
+assert len([d for d in content.strip().split("-DOCSTART- -X- O O") if d.strip()]) == documents
+with open(os.path.join(folder, "layers.conll"), encoding="utf-8") as f:
+    header, *body = f.read().split("\n")
+columns = header.split()[2:]
+assert columns[0] == "token" and len(columns) > 2, header
+for line in body:
+    assert line == "" or line.count("\t") == len(columns) - 1, repr(line)
+assert sum(1 for line in body if line.startswith("-DOCSTART-")) == documents - 1
 print(checked)
 "#;
 
@@ -93,10 +114,30 @@ fn python_slices_every_exported_span() {
     let documents = [common::golden_document(), tricky_document()];
     let folder = tempfile::tempdir().expect("temp dir");
     for (format, name) in [
-        (ExportFormat::Jsonl(JsonlFlavor::Hashiya), "hashiya.jsonl"),
-        (ExportFormat::Jsonl(JsonlFlavor::Doccano), "doccano.jsonl"),
-        (ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations), "relations.jsonl"),
+        (
+            ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
+            "hashiya.jsonl",
+        ),
+        (
+            ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Char),
+            "doccano.jsonl",
+        ),
+        (
+            ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Char),
+            "relations.jsonl",
+        ),
+        (
+            ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Utf16),
+            "doccano-utf16.jsonl",
+        ),
         (ExportFormat::Conll(ConllOptions::default()), "all.conll"),
+        (
+            ExportFormat::Conll(ConllOptions {
+                layers: true,
+                ..ConllOptions::default()
+            }),
+            "layers.conll",
+        ),
         (ExportFormat::Brat, "brat"),
     ] {
         files::write_export(
@@ -119,7 +160,7 @@ fn python_slices_every_exported_span() {
     assert!(output.status.success(), "python check failed:\n{stderr}");
     let checked: usize = String::from_utf8_lossy(&output.stdout).trim().parse().expect("count");
     let spans: usize = documents.iter().map(|d| d.spans().len()).sum();
-    // Every span checked twice: once in JSONL, once in brat.
-    assert_eq!(checked, 2 * spans);
+    // Every span checked three times: in JSONL, in brat, and in UTF-16 against chars.
+    assert_eq!(checked, 3 * spans);
     eprintln!("python3 checked {checked} span slices");
 }

@@ -10,6 +10,7 @@ use clap_complete::Shell;
 
 use crate::export::files::ImportFormat;
 use crate::export::jsonl::JsonlFlavor;
+use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
 use crate::export::tokens::SentenceSplit;
 use crate::text::Direction;
@@ -115,9 +116,16 @@ pub struct ExportArgs {
     /// Which JSONL (with --to jsonl).
     #[arg(long, value_name = "FLAVOR", value_parser = jsonl_flavor_parser())]
     pub jsonl_flavor: Option<JsonlFlavor>,
+    /// What JSONL offsets count: chars (Unicode scalars, as Python does; the default) or
+    /// utf16 code units (as doccano's and Label Studio's JavaScript do) (with --to jsonl).
+    #[arg(long, value_name = "UNIT", value_parser = offsets_parser())]
+    pub offsets: Option<OffsetUnit>,
     /// Where CoNLL sentences end (with --to conll).
     #[arg(long, value_name = "RULE", value_parser = sentences_parser())]
     pub sentences: Option<SentenceSplit>,
+    /// One IOB2 tag column per label, so nested spans are kept (with --to conll).
+    #[arg(long)]
+    pub layers: bool,
     /// Labels written as brat events: the span is the trigger, its links the roles (with
     /// --to brat; comma-separated, e.g. "Agreed action").
     #[arg(long, value_name = "LABEL,...", value_delimiter = ',')]
@@ -294,6 +302,10 @@ pub struct ManArgs {
 
 fn jsonl_flavor_parser() -> impl clap::builder::TypedValueParser<Value = JsonlFlavor> {
     PossibleValuesParser::new(JsonlFlavor::ALL.map(|(_, name)| name)).try_map(|name| name.parse::<JsonlFlavor>())
+}
+
+fn offsets_parser() -> impl clap::builder::TypedValueParser<Value = OffsetUnit> {
+    PossibleValuesParser::new(OffsetUnit::ALL.map(|(_, name)| name)).try_map(|name| name.parse::<OffsetUnit>())
 }
 
 fn sentences_parser() -> impl clap::builder::TypedValueParser<Value = SentenceSplit> {

@@ -77,9 +77,10 @@ pub fn run(args: ExportArgs) -> i32 {
 /// The checks clap's grammar cannot express: which options go with which format.
 fn parse(args: ExportArgs) -> Result<Request, UsageError> {
     let format = match args.to {
-        ExportTo::Jsonl => ExportFormat::Jsonl(args.jsonl_flavor.unwrap_or_default()),
+        ExportTo::Jsonl => ExportFormat::Jsonl(args.jsonl_flavor.unwrap_or_default(), args.offsets.unwrap_or_default()),
         ExportTo::Conll => ExportFormat::Conll(ConllOptions {
             sentences: args.sentences.unwrap_or_default(),
+            layers: args.layers,
         }),
         ExportTo::Brat => ExportFormat::Brat,
     };
@@ -88,6 +89,12 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
     }
     if args.sentences.is_some() && args.to != ExportTo::Conll {
         return Err(UsageError("--sentences goes with --to conll".to_owned()));
+    }
+    if args.offsets.is_some() && args.to != ExportTo::Jsonl {
+        return Err(UsageError("--offsets goes with --to jsonl".to_owned()));
+    }
+    if args.layers && args.to != ExportTo::Conll {
+        return Err(UsageError("--layers goes with --to conll".to_owned()));
     }
     if !args.brat_events.is_empty() && args.to != ExportTo::Brat {
         return Err(UsageError("--brat-events goes with --to brat".to_owned()));
@@ -121,6 +128,7 @@ mod tests {
     use crate::cli::args::Command;
     use crate::cli::args::tests::parse_command;
     use crate::export::jsonl::JsonlFlavor;
+    use crate::export::offsets::OffsetUnit;
     use crate::export::tokens::SentenceSplit;
 
     fn request(args: &[&str]) -> Result<Request, String> {
@@ -141,6 +149,10 @@ mod tests {
             &["--to", "conll", "--jsonl-flavor", "doccano", "a.txt"],
             &["--to", "jsonl", "--jsonl-flavor", "spacy", "a.txt"],
             &["--to", "jsonl", "--sentences", "lines", "a.txt"],
+            &["--to", "jsonl", "--layers", "a.txt"],
+            &["--to", "conll", "--offsets", "utf16", "a.txt"],
+            &["--to", "jsonl", "--offsets", "bytes", "a.txt"],
+            &["--to", "brat", "--out", "d", "--layers", "a.txt"],
             &["--to", "jsonl", "--brat-events", "Agreed action", "a.txt"],
             &["--to", "jsonl", "--split", "train=1", "a.txt"],
             &["--to", "jsonl", "--out", "d", "--split", "train=0.5", "a.txt"],
@@ -157,10 +169,19 @@ mod tests {
         assert_eq!(
             request_.format,
             ExportFormat::Conll(ConllOptions {
-                sentences: SentenceSplit::Lines
+                sentences: SentenceSplit::Lines,
+                layers: false,
             })
         );
         assert_eq!(request_.inputs, ["a", "b"].map(PathBuf::from));
+        let request_ = request(&["--to", "conll", "--layers", "a"]).expect("parses");
+        assert_eq!(
+            request_.format,
+            ExportFormat::Conll(ConllOptions {
+                sentences: SentenceSplit::Unicode,
+                layers: true,
+            })
+        );
         let request_ = request(&[
             "--to=jsonl",
             "--jsonl-flavor=doccano",
@@ -173,7 +194,10 @@ mod tests {
             "x",
         ])
         .expect("parses");
-        assert_eq!(request_.format, ExportFormat::Jsonl(JsonlFlavor::Doccano));
+        assert_eq!(
+            request_.format,
+            ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Char)
+        );
         assert_eq!(
             request_.split.map(|(s, seed)| (s.to_string(), seed)),
             Some(("a=0.5,b=0.5".to_owned(), 9))
@@ -189,5 +213,10 @@ mod tests {
         ])
         .expect("parses");
         assert_eq!(request_.brat_events, ["Agreed action", "Quote"]);
+        let request_ = request(&["--to", "jsonl", "--offsets", "utf16", "x"]).expect("parses");
+        assert_eq!(
+            request_.format,
+            ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Utf16)
+        );
     }
 }

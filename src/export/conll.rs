@@ -1,14 +1,19 @@
 //! `CoNLL` (IOB2): one token per line, `token<TAB>tag`, a blank line after each sentence,
-//! `-DOCSTART-` between documents.
+//! a `-DOCSTART- -X- O O` line (`CoNLL-2003`'s, which spaCy and doccano split on) and a blank
+//! line between documents.
 //!
 //! Export: tokens are cut at Unicode word boundaries (which separate punctuation) and at the
 //! boundaries of the spans in the tag column, so no span is widened or lost to a token that
 //! straddles it. Nested spans: the outermost span owns the tag column; spans inside it are
-//! counted as flattened, spans crossing it as crossing. A sentence never ends inside a span.
+//! counted as flattened, spans crossing it as crossing, each named in a warning. Layered files
+//! (`ConllOptions::layers`) have a tag column per label, so only spans inside a span of their
+//! own label are flattened. A sentence never ends inside a span.
 //! Labels are written with whitespace as `_` (`B-Agreed_action`). Links and attributes have
 //! no place in the format.
 //!
 //! Import: `token TAG` or `token<TAB>TAG` (multi-column files: first column and last column);
+//! a line whose first field is `-DOCSTART-` (with any other columns) starts a document; a
+//! layered file (first line [`LAYERS_HEADER`]) is read column by column;
 //! tokens are joined with single spaces, sentences with line breaks; IOB1, IOB2, BIOES and
 //! bare (IO) tags are read. Empty tokens, tokens with spaces and stray `I-` tags are read with
 //! a warning naming the line.
@@ -19,42 +24,171 @@ use std::fmt::Write as _;
 use crate::export::assemble::{PendingDocument, PendingSpan};
 use crate::export::names::tag_name;
 use crate::export::schema_builder::SchemaBuilder;
-use crate::export::tokens::{SentenceSplit, tokenize};
+use crate::export::tokens::{SentenceSplit, Token, tokenize};
 use crate::export::{ExportReport, ImportOptions, ImportReport, Imported};
 use crate::model::{Document, DocumentMeta, Span};
 
-/// The line that separates documents.
+/// The first field of the line that separates documents.
 pub const DOCSTART: &str = "-DOCSTART-";
+
+/// The separator written between documents: `CoNLL-2003`'s `-DOCSTART-` line, the exact form
+/// spaCy's `ner` converter and doccano split on, and a blank line.
+pub const DOCSTART_LINE: &str = "-DOCSTART- -X- O O\n\n";
+
+/// Whether a line separates documents: its first field is `-DOCSTART-`, whatever follows.
+fn is_docstart(line: &str) -> bool {
+    line.split_whitespace().next() == Some(DOCSTART)
+}
 
 /// Options of the `CoNLL` export.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ConllOptions {
     /// Where sentences end.
     pub sentences: SentenceSplit,
+    /// One IOB2 tag column per label (layered `CoNLL`, the way PARC 3.0 distributes
+    /// attribution), so that spans nested in or crossing spans of other labels are kept;
+    /// otherwise one tag column, owned by the outermost spans.
+    pub layers: bool,
+}
+
+/// The start of the first line of a layered file, which names its columns:
+/// `# columns: token Actor Quote Agreed_action`.
+pub const LAYERS_HEADER: &str = "# columns: token";
+
+/// The labels that get a tag column in a layered export of `documents`: the schemas' labels in
+/// their order, then any other label a span uses, each once.
+#[must_use]
+pub fn layer_labels<'d>(documents: impl IntoIterator<Item = &'d Document>) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    let mut add = |label: &str| {
+        if !labels.iter().any(|l| l == label) {
+            labels.push(label.to_owned());
+        }
+    };
+    let documents: Vec<&Document> = documents.into_iter().collect();
+    for document in &documents {
+        document.schema().labels.iter().for_each(|l| add(&l.name));
+    }
+    for document in &documents {
+        document.spans().iter().for_each(|s| add(&s.label));
+    }
+    labels
+}
+
+/// Writes documents into one `CoNLL` text: the header of a layered file, then the documents
+/// with the `-DOCSTART-` separator between them.
+pub struct ConllWriter {
+    options: ConllOptions,
+    /// The labels of the tag columns of a layered file, in column order.
+    layers: Vec<String>,
+    out: String,
+    documents: usize,
+}
+
+impl ConllWriter {
+    /// A writer for `documents` (their labels make the columns of a layered file; the
+    /// documents are written with [`ConllWriter::push`]).
+    #[must_use]
+    pub fn new<'d>(options: ConllOptions, documents: impl IntoIterator<Item = &'d Document>) -> Self {
+        let layers = if options.layers {
+            layer_labels(documents)
+        } else {
+            Vec::new()
+        };
+        let mut out = String::new();
+        if options.layers {
+            out.push_str(LAYERS_HEADER);
+            for label in &layers {
+                out.push(' ');
+                out.push_str(&tag_name(label));
+            }
+            // A blank line: readers that do not know the header see it as a sentence of its own.
+            out.push_str("\n\n");
+        }
+        Self {
+            options,
+            layers,
+            out,
+            documents: 0,
+        }
+    }
+
+    /// Appends one document (after a separator, unless it is the first).
+    pub fn push(&mut self, document: &Document) -> ExportReport {
+        if self.documents > 0 {
+            if self.options.layers {
+                // As many columns as a token line, so that table readers see one shape.
+                self.out.push_str(DOCSTART);
+                self.layers.iter().for_each(|_| self.out.push_str("\tO"));
+                self.out.push_str("\n\n");
+            } else {
+                self.out.push_str(DOCSTART_LINE);
+            }
+        }
+        self.documents += 1;
+        let mut report = ExportReport {
+            documents: 1,
+            ..ExportReport::default()
+        };
+        let columns = if self.options.layers {
+            layered_columns(document, &self.layers, &mut report)
+        } else {
+            vec![outermost_spans(document, document.spans().iter(), &mut report)]
+        };
+        write_document(document, columns, self.options.sentences, &mut self.out, &mut report);
+        report
+    }
+
+    /// The text written.
+    #[must_use]
+    pub fn finish(self) -> String {
+        self.out
+    }
 }
 
 /// Exports documents to one `CoNLL` text.
 #[must_use]
 pub fn export_str(documents: &[Document], options: &ConllOptions) -> (String, ExportReport) {
-    let mut out = String::new();
+    let mut writer = ConllWriter::new(*options, documents);
     let mut report = ExportReport::default();
-    for (index, document) in documents.iter().enumerate() {
-        if index > 0 {
-            out.push_str(DOCSTART);
-            out.push_str("\tO\n\n");
-        }
-        report.merge(export_document(document, options, &mut out));
+    for document in documents {
+        report.merge(writer.push(document));
     }
-    (out, report)
+    (writer.finish(), report)
 }
 
-/// Appends one document's sentences to `out` (without `-DOCSTART-`).
-pub fn export_document(document: &Document, options: &ConllOptions, out: &mut String) -> ExportReport {
+/// The spans of each tag column of a layered file: per label, the outermost spans of that label.
+fn layered_columns<'d>(document: &'d Document, layers: &[String], report: &mut ExportReport) -> Vec<Vec<&'d Span>> {
+    let columns = layers
+        .iter()
+        .map(|label| outermost_spans(document, document.spans().iter().filter(|s| &s.label == label), report))
+        .collect();
+    for span in document.spans().iter().filter(|s| !layers.contains(&s.label)) {
+        // Only when the caller chose the columns without this document's labels.
+        report.spans_lost += 1;
+        report.warn(format!(
+            "{}: span {} ({} {}..{}) has no column; not exported",
+            document.meta().source_name,
+            span.id,
+            span.label,
+            span.char_start,
+            span.char_end
+        ));
+    }
+    columns
+}
+
+/// Appends one document's sentences to `out`, one tag column per entry of `columns` (each
+/// holding disjoint spans in reading order).
+fn write_document(
+    document: &Document,
+    columns: Vec<Vec<&Span>>,
+    sentences: SentenceSplit,
+    out: &mut String,
+    report: &mut ExportReport,
+) {
     let name = &document.meta().source_name;
-    let mut report = ExportReport {
-        documents: 1,
-        ..ExportReport::default()
-    };
+    let lost_before = report.spans_lost;
     if !document.links().is_empty() {
         report.links_dropped = document.links().len();
         report.warn(format!(
@@ -62,36 +196,33 @@ pub fn export_document(document: &Document, options: &ConllOptions, out: &mut St
             document.links().len()
         ));
     }
-    let kept = outermost_spans(document, &mut report);
-    let mut splits: Vec<usize> = kept.iter().flat_map(|s| [s.char_start, s.char_end]).collect();
+    let mut splits: Vec<usize> = columns
+        .iter()
+        .flatten()
+        .flat_map(|s| [s.char_start, s.char_end])
+        .collect();
+    splits.sort_unstable();
     splits.dedup();
-    let ranges: Vec<(usize, usize)> = kept.iter().map(|s| (s.char_start, s.char_end)).collect();
-    let tokens = tokenize(document.text(), &splits, &ranges, options.sentences);
-    out.reserve(tokens.len() * 16);
+    let ranges = merged_ranges(columns.iter().flatten().map(|s| (s.char_start, s.char_end)));
+    let tokens = tokenize(document.text(), &splits, &ranges, sentences);
+    out.reserve(tokens.len() * (8 + 8 * columns.len()));
     let mut tags: HashMap<&str, String> = HashMap::new();
-    let mut next = 0;
-    let mut covered = false;
+    let mut columns: Vec<Column<'_>> = columns.into_iter().map(Column::new).collect();
     for (index, token) in tokens.iter().enumerate() {
         if token.starts_sentence && index > 0 {
             out.push('\n');
             report.sentences += 1;
         }
-        while let Some(span) = kept.get(next).filter(|s| s.char_end <= token.char_start) {
-            if !covered {
-                lose(&mut report, name, span);
-            }
-            next += 1;
-            covered = false;
-        }
         out.push_str(token.text);
-        out.push('\t');
-        match kept.get(next).filter(|s| s.char_start <= token.char_start) {
-            Some(span) => {
-                out.push_str(if covered { "I-" } else { "B-" });
-                out.push_str(tags.entry(&span.label).or_insert_with(|| tag_name(&span.label)));
-                covered = true;
+        for column in &mut columns {
+            out.push('\t');
+            match column.tag(token, name, report) {
+                Some((begin, span)) => {
+                    out.push_str(if begin { "B-" } else { "I-" });
+                    out.push_str(tags.entry(&span.label).or_insert_with(|| tag_name(&span.label)));
+                }
+                None => out.push('O'),
             }
-            None => out.push('O'),
         }
         out.push('\n');
     }
@@ -99,14 +230,69 @@ pub fn export_document(document: &Document, options: &ConllOptions, out: &mut St
         out.push('\n');
         report.sentences += 1;
     }
-    for (offset, span) in kept.iter().skip(next).enumerate() {
-        if offset > 0 || !covered {
-            lose(&mut report, name, span);
-        }
+    let mut kept = 0;
+    for column in &columns {
+        column.finish(name, report);
+        kept += column.kept.len();
     }
     report.tokens = tokens.len();
-    report.spans = kept.len() - report.spans_lost;
-    report
+    report.spans = kept - (report.spans_lost - lost_before).min(kept);
+}
+
+/// Sorted, disjoint ranges covering the given ones (overlapping ranges merged), where no
+/// sentence may end.
+fn merged_ranges(ranges: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = ranges.collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// One tag column being written: its spans and where the tokens have reached.
+struct Column<'d> {
+    kept: Vec<&'d Span>,
+    /// The first span not yet passed.
+    next: usize,
+    /// Whether a token of `kept[next]` was written.
+    covered: bool,
+}
+
+impl<'d> Column<'d> {
+    fn new(kept: Vec<&'d Span>) -> Self {
+        Self {
+            kept,
+            next: 0,
+            covered: false,
+        }
+    }
+
+    /// The span covering `token` in this column and whether the token begins it.
+    fn tag(&mut self, token: &Token<'_>, name: &str, report: &mut ExportReport) -> Option<(bool, &'d Span)> {
+        while let Some(&span) = self.kept.get(self.next).filter(|s| s.char_end <= token.char_start) {
+            if !self.covered {
+                lose(report, name, span);
+            }
+            self.next += 1;
+            self.covered = false;
+        }
+        let span = *self.kept.get(self.next).filter(|s| s.char_start <= token.char_start)?;
+        Some((!std::mem::replace(&mut self.covered, true), span))
+    }
+
+    /// Counts the spans after the last token that no token covered.
+    fn finish(&self, name: &str, report: &mut ExportReport) {
+        for (offset, span) in self.kept.iter().skip(self.next).enumerate() {
+            if offset > 0 || !self.covered {
+                lose(report, name, span);
+            }
+        }
+    }
 }
 
 fn lose(report: &mut ExportReport, name: &str, span: &Span) {
@@ -117,32 +303,44 @@ fn lose(report: &mut ExportReport, name: &str, span: &Span) {
     ));
 }
 
-/// The spans that own the tag column, in reading order: the outermost ones; the others are
-/// counted (nested: flattened; crossing an earlier span: left out, with a warning).
-fn outermost_spans<'d>(document: &'d Document, report: &mut ExportReport) -> Vec<&'d Span> {
-    let mut spans: Vec<&Span> = document.spans().iter().collect();
+/// The spans that own a tag column, in reading order: the outermost ones; the others are
+/// counted and named in a warning (nested: flattened; crossing an earlier span: left out).
+fn outermost_spans<'d>(
+    document: &Document,
+    spans: impl Iterator<Item = &'d Span>,
+    report: &mut ExportReport,
+) -> Vec<&'d Span> {
+    let mut spans: Vec<&Span> = spans.collect();
     spans.sort_by_key(|s| (s.char_start, std::cmp::Reverse(s.char_end), s.id));
     let mut kept: Vec<&Span> = Vec::with_capacity(spans.len());
     for span in spans {
         match kept.last() {
             Some(last) if span.char_start < last.char_end => {
-                if span.char_end <= last.char_end {
+                let what = if span.char_end <= last.char_end {
                     report.spans_flattened += 1;
+                    "lies inside"
                 } else {
                     report.spans_crossing += 1;
-                    report.warn(format!(
-                        "{}: span {} ({} {}..{}) crosses span {} ({} {}..{}); left out of the tag column",
-                        document.meta().source_name,
-                        span.id,
-                        span.label,
-                        span.char_start,
-                        span.char_end,
-                        last.id,
-                        last.label,
-                        last.char_start,
-                        last.char_end
-                    ));
-                }
+                    "crosses"
+                };
+                // A span of another label survives in a layered file (a column per label).
+                let hint = if span.label == last.label {
+                    ""
+                } else {
+                    " (a layered export keeps it)"
+                };
+                report.warn(format!(
+                    "{}: span {} ({} {}..{}) {what} span {} ({} {}..{}); left out of the tag column{hint}",
+                    document.meta().source_name,
+                    span.id,
+                    span.label,
+                    span.char_start,
+                    span.char_end,
+                    last.id,
+                    last.label,
+                    last.char_start,
+                    last.char_end
+                ));
             }
             _ => kept.push(span),
         }
@@ -156,10 +354,29 @@ fn outermost_spans<'d>(document: &'d Document, report: &mut ExportReport) -> Vec
 pub fn import_str(input: &str, options: &ImportOptions) -> Imported {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let mut reader = Reader::new(options, columns_of(input));
-    for (index, line) in input.split('\n').enumerate() {
+    let mut lines = input.split('\n').enumerate().peekable();
+    if is_layered(input) {
+        // The header names the tag columns: each is read on its own (spans of one column
+        // never overlap; spans of different columns may).
+        while lines.next_if(|(_, l)| l.trim().is_empty()).is_some() {}
+        if let Some(columns) = lines.next().and_then(|(_, header)| header.strip_prefix(LAYERS_HEADER)) {
+            reader.layers(columns.split_whitespace());
+        }
+    }
+    for (index, line) in lines {
         reader.line(index + 1, line.strip_suffix('\r').unwrap_or(line));
     }
     reader.finish()
+}
+
+/// Whether `input` is a layered export (its first line is the [`LAYERS_HEADER`]).
+#[must_use]
+pub fn is_layered(input: &str) -> bool {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    input
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(|line| line.starts_with(LAYERS_HEADER))
 }
 
 /// How a line splits into token and tag when it holds no tab.
@@ -176,7 +393,7 @@ fn columns_of(input: &str) -> Columns {
     let mut counts = [0_usize; 4];
     for line in input.lines().filter(|l| !l.contains('\t')).take(10_000) {
         let fields = line.split_whitespace().count();
-        if fields > 0 && !line.starts_with(DOCSTART) {
+        if fields > 0 && !is_docstart(line) {
             counts[fields.min(3)] += 1;
         }
     }
@@ -235,7 +452,10 @@ struct Reader<'o, 'i> {
     current: PendingDocument,
     char_len: usize,
     sentence_break: bool,
-    open: Option<OpenSpan<'i>>,
+    /// The span being read in each tag column (one, unless the file is layered).
+    open: Vec<Option<OpenSpan<'i>>>,
+    /// The tag columns of a layered file (empty: one tag column, the last field).
+    layers: Vec<&'i str>,
     saw_docstart: bool,
     warned_bare: bool,
 }
@@ -251,9 +471,24 @@ impl<'o, 'i> Reader<'o, 'i> {
             current: PendingDocument::default(),
             char_len: 0,
             sentence_break: false,
-            open: None,
+            open: vec![None],
+            layers: Vec::new(),
             saw_docstart: false,
             warned_bare: false,
+        }
+    }
+
+    /// Reads the file as layered, with these tag columns (their labels join the schema in
+    /// this order, used or not).
+    fn layers(&mut self, columns: impl Iterator<Item = &'i str>) {
+        self.layers = columns.collect();
+        for column in &self.layers {
+            self.builder.label(column);
+        }
+        self.open = self.layers.iter().map(|_| None).collect();
+        if self.open.is_empty() {
+            // No columns: a file of tokens only, read as one (empty) tag column.
+            self.open.push(None);
         }
     }
 
@@ -263,9 +498,13 @@ impl<'o, 'i> Reader<'o, 'i> {
             self.sentence_break = true;
             return;
         }
-        if line.starts_with(DOCSTART) {
+        if is_docstart(line) {
             self.saw_docstart = true;
             self.end_document();
+            return;
+        }
+        if !self.layers.is_empty() {
+            self.layered_line(number, line);
             return;
         }
         let (token, tag) = self.split(number, line);
@@ -281,7 +520,37 @@ impl<'o, 'i> Reader<'o, 'i> {
         }
         self.report.tokens += 1;
         let char_start = self.push_token(token);
-        self.tag(number, tag, char_start);
+        self.tag(0, number, tag, char_start);
+    }
+
+    /// A token line of a layered file: `token<TAB>tag<TAB>tag…`, a tag per column.
+    fn layered_line(&mut self, number: usize, line: &'i str) {
+        let mut fields = line.split('\t').map(str::trim);
+        let token = fields.next().unwrap_or_default();
+        let tags: Vec<&'i str> = fields.collect();
+        if token.is_empty() || token.contains(char::is_whitespace) {
+            self.report.warn(
+                Some(number),
+                "empty token or token with spaces in a layered file; line skipped",
+            );
+            return;
+        }
+        if tags.len() != self.layers.len() {
+            self.report.warn(
+                Some(number),
+                format!(
+                    "{} tag columns where the header names {}; missing tags read as O",
+                    tags.len(),
+                    self.layers.len()
+                ),
+            );
+        }
+        self.report.tokens += 1;
+        let char_start = self.push_token(token);
+        for column in 0..self.layers.len() {
+            let tag = tags.get(column).copied().filter(|t| !t.is_empty()).unwrap_or("O");
+            self.tag(column, number, tag, char_start);
+        }
     }
 
     fn split(&mut self, number: usize, line: &'i str) -> (&'i str, &'i str) {
@@ -318,20 +587,20 @@ impl<'o, 'i> Reader<'o, 'i> {
         char_start
     }
 
-    fn tag(&mut self, number: usize, raw: &'i str, char_start: usize) {
+    fn tag(&mut self, column: usize, number: usize, raw: &'i str, char_start: usize) {
         let char_end = self.char_len;
         let (kind, ends) = match parse_tag(raw) {
             Tag::Outside => {
-                self.close_span();
+                self.close_column(column);
                 return;
             }
-            Tag::Inside(kind, ends) if self.extend(kind, char_end) => {
+            Tag::Inside(kind, ends) if self.extend(column, kind, char_end) => {
                 if ends {
-                    self.close_span();
+                    self.close_column(column);
                 }
                 return;
             }
-            Tag::Bare(kind) if self.extend(kind, char_end) => return,
+            Tag::Bare(kind) if self.extend(column, kind, char_end) => return,
             Tag::Inside(kind, ends) => {
                 self.report
                     .warn(Some(number), format!("{raw} follows no {kind} span; starts a new one"));
@@ -348,21 +617,21 @@ impl<'o, 'i> Reader<'o, 'i> {
             }
             Tag::Begin(kind, ends) => (kind, ends),
         };
-        self.close_span();
-        self.open = Some(OpenSpan {
+        self.close_column(column);
+        self.open[column] = Some(OpenSpan {
             kind,
             char_start,
             char_end,
             line: number,
         });
         if ends {
-            self.close_span();
+            self.close_column(column);
         }
     }
 
-    /// Extends the open span over the current token when it has this type.
-    fn extend(&mut self, kind: &str, char_end: usize) -> bool {
-        match &mut self.open {
+    /// Extends the open span of a column over the current token when it has this type.
+    fn extend(&mut self, column: usize, kind: &str, char_end: usize) -> bool {
+        match &mut self.open[column] {
             Some(open) if open.kind == kind => {
                 open.char_end = char_end;
                 true
@@ -371,8 +640,15 @@ impl<'o, 'i> Reader<'o, 'i> {
         }
     }
 
+    /// Ends the open spans of every column.
     fn close_span(&mut self) {
-        if let Some(open) = self.open.take() {
+        for column in 0..self.open.len() {
+            self.close_column(column);
+        }
+    }
+
+    fn close_column(&mut self, column: usize) {
+        if let Some(open) = self.open[column].take() {
             let label = self.builder.label(open.kind);
             self.current.spans.push(PendingSpan {
                 label,
@@ -470,6 +746,116 @@ mod tests {
     }
 
     #[test]
+    fn layers_keep_nested_spans_of_other_labels() {
+        // An action inside a quote, an actor crossing the quote, and an actor inside an actor.
+        let doc = document(
+            "قال إنهم اتفقوا على الهدنة أمس",
+            &[
+                ("Quote", 4, 26),
+                ("Agreed action", 9, 26),
+                ("Actor", 0, 8),
+                ("Actor", 4, 8),
+            ],
+        );
+        let layered = ConllOptions {
+            layers: true,
+            ..ConllOptions::default()
+        };
+        let (text, report) = export_str(std::slice::from_ref(&doc), &layered);
+        let labels = layer_labels([&doc]);
+        let header: Vec<String> = labels.iter().map(|l| tag_name(l)).collect();
+        assert_eq!(
+            text.lines().next(),
+            Some(format!("{LAYERS_HEADER} {}", header.join(" ")).as_str())
+        );
+        let column = |label: &str| 1 + labels.iter().position(|l| l == label).expect("label");
+        let tags = |label: &str| -> Vec<String> {
+            text.lines()
+                .skip(2)
+                .filter(|l| !l.is_empty())
+                .map(|l| l.split('\t').nth(column(label)).expect("column").to_owned())
+                .collect()
+        };
+        assert_eq!(tags("Quote"), ["O", "B-Quote", "I-Quote", "I-Quote", "I-Quote", "O"]);
+        assert_eq!(
+            tags("Agreed action"),
+            ["O", "O", "B-Agreed_action", "I-Agreed_action", "I-Agreed_action", "O"]
+        );
+        assert_eq!(tags("Actor"), ["B-Actor", "I-Actor", "O", "O", "O", "O"]);
+        assert!(
+            text.lines()
+                .skip(2)
+                .all(|l| l.is_empty() || l.split('\t').count() == labels.len() + 1)
+        );
+        assert_eq!((report.spans, report.spans_flattened, report.spans_crossing), (3, 1, 0));
+        assert!(
+            report.warnings[0].contains("T4 (Actor 4..8) lies inside span T3"),
+            "{:?}",
+            report.warnings
+        );
+        // Documents are separated by a -DOCSTART- line with as many columns as a token line.
+        let (two, _) = export_str(&[doc.clone(), doc.clone()], &layered);
+        let separator = format!("{DOCSTART}{}", "\tO".repeat(labels.len()));
+        assert_eq!(two.lines().filter(|l| *l == separator).count(), 1);
+        // One column: the first actor owns it; the quote crossing it is named, with the remedy.
+        let (_, report) = export_str(std::slice::from_ref(&doc), &ConllOptions::default());
+        assert_eq!((report.spans, report.spans_flattened, report.spans_crossing), (2, 1, 1));
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|w| w.contains("T1 (Quote 4..26) crosses span T3") && w.contains("layered")),
+            "{:?}",
+            report.warnings
+        );
+    }
+
+    #[test]
+    fn layered_files_import_every_column() {
+        let a = document(
+            "قال إنهم اتفقوا",
+            &[("Quote", 4, 15), ("Agreed action", 9, 15), ("Actor", 4, 8)],
+        );
+        let b = document("أ ب", &[("Quote", 0, 3), ("Actor", 0, 1)]);
+        let layered = ConllOptions {
+            layers: true,
+            ..ConllOptions::default()
+        };
+        let (text, _) = export_str(&[a.clone(), b.clone()], &layered);
+        assert!(is_layered(&text));
+        let imported = import_str(&format!("\u{feff}{text}"), &ImportOptions::new("l"));
+        assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
+        let spans = |d: &Document| {
+            let mut spans: Vec<(String, usize, usize)> = d
+                .spans()
+                .iter()
+                .map(|s| (s.label.clone(), s.char_start, s.char_end))
+                .collect();
+            spans.sort();
+            spans
+        };
+        assert_eq!(imported.documents.len(), 2);
+        for (back, original) in imported.documents.iter().zip([&a, &b]) {
+            assert_eq!(back.text(), original.text());
+            assert_eq!(spans(back), spans(original));
+        }
+        let labels: Vec<&str> = imported.documents[0]
+            .schema()
+            .labels
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect();
+        let expected: Vec<&str> = a.schema().labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(labels, expected);
+        // A line with a column missing is read, with a warning naming it.
+        let short = text.replacen("\tO\n", "\n", 1);
+        let imported = import_str(&short, &ImportOptions::new("l"));
+        assert_eq!(imported.report.warnings.len(), 1, "{:?}", imported.report.warnings);
+        let (text, _) = export_str(std::slice::from_ref(&b), &ConllOptions::default());
+        assert!(!is_layered(&text));
+    }
+
+    #[test]
     fn whitespace_spans_are_lost_and_counted() {
         let doc = document("أ  ب", &[("Actor", 1, 3), ("Quote", 3, 4)]);
         let (text, report) = export_str(std::slice::from_ref(&doc), &ConllOptions::default());
@@ -485,8 +871,16 @@ mod tests {
         let a = document("أ", &[("Actor", 0, 1)]);
         let b = document("ب", &[]);
         let (text, report) = export_str(&[a, b], &ConllOptions::default());
-        assert_eq!(text, "أ\tB-Actor\n\n-DOCSTART-\tO\n\nب\tO\n\n");
+        assert_eq!(text, "أ\tB-Actor\n\n-DOCSTART- -X- O O\n\nب\tO\n\n");
         assert_eq!(report.documents, 2);
+        // Both separators read back: the one written, and the older `-DOCSTART-<TAB>O`.
+        for separator in ["-DOCSTART- -X- O O", "-DOCSTART-\tO", "-DOCSTART-"] {
+            let input = text.replace("-DOCSTART- -X- O O", separator);
+            let imported = import_str(&input, &ImportOptions::new("d"));
+            let texts: Vec<&str> = imported.documents.iter().map(Document::text).collect();
+            assert_eq!(texts, ["أ", "ب"], "{separator:?}");
+            assert!(imported.report.warnings.is_empty(), "{:?}", imported.report.warnings);
+        }
     }
 
     #[test]
@@ -563,6 +957,9 @@ mod tests {
             "",
             "\n\n\n",
             "-DOCSTART-",
+            "# columns: token",
+            "# columns: token\nx\n",
+            "# columns: token A B\nx\tB-A\ty\tI-B\tz\n\t\n-DOCSTART-\ny\tI-A",
             "B-",
             "x B-",
             "x I-",

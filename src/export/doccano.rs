@@ -1,7 +1,8 @@
 //! doccano's JSONL flavors: sequence labeling `{"id", "text", "label": [[start, end, label]]}`
 //! (doccano also reads `labels`), and relation extraction `{"id", "text", "entities": [{"id",
 //! "label", "start_offset", "end_offset"}], "relations": [{"id", "from_id", "to_id",
-//! "type"}]}`. Offsets are Unicode scalar offsets, as doccano (Python) counts them.
+//! "type"}]}`. Offsets are Unicode scalar offsets, as doccano's Python import counts them,
+//! or UTF-16 units (`--offsets utf16`), as its JavaScript annotation view counts them.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -9,6 +10,7 @@ use serde_json::Value;
 use crate::export::assemble::{PendingDocument, PendingSpan};
 use crate::export::document_id;
 use crate::export::jsonl::{LineReader, id_of, items, offset};
+use crate::export::offsets::OffsetConverter;
 use crate::model::Document;
 
 #[derive(Serialize)]
@@ -43,19 +45,25 @@ struct Relation<'a> {
     kind: &'a str,
 }
 
-pub(crate) fn label_line(document: &Document) -> LabelLine<'_> {
+pub(crate) fn label_line<'d>(document: &'d Document, offsets: &OffsetConverter) -> LabelLine<'d> {
     LabelLine {
         id: document_id(document),
         text: document.text(),
         label: document
             .spans()
             .iter()
-            .map(|s| (s.char_start, s.char_end, s.label.as_str()))
+            .map(|s| {
+                (
+                    offsets.convert(s.char_start),
+                    offsets.convert(s.char_end),
+                    s.label.as_str(),
+                )
+            })
             .collect(),
     }
 }
 
-pub(crate) fn relations_line(document: &Document) -> RelationsLine<'_> {
+pub(crate) fn relations_line<'d>(document: &'d Document, offsets: &OffsetConverter) -> RelationsLine<'d> {
     RelationsLine {
         id: document_id(document),
         text: document.text(),
@@ -65,8 +73,8 @@ pub(crate) fn relations_line(document: &Document) -> RelationsLine<'_> {
             .map(|s| Entity {
                 id: s.id.0,
                 label: &s.label,
-                start_offset: s.char_start,
-                end_offset: s.char_end,
+                start_offset: offsets.convert(s.char_start),
+                end_offset: offsets.convert(s.char_end),
             })
             .collect(),
         relations: document

@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crate::export::brat::{self, BratDocument, BratNames};
-use crate::export::conll::{self, ConllOptions};
+use crate::export::conll::{self, ConllOptions, ConllWriter};
 pub use crate::export::guard::{Protected, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
+use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
 use crate::export::{ExportReport, ImportOptions, Imported, document_id};
 use crate::model::Document;
@@ -18,8 +19,8 @@ use crate::model::Document;
 /// A dataset format to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
-    /// JSONL in one of its flavors.
-    Jsonl(JsonlFlavor),
+    /// JSONL in one of its flavors, with offsets in a unit.
+    Jsonl(JsonlFlavor, OffsetUnit),
     /// `CoNLL` IOB2.
     Conll(ConllOptions),
     /// brat standoff: a folder.
@@ -31,7 +32,7 @@ impl ExportFormat {
     #[must_use]
     pub fn extension(self) -> Option<&'static str> {
         match self {
-            Self::Jsonl(_) => Some("jsonl"),
+            Self::Jsonl(..) => Some("jsonl"),
             Self::Conll(_) => Some("conll"),
             Self::Brat => None,
         }
@@ -144,6 +145,7 @@ pub fn write_export(
                 .collect()
         }
     };
+    let all: Vec<&Document> = documents.iter().collect();
     let mut report = ExportReport::default();
     let mut counter = Progress {
         done: 0,
@@ -162,7 +164,7 @@ pub fn write_export(
                     (Some(part), Some(extension)) => destination.join(format!("{part}.{extension}")),
                     _ => destination.to_owned(),
                 };
-                let (text, one) = export_text(&group, format, &mut counter);
+                let (text, one) = export_text(&group, &all, format, &mut counter);
                 planned.push(Planned {
                     path,
                     contents: text,
@@ -224,30 +226,36 @@ pub fn export_string(documents: &[Document], format: ExportFormat) -> Option<(St
         total: documents.len(),
         callback: &mut ignore,
     };
-    Some(export_text(&group, format, &mut counter))
+    Some(export_text(&group, &group, format, &mut counter))
 }
 
-fn export_text(documents: &[&Document], format: ExportFormat, progress: &mut Progress<'_>) -> (String, ExportReport) {
+/// One file of an export: `documents`, part of `all` (a split part, or all of them).
+fn export_text(
+    documents: &[&Document],
+    all: &[&Document],
+    format: ExportFormat,
+    progress: &mut Progress<'_>,
+) -> (String, ExportReport) {
     let mut out = String::new();
     let mut report = ExportReport::default();
-    for (index, document) in documents.iter().enumerate() {
-        match format {
-            ExportFormat::Jsonl(flavor) => {
-                let (line, one) = jsonl::export_line(document, flavor);
-                out.push_str(&line);
-                out.push('\n');
-                report.merge(one);
-            }
-            ExportFormat::Conll(options) => {
-                if index > 0 {
-                    out.push_str(conll::DOCSTART);
-                    out.push_str("\tO\n\n");
-                }
-                report.merge(conll::export_document(document, &options, &mut out));
-            }
-            ExportFormat::Brat => {}
+    let mut conll = match format {
+        // The columns of a layered file come from every document, so split parts match.
+        ExportFormat::Conll(options) => Some(ConllWriter::new(options, all.iter().copied())),
+        _ => None,
+    };
+    for document in documents {
+        if let Some(writer) = &mut conll {
+            report.merge(writer.push(document));
+        } else if let ExportFormat::Jsonl(flavor, unit) = format {
+            let (line, one) = jsonl::export_line(document, flavor, unit);
+            out.push_str(&line);
+            out.push('\n');
+            report.merge(one);
         }
         progress.step();
+    }
+    if let Some(writer) = conll {
+        out = writer.finish();
     }
     (out, report)
 }

@@ -18,6 +18,7 @@ use serde_json::Value;
 
 use crate::export::assemble::{PendingDocument, PendingLink, PendingSpan};
 use crate::export::doccano;
+use crate::export::offsets::{OffsetConverter, OffsetUnit};
 use crate::export::schema_builder::SchemaBuilder;
 use crate::export::{ExportReport, ImportOptions, ImportReport, Imported, document_id};
 use crate::model::{Document, DocumentMeta, Status};
@@ -119,13 +120,19 @@ fn parse_status(name: &str) -> Option<Status> {
         .find(|&s| status_name(s) == name || s.label() == name || format!("{s:?}") == name)
 }
 
-/// Exports documents, one JSON object per line (each line ends with `\n`).
+/// Exports documents, one JSON object per line (each line ends with `\n`), with char offsets.
 #[must_use]
 pub fn export_str(documents: &[Document], flavor: JsonlFlavor) -> (String, ExportReport) {
+    export_str_in(documents, flavor, OffsetUnit::Char)
+}
+
+/// Exports documents, one JSON object per line, with offsets in `unit`.
+#[must_use]
+pub fn export_str_in(documents: &[Document], flavor: JsonlFlavor, unit: OffsetUnit) -> (String, ExportReport) {
     let mut out = String::with_capacity(documents.iter().map(|d| d.text().len() * 2).sum());
     let mut report = ExportReport::default();
     for document in documents {
-        let (line, one) = export_line(document, flavor);
+        let (line, one) = export_line(document, flavor, unit);
         out.push_str(&line);
         out.push('\n');
         report.merge(one);
@@ -133,9 +140,10 @@ pub fn export_str(documents: &[Document], flavor: JsonlFlavor) -> (String, Expor
     (out, report)
 }
 
-/// One document as one JSON line (without the line end).
+/// One document as one JSON line (without the line end), with offsets in `unit`.
 #[must_use]
-pub fn export_line(document: &Document, flavor: JsonlFlavor) -> (String, ExportReport) {
+pub fn export_line(document: &Document, flavor: JsonlFlavor, unit: OffsetUnit) -> (String, ExportReport) {
+    let offsets = OffsetConverter::new(document.text(), unit);
     let mut report = ExportReport {
         documents: 1,
         spans: document.spans().len(),
@@ -143,7 +151,7 @@ pub fn export_line(document: &Document, flavor: JsonlFlavor) -> (String, ExportR
         ..ExportReport::default()
     };
     let json = match flavor {
-        JsonlFlavor::Hashiya => serde_json::to_string(&hashiya_line(document)),
+        JsonlFlavor::Hashiya => serde_json::to_string(&hashiya_line(document, &offsets)),
         JsonlFlavor::Doccano => {
             if !document.links().is_empty() {
                 report.links_dropped = document.links().len();
@@ -154,9 +162,9 @@ pub fn export_line(document: &Document, flavor: JsonlFlavor) -> (String, ExportR
                     document.links().len()
                 ));
             }
-            serde_json::to_string(&doccano::label_line(document))
+            serde_json::to_string(&doccano::label_line(document, &offsets))
         }
-        JsonlFlavor::DoccanoRelations => serde_json::to_string(&doccano::relations_line(document)),
+        JsonlFlavor::DoccanoRelations => serde_json::to_string(&doccano::relations_line(document, &offsets)),
     };
     // Serializing borrowed strings and numbers cannot fail; an empty line would be reported
     // by any reader, and the fallback never happens in practice.
@@ -164,7 +172,7 @@ pub fn export_line(document: &Document, flavor: JsonlFlavor) -> (String, ExportR
     (escape_line_separators(json), report)
 }
 
-fn hashiya_line(document: &Document) -> LineOut<'_> {
+fn hashiya_line<'d>(document: &'d Document, offsets: &OffsetConverter) -> LineOut<'d> {
     let meta = document.meta();
     LineOut {
         id: document_id(document),
@@ -174,8 +182,8 @@ fn hashiya_line(document: &Document) -> LineOut<'_> {
             .iter()
             .map(|span| SpanOut {
                 id: span.id.0,
-                start: span.char_start,
-                end: span.char_end,
+                start: offsets.convert(span.char_start),
+                end: offsets.convert(span.char_end),
                 label: &span.label,
                 text: document.span_text(span),
                 attributes: &span.attributes,

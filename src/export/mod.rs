@@ -2,7 +2,8 @@
 //! and brat standoff, each with its export and import as pure functions over
 //! [`crate::model::Document`]; [`files`] is the thin layer that reads and writes them on disk.
 //!
-//! Offsets are Unicode scalar offsets everywhere (Python's `text[start:end]`).
+//! Offsets are Unicode scalar offsets everywhere (Python's `text[start:end]`); JSONL can
+//! write UTF-16 offsets instead for JavaScript tools ([`offsets`]).
 
 mod assemble;
 pub mod brat;
@@ -15,6 +16,7 @@ pub mod files;
 pub mod guard;
 pub mod jsonl;
 mod names;
+pub mod offsets;
 mod options;
 mod report;
 mod schema_builder;

@@ -5,6 +5,7 @@ use crate::export::brat::{self, BratDocument, BratNames};
 use crate::export::conll::ConllOptions;
 use crate::export::files::{ExportFormat, export_string};
 use crate::export::jsonl::{self, JsonlFlavor};
+use crate::export::offsets::OffsetUnit;
 use crate::export::{ImportOptions, Imported, conll};
 use crate::fuzzing::annotations::check_canonical;
 use crate::io;
@@ -100,8 +101,8 @@ fn check_imported(imported: &Imported) {
 /// to the same annotations.
 fn check_exports(documents: &[Document]) {
     for format in [
-        ExportFormat::Jsonl(JsonlFlavor::Doccano),
-        ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations),
+        ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Char),
+        ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Char),
         ExportFormat::Conll(ConllOptions::default()),
     ] {
         let _exported = export_string(documents, format);
@@ -111,7 +112,7 @@ fn check_exports(documents: &[Document]) {
     for document in documents {
         let _files = brat::export_document(document, &names);
     }
-    let Some((jsonl, _)) = export_string(documents, ExportFormat::Jsonl(JsonlFlavor::Hashiya)) else {
+    let Some((jsonl, _)) = export_string(documents, ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char)) else {
         return;
     };
     let again = jsonl::import_str(&jsonl, &options());

@@ -11,6 +11,7 @@ use crate::export::conll::ConllOptions;
 use crate::export::dataset::{ExportSource, ImportError, ImportRequest, export_dataset, import_dataset};
 use crate::export::files::{ExportFormat, ImportFormat};
 use crate::export::jsonl::JsonlFlavor;
+use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
 use crate::export::{ImportOptions, document_id};
 use crate::io;
@@ -140,17 +141,40 @@ fn warnings_ui(ui: &mut egui::Ui, warnings: &[String]) {
 }
 
 /// The formats offered, with their names.
-const EXPORT_FORMATS: [(&str, ExportFormat); 5] = [
-    ("JSONL (Hashiya)", ExportFormat::Jsonl(JsonlFlavor::Hashiya)),
-    ("JSONL (doccano)", ExportFormat::Jsonl(JsonlFlavor::Doccano)),
+const EXPORT_FORMATS: [(&str, ExportFormat); 8] = [
+    (
+        "JSONL (Hashiya)",
+        ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
+    ),
+    (
+        "JSONL (doccano)",
+        ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Char),
+    ),
     (
         "JSONL (doccano relations)",
-        ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations),
+        ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Char),
+    ),
+    // doccano's and Label Studio's views count offsets in UTF-16 units (JavaScript strings).
+    (
+        "JSONL (doccano, UTF-16 offsets)",
+        ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Utf16),
+    ),
+    (
+        "JSONL (doccano relations, UTF-16 offsets)",
+        ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Utf16),
     ),
     (
         "CoNLL (IOB2)",
         ExportFormat::Conll(ConllOptions {
             sentences: crate::export::tokens::SentenceSplit::Unicode,
+            layers: false,
+        }),
+    ),
+    (
+        "CoNLL (IOB2, a column per label)",
+        ExportFormat::Conll(ConllOptions {
+            sentences: crate::export::tokens::SentenceSplit::Unicode,
+            layers: true,
         }),
     ),
     ("brat standoff (folder)", ExportFormat::Brat),
