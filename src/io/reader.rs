@@ -500,6 +500,11 @@ fn split_links(file: &FileDto, orphans: &mut [OrphanSpan]) -> Vec<Link> {
             }
         }
     }
+    // In id order, as a save writes them: a file with its links in another order loads to
+    // the same orphans as its saved copy.
+    for orphan in orphans.iter_mut() {
+        orphan.links.sort_by_key(|link| link.id.0);
+    }
     links
 }
 

@@ -59,8 +59,22 @@ pub fn split_blocks(text: &str, max_block_chars: usize) -> Vec<BlockExtent> {
             char_base: char_start,
             newline_after,
         };
-        split_paragraph(line, &place, max_block_chars, &mut blocks);
-        char_start += line.chars().count() + 1;
+        let line_chars = line.chars().count();
+        if line_chars <= max_block_chars {
+            // Most paragraphs fit in one block: no need to look for a cut char by char (a
+            // 20 MB article of ordinary paragraphs is cut in a few milliseconds).
+            blocks.push(BlockExtent {
+                chars: char_start..char_start + line_chars,
+                bytes: byte_start..byte_end,
+                paragraph,
+                newline_after,
+                ends_paragraph: true,
+                empty_paragraphs: 0,
+            });
+        } else {
+            split_paragraph(line, &place, max_block_chars, &mut blocks);
+        }
+        char_start += line_chars + 1;
         byte_start = byte_end + 1;
     }
     blocks
