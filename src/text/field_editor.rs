@@ -320,7 +320,7 @@ impl FieldEditor {
     }
 
     /// Applies `edit`; returns whether the value changed.
-    pub fn apply(&mut self, fonts: &mut FieldFonts, edit: Edit) -> bool {
+    pub fn edit(&mut self, fonts: &mut FieldFonts, edit: Edit) -> bool {
         let before = self.text();
         let snapshot = self.snapshot();
         // Typing one char at a time is one undo step per word (a space starts the next);
@@ -647,7 +647,7 @@ mod tests {
     fn typed(fonts: &mut FieldFonts, text: &str) -> FieldEditor {
         let mut field = FieldEditor::new(20.0, false);
         for c in text.chars() {
-            field.apply(fonts, Edit::Insert(c.to_string()));
+            field.edit(fonts, Edit::Insert(c.to_string()));
         }
         field
     }
@@ -721,17 +721,17 @@ mod tests {
         // Right-to-left: the caret after the last char is at the left end; → goes back
         // logically, ← at the left end stays.
         let mut arabic = typed(&mut fonts, "قالت");
-        arabic.apply(&mut fonts, left.clone());
+        arabic.edit(&mut fonts, left.clone());
         assert_eq!(arabic.selection_chars(), (4, 4));
-        arabic.apply(&mut fonts, right.clone());
+        arabic.edit(&mut fonts, right.clone());
         assert_eq!(arabic.selection_chars(), (3, 3));
         let mut latin = typed(&mut fonts, "abc");
-        latin.apply(&mut fonts, right);
+        latin.edit(&mut fonts, right);
         assert_eq!(latin.selection_chars(), (3, 3));
-        latin.apply(&mut fonts, left);
+        latin.edit(&mut fonts, left);
         assert_eq!(latin.selection_chars(), (2, 2));
         // Home is the line's start: the right end of an Arabic line.
-        arabic.apply(
+        arabic.edit(
             &mut fonts,
             Edit::Move {
                 motion: Motion::LineStart,
@@ -754,7 +754,7 @@ mod tests {
         assert!(!field.view(&mut fonts).rtl);
         field.set_fallback_rtl(&mut fonts, true);
         assert!(field.view(&mut fonts).rtl);
-        field.apply(&mut fonts, Edit::Insert("Hello".into()));
+        field.edit(&mut fonts, Edit::Insert("Hello".into()));
         assert!(!field.is_rtl(), "a Latin text runs left to right anyway");
     }
 
@@ -764,14 +764,14 @@ mod tests {
         let mut field = typed(&mut fonts, "قالت 2020");
         // The caret is after "2020" (logically last); the digits sit left of the Arabic word.
         // Moving right on screen from the line's left end walks into the digits.
-        field.apply(
+        field.edit(
             &mut fonts,
             Edit::Move {
                 motion: Motion::LineStart,
                 extend: false,
             },
         );
-        field.apply(
+        field.edit(
             &mut fonts,
             Edit::Move {
                 motion: Motion::TextEnd,
@@ -779,7 +779,7 @@ mod tests {
             },
         );
         for _ in 0..4 {
-            field.apply(
+            field.edit(
                 &mut fonts,
                 Edit::Move {
                     motion: Motion::Left,
@@ -796,21 +796,21 @@ mod tests {
     fn undo_and_redo_restore_whole_words() {
         let mut fonts = FieldFonts::default();
         let mut field = typed(&mut fonts, "قالت المستشارة");
-        assert!(field.apply(&mut fonts, Edit::Undo));
+        assert!(field.edit(&mut fonts, Edit::Undo));
         assert_eq!(field.text(), "قالت");
-        assert!(field.apply(&mut fonts, Edit::Undo));
+        assert!(field.edit(&mut fonts, Edit::Undo));
         assert_eq!(field.text(), "");
-        assert!(field.apply(&mut fonts, Edit::Redo));
-        assert!(field.apply(&mut fonts, Edit::Redo));
+        assert!(field.edit(&mut fonts, Edit::Redo));
+        assert!(field.edit(&mut fonts, Edit::Redo));
         assert_eq!(field.text(), "قالت المستشارة");
-        assert!(!field.apply(&mut fonts, Edit::Redo), "nothing left to redo");
+        assert!(!field.edit(&mut fonts, Edit::Redo), "nothing left to redo");
     }
 
     #[test]
     fn composition_is_not_the_value_until_committed() {
         let mut fonts = FieldFonts::default();
         let mut field = typed(&mut fonts, "ab");
-        field.apply(
+        field.edit(
             &mut fonts,
             Edit::Compose {
                 text: "ق".into(),
@@ -820,17 +820,17 @@ mod tests {
         assert!(field.is_composing());
         assert_eq!(field.text(), "ab");
         assert_eq!(field.view(&mut fonts).composition.len(), 1);
-        field.apply(
+        field.edit(
             &mut fonts,
             Edit::Compose {
                 text: "قا".into(),
                 cursor: Some(2..2),
             },
         );
-        assert!(field.apply(&mut fonts, Edit::CommitCompose("قال".into())));
+        assert!(field.edit(&mut fonts, Edit::CommitCompose("قال".into())));
         assert!(!field.is_composing());
         assert_eq!(field.text(), "abقال");
-        assert!(field.apply(&mut fonts, Edit::Undo));
+        assert!(field.edit(&mut fonts, Edit::Undo));
         assert_eq!(field.text(), "ab");
     }
 
@@ -838,10 +838,10 @@ mod tests {
     fn one_line_fields_take_pasted_newlines_as_spaces() {
         let mut fonts = FieldFonts::default();
         let mut one = FieldEditor::new(14.0, false);
-        one.apply(&mut fonts, Edit::Insert("a\nb".into()));
+        one.edit(&mut fonts, Edit::Insert("a\nb".into()));
         assert_eq!(one.text(), "a b");
         let mut many = FieldEditor::new(14.0, true);
-        many.apply(&mut fonts, Edit::Insert("a\r\nb".into()));
+        many.edit(&mut fonts, Edit::Insert("a\r\nb".into()));
         assert_eq!(many.text(), "a\nb");
     }
 
@@ -849,12 +849,12 @@ mod tests {
     fn deleting_around_the_caret_counts_chars() {
         let mut fonts = FieldFonts::default();
         let mut field = typed(&mut fonts, "قالت");
-        field.apply(&mut fonts, Edit::SelectChars(2..2));
-        field.apply(&mut fonts, Edit::DeleteSurrounding { before: 1, after: 1 });
+        field.edit(&mut fonts, Edit::SelectChars(2..2));
+        field.edit(&mut fonts, Edit::DeleteSurrounding { before: 1, after: 1 });
         assert_eq!(field.text(), "قت");
-        field.apply(&mut fonts, Edit::SelectAll);
+        field.edit(&mut fonts, Edit::SelectAll);
         assert_eq!(field.selection_chars(), (0, 2));
-        assert!(field.apply(&mut fonts, Edit::Backspace { word: false }));
+        assert!(field.edit(&mut fonts, Edit::Backspace { word: false }));
         assert_eq!(field.text(), "");
     }
 }

@@ -247,7 +247,7 @@ impl BidiTextField<'_> {
                 })
                 .last()
         }) {
-            changed |= editor.apply(fonts, Edit::SetValue(value));
+            changed |= editor.edit(fonts, Edit::SetValue(value));
         }
         if response.interact_pointer_pos().is_some() {
             let inner = response.rect.shrink2(MARGIN);
@@ -259,7 +259,7 @@ impl BidiTextField<'_> {
             changed |= keyboard_ui(ui, id, editor, fonts, self.multiline);
         } else if editor.is_composing() {
             // The field lost the keyboard mid-composition: the unfinished text goes.
-            editor.apply(fonts, Edit::CancelCompose);
+            editor.edit(fonts, Edit::CancelCompose);
         }
         if response.hovered() {
             ui.set_cursor_icon(CursorIcon::Text);
@@ -371,9 +371,9 @@ fn pointer_ui(ui: &Ui, response: &Response, editor: &mut FieldEditor, fonts: &mu
     }
     edit.is_some_and(|edit| {
         if editor.is_composing() {
-            editor.apply(fonts, Edit::CommitCompose(String::new()));
+            editor.edit(fonts, Edit::CommitCompose(String::new()));
         }
-        editor.apply(fonts, edit)
+        editor.edit(fonts, edit)
     })
 }
 
@@ -418,7 +418,7 @@ fn keyboard_ui(ui: &Ui, id: Id, editor: &mut FieldEditor, fonts: &mut FieldFonts
             _ => None,
         };
         if let Some(edit) = edit {
-            changed |= editor.apply(fonts, edit);
+            changed |= editor.edit(fonts, edit);
         }
     }
     changed
