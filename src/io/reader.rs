@@ -447,6 +447,9 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
         "spans could not be placed (their text is no longer in the article, or not where the spans around them are) and are kept as orphans",
         &orphan_lines,
     );
+    // In id order, whichever section of the file each came from: a file loads to the same
+    // orphans as its saved copy.
+    orphans.sort_by_key(|orphan| orphan.span.id.0);
     let links = split_links(&file, &mut orphans);
     let meta = DocumentMeta {
         source_name: source_name.unwrap_or(&file.document.file).to_owned(),
