@@ -144,19 +144,6 @@ fn double_click_at<S>(harness: &mut Harness<'_, S>, pos: Pos2) {
     harness.run();
 }
 
-/// A primary-button drag in four moves, a frame each.
-fn drag<S>(harness: &mut Harness<'_, S>, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    for step in 1..=4 {
-        harness.hover_at(from + (to - from) * (step as f32 / 4.0));
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
-}
 
 fn click_into<S>(harness: &mut Harness<'_, S>, label: &str) {
     let center = field_rect(harness, label).center();
@@ -274,7 +261,7 @@ fn mixed_direction_selections_copy_the_logical_text() {
     let field = field_rect(&harness, "First");
     let glyphs = painted_glyphs(&harness, field);
     let y = field.center().y;
-    drag(&mut harness, pos2(glyphs.right() - 1.0, y), pos2(glyphs.center().x, y));
+    common::drag(&mut harness, pos2(glyphs.right() - 1.0, y), pos2(glyphs.center().x, y));
     let by_mouse = copied(&mut harness).expect("a selection");
     assert!(
         PHRASE.starts_with(&by_mouse) && by_mouse.starts_with("قالت") && by_mouse.len() < PHRASE.len(),

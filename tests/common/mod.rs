@@ -53,7 +53,7 @@ pub fn app_on_sample_copy(size: egui::Vec2) -> egui_kittest::Harness<'static, ha
 
 /// Drags with the primary button from `from` to `to` in four steps, a frame each, as a hand
 /// does (egui needs the intermediate moves to see a drag).
-pub fn drag(harness: &mut egui_kittest::Harness<'_, hashiya::ui::HashiyaApp>, from: egui::Pos2, to: egui::Pos2) {
+pub fn drag<S>(harness: &mut egui_kittest::Harness<'_, S>, from: egui::Pos2, to: egui::Pos2) {
     harness.hover_at(from);
     harness.run();
     harness.drag_at(from);
