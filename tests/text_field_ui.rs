@@ -144,7 +144,6 @@ fn double_click_at<S>(harness: &mut Harness<'_, S>, pos: Pos2) {
     harness.run();
 }
 
-
 fn click_into<S>(harness: &mut Harness<'_, S>, label: &str) {
     let center = field_rect(harness, label).center();
     click_at(harness, center);
