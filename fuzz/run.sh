@@ -3,6 +3,9 @@
 #
 #   bash fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]      (default: 25 s, every target)
 #
+# The seed is fixed (FUZZ_SEED, default 1) so that a run repeats: CI explores the same inputs
+# each time, and a longer run the same ones first. FUZZ_SEED=0 lets libFuzzer pick one.
+#
 # New inputs the fuzzer finds go to a scratch corpus (fuzz/target/corpus-work/TARGET), never
 # into the checked-in seeds. On a failure libFuzzer writes the input to fuzz/artifacts/TARGET/,
 # this script prints it in base64 (CI logs keep it) and exits non-zero: add it to
@@ -33,7 +36,7 @@ for target in "${targets[@]}"; do
     echo "fuzz: $target for ${seconds}s"
     log=fuzz/target/$target.log
     if cargo fuzz run --sanitizer "$sanitizer" --debug-assertions "$target" "$work" "fuzz/corpus/$target" -- \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
+        -max_total_time="$seconds" -seed="${FUZZ_SEED:-1}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
         grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
     else
         status=1

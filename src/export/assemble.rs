@@ -77,7 +77,8 @@ impl PendingDocument {
 
     /// Builds the document: spans outside the text are dropped, ids settled (kept when free,
     /// fresh otherwise), links that Hashiya would reject dropped; each problem is a warning.
-    pub(crate) fn build(self, schema: &Schema, report: &mut ImportReport) -> Document {
+    pub(crate) fn build(mut self, schema: &Schema, report: &mut ImportReport) -> Document {
+        self.make_text_openable(report);
         let index = CharIndex::new(&self.text);
         let char_len = index.char_len();
         let mut spans = Vec::with_capacity(self.spans.len());
@@ -143,6 +144,49 @@ impl PendingDocument {
         report.spans += spans.len();
         report.links += links.len();
         Document::from_parts(self.text, schema.clone(), self.meta, spans, links).with_brat_lines(kept_lines)
+    }
+}
+
+impl PendingDocument {
+    /// Makes the text one that Hashiya opens again unchanged, so that the saved article and
+    /// the offsets agree: opening turns CRLF and CR into LF and refuses NUL. A CR before LF
+    /// is removed (offsets after it shift back), a lone CR becomes LF and a NUL becomes
+    /// U+FFFD (one char for one: no offset moves).
+    fn make_text_openable(&mut self, report: &mut ImportReport) {
+        if !self.text.contains(['\r', '\0']) {
+            return;
+        }
+        let mut text = String::with_capacity(self.text.len());
+        // Char offsets (in the input text) of the removed CRs, ascending.
+        let mut removed = Vec::new();
+        let mut nuls = 0_usize;
+        let mut chars = self.text.chars().enumerate().peekable();
+        while let Some((at, c)) = chars.next() {
+            match c {
+                '\r' if chars.peek().is_some_and(|&(_, next)| next == '\n') => removed.push(at),
+                '\r' => text.push('\n'),
+                '\0' => {
+                    nuls += 1;
+                    text.push(char::REPLACEMENT_CHARACTER);
+                }
+                c => text.push(c),
+            }
+        }
+        if nuls > 0 {
+            report.warn(None, format!("{nuls} NUL characters in the text became U+FFFD"));
+        }
+        let shifted = |offset: usize| offset - removed.partition_point(|&cr| cr < offset);
+        for span in &mut self.spans {
+            span.char_start = shifted(span.char_start);
+            span.char_end = shifted(span.char_end);
+            if let Some(expected) = &mut span.text {
+                *expected = expected
+                    .replace("\r\n", "\n")
+                    .replace(['\r'], "\n")
+                    .replace('\0', "\u{fffd}");
+            }
+        }
+        self.text = text;
     }
 }
 
@@ -324,6 +368,39 @@ mod tests {
             line: Some(1),
             ..PendingSpan::default()
         }
+    }
+
+    #[test]
+    fn line_ends_and_nul_become_what_opening_the_article_gives_and_spans_follow() {
+        // chars: قال 0..3, CR LF 3..5, حفتر 5..9, CR 9, إن 10..12, NUL 12, space, الجيش 14..19
+        let pending = PendingDocument {
+            text: "قال\r\nحفتر\rإن\0 الجيش".into(),
+            spans: vec![
+                PendingSpan {
+                    text: Some("حفتر".into()),
+                    ..span("T1", Some(1), "Actor", (5, 9))
+                },
+                span("T2", Some(2), "Actor", (14, 19)),
+                // the CR of the CRLF alone: nothing is left of it
+                span("T3", Some(3), "Actor", (3, 4)),
+                PendingSpan {
+                    text: Some("قال\r\n".into()),
+                    ..span("T4", Some(4), "Quote", (0, 5))
+                },
+            ],
+            ..PendingDocument::default()
+        };
+        let mut report = ImportReport::default();
+        let document = pending.build(&Schema::default_schema(), &mut report);
+        assert_eq!(document.text(), "قال\nحفتر\nإن\u{fffd} الجيش");
+        let opened = crate::io::decode_article(document.text().as_bytes()).expect("opens");
+        assert_eq!(opened.text, document.text());
+        let covered: Vec<&str> = document.spans().iter().map(|s| document.span_text(s)).collect();
+        assert_eq!(covered, ["قال\n", "حفتر", "الجيش"]);
+        let messages: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("1 NUL characters"), "{messages:?}");
+        assert!(messages[1].contains("outside the text"), "{messages:?}");
     }
 
     #[test]

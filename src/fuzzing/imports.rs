@@ -90,8 +90,12 @@ fn check_imported(imported: &Imported) {
             }
             Err(error) => panic!("an imported document's annotation file does not load: {error}\n{ron}"),
         }
-        if let Err(error) = io::decode_article(document.text().as_bytes()) {
-            panic!("an imported article cannot be opened: {error}");
+        match io::decode_article(document.text().as_bytes()) {
+            Ok(article) => assert!(
+                article.text == document.text(),
+                "an imported article opens as a different text: its offsets would not hold"
+            ),
+            Err(error) => panic!("an imported article cannot be opened: {error}"),
         }
     }
     check_exports(&imported.documents);
