@@ -8,6 +8,7 @@
 //! imports egui. See ARCHITECTURE.md.
 
 pub mod app;
+pub mod checks;
 pub mod cli;
 pub mod export;
 #[doc(hidden)]

@@ -95,6 +95,7 @@ fn schema_strategy() -> impl Strategy<Value = Schema> {
                     description: looks[4].2.clone(),
                     other_pairs,
                     any_labels: false,
+                    min_links: looks[2].1.map(|c| u32::from(c) % 3),
                 },
                 RelationDef {
                     name: "party \"x\"".into(),
@@ -105,9 +106,19 @@ fn schema_strategy() -> impl Strategy<Value = Schema> {
                     description: String::new(),
                     other_pairs: Vec::new(),
                     any_labels: event && pairs,
+                    min_links: None,
                 },
             ];
-            Schema { labels, relations }
+            let disabled_checks = if pairs {
+                vec![looks[1].2.clone(), "span-edge".to_owned()]
+            } else {
+                Vec::new()
+            };
+            Schema {
+                labels,
+                relations,
+                disabled_checks,
+            }
         })
 }
 

@@ -288,3 +288,34 @@ fn labels_are_renamed_recoloured_and_added_through_commands() {
     while s.undo().expect("undo applies") {}
     assert_eq!(s.document().schema(), &Schema::default_schema());
 }
+
+#[test]
+fn a_schema_that_no_longer_allows_a_link_is_refused_so_the_file_stays_openable() {
+    let mut s = session();
+    let actor = add_span(&mut s, "Actor", 4, 22);
+    let quote = add_span(&mut s, "Quote", 30, 40);
+    s.edit(link_command("speaker", quote, actor)).expect("linked");
+    let mut narrowed = s.document().schema().clone();
+    narrowed
+        .labels
+        .push(hashiya::model::LabelDef::new("Person", hashiya::model::Rgb(9, 9, 9)));
+    let speaker = narrowed
+        .relations
+        .iter_mut()
+        .find(|r| r.name == "speaker")
+        .expect("speaker");
+    speaker.to_label = "Person".into();
+    let error = s.edit(Command::SetSchema(narrowed.clone())).expect_err("refused");
+    assert!(error.to_string().contains("joins Quote to Actor"), "{error}");
+    assert_eq!(s.document().schema(), &Schema::default_schema());
+    // Widened instead of narrowed, it is accepted.
+    narrowed
+        .relations
+        .iter_mut()
+        .find(|r| r.name == "speaker")
+        .expect("speaker")
+        .allow("Quote", "Actor");
+    s.edit(Command::SetSchema(narrowed)).expect("accepted");
+    let saved = hashiya::io::to_ron_string(s.document());
+    assert!(hashiya::io::from_ron_str(&saved, s.document().text()).is_ok());
+}

@@ -70,6 +70,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Counts spans per label and per document, and links per kind.
     Stats(StatsArgs),
+    /// Finds annotation mistakes: a quote without its speaker, a span on a stray space, …
+    Check(CheckArgs),
     /// Finds a word or phrase in articles and folders, Arabic spelling variants and attached
     /// prefixes included.
     Search(SearchArgs),
@@ -216,6 +218,26 @@ pub struct SearchArgs {
     pub query: String,
     /// Articles or folders.
     #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+}
+
+/// `hashiya check`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Prints one line per problem, `PATH: chars START..END: CHECK: MESSAGE`, or with \
+--json one object per problem {\"document\", \"check\", \"start\", \"end\", \"span\", \"message\"} \
+(char offsets). A project turns checks off in its schema: disabled_checks: [\"span-edge\"]. \
+Exit code 0 when no problem is found, 1 when any is, 2 for an unreadable input."
+)]
+pub struct CheckArgs {
+    /// One JSON object per problem on standard output.
+    #[arg(long)]
+    pub json: bool,
+    /// Lists the checks, their names and what they find, and exits.
+    #[arg(long, exclusive = true)]
+    pub list: bool,
+    /// Articles, annotation files or folders.
+    #[arg(required_unless_present = "list", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 }
 

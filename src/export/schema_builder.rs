@@ -133,6 +133,8 @@ impl<'o> SchemaBuilder<'o> {
         }
         let mut relation = RelationDef::new(name.clone(), from_label, to_label);
         relation.multiple = true;
+        // A corpus states no minimum number of links per head span.
+        relation.min_links = Some(0);
         relation.any_labels = self.rule(raw).is_some_and(|rule| *rule == PairRule::Any);
         self.schema.relations.push(relation);
         self.relations_added.push(name.clone());

@@ -1,7 +1,7 @@
 //! The annotation file as serde sees it (format versions 1 and 2). These types mirror the
 //! file, not the model, so the model can change without changing the format. Version 2 only
-//! adds optional fields (a label's `display_name` and `event`, a relation's `other_pairs` and
-//! `any_labels`, the file's `brat_lines`), so one set of types reads both; a file is written
+//! adds optional fields (a label's `display_name` and `event`, a relation's `other_pairs`,
+//! `any_labels` and `min_links`, the schema's `disabled_checks`, the file's `brat_lines`), so one set of types reads both; a file is written
 //! as version 1 when it uses none of them, so that older Hashiya versions still open it.
 
 use std::collections::BTreeMap;
@@ -61,6 +61,9 @@ pub(crate) struct SchemaDto {
     pub labels: Vec<LabelDto>,
     #[serde(default)]
     pub relations: Vec<RelationDto>,
+    /// Version 2.
+    #[serde(default)]
+    pub disabled_checks: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -108,6 +111,9 @@ pub(crate) struct RelationDto {
     /// Version 2.
     #[serde(default)]
     pub any_labels: bool,
+    /// Version 2.
+    #[serde(default)]
+    pub min_links: Option<u32>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -225,8 +231,9 @@ impl FileDto {
             .schema
             .relations
             .iter()
-            .any(|r| !r.other_pairs.is_empty() || r.any_labels);
-        if labels || relations || !self.brat_lines.is_empty() {
+            .any(|r| !r.other_pairs.is_empty() || r.any_labels || r.min_links.is_some());
+        let checks = !self.schema.disabled_checks.is_empty();
+        if labels || relations || checks || !self.brat_lines.is_empty() {
             2
         } else {
             1
@@ -356,8 +363,10 @@ impl From<&Schema> for SchemaDto {
                     description: r.description.clone(),
                     other_pairs: r.other_pairs.clone(),
                     any_labels: r.any_labels,
+                    min_links: r.min_links,
                 })
                 .collect(),
+            disabled_checks: schema.disabled_checks.clone(),
         }
     }
 }
@@ -397,8 +406,10 @@ impl From<&SchemaDto> for Schema {
                     description: r.description.clone(),
                     other_pairs: r.other_pairs.clone(),
                     any_labels: r.any_labels,
+                    min_links: r.min_links,
                 })
                 .collect(),
+            disabled_checks: schema.disabled_checks.clone(),
         }
     }
 }

@@ -12,6 +12,8 @@ use crate::model::{Document, Status};
 pub struct Inputs {
     /// Documents with annotations, in input order (folders in natural order).
     pub documents: Vec<Document>,
+    /// The article of each document, in the same order.
+    pub document_paths: Vec<PathBuf>,
     /// Articles skipped: no annotation file, or one with no span that was never started.
     pub skipped: usize,
     /// Problems that stopped a document from loading: `path: message`.
@@ -106,6 +108,7 @@ fn load_one(article: &Path, loaded: &mut Inputs) {
                 loaded.skipped += 1;
             } else {
                 loaded.documents.push(document);
+                loaded.document_paths.push(article.to_owned());
             }
         }
         Err(error) => loaded.errors.push(error.to_string()),

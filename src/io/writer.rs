@@ -41,7 +41,18 @@ pub(crate) fn write_file(file: &FileDto) -> String {
         push_relation(&mut out, relation);
         out.push_str(",\n");
     }
-    out.push_str("        ],\n    ),\n");
+    out.push_str("        ],\n");
+    if !file.schema.disabled_checks.is_empty() {
+        out.push_str("        disabled_checks: [");
+        for (i, name) in file.schema.disabled_checks.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            push_string(&mut out, name);
+        }
+        out.push_str("],\n");
+    }
+    out.push_str("    ),\n");
     push_spans(&mut out, "spans", &file.spans);
     let mut links: Vec<&LinkDto> = file.links.iter().collect();
     links.sort_by_key(|l| l.id);
@@ -182,6 +193,9 @@ fn push_relation(out: &mut String, relation: &RelationDto) {
     }
     if relation.any_labels {
         out.push_str(", any_labels: true");
+    }
+    if let Some(count) = relation.min_links {
+        let _ = write!(out, ", min_links: Some({count})");
     }
     out.push(')');
 }

@@ -400,6 +400,22 @@ impl Document {
                 link.kind
             )));
         }
+        // A link the new schema does not allow would make the saved file one no Hashiya opens.
+        for link in &self.links {
+            let ends = self.span(link.from).zip(self.span(link.to));
+            if let (Some(relation), Some((head, child))) = (schema.relation(&link.kind), ends)
+                && !relation.allows(&head.label, &child.label)
+            {
+                return Err(CommandError::BadSchema(format!(
+                    "link {} joins {} to {}, and a {} link would go {}",
+                    link.id,
+                    head.label,
+                    child.label,
+                    link.kind,
+                    relation.pairs_text()
+                )));
+            }
+        }
         Ok(Command::SetSchema(std::mem::replace(&mut self.schema, schema)))
     }
 

@@ -88,6 +88,12 @@ pub struct RelationDef {
     /// first pair seen; an imported corpus that states no rule for the kind).
     #[serde(default)]
     pub any_labels: bool,
+    /// How many links of this kind each head span needs before the "missing-link" check is
+    /// satisfied; `None`: the rule of thumb (one for a single-valued kind such as a quote's
+    /// speaker, two for a kind with several such as an agreement's parties, none between any
+    /// labels). Imports set `Some(0)`: a corpus states no such rule.
+    #[serde(default)]
+    pub min_links: Option<u32>,
 }
 
 impl RelationDef {
@@ -103,6 +109,18 @@ impl RelationDef {
             description: String::new(),
             other_pairs: Vec::new(),
             any_labels: false,
+            min_links: None,
+        }
+    }
+
+    /// Links of this kind each head span needs ([`Self::min_links`] or its rule of thumb).
+    #[must_use]
+    pub fn required_links(&self) -> u32 {
+        match self.min_links {
+            Some(count) => count,
+            None if self.any_labels => 0,
+            None if self.multiple => 2,
+            None => 1,
         }
     }
 
@@ -154,6 +172,9 @@ pub struct Schema {
     /// Link kinds.
     #[serde(default)]
     pub relations: Vec<RelationDef>,
+    /// Names of the annotation checks this project turns off (see `hashiya check --list`).
+    #[serde(default)]
+    pub disabled_checks: Vec<String>,
 }
 
 /// Why a schema is unusable.
@@ -205,6 +226,7 @@ impl Schema {
         Self::from_ron(DEFAULT_SCHEMA_RON).unwrap_or_else(|_| Self {
             labels: Vec::new(),
             relations: Vec::new(),
+            disabled_checks: Vec::new(),
         })
     }
 
