@@ -69,7 +69,7 @@ fn lines_name_the_article_the_range_the_check_and_the_span() {
     );
     // The paragraph break inside a span does not split its line.
     assert!(
-        lines[3].contains("crosses-paragraph: Quote «التزامهم بالاتفاق↵واتفق»"),
+        lines[3].contains("crosses-paragraph: Quote «التزامهم بالاتفاق¶واتفق»"),
         "{text}"
     );
     assert_eq!(lines[6], "6 problems in 1 of 1 document");

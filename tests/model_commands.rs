@@ -319,3 +319,22 @@ fn a_schema_that_no_longer_allows_a_link_is_refused_so_the_file_stays_openable()
     let saved = hashiya::io::to_ron_string(s.document());
     assert!(hashiya::io::from_ron_str(&saved, s.document().text()).is_ok());
 }
+
+#[test]
+fn the_first_span_or_link_edit_marks_the_document_in_progress_in_the_same_undo_step() {
+    use hashiya::model::Status;
+    let mut s = session();
+    s.edit(Command::SetAnnotator("Salma".into())).expect("named");
+    assert_eq!(s.document().meta().status, Status::NotStarted);
+    add_span(&mut s, "Actor", 4, 22);
+    assert_eq!(s.document().meta().status, Status::InProgress);
+    assert!(s.undo().expect("undo"));
+    assert_eq!(s.document().meta().status, Status::NotStarted);
+    assert!(s.document().spans().is_empty());
+    assert!(s.redo().expect("redo"));
+    assert_eq!(s.document().meta().status, Status::InProgress);
+    // A document marked done stays done when edited.
+    s.edit(Command::SetStatus(Status::Done)).expect("done");
+    add_span(&mut s, "Quote", 30, 40);
+    assert_eq!(s.document().meta().status, Status::Done);
+}

@@ -4,8 +4,10 @@
 
 pub mod annotator;
 pub mod match_walk;
+pub mod problem_list;
 pub mod session;
 
 pub use annotator::{Annotator, AnnotatorAction, LinkMode, Outcome, innermost_span_at};
 pub use match_walk::{MatchWalk, WalkAnswer, ranges_to_label};
+pub use problem_list::ProblemList;
 pub use session::DocumentSession;

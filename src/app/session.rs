@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::io::{self, IoError, OrphanSpan};
-use crate::model::{Command, CommandError, Created, Document, History};
+use crate::model::{Command, CommandError, Created, Document, History, Status};
 
 /// An open article and its annotations. Its fields are private: [`DocumentSession::edit`],
 /// [`undo`](DocumentSession::undo), [`redo`](DocumentSession::redo) and
@@ -76,7 +76,14 @@ impl DocumentSession {
 
     /// Applies `command` to the document and records it for undo; the one way the
     /// annotations change. Says which span or link it created; on error nothing changed.
+    /// The first edit of spans or links of a document not started yet also sets its status
+    /// to "in progress", in the same undo step.
     pub fn edit(&mut self, command: Command) -> Result<Created, CommandError> {
+        let command = if self.document.meta().status == Status::NotStarted && command.annotates() {
+            Command::Batch(vec![command, Command::SetStatus(Status::InProgress)])
+        } else {
+            command
+        };
         self.history.edit(&mut self.document, command)
     }
 

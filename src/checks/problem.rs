@@ -39,7 +39,7 @@ fn described(document: &Document, span: &Span) -> String {
     let excerpt: String = text
         .chars()
         .take(EXCERPT_CHARS)
-        .map(|c| if matches!(c, '\n' | '\u{2029}') { '↵' } else { c })
+        .map(|c| if matches!(c, '\n' | '\u{2029}') { '¶' } else { c })
         .collect();
     let more = if text.chars().nth(EXCERPT_CHARS).is_some() {
         "…"

@@ -150,6 +150,19 @@ pub struct Created {
     pub link: Option<LinkId>,
 }
 
+impl Command {
+    /// Whether the command changes spans or links (not only the status, the annotator or the
+    /// schema): the first such edit starts the work on a document.
+    #[must_use]
+    pub fn annotates(&self) -> bool {
+        match self {
+            Self::SetStatus(_) | Self::SetAnnotator(_) | Self::SetSchema(_) | Self::RenameLabel { .. } => false,
+            Self::Batch(commands) => commands.iter().any(Self::annotates),
+            _ => true,
+        }
+    }
+}
+
 impl Created {
     /// Reads what a command created from its inverse: deleting is the inverse of creating.
     pub(crate) fn from_inverse(inverse: &Command) -> Self {

@@ -277,6 +277,14 @@ fn annotate_items(schema: &Schema) -> Vec<MenuItem> {
         MenuItem::Separator,
         entry("Label similar…", &[shortcuts::LABEL_SIMILAR], AppAction::LabelSimilar),
         entry("Labels…", &[], AppAction::ToggleLabels),
+        MenuItem::Separator,
+        entry("Problems…", &[], AppAction::ToggleProblems),
+        entry("Next problem", &[shortcuts::NEXT_PROBLEM], AppAction::StepProblem(true)),
+        entry(
+            "Previous problem",
+            &[shortcuts::PREVIOUS_PROBLEM],
+            AppAction::StepProblem(false),
+        ),
         MenuItem::StatusChoice,
     ]);
     items

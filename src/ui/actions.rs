@@ -65,6 +65,13 @@ pub enum AppAction {
     LabelSimilar,
     /// Whether selections leave out attached prefixes (و ف ب ك ل).
     SetLeaveOutPrefixes(bool),
+    /// Show or hide the Problems window (the annotation checks).
+    ToggleProblems,
+    /// Select the span of the next problem (`true`) or the previous one.
+    StepProblem(bool),
+    /// Mark the document done although problems remain (the answer to the question asked
+    /// when the status is set to done).
+    ConfirmDone,
 }
 
 impl AppAction {

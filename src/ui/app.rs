@@ -10,10 +10,10 @@ use std::time::{Duration, Instant};
 use egui::{Context, Ui, ViewportCommand};
 
 use crate::app::DocumentSession;
-use crate::app::{Annotator, AnnotatorAction, Outcome};
+use crate::app::{Annotator, AnnotatorAction, Outcome, ProblemList};
 use crate::io::autosave_timer::{AutosaveDue, AutosaveTimer};
 use crate::io::file_watcher::FileWatcher;
-use crate::model::Command;
+use crate::model::{Command, Status};
 use crate::ui::ArticleView;
 use crate::ui::actions::{AppAction, shortcut_actions};
 use crate::ui::annotation_panel::AnnotationPanel;
@@ -27,6 +27,7 @@ use crate::ui::find_bar::FindBar;
 use crate::ui::folder_panel::OpenFolder;
 use crate::ui::folder_results::FolderResults;
 use crate::ui::menu::{MenuState, menu_bar_ui};
+use crate::ui::problems_window::{DoneAnswer, confirm_done_ui, problems_window_ui};
 use crate::ui::recent::RecentPaths;
 use crate::ui::schema_window::SchemaWindow;
 use crate::ui::screenshot::{ScreenshotOutcome, ScreenshotTask};
@@ -66,6 +67,8 @@ enum Modal {
     PathPrompt(PathPrompt),
     /// An autosave newer than the saved annotations, offered when the document opens.
     Recovery(PathBuf),
+    /// "Mark as done?" when the status is set to done while this many problems remain.
+    ConfirmDone(usize),
 }
 
 /// The windows and offers that do not block the rest of the window.
@@ -74,6 +77,8 @@ struct Dialogs {
     export: Option<ExportDialog>,
     import: Option<ImportDialog>,
     statistics: bool,
+    /// The Problems window (the annotation checks).
+    problems: bool,
     labels: SchemaWindow,
     /// The banner offering to reload an annotation file changed on disk.
     disk_change: bool,
@@ -95,6 +100,8 @@ pub struct HashiyaApp {
     panel: AnnotationPanel,
     decorator: SpanDecorator,
     labels: BidiLabels,
+    /// The open document's problems, found again when it changes.
+    problems: ProblemList,
     hovered: Option<crate::model::SpanId>,
     folder: Option<OpenFolder>,
     settings: ViewSettings,
@@ -173,6 +180,7 @@ impl HashiyaApp {
             panel: AnnotationPanel::default(),
             decorator: SpanDecorator::default(),
             labels: BidiLabels::default(),
+            problems: ProblemList::default(),
             hovered: None,
             folder: None,
             settings,
@@ -224,7 +232,13 @@ impl HashiyaApp {
         }
         match action {
             AppAction::Annotate(action) => self.annotate(action),
+            AppAction::Edit(Command::SetStatus(Status::Done)) if self.problem_count() > 0 => {
+                self.modal = Some(Modal::ConfirmDone(self.problem_count()));
+            }
+            AppAction::ConfirmDone => self.edit(Command::SetStatus(Status::Done)),
             AppAction::Edit(command) => self.edit(command),
+            AppAction::ToggleProblems => self.dialogs.problems = !self.dialogs.problems,
+            AppAction::StepProblem(forward) => self.step_problem(forward),
             AppAction::Undo => self.undo_redo(true),
             AppAction::Redo => self.undo_redo(false),
             AppAction::Save => {
@@ -295,6 +309,28 @@ impl HashiyaApp {
         if scroll && let Some(span) = self.annotator.selected.and_then(|id| self.session.document().span(id)) {
             self.view.scroll_to_char(span.char_start);
         }
+    }
+
+    /// How many problems the open document has (found again when it changed).
+    fn problem_count(&mut self) -> usize {
+        let state = (self.generation, self.session.revision());
+        self.problems.refresh(state, self.session.document()).len()
+    }
+
+    /// F8 / Shift+F8: selects the span of the next or previous problem, scrolls to it and
+    /// says what is wrong in the status bar.
+    fn step_problem(&mut self, forward: bool) {
+        if self.problem_count() == 0 {
+            self.say("No problems found".to_owned(), false);
+            return;
+        }
+        let document = self.session.document();
+        let Some(problem) = self.problems.step(document, self.annotator.selected, forward) else {
+            return;
+        };
+        let (span, message) = (problem.span, format!("{}: {}", problem.check, problem.message));
+        self.annotate(AnnotatorAction::SelectSpan(span));
+        self.say(message, false);
     }
 
     fn commit_field_edits(&mut self) {
@@ -536,6 +572,7 @@ impl HashiyaApp {
     }
 
     fn status_bar_ui(&mut self, ui: &mut Ui) {
+        let problems = self.problem_count();
         let session = &self.session;
         let document = session.document();
         ui.horizontal(|ui| {
@@ -550,6 +587,22 @@ impl HashiyaApp {
                 document.links().len(),
                 document.meta().status.label()
             ));
+            if problems > 0 {
+                let text = if problems == 1 {
+                    "1 problem".to_owned()
+                } else {
+                    format!("{problems} problems")
+                };
+                let button =
+                    egui::Button::new(egui::RichText::new(text).color(ui.visuals().warn_fg_color)).frame(false);
+                if ui
+                    .add(button)
+                    .on_hover_text("Show the problems (F8: go to the next one)")
+                    .clicked()
+                {
+                    self.dialogs.problems = !self.dialogs.problems;
+                }
+            }
             if let Some(status) = &self.status {
                 ui.separator();
                 let color = if status.is_error {
@@ -557,7 +610,9 @@ impl HashiyaApp {
                 } else {
                     ui.visuals().text_color()
                 };
-                ui.colored_label(color, &status.text);
+                // Messages quote spans: Arabic needs the bidi label.
+                let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
+                self.labels.colored_label_ui(ui, &status.text, font_size, color);
             }
         });
         if self.dialogs.disk_change {
@@ -582,6 +637,12 @@ impl HashiyaApp {
             Some(Modal::Unsaved(intent)) => self.unsaved_ui(ctx, intent),
             Some(Modal::PathPrompt(prompt)) => self.path_prompt_ui(ctx, prompt),
             Some(Modal::Recovery(path)) => self.recovery_ui(ctx, path),
+            Some(Modal::ConfirmDone(count)) => match confirm_done_ui(ctx, count) {
+                Some(DoneAnswer::MarkDone) => self.perform(ctx, AppAction::ConfirmDone),
+                Some(DoneAnswer::ShowProblems) => self.dialogs.problems = true,
+                Some(DoneAnswer::Cancel) => {}
+                None => self.modal = Some(Modal::ConfirmDone(count)),
+            },
             None => {}
         }
     }
@@ -639,6 +700,16 @@ impl HashiyaApp {
         }
         if dialogs.labels.open {
             actions.extend(dialogs.labels.show_ui(ctx, self.session.document().schema()));
+        }
+        if dialogs.problems {
+            let state = (self.generation, self.session.revision());
+            let problems = self.problems.refresh(state, self.session.document());
+            actions.extend(problems_window_ui(
+                ctx,
+                &mut dialogs.problems,
+                problems,
+                &mut self.labels,
+            ));
         }
         actions
     }

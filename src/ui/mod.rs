@@ -20,6 +20,7 @@ mod folder_results;
 mod glyph_atlas;
 mod menu;
 mod picker_placement;
+mod problems_window;
 mod recent;
 mod schema_window;
 mod screenshot;

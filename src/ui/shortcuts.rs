@@ -76,6 +76,10 @@ pub const FIND: KeyboardShortcut = command(Key::F);
 pub const LABEL_SIMILAR: KeyboardShortcut = command(Key::L);
 /// View › Statistics
 pub const STATISTICS: KeyboardShortcut = command_shift(Key::T);
+/// Annotate › Next problem (F8, as in IDEs: the next error).
+pub const NEXT_PROBLEM: KeyboardShortcut = plain(Key::F8);
+/// Annotate › Previous problem.
+pub const PREVIOUS_PROBLEM: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::F8);
 
 /// The plain key for a one-character schema shortcut (`'1'`, `'s'`), if egui has one.
 #[must_use]

@@ -1,0 +1,98 @@
+//! The Problems window (Annotate › Problems…): every problem the annotation checks find in
+//! the open document, each a row that selects its span; and the question asked when a
+//! document with problems is marked done.
+
+use egui::{Context, RichText, Ui};
+
+use crate::app::AnnotatorAction;
+use crate::checks::Problem;
+use crate::ui::actions::AppAction;
+use crate::ui::bidi_label::BidiLabels;
+
+/// Shows the window; returns the span selection a row's click asks for.
+pub fn problems_window_ui(
+    ctx: &Context,
+    open: &mut bool,
+    problems: &[Problem],
+    labels: &mut BidiLabels,
+) -> Option<AppAction> {
+    let mut chosen = None;
+    egui::Window::new("Problems")
+        .open(open)
+        .default_width(460.0)
+        .show(ctx, |ui| {
+            if problems.is_empty() {
+                ui.label("No problems found.");
+                return;
+            }
+            ui.label(match problems.len() {
+                1 => "1 problem. F8 and Shift+F8 go to the next and previous one.".to_owned(),
+                n => format!("{n} problems. F8 and Shift+F8 go to the next and previous one."),
+            });
+            ui.separator();
+            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                for problem in problems {
+                    if let Some(action) = problem_row_ui(ui, problem, labels) {
+                        chosen = Some(action);
+                    }
+                }
+            });
+        });
+    chosen
+}
+
+/// One problem: a button naming the check (it selects the span) and the message, drawn with
+/// bidi since it quotes the span's Arabic text.
+fn problem_row_ui(ui: &mut Ui, problem: &Problem, labels: &mut BidiLabels) -> Option<AppAction> {
+    let mut chosen = None;
+    ui.horizontal(|ui| {
+        let button = egui::Button::new(RichText::new(problem.check.name()).small());
+        let hover = format!("Select the span (chars {}..{})", problem.char_start, problem.char_end);
+        if ui.add(button).on_hover_text(hover).clicked() {
+            chosen = Some(AppAction::Annotate(AnnotatorAction::SelectSpan(problem.span)));
+        }
+        labels.wrapped_label_ui(ui, &problem.message);
+    });
+    chosen
+}
+
+/// The answer to "mark as done?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DoneAnswer {
+    /// Mark it done anyway.
+    MarkDone,
+    /// Leave the status and show the problems.
+    ShowProblems,
+    /// Leave the status.
+    Cancel,
+}
+
+/// Asks whether to mark a document with `count` problems done; the answer once given.
+#[must_use]
+pub fn confirm_done_ui(ctx: &Context, count: usize) -> Option<DoneAnswer> {
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("confirm-done")).show(ctx, |ui| {
+        ui.heading("Mark as done?");
+        ui.label(if count == 1 {
+            "The checks still find 1 problem in this document.".to_owned()
+        } else {
+            format!("The checks still find {count} problems in this document.")
+        });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Mark as done").clicked() {
+                answer = Some(DoneAnswer::MarkDone);
+            }
+            if ui.button("Show problems").clicked() {
+                answer = Some(DoneAnswer::ShowProblems);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(DoneAnswer::Cancel);
+            }
+        });
+    });
+    if answer.is_none() && modal.should_close() {
+        answer = Some(DoneAnswer::Cancel);
+    }
+    answer
+}
