@@ -209,3 +209,26 @@ fn a_new_span_gets_a_fresh_id_that_undo_and_redo_keep() {
         "ids count up: {first} {second} {third}"
     );
 }
+
+#[test]
+fn clicking_again_on_nested_spans_selects_the_next_one_out_and_wraps() {
+    let mut f = Fixture::new();
+    let quote = f.label("Quote", "«نحن متفقون على توحيد المؤسسة العسكرية»");
+    let action = f.label("Agreed action", "توحيد المؤسسة العسكرية");
+    let institution = f.label("Actor", "المؤسسة العسكرية");
+    f.act(AnnotatorAction::Escape, None);
+    let click = chars_of("المؤسسة").start + 2;
+    let mut walk = Vec::new();
+    for _ in 0..4 {
+        f.act(AnnotatorAction::ClickChar(click), None);
+        walk.push(f.annotator.selected.expect("selected"));
+    }
+    assert_eq!(walk, [institution, action, quote, institution]);
+    // A click where the selected span is not starts from the innermost there.
+    f.act(AnnotatorAction::ClickChar(chars_of("على").start), None);
+    assert_eq!(f.annotator.selected, Some(quote));
+    f.act(AnnotatorAction::ClickChar(chars_of("الفريق").start), None);
+    assert_eq!(f.annotator.selected, None);
+    f.act(AnnotatorAction::ClickChar(click), None);
+    assert_eq!(f.annotator.selected, Some(institution));
+}

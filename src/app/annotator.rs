@@ -175,7 +175,7 @@ impl Annotator {
     fn click(&mut self, char_offset: usize, session: &mut DocumentSession) -> Outcome {
         let document = session.document();
         let Some(mode) = self.link_mode.clone() else {
-            self.selected = innermost_span_at(document, char_offset, None).map(|s| s.id);
+            self.selected = span_after_click(document, char_offset, self.selected);
             return Outcome::Selected;
         };
         let Some(relation) = document.schema().relation(&mode.kind).cloned() else {
@@ -287,6 +287,19 @@ pub fn innermost_span_at<'d>(document: &'d Document, char_offset: usize, label: 
         .spans_overlapping(char_offset, char_offset + 1)
         .filter(|s| label.is_none_or(|l| s.label == l))
         .min_by_key(|s| (s.char_len(), s.id))
+}
+
+/// The span a click at `char_offset` selects: the innermost there, or, when the selected span
+/// is one of the spans there, the next one out (wrapping to the innermost), so that repeated
+/// clicks reach every nested span.
+fn span_after_click(document: &Document, char_offset: usize, selected: Option<SpanId>) -> Option<SpanId> {
+    let mut nested: Vec<&Span> = document.spans_overlapping(char_offset, char_offset + 1).collect();
+    nested.sort_by_key(|s| (s.char_len(), s.id));
+    let next = match selected.and_then(|id| nested.iter().position(|s| s.id == id)) {
+        Some(at) => (at + 1) % nested.len(),
+        None => 0,
+    };
+    nested.get(next).map(|s| s.id)
 }
 
 fn run(session: &mut DocumentSession, command: Command) -> Outcome {
