@@ -21,8 +21,11 @@ fn app_on_fixture() -> Harness<'static, HashiyaApp> {
         session: Some(session),
         ..AppOptions::default()
     };
-    let mut harness = Harness::new_eframe(move |cc| HashiyaApp::new(cc, options));
-    harness.set_size(Vec2::new(1200.0, 800.0));
+    // Selecting a span scrolls the article to it with an animation: more frames than the default.
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1200.0, 800.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| HashiyaApp::new(cc, options));
     harness.run();
     harness
 }
@@ -97,4 +100,19 @@ fn marking_done_asks_first_while_problems_remain() {
     harness.get_by_label("Mark as done").click();
     harness.run();
     assert_eq!(harness.state().session().document().meta().status, Status::Done);
+}
+
+#[test]
+fn the_span_list_shows_a_missing_speaker_as_a_gap_and_rows_jump_to_spans() {
+    let mut harness = app_on_fixture();
+    // Quote 2 has no speaker, quote 6 has one; the action 7 one party of two.
+    assert_eq!(harness.query_all_by_label("speaker -> ?").count(), 1);
+    harness.get_by_label("party -> ?");
+    harness.get_by_label("speaker -> ?").click();
+    harness.run();
+    assert_eq!(selected(&harness), Some(2));
+    // A link row selects the span the link goes to.
+    harness.get_by_label("speaker ->").click();
+    harness.run();
+    assert_eq!(selected(&harness), Some(1));
 }

@@ -22,6 +22,8 @@ pub enum AnnotatorAction {
     ClickChar(usize),
     /// Select a span (from the side panel, or Tab).
     SelectSpan(SpanId),
+    /// In link mode, link the head to this span (the link picker).
+    LinkTo(SpanId),
     /// Select the next span in reading order (Tab).
     NextSpan,
     /// Select the previous span in reading order (Shift+Tab).
@@ -86,6 +88,10 @@ impl Annotator {
             AnnotatorAction::DeleteSelected => self.delete_selected(session),
             AnnotatorAction::StartLink(kind) => self.start_link(kind, session.document()),
             AnnotatorAction::ClickChar(char_offset) => self.click(char_offset, session),
+            AnnotatorAction::LinkTo(target) => match self.link_mode.clone() {
+                Some(mode) => self.link_to(&mode, target, session),
+                None => Outcome::Nothing,
+            },
             AnnotatorAction::SelectSpan(id) => {
                 self.selected = session.document().span(id).map(|s| s.id);
                 Outcome::Selected
@@ -193,6 +199,17 @@ impl Annotator {
                 "Click a {} span to link it, or press Escape",
                 relation.to_label
             ));
+        };
+        self.link_to(&mode, target, session)
+    }
+
+    /// Links `mode.head` to `target`; a single-valued kind replaces the head's link and ends
+    /// link mode.
+    fn link_to(&mut self, mode: &LinkMode, target: SpanId, session: &mut DocumentSession) -> Outcome {
+        let document = session.document();
+        let Some(relation) = document.schema().relation(&mode.kind).cloned() else {
+            self.link_mode = None;
+            return Outcome::Nothing;
         };
         let link = Command::AddLink {
             kind: mode.kind.clone(),

@@ -26,6 +26,7 @@ use crate::ui::file_picker::{PathPrompt, PickPurpose, Picked, pick};
 use crate::ui::find_bar::FindBar;
 use crate::ui::folder_panel::OpenFolder;
 use crate::ui::folder_results::FolderResults;
+use crate::ui::link_picker::LinkPicker;
 use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::problems_window::{DoneAnswer, confirm_done_ui, problems_window_ui};
 use crate::ui::recent::RecentPaths;
@@ -102,6 +103,8 @@ pub struct HashiyaApp {
     labels: BidiLabels,
     /// The open document's problems, found again when it changes.
     problems: ProblemList,
+    /// The targets of the link being drawn.
+    link_picker: LinkPicker,
     hovered: Option<crate::model::SpanId>,
     folder: Option<OpenFolder>,
     settings: ViewSettings,
@@ -181,6 +184,7 @@ impl HashiyaApp {
             decorator: SpanDecorator::default(),
             labels: BidiLabels::default(),
             problems: ProblemList::default(),
+            link_picker: LinkPicker::default(),
             hovered: None,
             folder: None,
             settings,
@@ -537,7 +541,8 @@ impl HashiyaApp {
 
     fn article_ui(&mut self, ui: &mut Ui) -> Vec<AppAction> {
         let document = self.session.document();
-        let focus = focus_spans(document, &self.annotator, self.hovered);
+        let picked = self.link_picker.highlighted(self.annotator.link_mode.as_ref());
+        let focus = focus_spans(document, &self.annotator, self.hovered.or(picked));
         let state = (self.generation, self.session.revision());
         let visible = self.view.visible_chars();
         let decorations = self.decorator.decorations(document, state, visible, &focus);
@@ -843,7 +848,8 @@ impl eframe::App for HashiyaApp {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.labels.begin_frame(ctx.global_style().visuals.dark_mode);
-        let mut actions = self.collect_shortcuts(&ctx);
+        let mut actions = self.link_picker.keys(&ctx, self.annotator.link_mode.as_ref());
+        actions.extend(self.collect_shortcuts(&ctx));
         actions.extend(
             egui::Panel::top("menu_bar")
                 .show(ui, |ui| menu_bar_ui(ui, &self.menu_state()))
@@ -875,6 +881,17 @@ impl eframe::App for HashiyaApp {
             .inner;
         actions.extend(panel_actions);
         actions.extend(egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui)).inner);
+        let state = (self.generation, self.session.revision());
+        let document = self.session.document();
+        let mode = self.annotator.link_mode.as_ref();
+        actions.extend(self.link_picker.show_ui(&ctx, document, state, mode, &mut self.labels));
+        if let Some(target) = self
+            .link_picker
+            .take_moved()
+            .and_then(|id| self.session.document().span(id))
+        {
+            self.view.scroll_to_char(target.char_start);
+        }
         self.modal_ui(&ctx);
         actions.extend(self.dialogs_ui(&ctx));
         actions.extend(self.folder_results_ui(&ctx));

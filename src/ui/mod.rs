@@ -18,6 +18,7 @@ mod find_bar;
 pub mod folder_panel;
 mod folder_results;
 mod glyph_atlas;
+mod link_picker;
 mod menu;
 mod picker_placement;
 mod problems_window;

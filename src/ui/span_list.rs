@@ -26,6 +26,9 @@ enum Row {
     Span(SpanId),
     /// A link under its head span.
     Link(LinkId),
+    /// A gap under a head span: links of the relation at this schema index it still needs
+    /// (a quote without its speaker).
+    Missing(SpanId, usize),
 }
 
 /// The span list's own state: the filter and the collapsed labels.
@@ -105,12 +108,13 @@ impl SpanList {
                 if open {
                     rows.push(Row::Span(span.id));
                     rows.extend(
-                        document
-                            .links()
-                            .iter()
-                            .filter(|l| l.from == span.id)
-                            .map(|l| Row::Link(l.id)),
+                        links_by_head
+                            .get(&span.id)
+                            .into_iter()
+                            .flatten()
+                            .map(|&id| Row::Link(id)),
                     );
+                    rows.extend(missing_links(document, span).map(|kind| Row::Missing(span.id, kind)));
                 }
             }
             rows[header_at] = Row::Header(label_index, count);
@@ -134,10 +138,18 @@ impl SpanList {
                     Row::Header(index, count) => self.header_ui(ui, document, index, count),
                     Row::Span(id) => span_row_ui(ui, document, id, selected == Some(id), labels),
                     Row::Link(id) => action = link_row_ui(ui, document, id, labels),
+                    Row::Missing(_, kind) => missing_row_ui(ui, document, kind),
                 }
             })
             .response;
-        if let Row::Span(id) = row
+        // A row selects its span: a link's row the span it goes to, a gap's row its head.
+        let target = match row {
+            Row::Span(id) | Row::Missing(id, _) => Some(id),
+            Row::Link(id) => document.link(id).map(|l| l.to),
+            Row::Header(..) => None,
+        };
+        if action.is_none()
+            && let Some(id) = target
             && response.interact(Sense::click()).clicked()
         {
             action = Some(AnnotatorAction::SelectSpan(id));
@@ -179,16 +191,59 @@ fn link_row_ui(ui: &mut Ui, document: &Document, id: LinkId, labels: &mut BidiLa
     let link = document.link(id)?;
     let target = document.span(link.to)?;
     ui.add_space(28.0);
-    ui.label(
-        RichText::new(format!("{} ->", link.kind))
-            .italics()
-            .color(Color32::GRAY),
+    // Not selectable, so that a click reaches the row (which selects the link's span).
+    ui.add(
+        egui::Label::new(
+            RichText::new(format!("{} ->", link.kind))
+                .italics()
+                .color(Color32::GRAY),
+        )
+        .selectable(false),
     );
     labels.label_ui(ui, &shorten(document.span_text(target)));
     ui.small_button("×")
         .on_hover_text(format!("Delete this {} link", link.kind))
         .clicked()
         .then_some(AnnotatorAction::DeleteLink(id))
+}
+
+/// The schema indexes of the relations `span` heads with fewer links than they need.
+fn missing_links<'d>(document: &'d Document, span: &'d crate::model::Span) -> impl Iterator<Item = usize> + 'd {
+    document
+        .schema()
+        .relations
+        .iter()
+        .enumerate()
+        .filter(move |(_, relation)| {
+            relation.required_links() > 0
+                && relation.allows_head(&span.label)
+                && document
+                    .links_of(span.id)
+                    .filter(|l| l.from == span.id && l.kind == relation.name)
+                    .count()
+                    < relation.required_links() as usize
+        })
+        .map(|(index, _)| index)
+}
+
+fn missing_row_ui(ui: &mut Ui, document: &Document, kind: usize) {
+    let Some(relation) = document.schema().relations.get(kind) else {
+        return;
+    };
+    ui.add_space(28.0);
+    ui.add(
+        egui::Label::new(
+            RichText::new(format!("{} -> ?", relation.name))
+                .italics()
+                .color(ui.visuals().warn_fg_color),
+        )
+        .selectable(false),
+    )
+    .on_hover_text(format!(
+        "Needs {} {} link(s): select it and press the link key",
+        relation.required_links(),
+        relation.name
+    ));
 }
 
 /// The first `ROW_CHARS` chars of a span's text, on one line.
