@@ -5,6 +5,7 @@
 pub mod arabic;
 mod block_layout;
 pub mod blocks;
+pub mod caret;
 pub mod clitics;
 mod direction;
 pub mod field_editor;

@@ -103,6 +103,13 @@ impl<'t> Words<'t> {
         start + self.proclitics_at(start, end)..end
     }
 
+    /// Where the word starting at `word_start` begins once its attached prefixes are left
+    /// out (`word_start` itself without a lexicon or without prefixes).
+    #[must_use]
+    pub fn stem_start(&self, word_start: usize) -> usize {
+        word_start + self.proclitics_at(word_start, self.len())
+    }
+
     /// How many chars at `start` are attached prefixes to leave out (0 without a lexicon, or
     /// when the first word would be left empty).
     fn proclitics_at(&self, start: usize, end: usize) -> usize {

@@ -825,6 +825,16 @@ impl HashiyaApp {
             .map(AppAction::OpenPath)
     }
 
+    /// The article's caret keys, when neither a dialog nor a text field has the keyboard.
+    fn caret_keys(&mut self, ctx: &Context) {
+        if self.modal.is_some() || crate::ui::bidi_text_field::text_field_has_focus(ctx) {
+            return;
+        }
+        for (motion, extend) in crate::ui::caret_keys::caret_motions(ctx) {
+            self.view.move_caret(motion, extend);
+        }
+    }
+
     fn collect_shortcuts(&self, ctx: &Context) -> Vec<AppAction> {
         if self.modal.is_some() {
             return Vec::new();
@@ -849,6 +859,7 @@ impl eframe::App for HashiyaApp {
         self.handle_close_request(&ctx);
         self.labels.begin_frame(ctx.global_style().visuals.dark_mode);
         let mut actions = self.link_picker.keys(&ctx, self.annotator.link_mode.as_ref());
+        self.caret_keys(&ctx);
         actions.extend(self.collect_shortcuts(&ctx));
         actions.extend(
             egui::Panel::top("menu_bar")

@@ -7,8 +7,9 @@ use std::ops::Range;
 
 use egui::{Color32, CursorIcon, Event, Painter, Pos2, Rect, Response, ScrollArea, Sense, Shape, Ui, Vec2, vec2};
 
+use crate::text::caret::{self, Caret, Motion};
 use crate::text::clitics::Lexicon;
-use crate::text::{Direction, DocumentLayout, LayoutParams, LineRect, Words};
+use crate::text::{Affinity, Direction, DocumentLayout, LayoutParams, LineRect, Words};
 use crate::ui::article_response::{ArticleClick, ArticleResponse};
 use crate::ui::decoration::Decoration;
 use crate::ui::glyph_atlas::GlyphAtlas;
@@ -45,6 +46,8 @@ pub struct ArticleView {
     layout: DocumentLayout,
     atlas: GlyphAtlas,
     selection: Option<Selection>,
+    /// The keyboard caret: placed by a click, moved by the arrow keys (visual order).
+    caret: Option<Caret>,
     /// Whether a drag selection snaps to whole words (Alt+drag keeps exact chars).
     snap_drag_to_words: bool,
     /// Whether snapped selections leave out attached prefixes (و ف ب ك ل).
@@ -73,6 +76,7 @@ impl ArticleView {
             ),
             atlas: GlyphAtlas::new(),
             selection: None,
+            caret: None,
             snap_drag_to_words: false,
             leave_out_prefixes: false,
             lexicon: OnceCell::new(),
@@ -87,7 +91,63 @@ impl ArticleView {
         self.layout.set_text(text);
         self.lexicon = OnceCell::new();
         self.selection = None;
+        self.caret = None;
         self.scroll_request = Some(ScrollRequest::Offset(0.0));
+    }
+
+    /// A word start reached by Ctrl+arrow, moved past the word's attached prefixes when they
+    /// are left out (as snapped selections leave them out): from «وإبعاد» the caret stops
+    /// before «إبعاد». A caret already there goes on to the word before.
+    fn past_prefixes(&mut self, from: Caret, word_start: Caret, motion: Motion) -> Caret {
+        if !self.leave_out_prefixes {
+            return word_start;
+        }
+        let stem = self.words().stem_start(word_start.char_offset);
+        if stem < from.char_offset {
+            return Caret::downstream(stem);
+        }
+        let before = caret::move_caret(&mut self.layout, word_start, motion);
+        if before.char_offset < word_start.char_offset {
+            Caret::downstream(self.words().stem_start(before.char_offset))
+        } else {
+            word_start
+        }
+    }
+
+    /// The keyboard caret, once a click or a key placed it.
+    #[must_use]
+    pub fn caret(&self) -> Option<Caret> {
+        self.caret
+    }
+
+    /// Moves the caret by `motion` (from the first visible char when there is none yet) and
+    /// scrolls it into view; `extend` (Shift) selects from where the selection started, or
+    /// from the caret, to where it lands; otherwise the selection is cleared.
+    pub fn move_caret(&mut self, motion: Motion, extend: bool) {
+        let from = self
+            .caret
+            .unwrap_or_else(|| Caret::downstream(self.visible_chars().start));
+        let motion = match motion {
+            Motion::Page { down, .. } => Motion::Page {
+                down,
+                height: (self.visible.height() - 2.0 * PADDING).max(40.0),
+            },
+            other => other,
+        };
+        let mut to = caret::move_caret(&mut self.layout, from, motion);
+        if matches!(motion, Motion::Word { .. })
+            && to.affinity == Affinity::Downstream
+            && to.char_offset < from.char_offset
+        {
+            to = self.past_prefixes(from, to, motion);
+        }
+        self.selection = extend.then(|| Selection {
+            anchor: self.selection.map_or(from.char_offset, |selection| selection.anchor),
+            focus: to.char_offset,
+            snap_to_words: false,
+        });
+        self.caret = Some(to);
+        self.scroll_request = Some(ScrollRequest::Char(to.char_offset));
     }
 
     /// The text shown.
@@ -356,6 +416,7 @@ impl ArticleView {
                 selection.focus = focus;
                 selection.snap_to_words = snap;
             }
+            self.caret = Some(Caret::downstream(focus));
             autoscroll(ui, pos);
         }
     }
@@ -381,6 +442,12 @@ impl ArticleView {
         let pos = response.interact_pointer_pos()?;
         let char_offset = self.char_at(pos);
         let caret_offset = self.caret_at(pos);
+        let local = pos - self.origin.to_vec2();
+        let hit = self.layout.hit(local.x, local.y);
+        self.caret = Some(Caret {
+            char_offset: hit.caret_offset,
+            affinity: hit.affinity,
+        });
         if double {
             let words = self.words();
             let word = char_offset.map(|offset| words.snap_to_words(words.word_at(offset)));
@@ -455,6 +522,26 @@ impl ArticleView {
         for (decoration, rects) in &shown {
             decoration.paint_underline(painter, rects);
         }
+        self.paint_caret(painter, color);
+    }
+
+    /// The caret: a thin bar at the edge of the char it sticks to (drawn without blinking,
+    /// so that an idle window stays idle).
+    fn paint_caret(&mut self, painter: &Painter, color: Color32) {
+        let Some(caret) = self.caret else { return };
+        let (Some(x), Some(line)) = (
+            caret::caret_x(&mut self.layout, caret),
+            caret::line_of_caret(&mut self.layout, caret),
+        ) else {
+            return;
+        };
+        if line.y1 < self.visible.min.y || line.y0 > self.visible.max.y {
+            return;
+        }
+        let origin = self.origin.to_vec2();
+        let top = Pos2::new(x, line.y0) + origin;
+        let bottom = Pos2::new(x, line.y1) + origin;
+        painter.line_segment([top, bottom], egui::Stroke::new(2.0, color));
     }
 
     fn paint_selection(&mut self, painter: &Painter, color: Color32) {

@@ -9,6 +9,7 @@ mod article_response;
 mod article_view;
 pub mod bidi_label;
 pub mod bidi_text_field;
+mod caret_keys;
 pub mod colors;
 mod dataset_dialogs;
 mod decoration;
