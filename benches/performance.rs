@@ -192,6 +192,36 @@ fn edit_frame(c: &mut Criterion) {
     });
 }
 
+/// Typing in the find bar with the matches highlighted: each frame adds or removes a letter
+/// of a frequent query (every «ال…» word of the document matches), so each frame searches the
+/// whole document again and paints the matches in view.
+fn find_typing_frame(c: &mut Criterion) {
+    let files = files(true);
+    let mut driver = driver(&files);
+    let ctx = driver.ctx.clone();
+    driver.app.perform(&ctx, AppAction::Find);
+    driver.frame(Vec::new());
+    driver.frame(vec![egui::Event::Text("ال".into())]);
+    let mut longer = false;
+    c.bench_function("find_typing_frame", |b| {
+        b.iter(|| {
+            longer = !longer;
+            let event = if longer {
+                egui::Event::Text("ج".into())
+            } else {
+                egui::Event::Key {
+                    key: egui::Key::Backspace,
+                    physical_key: None,
+                    pressed: true,
+                    repeat: false,
+                    modifiers: egui::Modifiers::NONE,
+                }
+            };
+            driver.frame(vec![event])
+        });
+    });
+}
+
 fn save_and_load_ron(c: &mut Criterion) {
     let files = files(true);
     c.bench_function("save_ron", |b| {
@@ -236,6 +266,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = open_first_frame, open_pathological, scroll_frame, scroll_frame_no_spans, resize_frame, edit_frame, save_and_load_ron, formats
+    targets = open_first_frame, open_pathological, scroll_frame, scroll_frame_no_spans, resize_frame, edit_frame, find_typing_frame, save_and_load_ron, formats
 }
 criterion_main!(benches);
