@@ -130,3 +130,18 @@ fn brat() {
     let txt = std::fs::read_to_string(folder.path().join("libya-army-leaders-meeting.ar.txt")).expect("read");
     assert_eq!(txt, common::SAMPLE);
 }
+
+#[test]
+fn jsonl_of_the_earlier_layout_still_imports() {
+    // Attributes as a map, `note` and `needs_review` only when set: read as the current layout.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixtures/sample-jsonl-v1.jsonl");
+    let earlier = std::fs::read_to_string(path).expect("fixture");
+    let current = export(ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char));
+    assert_ne!(earlier, current, "the fixture is of the earlier layout");
+    let options = hashiya::export::ImportOptions::new("sample");
+    let from_earlier = hashiya::export::jsonl::import_str(&earlier, &options);
+    let from_current = hashiya::export::jsonl::import_str(&current, &options);
+    assert!(from_earlier.report.warnings.is_empty(), "{:?}", from_earlier.report.warnings);
+    assert_eq!(from_earlier.documents, [common::golden_document()]);
+    assert_eq!(from_current.documents, from_earlier.documents);
+}
