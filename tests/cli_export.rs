@@ -440,3 +440,43 @@ fn jsonl_offsets_in_utf16_units_for_javascript_tools() {
     let output = hashiya(&["export", "--to", "conll", "--offsets", "utf16", &input]);
     assert_eq!(output.status.code(), Some(2), "--offsets goes with --to jsonl");
 }
+
+#[test]
+fn token_classification_jsonl_writes_labels_json_beside_it() {
+    let folder = corpus_folder();
+    let input = folder.path().to_string_lossy().into_owned();
+    let out = tempfile::tempdir().expect("temp dir");
+    let file = path(out.path(), "ner/sample.jsonl");
+    let output = hashiya(&[
+        "export",
+        "--to",
+        "jsonl",
+        "--jsonl-flavor",
+        "tokens",
+        "--out",
+        &file,
+        &input,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("export"),
+        golden("sample.tokens.jsonl")
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("ner/labels.json")).expect("labels.json"),
+        golden("sample.labels.json")
+    );
+    // Standard output cannot hold the second file; offsets do not apply to tokens.
+    for extra in [&[][..], &["--offsets", "utf16", "--out", &file]] {
+        let output = hashiya(
+            &[
+                &["export", "--to", "jsonl", "--jsonl-flavor", "tokens"],
+                extra,
+                &[&input],
+            ]
+            .concat(),
+        );
+        assert_eq!(output.status.code(), Some(2), "{extra:?}");
+        assert!(stderr(&output).contains("tokens"), "{}", stderr(&output));
+    }
+}

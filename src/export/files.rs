@@ -13,6 +13,7 @@ pub use crate::export::guard::{Protected, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
 use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
+use crate::export::token_classification::{self, LABELS_FILE, TagSet};
 use crate::export::{ExportReport, ImportOptions, Imported, document_id};
 use crate::model::Document;
 
@@ -114,8 +115,9 @@ pub enum FilesError {
 
 /// Writes an export to `destination` and reports what it wrote. Without a split, JSONL and
 /// `CoNLL` write the file `destination` and brat the folder `destination`; with a split,
-/// `destination` is a folder holding `PART.jsonl`, `PART.conll` or `PART/` per part.
-/// `progress(done, total)` is called after each document.
+/// `destination` is a folder holding `PART.jsonl`, `PART.conll` or `PART/` per part. The
+/// token-classification JSONL also writes `labels.json` beside its file (in the folder, with a
+/// split), one for every part. `progress(done, total)` is called after each document.
 ///
 /// Every file is checked against `protected` before the first is written (a refused export
 /// writes nothing), and each is replaced atomically: a failure (a full disk) leaves the
@@ -177,6 +179,17 @@ pub fn write_export(
             report.splits.push((part.to_owned(), one.documents));
         }
         report.merge(one);
+    }
+    if let ExportFormat::Jsonl(JsonlFlavor::Tokens(_), _) = format {
+        let folder = match split {
+            Some(_) => Some(destination),
+            None => destination.parent(),
+        };
+        planned.push(Planned {
+            path: folder.unwrap_or_else(|| Path::new("")).join(LABELS_FILE),
+            contents: TagSet::for_documents(documents).labels_json(),
+            brat_text: false,
+        });
     }
     for file in &planned {
         if file.brat_text {
@@ -243,9 +256,20 @@ fn export_text(
         ExportFormat::Conll(options) => Some(ConllWriter::new(options, all.iter().copied())),
         _ => None,
     };
+    // Likewise the tag numbers of the token flavor.
+    let tags = match format {
+        ExportFormat::Jsonl(JsonlFlavor::Tokens(sentences), _) => {
+            Some((TagSet::for_documents(all.iter().copied()), sentences))
+        }
+        _ => None,
+    };
     for document in documents {
         if let Some(writer) = &mut conll {
             report.merge(writer.push(document));
+        } else if let Some((tags, sentences)) = &tags {
+            report.merge(token_classification::push_document(
+                document, tags, *sentences, &mut out,
+            ));
         } else if let ExportFormat::Jsonl(flavor, unit) = format {
             let (line, one) = jsonl::export_line(document, flavor, unit);
             out.push_str(&line);

@@ -24,6 +24,8 @@ use crate::export::assemble::{PendingDocument, PendingLink, PendingSpan};
 use crate::export::doccano;
 use crate::export::offsets::{OffsetConverter, OffsetUnit};
 use crate::export::schema_builder::SchemaBuilder;
+use crate::export::token_classification::{self, TagSet};
+use crate::export::tokens::SentenceSplit;
 use crate::export::{ExportReport, ImportOptions, ImportReport, Imported, document_id};
 use crate::model::{Document, DocumentMeta, Status};
 
@@ -37,24 +39,43 @@ pub enum JsonlFlavor {
     Doccano,
     /// doccano relation extraction: `{"id", "text", "entities": [...], "relations": [...]}`.
     DoccanoRelations,
+    /// Token classification: a record per sentence, `{"id", "tokens", "ner_tags"}` with
+    /// integer IOB2 tags named by a `labels.json` (see [`crate::export::token_classification`]);
+    /// sentences end where the rule says.
+    Tokens(SentenceSplit),
 }
 
 impl JsonlFlavor {
     /// Every flavor, with the name the command line uses.
-    pub const ALL: [(Self, &'static str); 3] = [
+    pub const ALL: [(Self, &'static str); 4] = [
         (Self::Hashiya, "hashiya"),
         (Self::Doccano, "doccano"),
         (Self::DoccanoRelations, "doccano-relations"),
+        (Self::Tokens(SentenceSplit::Unicode), "tokens"),
     ];
+
+    /// The name the command line uses.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Hashiya => "hashiya",
+            Self::Doccano => "doccano",
+            Self::DoccanoRelations => "doccano-relations",
+            Self::Tokens(_) => "tokens",
+        }
+    }
+
+    /// Whether the flavor writes char offsets (which `--offsets` changes); the token flavor
+    /// has none.
+    #[must_use]
+    pub fn has_offsets(self) -> bool {
+        !matches!(self, Self::Tokens(_))
+    }
 }
 
 impl fmt::Display for JsonlFlavor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = Self::ALL
-            .iter()
-            .find(|(flavor, _)| flavor == self)
-            .map_or("", |(_, name)| name);
-        f.write_str(name)
+        f.write_str(self.name())
     }
 }
 
@@ -66,7 +87,7 @@ impl FromStr for JsonlFlavor {
             .iter()
             .find(|(_, name)| *name == text)
             .map(|(flavor, _)| *flavor)
-            .ok_or_else(|| format!("unknown JSONL flavor \"{text}\" (hashiya, doccano, doccano-relations)"))
+            .ok_or_else(|| format!("unknown JSONL flavor \"{text}\" (hashiya, doccano, doccano-relations, tokens)"))
     }
 }
 
@@ -140,6 +161,10 @@ pub fn export_str(documents: &[Document], flavor: JsonlFlavor) -> (String, Expor
 /// Exports documents, one JSON object per line, with offsets in `unit`.
 #[must_use]
 pub fn export_str_in(documents: &[Document], flavor: JsonlFlavor, unit: OffsetUnit) -> (String, ExportReport) {
+    if let JsonlFlavor::Tokens(sentences) = flavor {
+        let (out, _, report) = token_classification::export_str(documents, sentences);
+        return (out, report);
+    }
     let mut out = String::with_capacity(documents.iter().map(|d| d.text().len() * 2).sum());
     let mut report = ExportReport::default();
     for document in documents {
@@ -151,7 +176,9 @@ pub fn export_str_in(documents: &[Document], flavor: JsonlFlavor, unit: OffsetUn
     (out, report)
 }
 
-/// One document as one JSON line (without the line end), with offsets in `unit`.
+/// One document as one JSON line (without the line end), with offsets in `unit`; in the
+/// token flavor, a line per sentence (without the last line end), tagged with the document's
+/// own labels.
 #[must_use]
 pub fn export_line(document: &Document, flavor: JsonlFlavor, unit: OffsetUnit) -> (String, ExportReport) {
     let offsets = OffsetConverter::new(document.text(), unit);
@@ -176,6 +203,13 @@ pub fn export_line(document: &Document, flavor: JsonlFlavor, unit: OffsetUnit) -
             serde_json::to_string(&doccano::label_line(document, &offsets))
         }
         JsonlFlavor::DoccanoRelations => serde_json::to_string(&doccano::relations_line(document, &offsets)),
+        JsonlFlavor::Tokens(sentences) => {
+            let mut out = String::new();
+            let one =
+                token_classification::push_document(document, &TagSet::for_documents([document]), sentences, &mut out);
+            out.pop();
+            return (out, one);
+        }
     };
     // Serializing borrowed strings and numbers cannot fail; an empty line would be reported
     // by any reader, and the fallback never happens in practice.
@@ -583,9 +617,11 @@ mod tests {
                 Value::Object(map) => map.iter().for_each(|(k, v)| shape(v, &format!("{path}.{k}"), out)),
                 Value::Array(items) => {
                     out.push(format!("{path}: list"));
-                    items.iter().for_each(|v| shape(v, &format!("{path}[]"), out));
+                    for item in items {
+                        shape(item, &format!("{path}[]"), out);
+                    }
                 }
-                Value::Null | Value::String(_) if path.ends_with(".note") => out.push(format!("{path}: string?")),
+                Value::Null | Value::String(_) if path == ".spans[].note" => out.push(format!("{path}: string?")),
                 Value::Null => out.push(format!("{path}: null")),
                 Value::Bool(_) => out.push(format!("{path}: bool")),
                 Value::Number(_) => out.push(format!("{path}: number")),
@@ -615,13 +651,24 @@ mod tests {
         let missing: Vec<&String> = shapes[0].iter().filter(|s| !shapes[1].contains(s)).collect();
         // Only what an empty list cannot show: the keys of its items.
         assert!(
-            missing.iter().all(|s| s.starts_with(".relations[]") || s.starts_with(".spans[].attributes[]")),
+            missing
+                .iter()
+                .all(|s| s.starts_with(".relations[]") || s.starts_with(".spans[].attributes[]")),
             "{missing:?}"
         );
         assert!(shapes[1].iter().all(|s| shapes[0].contains(s)), "{shapes:?}");
-        bare = Document::from_parts(bare.text().to_owned(), bare.schema().clone(), bare.meta().clone(), Vec::new(), Vec::new());
+        bare = Document::from_parts(
+            bare.text().to_owned(),
+            bare.schema().clone(),
+            bare.meta().clone(),
+            Vec::new(),
+            Vec::new(),
+        );
         let (text, _) = export_str(&[bare], JsonlFlavor::Hashiya);
-        assert!(text.contains(r#""spans":[],"relations":[],"meta":{"annotator":"","#), "{text}");
+        assert!(
+            text.contains(r#""spans":[],"relations":[],"meta":{"annotator":"","#),
+            "{text}"
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod report;
 mod schema_builder;
 pub mod split;
 pub mod stats;
+pub mod token_classification;
 pub mod tokens;
 
 pub use files::{ExportFormat, FilesError, ImportFormat};
