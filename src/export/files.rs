@@ -9,6 +9,7 @@ use std::str::FromStr;
 
 use crate::export::brat::{self, BratDocument, BratNames};
 use crate::export::conll::{self, ConllOptions, ConllWriter};
+use crate::export::dataset_card::{CARD_FILE, dataset_card};
 pub use crate::export::guard::{Protected, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
 use crate::export::offsets::OffsetUnit;
@@ -117,7 +118,8 @@ pub enum FilesError {
 /// `CoNLL` write the file `destination` and brat the folder `destination`; with a split,
 /// `destination` is a folder holding `PART.jsonl`, `PART.conll` or `PART/` per part. The
 /// token-classification JSONL also writes `labels.json` beside its file (in the folder, with a
-/// split), one for every part. `progress(done, total)` is called after each document.
+/// split), one for every part; a split of Hashiya's or the token JSONL also writes the folder's
+/// dataset card `README.md` (see [`crate::export::dataset_card`]). `progress(done, total)` is called after each document.
 ///
 /// Every file is checked against `protected` before the first is written (a refused export
 /// writes nothing), and each is replaced atomically: a failure (a full disk) leaves the
@@ -180,16 +182,13 @@ pub fn write_export(
         }
         report.merge(one);
     }
-    if let ExportFormat::Jsonl(JsonlFlavor::Tokens(_), _) = format {
-        let folder = match split {
-            Some(_) => Some(destination),
-            None => destination.parent(),
-        };
-        planned.push(Planned {
-            path: folder.unwrap_or_else(|| Path::new("")).join(LABELS_FILE),
-            contents: TagSet::for_documents(documents).labels_json(),
-            brat_text: false,
-        });
+    if let ExportFormat::Jsonl(flavor, _) = format {
+        planned.extend(jsonl_companions(
+            documents,
+            flavor,
+            destination,
+            split.map(|(spec, _)| spec),
+        ));
     }
     for file in &planned {
         if file.brat_text {
@@ -202,6 +201,40 @@ pub fn write_export(
         write_file(&file.path, file.contents.as_bytes())?;
     }
     Ok(report)
+}
+
+/// The files a JSONL export writes beside its own: `labels.json` for the token flavor, and the
+/// dataset card of a split export (Hashiya's and the token flavor).
+fn jsonl_companions(
+    documents: &[Document],
+    flavor: JsonlFlavor,
+    destination: &Path,
+    split: Option<&SplitSpec>,
+) -> Vec<Planned> {
+    let folder = match split {
+        Some(_) => destination,
+        None => destination.parent().unwrap_or_else(|| Path::new("")),
+    };
+    let tags = TagSet::for_documents(documents);
+    let mut planned = Vec::new();
+    if let JsonlFlavor::Tokens(_) = flavor {
+        planned.push(Planned {
+            path: folder.join(LABELS_FILE),
+            contents: tags.labels_json(),
+            brat_text: false,
+        });
+    }
+    let parts: Vec<&str> = split.map_or_else(Vec::new, |spec| {
+        spec.parts().iter().map(|(name, _)| name.as_str()).collect()
+    });
+    if let Some(card) = split.and_then(|_| dataset_card(flavor, &parts, &tags)) {
+        planned.push(Planned {
+            path: folder.join(CARD_FILE),
+            contents: card,
+            brat_text: false,
+        });
+    }
+    planned
 }
 
 /// A file an export is about to write.

@@ -11,6 +11,7 @@ mod brat_conf;
 mod brat_import;
 pub mod conll;
 pub mod dataset;
+pub mod dataset_card;
 mod doccano;
 pub mod files;
 pub mod guard;
