@@ -55,7 +55,8 @@ assert set(found) <= set(docs), (set(found), set(docs))
 entities = 0
 for ident, doc in docs.items():
     expected = expected_entities(doc)
-    assert found.get(ident, []) == expected, (ident, found.get(ident), expected)
+    got = found.get(ident, [])
+    assert got == expected, (ident, len(got), len(expected), [g for g in got if g not in expected][:3])
     entities += len(expected)
 
 
@@ -90,7 +91,8 @@ for name, layered in (("all.conll", False), ("layers.conll", True)):
     for ident, doc in docs.items():
         # Spans of two columns over the same tokens come in either order.
         expected = sorted(expected_entities(doc, columns))
-        assert sorted(got.get(ident, [])) == expected, (name, ident, got.get(ident), expected)
+        mine = sorted(got.get(ident, []))
+        assert mine == expected, (name, ident, len(mine), len(expected), [g for g in mine if g not in expected][:3])
 # The one-column CoNLL file and the token records hold the same tags, sentence by sentence.
 _, blocks = conll_sentences(os.path.join(folder, "all.conll"), False)
 assert [(t, c[0]) for _, t, c in blocks] == [(t, g) for _, t, g in sentences]
