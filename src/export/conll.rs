@@ -400,7 +400,7 @@ fn outermost_spans<'d>(
                 let hint = if span.label == last.label {
                     ""
                 } else {
-                    " (a layered export keeps it)"
+                    " (a layered CoNLL export keeps it)"
                 };
                 report.warn(format!(
                     "{}: span {} ({} {}..{}) {what} span {} ({} {}..{}); left out of the tag column{hint}",

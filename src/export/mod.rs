@@ -1,4 +1,4 @@
-//! Dataset formats, one file per format: JSONL (Hashiya's own and doccano's), `CoNLL` (IOB2)
+//! Dataset formats, one file per format: JSONL (Hashiya's own, doccano's, token classification), `CoNLL` (IOB2)
 //! and brat standoff, each with its export and import as pure functions over
 //! [`crate::model::Document`]; [`files`] is the thin layer that reads and writes them on disk.
 //!
