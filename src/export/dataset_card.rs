@@ -83,11 +83,21 @@ pub fn dataset_card(flavor: JsonlFlavor, parts: &[&str], tags: &TagSet) -> Optio
         JsonlFlavor::Tokens(_) => "token classification (a record per sentence, IOB2 tags)",
         _ => "spans, relations and attributes (a record per document, char offsets)",
     };
-    card.push_str("---\n\n# Dataset\n\nExported by Hashiya: ");
+    card.push_str("---\n");
+    card.push_str(SIGNATURE);
     card.push_str(kind);
     card.push_str(", one JSONL file per split. Load it with `datasets.load_dataset(\"PATH/TO/THIS/FOLDER\")`.\n");
     Some(card)
 }
+
+/// Whether `text` is a card this module wrote (which an export may replace).
+#[must_use]
+pub fn is_dataset_card(text: &str) -> bool {
+    text.starts_with("---\nconfigs:\n") && text.contains(SIGNATURE)
+}
+
+/// The line of the card's text that marks it as Hashiya's.
+const SIGNATURE: &str = "\n# Dataset\n\nExported by Hashiya: ";
 
 /// `id`, `tokens`, and `ner_tags` as a list of `ClassLabel` named like `labels.json`.
 fn token_features(tags: &TagSet) -> String {
@@ -139,5 +149,7 @@ mod tests {
         }
         assert_eq!(card.matches("\n---\n").count(), 1);
         assert!(dataset_card(JsonlFlavor::Doccano, &["train"], &tags).is_none());
+        assert!(is_dataset_card(&card));
+        assert!(!is_dataset_card("# My notes\n"));
     }
 }

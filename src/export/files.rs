@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use crate::export::brat::{self, BratDocument, BratNames};
 use crate::export::conll::{self, ConllOptions, ConllWriter};
-use crate::export::dataset_card::{CARD_FILE, dataset_card};
+use crate::export::dataset_card::{CARD_FILE, dataset_card, is_dataset_card};
 pub use crate::export::guard::{Protected, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
 use crate::export::offsets::OffsetUnit;
@@ -188,6 +188,7 @@ pub fn write_export(
             flavor,
             destination,
             split.map(|(spec, _)| spec),
+            &mut report,
         ));
     }
     for file in &planned {
@@ -204,12 +205,14 @@ pub fn write_export(
 }
 
 /// The files a JSONL export writes beside its own: `labels.json` for the token flavor, and the
-/// dataset card of a split export (Hashiya's and the token flavor).
+/// dataset card of a split export (Hashiya's and the token flavor), unless the folder has a
+/// `README.md` that is not one (the user's own is never replaced; a warning says so).
 fn jsonl_companions(
     documents: &[Document],
     flavor: JsonlFlavor,
     destination: &Path,
     split: Option<&SplitSpec>,
+    report: &mut ExportReport,
 ) -> Vec<Planned> {
     let folder = match split {
         Some(_) => destination,
@@ -228,11 +231,21 @@ fn jsonl_companions(
         spec.parts().iter().map(|(name, _)| name.as_str()).collect()
     });
     if let Some(card) = split.and_then(|_| dataset_card(flavor, &parts, &tags)) {
-        planned.push(Planned {
-            path: folder.join(CARD_FILE),
-            contents: card,
-            brat_text: false,
-        });
+        let path = folder.join(CARD_FILE);
+        // Unreadable or absent: nothing of the user's to keep.
+        let existing = std::fs::read_to_string(&path).ok();
+        if existing.is_none_or(|text| is_dataset_card(&text)) {
+            planned.push(Planned {
+                path,
+                contents: card,
+                brat_text: false,
+            });
+        } else {
+            report.warn(format!(
+                "{} is not a dataset card Hashiya wrote; kept, so load the splits with load_dataset(\"json\", data_files=...)",
+                path.display()
+            ));
+        }
     }
     planned
 }
