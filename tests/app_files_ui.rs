@@ -180,3 +180,56 @@ fn export_from_the_window_writes_jsonl_with_a_progress_report() {
     assert_eq!(json["spans"][0]["text"], "الفريق محمد الحداد");
     assert_eq!(json["spans"][0]["start"], 4);
 }
+
+#[test]
+fn export_dialog_writes_token_classification_with_labels_json() {
+    let dir = folder_with_two_articles();
+    let mut harness = app_on(&dir.join("a.txt"));
+    add_actor(&mut harness, 4, 22);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("Format").click();
+    harness.run();
+    harness
+        .get_by_label("JSONL (token classification, with labels.json)")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("labels.json (the tag names");
+    harness.get_by_label("Export").click();
+    for _ in 0..200 {
+        harness.step();
+        if harness.query_by_label_contains("written to").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.get_by_label_contains("written to");
+    let records = std::fs::read_to_string(dir.join("a.jsonl")).expect("the export exists");
+    let labels = std::fs::read_to_string(dir.join("labels.json")).expect("labels.json beside it");
+    let labels: serde_json::Value = serde_json::from_str(&labels).expect("JSON");
+    let record: serde_json::Value = serde_json::from_str(records.lines().next().expect("a record")).expect("JSON");
+    let tags: Vec<&str> = record["ner_tags"]
+        .as_array()
+        .expect("tags")
+        .iter()
+        .map(|id| {
+            labels["labels"][usize::try_from(id.as_u64().expect("integer")).expect("id")]
+                .as_str()
+                .expect("named")
+        })
+        .collect();
+    let tokens: Vec<&str> = record["tokens"]
+        .as_array()
+        .expect("tokens")
+        .iter()
+        .filter_map(|t| t.as_str())
+        .collect();
+    let actor: Vec<&str> = tokens
+        .iter()
+        .zip(&tags)
+        .filter(|(_, tag)| tag.ends_with("-Actor"))
+        .map(|(token, _)| *token)
+        .collect();
+    assert_eq!(actor, ["الفريق", "محمد", "الحداد"], "{tokens:?} {tags:?}");
+    assert!(tags.iter().filter(|t| t.starts_with("B-")).count() == 1, "{tags:?}");
+}

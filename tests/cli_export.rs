@@ -440,3 +440,68 @@ fn jsonl_offsets_in_utf16_units_for_javascript_tools() {
     let output = hashiya(&["export", "--to", "conll", "--offsets", "utf16", &input]);
     assert_eq!(output.status.code(), Some(2), "--offsets goes with --to jsonl");
 }
+
+#[test]
+fn token_classification_jsonl_writes_labels_json_beside_it() {
+    let folder = corpus_folder();
+    let input = folder.path().to_string_lossy().into_owned();
+    let out = tempfile::tempdir().expect("temp dir");
+    let file = path(out.path(), "ner/sample.jsonl");
+    let output = hashiya(&[
+        "export",
+        "--to",
+        "jsonl",
+        "--jsonl-flavor",
+        "tokens",
+        "--out",
+        &file,
+        &input,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("export"),
+        golden("sample.tokens.jsonl")
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("ner/labels.json")).expect("labels.json"),
+        golden("sample.labels.json")
+    );
+    // Standard output cannot hold the second file; offsets do not apply to tokens.
+    for extra in [&[][..], &["--offsets", "utf16", "--out", &file]] {
+        let output = hashiya(
+            &[
+                &["export", "--to", "jsonl", "--jsonl-flavor", "tokens"],
+                extra,
+                &[&input],
+            ]
+            .concat(),
+        );
+        assert_eq!(output.status.code(), Some(2), "{extra:?}");
+        assert!(stderr(&output).contains("tokens"), "{}", stderr(&output));
+    }
+}
+
+#[test]
+fn split_jsonl_gets_a_dataset_card_but_never_replaces_a_readme_of_the_user() {
+    let folder = corpus_folder();
+    let input = folder.path().to_string_lossy().into_owned();
+    let out = tempfile::tempdir().expect("temp dir");
+    let split = path(out.path(), "split");
+    let export = || hashiya(&["export", "--to", "jsonl", "--split", "train=1", "--out", &split, &input]);
+    let card = Path::new(&split).join("README.md");
+    for _ in 0..2 {
+        // Written, then replaced by the next export (it is Hashiya's own).
+        let output = export();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let text = std::fs::read_to_string(&card).expect("the dataset card");
+        assert!(
+            text.starts_with("---\nconfigs:\n") && text.contains("path: \"train.jsonl\""),
+            "{text}"
+        );
+    }
+    std::fs::write(&card, "# Notes of mine\n").expect("write");
+    let output = export();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&card).expect("read"), "# Notes of mine\n");
+    assert!(stderr(&output).contains("not a dataset card"), "{}", stderr(&output));
+}

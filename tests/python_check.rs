@@ -1,16 +1,82 @@
 //! Python reads the exports as users will: every JSONL `text[start:end]` equals the span's
 //! text, the file splits into one line per document even with `str.splitlines`, and every
-//! brat T line's text equals the text at its offsets. Skipped (with a notice) without python3.
+//! brat T line's text equals the text at its offsets. Then the consumers users train with load
+//! them (the scripts are in `tests/python/`): Hugging Face `datasets` loads and concatenates
+//! every JSONL split and the token-classification export with its `labels.json`, seqeval reads
+//! the spans back from the CoNLL and token tags, and spaCy's converter reads a multi-document
+//! CoNLL file as one Doc per document. Outside CI a missing python3 or package skips with a
+//! notice; in CI (`CI=true`, where `.ci/run` installs them) it fails.
 
 mod common;
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use hashiya::export::ExportReport;
 use hashiya::export::conll::ConllOptions;
 use hashiya::export::files::{self, ExportFormat};
 use hashiya::export::jsonl::JsonlFlavor;
 use hashiya::export::offsets::OffsetUnit;
+use hashiya::export::split::SplitSpec;
+use hashiya::export::tokens::SentenceSplit;
 use hashiya::model::{Document, DocumentMeta, Link, LinkId, Schema, Span, SpanId};
+
+/// Whether `python3` can import `modules`. Without them the caller skips, except in CI, where
+/// that is a failure.
+fn python_with(modules: &str) -> bool {
+    let works = Command::new("python3")
+        .args(["-c", &format!("import {modules}")])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !works {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "python3 with {modules} is missing; .ci/run installs it"
+        );
+        eprintln!("SKIPPED: python3 with {modules} is not available");
+    }
+    works
+}
+
+/// Runs `tests/python/NAME` with `args` and returns what it prints; fails with its stderr.
+fn run_script(name: &str, args: &[&Path]) -> String {
+    let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python");
+    // The datasets cache in a fresh folder: no stale copy of an earlier run's files, no network.
+    let cache = tempfile::tempdir().expect("temp dir");
+    let output = Command::new("python3")
+        .arg(scripts.join(name))
+        .args(args)
+        .env("PYTHONPATH", &scripts)
+        .env("HF_HOME", cache.path())
+        .env("HF_DATASETS_CACHE", cache.path().join("datasets"))
+        .env("HF_HUB_OFFLINE", "1")
+        .env("HF_DATASETS_DISABLE_PROGRESS_BARS", "1")
+        .output()
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{name} failed:\n{stderr}");
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+/// Writes `documents` in `format` to `destination` (split into parts of one document each,
+/// named `names`, when given).
+fn export(documents: &[Document], format: ExportFormat, destination: &Path, names: Option<&[&str]>) -> ExportReport {
+    let spec = names.map(|names| {
+        let share = 1.0 / names.len() as f64;
+        let text: Vec<String> = names.iter().map(|n| format!("{n}={share}")).collect();
+        text.join(",").parse::<SplitSpec>().expect("split")
+    });
+    files::write_export(
+        documents,
+        format,
+        destination,
+        spec.as_ref().map(|s| (s, 7)),
+        &files::Protected::default(),
+        &mut |_, _| {},
+    )
+    .expect("export")
+}
 
 const CHECK: &str = r#"
 import json, os, sys
@@ -107,8 +173,7 @@ fn tricky_document() -> Document {
 
 #[test]
 fn python_slices_every_exported_span() {
-    if Command::new("python3").arg("--version").output().is_err() {
-        eprintln!("SKIPPED: python3 is not available");
+    if !python_with("json") {
         return;
     }
     let documents = [common::golden_document(), tricky_document()];
@@ -163,4 +228,129 @@ fn python_slices_every_exported_span() {
     // Every span checked three times: in JSONL, in brat, and in UTF-16 against chars.
     assert_eq!(checked, 3 * spans);
     eprintln!("python3 checked {checked} span slices");
+}
+
+/// A document whose spans have no attributes or notes, and no links.
+fn plain_document() -> Document {
+    let text = "قال الفريق أول الناظوري إنهم اتفقوا.\nثم غادر الوفد";
+    let (start, end) = common::find(text, "الفريق أول الناظوري", 0);
+    let (action_start, action_end) = common::find(text, "اتفقوا", 0);
+    let meta = DocumentMeta {
+        source_name: "plain.txt".into(),
+        ..DocumentMeta::default()
+    };
+    let spans = vec![
+        Span::new(SpanId(1), "Actor", start, end),
+        Span::new(SpanId(2), "Agreed action", action_start, action_end),
+    ];
+    Document::from_parts(text.into(), Schema::default_schema(), meta, spans, Vec::new())
+}
+
+/// A document without spans (annotated: nothing to mark).
+fn empty_document() -> Document {
+    let meta = DocumentMeta {
+        source_name: "nothing.txt".into(),
+        ..DocumentMeta::default()
+    };
+    Document::from_parts(
+        "لا شيء هنا.".into(),
+        Schema::default_schema(),
+        meta,
+        Vec::new(),
+        Vec::new(),
+    )
+}
+
+/// The documents of the consumer checks, and the Hashiya JSONL of them (what the scripts
+/// compare the other formats with).
+fn documents_with_truth(folder: &Path) -> (Vec<Document>, PathBuf) {
+    let documents = vec![
+        common::golden_document(),
+        tricky_document(),
+        plain_document(),
+        empty_document(),
+    ];
+    let truth = folder.join("truth.jsonl");
+    export(
+        &documents,
+        ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
+        &truth,
+        None,
+    );
+    (documents, truth)
+}
+
+const SPLITS: [&str; 4] = ["train", "dev", "test", "extra"];
+
+#[test]
+fn datasets_loads_and_concatenates_every_jsonl_split() {
+    if !python_with("datasets") {
+        return;
+    }
+    let folder = tempfile::tempdir().expect("temp dir");
+    let (documents, _) = documents_with_truth(folder.path());
+    // A document per split: one with links, attributes and notes, ones with none of them, one
+    // without spans; each split's file alone would give a different schema if keys were left
+    // out when empty.
+    let out = folder.path().join("hashiya");
+    let report = export(
+        &documents,
+        ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
+        &out,
+        Some(&SPLITS),
+    );
+    assert!(report.splits.iter().all(|(_, n)| *n == 1), "{:?}", report.splits);
+    let checked = run_script("datasets_check.py", &[&out, Path::new(&SPLITS.join(","))]);
+    let spans: usize = documents.iter().map(|d| d.spans().len()).sum();
+    assert_eq!(checked, spans.to_string());
+}
+
+#[test]
+fn token_classification_and_conll_tags_give_back_their_spans() {
+    if !python_with("datasets, seqeval") {
+        return;
+    }
+    let folder = tempfile::tempdir().expect("temp dir");
+    let (documents, truth) = documents_with_truth(folder.path());
+    let out = folder.path().join("ner");
+    let report = export(
+        &documents,
+        ExportFormat::Jsonl(JsonlFlavor::Tokens(SentenceSplit::Unicode), OffsetUnit::Char),
+        &out,
+        Some(&SPLITS),
+    );
+    export(
+        &documents,
+        ExportFormat::Conll(ConllOptions::default()),
+        &out.join("all.conll"),
+        None,
+    );
+    export(
+        &documents,
+        ExportFormat::Conll(ConllOptions {
+            layers: true,
+            ..ConllOptions::default()
+        }),
+        &out.join("layers.conll"),
+        None,
+    );
+    let entities = run_script("tokens_check.py", &[&out, Path::new(&SPLITS.join(",")), &truth]);
+    assert_eq!(entities, report.spans.to_string());
+    assert!(report.spans > 30 && report.spans_flattened > 0, "{report:?}");
+}
+
+#[test]
+fn spacy_converts_a_multi_document_conll_file_into_one_doc_each() {
+    if !python_with("spacy") {
+        return;
+    }
+    let folder = tempfile::tempdir().expect("temp dir");
+    let (documents, truth) = documents_with_truth(folder.path());
+    let conll = folder.path().join("all.conll");
+    let report = export(&documents, ExportFormat::Conll(ConllOptions::default()), &conll, None);
+    let converted = folder.path().join("spacy");
+    std::fs::create_dir(&converted).expect("folder");
+    let counts = run_script("spacy_check.py", &[&conll, &converted, &truth]);
+    let last = counts.lines().last().unwrap_or_default();
+    assert_eq!(last, format!("{} {}", documents.len(), report.spans), "{counts}");
 }

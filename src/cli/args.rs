@@ -115,14 +115,15 @@ pub struct ExportArgs {
     /// The dataset format.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub to: ExportTo,
-    /// Which JSONL (with --to jsonl).
-    #[arg(long, value_name = "FLAVOR", value_parser = jsonl_flavor_parser())]
+    /// Which JSONL (with --to jsonl): hashiya, doccano, doccano-relations, or tokens (token
+    /// classification: a record per sentence with integer IOB2 tags, and labels.json).
+    #[arg(long, alias = "flavor", value_name = "FLAVOR", value_parser = jsonl_flavor_parser())]
     pub jsonl_flavor: Option<JsonlFlavor>,
     /// What JSONL offsets count: chars (Unicode scalars, as Python does; the default) or
     /// utf16 code units (as doccano's and Label Studio's JavaScript do) (with --to jsonl).
     #[arg(long, value_name = "UNIT", value_parser = offsets_parser())]
     pub offsets: Option<OffsetUnit>,
-    /// Where CoNLL sentences end (with --to conll).
+    /// Where CoNLL sentences end (with --to conll or --jsonl-flavor tokens).
     #[arg(long, value_name = "RULE", value_parser = sentences_parser())]
     pub sentences: Option<SentenceSplit>,
     /// One IOB2 tag column per label, so nested spans are kept (with --to conll).

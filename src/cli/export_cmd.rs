@@ -9,6 +9,7 @@ use crate::cli::usage::usage_error;
 use crate::export::ExportFormat;
 use crate::export::conll::ConllOptions;
 use crate::export::dataset::{ExportError, ExportSource, export_dataset};
+use crate::export::jsonl::JsonlFlavor;
 use crate::export::split::SplitSpec;
 
 /// What the command line asks for.
@@ -76,8 +77,12 @@ pub fn run(args: ExportArgs) -> i32 {
 
 /// The checks clap's grammar cannot express: which options go with which format.
 fn parse(args: ExportArgs) -> Result<Request, UsageError> {
+    let flavor = match args.jsonl_flavor.unwrap_or_default() {
+        JsonlFlavor::Tokens(_) => JsonlFlavor::Tokens(args.sentences.unwrap_or_default()),
+        flavor => flavor,
+    };
     let format = match args.to {
-        ExportTo::Jsonl => ExportFormat::Jsonl(args.jsonl_flavor.unwrap_or_default(), args.offsets.unwrap_or_default()),
+        ExportTo::Jsonl => ExportFormat::Jsonl(flavor, args.offsets.unwrap_or_default()),
         ExportTo::Conll => ExportFormat::Conll(ConllOptions {
             sentences: args.sentences.unwrap_or_default(),
             layers: args.layers,
@@ -87,11 +92,24 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
     if args.jsonl_flavor.is_some() && args.to != ExportTo::Jsonl {
         return Err(UsageError("--jsonl-flavor goes with --to jsonl".to_owned()));
     }
-    if args.sentences.is_some() && args.to != ExportTo::Conll {
-        return Err(UsageError("--sentences goes with --to conll".to_owned()));
+    let tokens = matches!(format, ExportFormat::Jsonl(JsonlFlavor::Tokens(_), _));
+    if args.sentences.is_some() && args.to != ExportTo::Conll && !tokens {
+        return Err(UsageError(
+            "--sentences goes with --to conll or --jsonl-flavor tokens".to_owned(),
+        ));
     }
     if args.offsets.is_some() && args.to != ExportTo::Jsonl {
         return Err(UsageError("--offsets goes with --to jsonl".to_owned()));
+    }
+    if args.offsets.is_some() && tokens {
+        return Err(UsageError(
+            "--offsets: the tokens flavor writes tokens, not offsets".to_owned(),
+        ));
+    }
+    if tokens && args.out.is_none() {
+        return Err(UsageError(
+            "--jsonl-flavor tokens writes labels.json beside its file: give the file with --out".to_owned(),
+        ));
     }
     if args.layers && args.to != ExportTo::Conll {
         return Err(UsageError("--layers goes with --to conll".to_owned()));
@@ -158,6 +176,29 @@ mod tests {
             &["--to", "jsonl", "--out", "d", "--split", "train=0.5", "a.txt"],
             &["--to", "jsonl", "--out", "d", "--seed", "3", "a.txt"],
             &["--to", "jsonl", "--out", "d", "--split", "a=1", "--seed", "x", "a.txt"],
+            &["--to", "jsonl", "--jsonl-flavor", "tokens", "a.txt"],
+            &[
+                "--to",
+                "jsonl",
+                "--jsonl-flavor",
+                "tokens",
+                "--offsets",
+                "utf16",
+                "--out",
+                "d",
+                "a.txt",
+            ],
+            &[
+                "--to",
+                "jsonl",
+                "--jsonl-flavor",
+                "hashiya",
+                "--sentences",
+                "lines",
+                "--out",
+                "d",
+                "a.txt",
+            ],
         ] {
             assert!(request(bad).is_err(), "{bad:?}");
         }
@@ -217,6 +258,27 @@ mod tests {
         assert_eq!(
             request_.format,
             ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Utf16)
+        );
+        let request_ = request(&["--to", "jsonl", "--flavor", "tokens", "--out", "t.jsonl", "x"]).expect("parses");
+        assert_eq!(
+            request_.format,
+            ExportFormat::Jsonl(JsonlFlavor::Tokens(SentenceSplit::Unicode), OffsetUnit::Char)
+        );
+        let request_ = request(&[
+            "--to",
+            "jsonl",
+            "--jsonl-flavor",
+            "tokens",
+            "--sentences",
+            "lines",
+            "--out",
+            "t.jsonl",
+            "x",
+        ])
+        .expect("parses");
+        assert_eq!(
+            request_.format,
+            ExportFormat::Jsonl(JsonlFlavor::Tokens(SentenceSplit::Lines), OffsetUnit::Char)
         );
     }
 }

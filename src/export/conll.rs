@@ -187,56 +187,129 @@ fn write_document(
     out: &mut String,
     report: &mut ExportReport,
 ) {
-    let name = &document.meta().source_name;
-    let lost_before = report.spans_lost;
     if !document.links().is_empty() {
         report.links_dropped = document.links().len();
         report.warn(format!(
-            "{name}: CoNLL holds no links; {} links not exported",
+            "{}: CoNLL holds no links; {} links not exported",
+            document.meta().source_name,
             document.links().len()
         ));
     }
-    let mut splits: Vec<usize> = columns
-        .iter()
-        .flatten()
-        .flat_map(|s| [s.char_start, s.char_end])
-        .collect();
-    splits.sort_unstable();
-    splits.dedup();
-    let ranges = merged_ranges(columns.iter().flatten().map(|s| (s.char_start, s.char_end)));
-    let tokens = tokenize(document.text(), &splits, &ranges, sentences);
-    out.reserve(tokens.len() * (8 + 8 * columns.len()));
+    let tagged = TaggedTokens::new(document, columns, sentences, report);
+    out.reserve(tagged.tokens.len() * (8 + 8 * tagged.columns));
     let mut tags: HashMap<&str, String> = HashMap::new();
-    let mut columns: Vec<Column<'_>> = columns.into_iter().map(Column::new).collect();
-    for (index, token) in tokens.iter().enumerate() {
+    for (index, token) in tagged.tokens.iter().enumerate() {
         if token.starts_sentence && index > 0 {
             out.push('\n');
-            report.sentences += 1;
         }
         out.push_str(token.text);
-        for column in &mut columns {
+        for tag in tagged.tags_of(index) {
             out.push('\t');
-            match column.tag(token, name, report) {
-                Some((begin, span)) => {
-                    out.push_str(if begin { "B-" } else { "I-" });
-                    out.push_str(tags.entry(&span.label).or_insert_with(|| tag_name(&span.label)));
+            match tag {
+                Some((begin, label)) => {
+                    out.push_str(if *begin { "B-" } else { "I-" });
+                    out.push_str(tags.entry(label).or_insert_with(|| tag_name(label)));
                 }
                 None => out.push('O'),
             }
         }
         out.push('\n');
     }
-    if !tokens.is_empty() {
+    if !tagged.tokens.is_empty() {
         out.push('\n');
-        report.sentences += 1;
     }
-    let mut kept = 0;
-    for column in &columns {
-        column.finish(name, report);
-        kept += column.kept.len();
+}
+
+/// A document's tokens with their IOB2 tags in one or more tag columns: what a `CoNLL` file
+/// and the token-classification JSONL write, from one tokenization.
+pub(crate) struct TaggedTokens<'d> {
+    /// The tokens in reading order; `starts_sentence` marks each sentence's first.
+    pub(crate) tokens: Vec<Token<'d>>,
+    /// Tag columns per token.
+    pub(crate) columns: usize,
+    /// `tags[token * columns + column]`: `None` outside spans, else whether the token begins
+    /// the span and the span's label.
+    tags: Vec<Option<(bool, &'d str)>>,
+}
+
+impl<'d> TaggedTokens<'d> {
+    /// Tokenizes `document` so that every span of `columns` (each column holding disjoint spans
+    /// in reading order) starts and ends at a token boundary, and tags the tokens. Counts
+    /// tokens, sentences, spans written and spans covering no token in `report`.
+    pub(crate) fn new(
+        document: &'d Document,
+        columns: Vec<Vec<&'d Span>>,
+        sentences: SentenceSplit,
+        report: &mut ExportReport,
+    ) -> Self {
+        let name = &document.meta().source_name;
+        let lost_before = report.spans_lost;
+        let mut splits: Vec<usize> = columns
+            .iter()
+            .flatten()
+            .flat_map(|s| [s.char_start, s.char_end])
+            .collect();
+        splits.sort_unstable();
+        splits.dedup();
+        let ranges = merged_ranges(columns.iter().flatten().map(|s| (s.char_start, s.char_end)));
+        let tokens = tokenize(document.text(), &splits, &ranges, sentences);
+        let width = columns.len();
+        let mut columns: Vec<Column<'_>> = columns.into_iter().map(Column::new).collect();
+        let mut tags = Vec::with_capacity(tokens.len() * width);
+        for token in &tokens {
+            for column in &mut columns {
+                tags.push(
+                    column
+                        .tag(token, name, report)
+                        .map(|(begin, span)| (begin, span.label.as_str())),
+                );
+            }
+        }
+        let mut kept = 0;
+        for column in &columns {
+            column.finish(name, report);
+            kept += column.kept.len();
+        }
+        report.tokens = tokens.len();
+        report.sentences = tokens.iter().filter(|t| t.starts_sentence).count();
+        report.spans = kept - (report.spans_lost - lost_before).min(kept);
+        Self {
+            tokens,
+            columns: width,
+            tags,
+        }
     }
-    report.tokens = tokens.len();
-    report.spans = kept - (report.spans_lost - lost_before).min(kept);
+
+    /// The tags of one token, a tag per column.
+    pub(crate) fn tags_of(&self, token: usize) -> &[Option<(bool, &'d str)>] {
+        self.tags
+            .get(token * self.columns..(token + 1) * self.columns)
+            .unwrap_or_default()
+    }
+
+    /// The token ranges of the sentences, in order.
+    pub(crate) fn sentences(&self) -> Vec<std::ops::Range<usize>> {
+        let mut starts: Vec<usize> = (0..self.tokens.len())
+            .filter(|&i| i == 0 || self.tokens[i].starts_sentence)
+            .collect();
+        starts.push(self.tokens.len());
+        starts
+            .windows(2)
+            .map(|w| w[0]..w[1])
+            .filter(|r| !r.is_empty())
+            .collect()
+    }
+}
+
+/// The one-column tagging of `document`: its outermost spans (nested ones counted as flattened
+/// and named in warnings, as in a one-column `CoNLL` file).
+pub(crate) fn tag_outermost<'d>(
+    document: &'d Document,
+    sentences: SentenceSplit,
+    report: &mut ExportReport,
+) -> TaggedTokens<'d> {
+    let column = outermost_spans(document, document.spans().iter(), report);
+    TaggedTokens::new(document, vec![column], sentences, report)
 }
 
 /// Sorted, disjoint ranges covering the given ones (overlapping ranges merged), where no
@@ -327,7 +400,7 @@ fn outermost_spans<'d>(
                 let hint = if span.label == last.label {
                     ""
                 } else {
-                    " (a layered export keeps it)"
+                    " (a layered CoNLL export keeps it)"
                 };
                 report.warn(format!(
                     "{}: span {} ({} {}..{}) {what} span {} ({} {}..{}); left out of the tag column{hint}",

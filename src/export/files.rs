@@ -9,10 +9,12 @@ use std::str::FromStr;
 
 use crate::export::brat::{self, BratDocument, BratNames};
 use crate::export::conll::{self, ConllOptions, ConllWriter};
+use crate::export::dataset_card::{CARD_FILE, dataset_card, is_dataset_card};
 pub use crate::export::guard::{Protected, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
 use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
+use crate::export::token_classification::{self, LABELS_FILE, TagSet};
 use crate::export::{ExportReport, ImportOptions, Imported, document_id};
 use crate::model::Document;
 
@@ -114,8 +116,11 @@ pub enum FilesError {
 
 /// Writes an export to `destination` and reports what it wrote. Without a split, JSONL and
 /// `CoNLL` write the file `destination` and brat the folder `destination`; with a split,
-/// `destination` is a folder holding `PART.jsonl`, `PART.conll` or `PART/` per part.
-/// `progress(done, total)` is called after each document.
+/// `destination` is a folder holding `PART.jsonl`, `PART.conll` or `PART/` per part. The
+/// token-classification JSONL also writes `labels.json` beside its file (in the folder, with a
+/// split), one for every part; a split of Hashiya's or the token JSONL also writes the folder's
+/// dataset card `README.md` (see [`crate::export::dataset_card`]). `progress(done, total)` is
+/// called after each document.
 ///
 /// Every file is checked against `protected` before the first is written (a refused export
 /// writes nothing), and each is replaced atomically: a failure (a full disk) leaves the
@@ -178,6 +183,15 @@ pub fn write_export(
         }
         report.merge(one);
     }
+    if let ExportFormat::Jsonl(flavor, _) = format {
+        planned.extend(jsonl_companions(
+            documents,
+            flavor,
+            destination,
+            split.map(|(spec, _)| spec),
+            &mut report,
+        ));
+    }
     for file in &planned {
         if file.brat_text {
             protected.check_brat_text(&file.path)?;
@@ -189,6 +203,52 @@ pub fn write_export(
         write_file(&file.path, file.contents.as_bytes())?;
     }
     Ok(report)
+}
+
+/// The files a JSONL export writes beside its own: `labels.json` for the token flavor, and the
+/// dataset card of a split export (Hashiya's and the token flavor), unless the folder has a
+/// `README.md` that is not one (the user's own is never replaced; a warning says so).
+fn jsonl_companions(
+    documents: &[Document],
+    flavor: JsonlFlavor,
+    destination: &Path,
+    split: Option<&SplitSpec>,
+    report: &mut ExportReport,
+) -> Vec<Planned> {
+    let folder = match split {
+        Some(_) => destination,
+        None => destination.parent().unwrap_or_else(|| Path::new("")),
+    };
+    let tags = TagSet::for_documents(documents);
+    let mut planned = Vec::new();
+    if let JsonlFlavor::Tokens(_) = flavor {
+        planned.push(Planned {
+            path: folder.join(LABELS_FILE),
+            contents: tags.labels_json(),
+            brat_text: false,
+        });
+    }
+    let parts: Vec<&str> = split.map_or_else(Vec::new, |spec| {
+        spec.parts().iter().map(|(name, _)| name.as_str()).collect()
+    });
+    if let Some(card) = split.and_then(|_| dataset_card(flavor, &parts, &tags)) {
+        let path = folder.join(CARD_FILE);
+        // Unreadable or absent: nothing of the user's to keep.
+        let existing = std::fs::read_to_string(&path).ok();
+        if existing.is_none_or(|text| is_dataset_card(&text)) {
+            planned.push(Planned {
+                path,
+                contents: card,
+                brat_text: false,
+            });
+        } else {
+            report.warn(format!(
+                "{} is not a dataset card Hashiya wrote; kept, so load the splits with load_dataset(\"json\", data_files=...)",
+                path.display()
+            ));
+        }
+    }
+    planned
 }
 
 /// A file an export is about to write.
@@ -243,9 +303,20 @@ fn export_text(
         ExportFormat::Conll(options) => Some(ConllWriter::new(options, all.iter().copied())),
         _ => None,
     };
+    // Likewise the tag numbers of the token flavor.
+    let tags = match format {
+        ExportFormat::Jsonl(JsonlFlavor::Tokens(sentences), _) => {
+            Some((TagSet::for_documents(all.iter().copied()), sentences))
+        }
+        _ => None,
+    };
     for document in documents {
         if let Some(writer) = &mut conll {
             report.merge(writer.push(document));
+        } else if let Some((tags, sentences)) = &tags {
+            report.merge(token_classification::push_document(
+                document, tags, *sentences, &mut out,
+            ));
         } else if let ExportFormat::Jsonl(flavor, unit) = format {
             let (line, one) = jsonl::export_line(document, flavor, unit);
             out.push_str(&line);

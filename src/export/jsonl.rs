@@ -1,11 +1,15 @@
 //! JSONL: one document per line.
 //!
 //! Hashiya's flavor:
-//! `{"id", "text", "spans": [{"id", "start", "end", "label", "text", "attributes", "note"?,
-//! "needs_review"?}], "relations": [{"id", "label", "head", "child"}], "meta": {"annotator",
-//! "status", "source"}}` — `start`/`end` are Unicode scalar offsets, so Python's
-//! `text[start:end]` equals the span's `text` and spaCy's `Doc.char_span` accepts them; a
-//! relation's `head` is the quote or action span id, its `child` the actor's.
+//! `{"id", "text", "spans": [{"id", "start", "end", "label", "text", "attributes": [{"name",
+//! "value"}], "note", "needs_review"}], "relations": [{"id", "label", "head", "child"}],
+//! "meta": {"annotator", "status", "source"}}` — `start`/`end` are Unicode scalar offsets, so
+//! Python's `text[start:end]` equals the span's `text` and spaCy's `Doc.char_span` accepts
+//! them; a relation's `head` is the quote or action span id, its `child` the actor's.
+//! Every record has every key with one type (`note` is `null` when absent, lists are lists
+//! even when empty), so that table readers (Hugging Face `datasets`, pandas) give every file
+//! and split one schema. The import also reads the earlier layout (attributes as a map,
+//! `note` and `needs_review` left out when absent).
 //! The doccano flavors are described in `doccano.rs`. The import reads every flavor,
 //! line by line, deciding by the keys each line has.
 
@@ -20,6 +24,8 @@ use crate::export::assemble::{PendingDocument, PendingLink, PendingSpan};
 use crate::export::doccano;
 use crate::export::offsets::{OffsetConverter, OffsetUnit};
 use crate::export::schema_builder::SchemaBuilder;
+use crate::export::token_classification::{self, TagSet};
+use crate::export::tokens::SentenceSplit;
 use crate::export::{ExportReport, ImportOptions, ImportReport, Imported, document_id};
 use crate::model::{Document, DocumentMeta, Status};
 
@@ -33,24 +39,43 @@ pub enum JsonlFlavor {
     Doccano,
     /// doccano relation extraction: `{"id", "text", "entities": [...], "relations": [...]}`.
     DoccanoRelations,
+    /// Token classification: a record per sentence, `{"id", "tokens", "ner_tags"}` with
+    /// integer IOB2 tags named by a `labels.json` (see [`crate::export::token_classification`]);
+    /// sentences end where the rule says.
+    Tokens(SentenceSplit),
 }
 
 impl JsonlFlavor {
     /// Every flavor, with the name the command line uses.
-    pub const ALL: [(Self, &'static str); 3] = [
+    pub const ALL: [(Self, &'static str); 4] = [
         (Self::Hashiya, "hashiya"),
         (Self::Doccano, "doccano"),
         (Self::DoccanoRelations, "doccano-relations"),
+        (Self::Tokens(SentenceSplit::Unicode), "tokens"),
     ];
+
+    /// The name the command line uses.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Hashiya => "hashiya",
+            Self::Doccano => "doccano",
+            Self::DoccanoRelations => "doccano-relations",
+            Self::Tokens(_) => "tokens",
+        }
+    }
+
+    /// Whether the flavor writes char offsets (which `--offsets` changes); the token flavor
+    /// has none.
+    #[must_use]
+    pub fn has_offsets(self) -> bool {
+        !matches!(self, Self::Tokens(_))
+    }
 }
 
 impl fmt::Display for JsonlFlavor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = Self::ALL
-            .iter()
-            .find(|(flavor, _)| flavor == self)
-            .map_or("", |(_, name)| name);
-        f.write_str(name)
+        f.write_str(self.name())
     }
 }
 
@@ -62,7 +87,7 @@ impl FromStr for JsonlFlavor {
             .iter()
             .find(|(_, name)| *name == text)
             .map(|(flavor, _)| *flavor)
-            .ok_or_else(|| format!("unknown JSONL flavor \"{text}\" (hashiya, doccano, doccano-relations)"))
+            .ok_or_else(|| format!("unknown JSONL flavor \"{text}\" (hashiya, doccano, doccano-relations, tokens)"))
     }
 }
 
@@ -82,11 +107,18 @@ struct SpanOut<'a> {
     end: usize,
     label: &'a str,
     text: &'a str,
-    attributes: &'a BTreeMap<String, String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    attributes: Vec<AttributeOut<'a>>,
+    /// Always written, `null` when the span has none: every record has the same keys.
     note: Option<&'a str>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     needs_review: bool,
+}
+
+/// An attribute as a `{"name", "value"}` record: a list of these has one type whatever the
+/// names, where a map would give every set of names a schema of its own.
+#[derive(Serialize)]
+struct AttributeOut<'a> {
+    name: &'a str,
+    value: &'a str,
 }
 
 #[derive(Serialize)]
@@ -129,6 +161,10 @@ pub fn export_str(documents: &[Document], flavor: JsonlFlavor) -> (String, Expor
 /// Exports documents, one JSON object per line, with offsets in `unit`.
 #[must_use]
 pub fn export_str_in(documents: &[Document], flavor: JsonlFlavor, unit: OffsetUnit) -> (String, ExportReport) {
+    if let JsonlFlavor::Tokens(sentences) = flavor {
+        let (out, _, report) = token_classification::export_str(documents, sentences);
+        return (out, report);
+    }
     let mut out = String::with_capacity(documents.iter().map(|d| d.text().len() * 2).sum());
     let mut report = ExportReport::default();
     for document in documents {
@@ -140,7 +176,9 @@ pub fn export_str_in(documents: &[Document], flavor: JsonlFlavor, unit: OffsetUn
     (out, report)
 }
 
-/// One document as one JSON line (without the line end), with offsets in `unit`.
+/// One document as one JSON line (without the line end), with offsets in `unit`; in the
+/// token flavor, a line per sentence (without the last line end), tagged with the document's
+/// own labels.
 #[must_use]
 pub fn export_line(document: &Document, flavor: JsonlFlavor, unit: OffsetUnit) -> (String, ExportReport) {
     let offsets = OffsetConverter::new(document.text(), unit);
@@ -165,6 +203,13 @@ pub fn export_line(document: &Document, flavor: JsonlFlavor, unit: OffsetUnit) -
             serde_json::to_string(&doccano::label_line(document, &offsets))
         }
         JsonlFlavor::DoccanoRelations => serde_json::to_string(&doccano::relations_line(document, &offsets)),
+        JsonlFlavor::Tokens(sentences) => {
+            let mut out = String::new();
+            let one =
+                token_classification::push_document(document, &TagSet::for_documents([document]), sentences, &mut out);
+            out.pop();
+            return (out, one);
+        }
     };
     // Serializing borrowed strings and numbers cannot fail; an empty line would be reported
     // by any reader, and the fallback never happens in practice.
@@ -186,7 +231,11 @@ fn hashiya_line<'d>(document: &'d Document, offsets: &OffsetConverter) -> LineOu
                 end: offsets.convert(span.char_end),
                 label: &span.label,
                 text: document.span_text(span),
-                attributes: &span.attributes,
+                attributes: span
+                    .attributes
+                    .iter()
+                    .map(|(name, value)| AttributeOut { name, value })
+                    .collect(),
                 note: span.note.as_deref(),
                 needs_review: span.needs_review,
             })
@@ -328,15 +377,7 @@ impl LineReader<'_, '_> {
                 continue;
             };
             let (key, id) = id_of(span.get("id"), 'T', index);
-            let attributes = span
-                .get("attributes")
-                .and_then(Value::as_object)
-                .map(|map| {
-                    map.iter()
-                        .map(|(k, v)| (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let attributes = self.attributes(span.get("attributes"), index);
             document.spans.push(PendingSpan {
                 key,
                 id,
@@ -366,6 +407,34 @@ impl LineReader<'_, '_> {
             links.push(self.link(&labels, kind, id, from, to));
         }
         document.links.extend(links);
+    }
+
+    /// A span's attributes: a list of `{"name", "value"}` (the layout written), or a map from
+    /// name to value (the layout before every record had one schema).
+    fn attributes(&mut self, value: Option<&Value>, index: usize) -> BTreeMap<String, String> {
+        let text = |v: &Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+        match value {
+            None | Some(Value::Null) => BTreeMap::new(),
+            Some(Value::Object(map)) => map.iter().map(|(k, v)| (k.clone(), text(v))).collect(),
+            Some(Value::Array(items)) => {
+                let mut attributes = BTreeMap::new();
+                for item in items {
+                    match (item.get("name").and_then(Value::as_str), item.get("value")) {
+                        (Some(name), Some(value)) if !value.is_null() => {
+                            attributes.insert(name.to_owned(), text(value));
+                        }
+                        _ => self.warn(format!(
+                            "spans[{index}].attributes holds {item} (not {{\"name\", \"value\"}}); left out"
+                        )),
+                    }
+                }
+                attributes
+            }
+            Some(other) => {
+                self.warn(format!("spans[{index}].attributes is {other} (not a list); ignored"));
+                BTreeMap::new()
+            }
+        }
     }
 
     /// A link whose kind is resolved with the labels of its ends.
@@ -461,8 +530,10 @@ mod tests {
             text,
             concat!(
                 r#"{"id":"a","text":"قال 😀 الفريق محمد: «نعم»\u2028","#,
-                r#""spans":[{"id":1,"start":6,"end":17,"label":"Actor","text":"الفريق محمد","attributes":{"type":"person"}},"#,
-                r#"{"id":2,"start":19,"end":24,"label":"Quote","text":"«نعم»","attributes":{},"note":"a \"short\" one"}],"#,
+                r#""spans":[{"id":1,"start":6,"end":17,"label":"Actor","text":"الفريق محمد","#,
+                r#""attributes":[{"name":"type","value":"person"}],"note":null,"needs_review":false},"#,
+                r#"{"id":2,"start":19,"end":24,"label":"Quote","text":"«نعم»","attributes":[],"#,
+                r#""note":"a \"short\" one","needs_review":false}],"#,
                 r#""relations":[{"id":1,"label":"speaker","head":2,"child":1}],"#,
                 r#""meta":{"annotator":"Salma","status":"done","source":"a.txt"}}"#,
                 "\n"
@@ -495,6 +566,121 @@ mod tests {
             .map(|s| (s.char_start, s.char_end, s.label.as_str()))
             .collect();
         assert_eq!(ranges, [(6, 17, "Actor"), (19, 24, "Quote")]);
+    }
+
+    /// The layout written before every record had one schema: attributes as a map, `note` and
+    /// `needs_review` only when set.
+    const EARLIER_LAYOUT: &str = concat!(
+        r#"{"id":"a","text":"قال 😀 الفريق محمد: «نعم»\u2028","#,
+        r#""spans":[{"id":1,"start":6,"end":17,"label":"Actor","text":"الفريق محمد","attributes":{"type":"person"}},"#,
+        r#"{"id":2,"start":19,"end":24,"label":"Quote","text":"«نعم»","attributes":{},"note":"a \"short\" one"}],"#,
+        r#""relations":[{"id":1,"label":"speaker","head":2,"child":1}],"#,
+        r#""meta":{"annotator":"Salma","status":"done","source":"a.txt"}}"#,
+        "\n"
+    );
+
+    #[test]
+    fn earlier_and_current_layouts_import_alike() {
+        let options = ImportOptions::new("x");
+        let earlier = import_str(EARLIER_LAYOUT, &options);
+        assert!(earlier.report.warnings.is_empty(), "{:?}", earlier.report.warnings);
+        assert_eq!(earlier.documents, [sample()]);
+        let mut reviewed = sample();
+        reviewed = Document::from_parts(
+            reviewed.text().to_owned(),
+            reviewed.schema().clone(),
+            reviewed.meta().clone(),
+            reviewed
+                .spans()
+                .iter()
+                .cloned()
+                .map(|mut s| {
+                    s.needs_review = true;
+                    s
+                })
+                .collect(),
+            reviewed.links().to_vec(),
+        );
+        let (current, _) = export_str(std::slice::from_ref(&reviewed), JsonlFlavor::Hashiya);
+        assert_ne!(current, EARLIER_LAYOUT);
+        let back = import_str(&current, &options);
+        assert!(back.report.warnings.is_empty(), "{:?}", back.report.warnings);
+        assert_eq!(back.documents, [reviewed]);
+    }
+
+    #[test]
+    fn every_record_has_the_same_keys_and_types() {
+        // A span with every optional value set and one with none, a document with relations
+        // and one without: the key paths and JSON types of the records are equal.
+        fn shape(value: &Value, path: &str, out: &mut Vec<String>) {
+            match value {
+                Value::Object(map) => map.iter().for_each(|(k, v)| shape(v, &format!("{path}.{k}"), out)),
+                Value::Array(items) => {
+                    out.push(format!("{path}: list"));
+                    for item in items {
+                        shape(item, &format!("{path}[]"), out);
+                    }
+                }
+                Value::Null | Value::String(_) if path == ".spans[].note" => out.push(format!("{path}: string?")),
+                Value::Null => out.push(format!("{path}: null")),
+                Value::Bool(_) => out.push(format!("{path}: bool")),
+                Value::Number(_) => out.push(format!("{path}: number")),
+                Value::String(_) => out.push(format!("{path}: string")),
+            }
+        }
+        let full = sample();
+        let mut bare = Document::from_parts(
+            "أ ب".into(),
+            full.schema().clone(),
+            DocumentMeta::default(),
+            vec![Span::new(SpanId(1), "Actor", 0, 1)],
+            Vec::new(),
+        );
+        let (text, _) = export_str(&[full, bare.clone()], JsonlFlavor::Hashiya);
+        let shapes: Vec<Vec<String>> = text
+            .lines()
+            .map(|line| {
+                let value: Value = serde_json::from_str(line).expect("JSON");
+                let mut out = Vec::new();
+                shape(&value, "", &mut out);
+                out.sort();
+                out.dedup();
+                out
+            })
+            .collect();
+        let missing: Vec<&String> = shapes[0].iter().filter(|s| !shapes[1].contains(s)).collect();
+        // Only what an empty list cannot show: the keys of its items.
+        assert!(
+            missing
+                .iter()
+                .all(|s| s.starts_with(".relations[]") || s.starts_with(".spans[].attributes[]")),
+            "{missing:?}"
+        );
+        assert!(shapes[1].iter().all(|s| shapes[0].contains(s)), "{shapes:?}");
+        bare = Document::from_parts(
+            bare.text().to_owned(),
+            bare.schema().clone(),
+            bare.meta().clone(),
+            Vec::new(),
+            Vec::new(),
+        );
+        let (text, _) = export_str(&[bare], JsonlFlavor::Hashiya);
+        assert!(
+            text.contains(r#""spans":[],"relations":[],"meta":{"annotator":"","#),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn attribute_lists_with_bad_items_are_warnings() {
+        let input = r#"{"text":"ab","spans":[{"start":0,"end":1,"label":"Actor","attributes":[{"name":"type","value":"person"},{"name":"x"},7]},{"start":1,"end":2,"label":"Actor","attributes":"type"}]}"#;
+        let imported = import_str(input, &ImportOptions::new("x"));
+        let messages: Vec<String> = imported.report.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages.iter().all(|m| m.contains("attributes")), "{messages:?}");
+        let spans = imported.documents[0].spans();
+        assert_eq!(spans[0].attributes.get("type").map(String::as_str), Some("person"));
+        assert!(spans[1].attributes.is_empty());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Dataset formats, one file per format: JSONL (Hashiya's own and doccano's), `CoNLL` (IOB2)
+//! Dataset formats, one file per format: JSONL (Hashiya's own, doccano's, token classification), `CoNLL` (IOB2)
 //! and brat standoff, each with its export and import as pure functions over
 //! [`crate::model::Document`]; [`files`] is the thin layer that reads and writes them on disk.
 //!
@@ -11,6 +11,7 @@ mod brat_conf;
 mod brat_import;
 pub mod conll;
 pub mod dataset;
+pub mod dataset_card;
 mod doccano;
 pub mod files;
 pub mod guard;
@@ -22,6 +23,7 @@ mod report;
 mod schema_builder;
 pub mod split;
 pub mod stats;
+pub mod token_classification;
 pub mod tokens;
 
 pub use files::{ExportFormat, FilesError, ImportFormat};

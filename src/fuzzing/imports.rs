@@ -107,6 +107,10 @@ fn check_exports(documents: &[Document]) {
     for format in [
         ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Char),
         ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Char),
+        ExportFormat::Jsonl(
+            JsonlFlavor::Tokens(crate::export::tokens::SentenceSplit::Unicode),
+            OffsetUnit::Char,
+        ),
         ExportFormat::Conll(ConllOptions::default()),
     ] {
         let _exported = export_string(documents, format);

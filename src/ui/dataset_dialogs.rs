@@ -141,7 +141,7 @@ fn warnings_ui(ui: &mut egui::Ui, warnings: &[String]) {
 }
 
 /// The formats offered, with their names.
-const EXPORT_FORMATS: [(&str, ExportFormat); 8] = [
+const EXPORT_FORMATS: [(&str, ExportFormat); 9] = [
     (
         "JSONL (Hashiya)",
         ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
@@ -162,6 +162,13 @@ const EXPORT_FORMATS: [(&str, ExportFormat); 8] = [
     (
         "JSONL (doccano relations, UTF-16 offsets)",
         ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Utf16),
+    ),
+    (
+        "JSONL (token classification, with labels.json)",
+        ExportFormat::Jsonl(
+            JsonlFlavor::Tokens(crate::export::tokens::SentenceSplit::Unicode),
+            OffsetUnit::Char,
+        ),
     ),
     (
         "CoNLL (IOB2)",
@@ -293,8 +300,12 @@ impl ExportDialog {
             });
             ui.end_row();
         });
-        if self.split_enabled || EXPORT_FORMATS[self.format].1 == ExportFormat::Brat {
+        let format = EXPORT_FORMATS[self.format].1;
+        if self.split_enabled || format == ExportFormat::Brat {
             ui.label("The destination is a folder.");
+        }
+        if let ExportFormat::Jsonl(JsonlFlavor::Tokens(_), _) = format {
+            ui.label("labels.json (the tag names and their numbers) is written beside it.");
         }
         if ui.button("Export").clicked() {
             self.start(ui.ctx());
