@@ -15,6 +15,7 @@ pub mod export;
 pub mod fuzzing;
 pub mod io;
 pub mod model;
+pub mod review;
 pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -72,6 +72,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// Finds annotation mistakes: a quote without its speaker, a span on a stray space, …
     Check(CheckArgs),
+    /// Measures how far several annotators agree on the same articles.
+    Agree(AgreeArgs),
     /// Finds a word or phrase in articles and folders, Arabic spelling variants and attached
     /// prefixes included.
     Search(SearchArgs),
@@ -240,6 +242,24 @@ pub struct CheckArgs {
     /// Articles, annotation files or folders.
     #[arg(required_unless_present = "list", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+}
+
+/// `hashiya agree`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Each FILE is one annotator's annotation file of an article (NAME.hashiya.ron, \
+or NAME.ANNOTATOR.hashiya.ron beside NAME.txt); the annotator is the name the file records. \
+Prints span F1 (exact and overlap), token κ and α per label, link F1, by pair and document; \
+--json: {\"annotators\", \"documents\", \"spans\", \"tokens\", \"links\", \"disagreements\"}. \
+Exit code 0 when measured, 1 when no article has two annotators' files, 2 for an unreadable file."
+)]
+pub struct AgreeArgs {
+    /// One JSON object on standard output.
+    #[arg(long)]
+    pub json: bool,
+    /// Annotation files of two or more annotators.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 /// `hashiya debug`.

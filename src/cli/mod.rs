@@ -1,7 +1,8 @@
-//! The command line: `hashiya validate|fmt|export|import|stats|check|search|debug|completions|man …`, its
+//! The command line: `hashiya validate|fmt|export|import|stats|check|agree|search|debug|completions|man …`, its
 //! grammar in [`args`]. Each subcommand returns its exit code: 0 success, 1 problems found,
 //! 2 bad usage or unreadable input.
 
+mod agree_cmd;
 pub mod args;
 mod check_cmd;
 mod debug;
@@ -30,6 +31,7 @@ pub fn run(command: Command) -> i32 {
         Command::Import(args) => import_cmd::run(args),
         Command::Stats(args) => stats_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
+        Command::Agree(args) => agree_cmd::run(&args),
         Command::Search(args) => search_cmd::run(&args),
         Command::Completions(args) => manual::completions(args.shell),
         Command::Man(args) => manual::man_pages(args.out_dir.as_deref()),

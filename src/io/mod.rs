@@ -45,6 +45,7 @@ pub mod recovery;
 mod regular;
 pub mod search;
 mod validation;
+mod versions;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -57,6 +58,7 @@ pub use inputs::{Inputs, load_inputs, load_inputs_with_progress};
 pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};
 pub(crate) use regular::{exists_but_not_regular, read_limited};
 pub use validation::validate_ron;
+pub use versions::{AnnotatorFile, load_annotator_file};
 
 use crate::io::differential::RonReader;
 use crate::model::{Document, DocumentMeta, Schema};
