@@ -111,7 +111,7 @@ fn export_a_folder_to_each_format() {
     let output = hashiya(&["export", "--to", "jsonl", "--out", &jsonl, &input]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains("1 documents without annotations skipped"),
+        stderr(&output).contains("1 document without annotations skipped"),
         "{}",
         stderr(&output)
     );
@@ -256,7 +256,7 @@ fn import_conll_writes_articles_and_annotations() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let stats = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stats.contains("Actor") && stats.contains("Total: 1 documents, 3 spans, 0 links"),
+        stats.contains("Actor") && stats.contains("Total: 1 document, 3 spans, 0 links"),
         "{stats}"
     );
 }

@@ -201,7 +201,7 @@ fn changed_article_re_anchors_and_keeps_orphans() {
         loaded
             .warnings
             .iter()
-            .any(|w| w.starts_with("1 spans could not be placed"))
+            .any(|w| w.starts_with("1 span could not be placed"))
     );
     assert_eq!(document.spans().len(), 49);
     let stored = io::from_ron_str(SAMPLE_RON, SAMPLE_TEXT).expect("original");

@@ -8,6 +8,7 @@ use crate::checks::{self, CheckKind, Problem};
 use crate::cli::args::CheckArgs;
 use crate::cli::inputs::print_warnings;
 use crate::cli::output::Output;
+use crate::text::plural::counted;
 
 /// Runs `hashiya check …`; returns the exit code: 0 when nothing was found, 1 when a problem
 /// was, 2 when an input could not be read (the others are still checked).
@@ -64,11 +65,6 @@ pub fn run(args: &CheckArgs) -> i32 {
         2
     };
     out.finish(code)
-}
-
-/// `1 problem`, `2 problems`.
-fn counted(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 fn list() -> String {

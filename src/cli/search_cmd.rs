@@ -7,6 +7,7 @@ use crate::cli::args::SearchArgs;
 use crate::cli::output::Output;
 use crate::io::search::{SearchResults, search_articles};
 use crate::text::find::{FindOptions, MatchMode};
+use crate::text::plural::counted;
 
 /// Runs `hashiya search …`; returns the exit code: 0 when something matched, 1 when nothing
 /// did, 2 for a bad regex or unreadable inputs.
@@ -81,13 +82,9 @@ fn counts(results: &SearchResults) -> String {
     let _ = writeln!(
         out,
         "{} in {} of {}",
-        plural(results.total(), "match", "matches"),
+        counted(results.total(), "match", "matches"),
         documents,
-        plural(results.articles.len(), "document", "documents")
+        counted(results.articles.len(), "document", "documents")
     );
     out
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }

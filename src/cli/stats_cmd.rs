@@ -20,7 +20,8 @@ pub fn run(args: &StatsArgs) -> i32 {
         let mut text = stats.to_string();
         text.push('\n');
         if loaded.skipped > 0 {
-            let _ = writeln!(text, "({} articles without annotations not counted)", loaded.skipped);
+            let skipped = crate::text::plural::counted(loaded.skipped, "article", "articles");
+            let _ = writeln!(text, "({skipped} without annotations not counted)");
         }
         out.print(&text);
     }

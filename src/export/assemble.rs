@@ -173,7 +173,14 @@ impl PendingDocument {
             }
         }
         if nuls > 0 {
-            report.warn(None, format!("{nuls} NUL characters in the text became U+FFFD"));
+            let nuls = crate::text::plural::counted(nuls, "NUL character", "NUL characters");
+            report.warn(None, format!("{nuls} in the text became U+FFFD"));
+        }
+        if self.text.contains('\r') {
+            report.warn(
+                None,
+                "CRLF and CR line ends in the text became LF (spans moved with their text)",
+            );
         }
         let shifted = |offset: usize| offset - removed.partition_point(|&cr| cr < offset);
         for span in &mut self.spans {
@@ -398,9 +405,10 @@ mod tests {
         let covered: Vec<&str> = document.spans().iter().map(|s| document.span_text(s)).collect();
         assert_eq!(covered, ["قال\n", "حفتر", "الجيش"]);
         let messages: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
-        assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(messages[0].contains("1 NUL characters"), "{messages:?}");
-        assert!(messages[1].contains("outside the text"), "{messages:?}");
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages[0].contains("1 NUL character in the text"), "{messages:?}");
+        assert!(messages[1].contains("line ends in the text became LF"), "{messages:?}");
+        assert!(messages[2].contains("outside the text"), "{messages:?}");
     }
 
     #[test]

@@ -190,9 +190,9 @@ fn write_document(
     if !document.links().is_empty() {
         report.links_dropped = document.links().len();
         report.warn(format!(
-            "{}: CoNLL holds no links; {} links not exported",
+            "{}: CoNLL holds no links; {} not exported",
             document.meta().source_name,
-            document.links().len()
+            crate::text::plural::counted(document.links().len(), "link", "links")
         ));
     }
     let tagged = TaggedTokens::new(document, columns, sentences, report);

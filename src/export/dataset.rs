@@ -97,10 +97,10 @@ pub fn export_dataset(
             let links: std::collections::HashSet<_> = orphans.iter().flat_map(|o| &o.links).map(|l| l.id).collect();
             if !orphans.is_empty() {
                 report.warn(format!(
-                    "{}: {} orphaned spans and {} links of theirs are not exported",
+                    "{}: {} and {} of theirs are not exported",
                     article.display(),
-                    orphans.len(),
-                    links.len()
+                    crate::text::plural::counted(orphans.len(), "orphaned span", "orphaned spans"),
+                    crate::text::plural::counted(links.len(), "link", "links")
                 ));
             }
             report.spans_orphaned = orphans.len();

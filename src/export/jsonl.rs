@@ -195,9 +195,9 @@ pub fn export_line(document: &Document, flavor: JsonlFlavor, unit: OffsetUnit) -
                 report.links_dropped = document.links().len();
                 report.links = 0;
                 report.warn(format!(
-                    "{}: doccano's label form holds no links; {} links not exported (use --jsonl-flavor doccano-relations)",
+                    "{}: doccano's label form holds no links; {} not exported (use --jsonl-flavor doccano-relations)",
                     document.meta().source_name,
-                    document.links().len()
+                    crate::text::plural::counted(document.links().len(), "link", "links")
                 ));
             }
             serde_json::to_string(&doccano::label_line(document, &offsets))

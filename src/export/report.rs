@@ -1,5 +1,7 @@
 use std::fmt;
 
+use crate::text::plural::counted;
+
 /// Warnings kept in a report; past this only a count is kept, so a huge messy file cannot
 /// fill memory with messages.
 const MAX_WARNINGS: usize = 1000;
@@ -9,7 +11,7 @@ const MAX_WARNINGS: usize = 1000;
 /// a phrase is named in the summary when it is not zero; the others are in the summary's
 /// head (`N documents, N spans, N links, N tokens in N sentences`).
 macro_rules! export_report {
-    ($( $(#[doc = $doc:literal])* $field:ident $(=> $phrase:literal)?, )*) => {
+    ($( $(#[doc = $doc:literal])* $field:ident $(=> $one:literal / $many:literal)?, )*) => {
         /// What an export did: counts, and what the format could not hold.
         #[derive(Clone, Debug, Default, PartialEq, Eq)]
         pub struct ExportReport {
@@ -27,9 +29,9 @@ macro_rules! export_report {
                 $( self.$field += other.$field; )*
             }
 
-            /// The counters named in the summary, with their phrases.
-            fn phrased_counts(&self) -> Vec<(usize, &'static str)> {
-                vec![$( $( (self.$field, $phrase), )? )*]
+            /// The counters named in the summary, with their phrases (singular, plural).
+            fn phrased_counts(&self) -> Vec<(usize, &'static str, &'static str)> {
+                vec![$( $( (self.$field, $one, $many), )? )*]
             }
         }
     };
@@ -39,7 +41,7 @@ export_report! {
     /// Documents written.
     documents,
     /// Documents skipped because they have no annotations (counted by the caller).
-    skipped_documents => "documents without annotations skipped",
+    skipped_documents => "document without annotations skipped" / "documents without annotations skipped",
     /// Spans written (in `CoNLL`: spans that own the tag column).
     spans,
     /// Links written.
@@ -49,20 +51,20 @@ export_report! {
     /// Sentences written (`CoNLL` only).
     sentences,
     /// Orphaned spans of the inputs (their text is no longer in the article), not exported.
-    spans_orphaned => "orphaned spans not exported",
+    spans_orphaned => "orphaned span not exported" / "orphaned spans not exported",
     /// Links with an orphaned span at one end, not exported.
-    links_orphaned => "links of orphaned spans not exported",
+    links_orphaned => "link of orphaned spans not exported" / "links of orphaned spans not exported",
     /// `CoNLL`: spans inside another span, hidden by the outermost one in the tag column.
-    spans_flattened => "nested spans flattened (outermost kept)",
+    spans_flattened => "nested span flattened (outermost kept)" / "nested spans flattened (outermost kept)",
     /// `CoNLL`: spans crossing an earlier span (neither contains the other), left out.
-    spans_crossing => "crossing spans left out",
+    spans_crossing => "crossing span left out" / "crossing spans left out",
     /// Spans that cover no token (`CoNLL`: only whitespace) or cannot be written (brat: only
     /// line breaks), left out.
-    spans_lost => "spans that cover no token left out",
+    spans_lost => "span that covers no token left out" / "spans that cover no token left out",
     /// brat: spans written without the line breaks at their start or end (brat cannot hold them).
-    spans_trimmed => "spans written without their leading or trailing line breaks",
+    spans_trimmed => "span written without its leading or trailing line breaks" / "spans written without their leading or trailing line breaks",
     /// Links the format cannot hold (`CoNLL`, doccano's label form), left out.
-    links_dropped => "links the format cannot hold left out",
+    links_dropped => "link the format cannot hold left out" / "links the format cannot hold left out",
 }
 
 impl ExportReport {
@@ -90,17 +92,24 @@ impl fmt::Display for ExportReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} documents, {} spans, {} links",
-            self.documents, self.spans, self.links
+            "{}, {}, {}",
+            counted(self.documents, "document", "documents"),
+            counted(self.spans, "span", "spans"),
+            counted(self.links, "link", "links")
         )?;
         if self.tokens > 0 {
-            write!(f, ", {} tokens in {} sentences", self.tokens, self.sentences)?;
+            write!(
+                f,
+                ", {} in {}",
+                counted(self.tokens, "token", "tokens"),
+                counted(self.sentences, "sentence", "sentences")
+            )?;
         }
         let extra: Vec<String> = self
             .phrased_counts()
             .into_iter()
-            .filter(|&(count, _)| count > 0)
-            .map(|(count, what)| format!("{count} {what}"))
+            .filter(|&(count, _, _)| count > 0)
+            .map(|(count, one, many)| counted(count, one, many))
             .collect();
         if !extra.is_empty() {
             write!(f, "; {}", extra.join(", "))?;
@@ -212,11 +221,13 @@ impl fmt::Display for ImportReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} documents, {} spans, {} links",
-            self.documents, self.spans, self.links
+            "{}, {}, {}",
+            counted(self.documents, "document", "documents"),
+            counted(self.spans, "span", "spans"),
+            counted(self.links, "link", "links")
         )?;
         if self.tokens > 0 {
-            write!(f, ", {} tokens", self.tokens)?;
+            write!(f, ", {}", counted(self.tokens, "token", "tokens"))?;
         }
         if !self.labels_added.is_empty() {
             write!(f, "; labels added to the schema: {}", self.labels_added.join(", "))?;
@@ -279,7 +290,7 @@ mod tests {
         };
         let text = report.to_string();
         assert!(text.starts_with("2 documents, 10 spans, 0 links"), "{text}");
-        assert!(text.contains("1 nested spans flattened"), "{text}");
+        assert!(text.contains("1 nested span flattened"), "{text}");
         assert!(text.contains("3 links the format cannot hold"), "{text}");
     }
 

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::model::{Document, Status};
+use crate::text::plural::counted;
 
 /// Counts of one document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,10 +105,10 @@ impl fmt::Display for Stats {
                 .collect();
             write!(
                 f,
-                "  {:<w$}  {:>7} spans  {:>5} links  ({})",
+                "  {:<w$}  {:>13}  {:>11}  ({})",
                 document.name,
-                document.spans,
-                document.links,
+                counted(document.spans, "span", "spans"),
+                counted(document.links, "link", "links"),
                 document.status.label()
             )?;
             if labels.is_empty() {
@@ -118,10 +119,10 @@ impl fmt::Display for Stats {
         }
         write!(
             f,
-            "Total: {} documents, {} spans, {} links",
-            self.documents.len(),
-            self.spans,
-            self.links
+            "Total: {}, {}, {}",
+            counted(self.documents.len(), "document", "documents"),
+            counted(self.spans, "span", "spans"),
+            counted(self.links, "link", "links")
         )
     }
 }
@@ -170,9 +171,9 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("  a.txt        3 spans      1 links  (not started)  Actor 2, Quote 1\n"),
+            text.contains("  a.txt        3 spans       1 link  (not started)  Actor 2, Quote 1\n"),
             "{text}"
         );
-        assert!(text.ends_with("Total: 2 documents, 3 spans, 1 links"), "{text}");
+        assert!(text.ends_with("Total: 2 documents, 3 spans, 1 link"), "{text}");
     }
 }

@@ -127,8 +127,8 @@ pub fn push_document(document: &Document, tags: &TagSet, sentences: SentenceSpli
     if !document.links().is_empty() {
         report.links_dropped = document.links().len();
         report.warn(format!(
-            "{name}: token classification holds no links; {} links not exported",
-            document.links().len()
+            "{name}: token classification holds no links; {} not exported",
+            crate::text::plural::counted(document.links().len(), "link", "links")
         ));
     }
     let tagged = tag_outermost(document, sentences, &mut report);

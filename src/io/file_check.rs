@@ -38,9 +38,9 @@ pub fn validate_file(path: &Path) -> Result<String, Vec<Problem>> {
     // The same loader the window uses must accept it too.
     let loaded = io::from_ron_str(&ron, &article.text).map_err(|e| e.problems())?;
     Ok(format!(
-        "{} spans, {} links, article {}",
-        loaded.document.spans().len(),
-        loaded.document.links().len(),
+        "{}, {}, article {}",
+        crate::text::plural::counted(loaded.document.spans().len(), "span", "spans"),
+        crate::text::plural::counted(loaded.document.links().len(), "link", "links"),
         article.encoding
     ))
 }

@@ -97,10 +97,10 @@ fn load_one(article: &Path, loaded: &mut Inputs) {
                 loaded.orphaned_spans += document.orphans.len();
                 loaded.orphaned_links += links.len();
                 loaded.warnings.push(format!(
-                    "{}: {} orphaned spans (their text is no longer in the article) and {} links of theirs are not exported",
+                    "{}: {} (their text is no longer in the article) and {} of theirs are not exported",
                     article.display(),
-                    document.orphans.len(),
-                    links.len()
+                    crate::text::plural::counted(document.orphans.len(), "orphaned span", "orphaned spans"),
+                    crate::text::plural::counted(links.len(), "link", "links")
                 ));
             }
             let document = document.document;

@@ -70,7 +70,10 @@ pub(crate) fn from_ron_str_with(
     let mut loaded = place(file, schema, text, source_name)?;
     summarize(
         &mut loaded.warnings,
-        "things in the file that the schema does not define or that a save would change (line:column)",
+        (
+            "thing in the file that the schema does not define or that a save would change (line:column)",
+            "things in the file that the schema does not define or that a save would change (line:column)",
+        ),
         &lints,
     );
     Ok(loaded)
@@ -435,7 +438,10 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
     }
     summarize(
         &mut warnings,
-        "spans were re-anchored where their text now is and marked for review",
+        (
+            "span was re-anchored where its text now is and marked for review",
+            "spans were re-anchored where their text now is and marked for review",
+        ),
         &moved,
     );
     let orphan_lines: Vec<String> = orphans
@@ -444,7 +450,10 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
         .collect();
     summarize(
         &mut warnings,
-        "spans could not be placed (their text is no longer in the article, or not where the spans around them are) and are kept as orphans",
+        (
+            "span could not be placed (its text is no longer in the article, or not where the spans around it are) and is kept as an orphan",
+            "spans could not be placed (their text is no longer in the article, or not where the spans around them are) and are kept as orphans",
+        ),
         &orphan_lines,
     );
     // In id order, whichever section of the file each came from: a file loads to the same
@@ -511,11 +520,12 @@ fn split_links(file: &FileDto, orphans: &mut [OrphanSpan]) -> Vec<Link> {
     links
 }
 
-fn summarize(warnings: &mut Vec<String>, what: &str, details: &[String]) {
+/// One warning for `details`: their count with `what` (singular, plural), then the first few.
+fn summarize(warnings: &mut Vec<String>, what: (&str, &str), details: &[String]) {
     if details.is_empty() {
         return;
     }
-    let mut warning = format!("{} {what}: ", details.len());
+    let mut warning = format!("{}: ", crate::text::plural::counted(details.len(), what.0, what.1));
     warning.push_str(&details[..details.len().min(MAX_WARNING_DETAILS)].join(", "));
     if details.len() > MAX_WARNING_DETAILS {
         let _ = write!(warning, " … and {} more", details.len() - MAX_WARNING_DETAILS);

@@ -45,7 +45,10 @@ pub fn load_annotator_file(path: &Path) -> Result<AnnotatorFile, IoError> {
             problems: vec![io::Problem::new(format!("it names no article ({error})"))],
         })?;
         // Only a name beside the annotation file: never a path it would lead elsewhere.
-        let name = Path::new(&header.document.file).file_name().unwrap_or_default().to_owned();
+        let name = Path::new(&header.document.file)
+            .file_name()
+            .unwrap_or_default()
+            .to_owned();
         path.with_file_name(name)
     };
     let text = io::load_article(&article)?.text;

@@ -18,6 +18,7 @@ mod line_order;
 mod line_shaper;
 mod marks;
 mod offsets;
+pub mod plural;
 mod segmentation;
 
 pub use direction::{Direction, first_strong_is_rtl};
