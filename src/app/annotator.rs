@@ -174,7 +174,11 @@ impl Annotator {
                 self.link_mode = Some(LinkMode { kind, head: head.id });
                 Outcome::Selected
             }
-            _ => Outcome::Refused(format!("Select a {} span to add a {kind} link", relation.from_label)),
+            // "a span labelled …": an article before the label itself would read "a Actor".
+            _ => Outcome::Refused(format!(
+                "Select a span labelled {} first: {kind} links start from it",
+                relation.from_label
+            )),
         }
     }
 
@@ -196,7 +200,7 @@ impl Annotator {
             .map(|s| s.id);
         let Some(target) = target else {
             return Outcome::Refused(format!(
-                "Click a {} span to link it, or press Escape",
+                "Click a span labelled {} to link it, or press Escape",
                 relation.to_label
             ));
         };
