@@ -446,7 +446,7 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
     );
     let orphan_lines: Vec<String> = orphans
         .iter()
-        .map(|o| format!("T{} \"{}\"", o.span.id, o.text))
+        .map(|o| format!("{} \"{}\"", o.span.id, o.text))
         .collect();
     summarize(
         &mut warnings,
