@@ -16,10 +16,24 @@ pub(super) fn edge_problem(text: &str) -> Option<String> {
     if stray(first, Edge::Start, text) {
         return Some(format!("starts on punctuation ({first})"));
     }
-    if stray(last, Edge::End, text) {
+    if stray(last, Edge::End, text) && !ends_initial(text) {
         return Some(format!("ends on punctuation ({last})"));
     }
     None
+}
+
+/// Whether `text` ends with an initial or an abbreviation and its full stop («محمد ب.»,
+/// «J. K.», «الكي. جي. بي.»): a last word of one or two letters before the `.`.
+fn ends_initial(text: &str) -> bool {
+    let Some(body) = text.strip_suffix('.') else {
+        return false;
+    };
+    let last_word = body
+        .rsplit(|c: char| c.is_whitespace() || c == '.')
+        .next()
+        .unwrap_or_default();
+    let letters = last_word.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=2).contains(&letters) && last_word.chars().all(char::is_alphabetic)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -72,6 +86,7 @@ mod tests {
             (" قادة الجيش", Some("starts on whitespace")),
             ("قادة الجيش\u{a0}", Some("ends on whitespace")),
             ("الليبي.", Some("ends on punctuation (.)")),
+            ("قال ب..", Some("ends on punctuation (.)")),
             ("،الجيش", Some("starts on punctuation (،)")),
             ("قال:", Some("ends on punctuation (:)")),
             ("- البعثة", Some("starts on punctuation (-)")),
@@ -92,6 +107,9 @@ mod tests {
             "«الجيش الليبي»",
             "\"the army\"",
             "نسبة 5%",
+            "محمد ب.",
+            "الكي. جي. بي.",
+            "J. K.",
             "٥٠٪",
             "قادة الجيش",
             "a",
