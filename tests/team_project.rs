@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use hashiya::app::DocumentSession;
+use hashiya::io::folder::AnnotationSummary;
 use hashiya::io::project::ProjectFolder;
 use hashiya::model::{Command, Status};
 
@@ -96,6 +97,23 @@ fn each_annotator_works_in_their_own_file_with_the_projects_schema() {
     assert!(sara.pending_recovery().is_none());
 
     assert!(DocumentSession::open_as(&articles[0], &project, "../sara").is_err());
+
+    // The folder panel shows each annotator their own files.
+    let status = |who: Option<&str>| -> Vec<Option<Status>> {
+        hashiya::io::folder::list_folder_as(dir.path(), who)
+            .expect("lists")
+            .into_iter()
+            .map(|entry| match entry.annotations {
+                AnnotationSummary::Annotated { status, .. } => Some(status),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(status(Some("sara")), [Some(Status::Done), None, None]);
+    assert_eq!(status(Some("omar")), [None, None, None]);
+    assert_eq!(status(None), [None, None, None]);
+    let lina_entries = hashiya::io::folder::list_folder_as(dir.path(), Some("lina")).expect("lists");
+    assert!(lina_entries[1].has_recovery, "lina's autosave is hers");
 }
 
 #[test]

@@ -159,6 +159,13 @@ impl HashiyaApp {
         app.annotator_name = cc.storage.and_then(|storage| eframe::get_value(storage, ANNOTATOR_KEY));
         app.status = status;
         app.folder = options.folder;
+        let folder_annotator = app.folder.as_ref().and_then(|f| app.project_annotator(&f.dir));
+        if let Some(folder) = &mut app.folder
+            && folder_annotator.is_some()
+        {
+            folder.annotator = folder_annotator;
+            folder.refresh();
+        }
         if let Some(folder) = &mut app.folder {
             folder.current = folder
                 .entries
@@ -462,7 +469,7 @@ impl HashiyaApp {
         match intent {
             LeaveDocument::Quit => self.allow_close = true,
             LeaveDocument::OpenArticle(path) => self.open_article(&path),
-            LeaveDocument::OpenFolder(dir) => match OpenFolder::open(&dir) {
+            LeaveDocument::OpenFolder(dir) => match OpenFolder::open(&dir, self.project_annotator(&dir)) {
                 Ok(folder) => {
                     let first = folder.entries.first().map(|e| e.article.clone());
                     self.recent.push(&dir);
@@ -489,6 +496,13 @@ impl HashiyaApp {
                 Err(error) => self.say(format!("Not reloaded: {error}"), true),
             },
         }
+    }
+
+    /// The annotator whose files a folder's panel shows: the user, in a team project.
+    fn project_annotator(&self, dir: &Path) -> Option<String> {
+        matches!(ProjectFolder::find(dir), Ok(Some(_)))
+            .then(|| self.annotator_name.clone())
+            .flatten()
     }
 
     fn open_article(&mut self, path: &Path) {
@@ -679,6 +693,10 @@ impl HashiyaApp {
             Some(Modal::AskAnnotator(mut prompt)) => match prompt.show_ui(ctx) {
                 Some(AnnotatorAnswer::Name(name)) => {
                     self.annotator_name = Some(name);
+                    if let Some(folder) = &mut self.folder {
+                        folder.annotator.clone_from(&self.annotator_name);
+                        folder.refresh();
+                    }
                     self.open_article(&prompt.article);
                 }
                 Some(AnnotatorAnswer::Cancel) => {}
