@@ -26,14 +26,31 @@ pub enum AdjudicationRequest {
     End,
 }
 
+/// The gold document as the session holds it: its revision changes with every edit and undo.
+#[derive(Clone, Copy)]
+pub struct Gold<'d> {
+    /// The gold document.
+    pub document: &'d Document,
+    /// The session's revision of it.
+    pub revision: u64,
+}
+
+/// The open proposals of one revision of the gold document and one set of rejections.
+struct OpenCache {
+    revision: u64,
+    rejected: usize,
+    open: Vec<usize>,
+    settled: usize,
+}
+
 /// The curator's view of several annotators' versions: rejections and the current proposal
 /// are view state, never saved.
 pub struct AdjudicationView {
     adjudication: Adjudication,
     rejected: HashSet<ProposalKey>,
     current: Option<ProposalKey>,
-    /// Whether the window is shown.
-    pub open: bool,
+    /// Computed once per change of the gold document: a frame only reads it.
+    cache: Option<OpenCache>,
 }
 
 impl AdjudicationView {
@@ -44,47 +61,69 @@ impl AdjudicationView {
             adjudication,
             rejected: HashSet::new(),
             current: None,
-            open: true,
+            cache: None,
         }
     }
 
+    /// The open proposals (indices into the proposals), computed when the gold document or
+    /// the rejections changed.
+    fn open(&mut self, gold: Gold<'_>) -> &[usize] {
+        let fresh = self
+            .cache
+            .as_ref()
+            .is_some_and(|c| c.revision == gold.revision && c.rejected == self.rejected.len());
+        if !fresh {
+            self.cache = Some(OpenCache {
+                revision: gold.revision,
+                rejected: self.rejected.len(),
+                open: self.adjudication.open_indices(gold.document, &self.rejected),
+                settled: self.adjudication.settled(gold.document),
+            });
+        }
+        self.cache.as_ref().map_or(&[], |c| c.open.as_slice())
+    }
+
     /// The current proposal, when it is still open.
-    fn current<'a>(&'a self, open: &[&'a Proposal]) -> Option<&'a Proposal> {
-        let key = self.current.as_ref()?;
-        open.iter().copied().find(|p| &p.key == key)
+    fn current_index(&mut self, gold: Gold<'_>) -> Option<usize> {
+        let key = self.current.clone()?;
+        let open = self.open(gold).to_vec();
+        let proposals = self.adjudication.proposals();
+        open.into_iter().find(|&i| proposals[i].key == key)
     }
 
     /// Moves to the next (or previous) open proposal in text order, wrapping.
-    fn step(&mut self, gold: &Document, forward: bool) -> Vec<AdjudicationRequest> {
-        let open = self.adjudication.open(gold, &self.rejected);
+    fn step(&mut self, gold: Gold<'_>, forward: bool) -> Vec<AdjudicationRequest> {
+        let position = self.current_index(gold);
+        let open = self.open(gold).to_vec();
         if open.is_empty() {
             self.current = None;
             return vec![AdjudicationRequest::Say("Nothing left to settle".to_owned())];
         }
-        let position = self
-            .current
-            .as_ref()
-            .and_then(|key| open.iter().position(|p| &p.key == key));
-        let index = match (position, forward) {
+        let proposals = self.adjudication.proposals();
+        let at = position.and_then(|i| open.iter().position(|&o| o == i));
+        let index = match (at, forward) {
             (None, true) => open
                 .iter()
-                .position(|p| self.current.as_ref().is_none_or(|key| proposal_after(p, key)))
+                .position(|&i| {
+                    self.current
+                        .as_ref()
+                        .is_none_or(|key| proposal_after(&proposals[i], key))
+                })
                 .unwrap_or(0),
             (None, false) => open.len() - 1,
             (Some(i), true) => (i + 1) % open.len(),
             (Some(i), false) => (i + open.len() - 1) % open.len(),
         };
-        let proposal = open[index];
+        let proposal = &proposals[open[index]];
         self.current = Some(proposal.key.clone());
         vec![AdjudicationRequest::ScrollTo(proposal.char_start())]
     }
 
-    fn take(&mut self, gold: &Document) -> Vec<AdjudicationRequest> {
-        let open = self.adjudication.open(gold, &self.rejected);
-        let Some(proposal) = self.current(&open) else {
+    fn take(&mut self, gold: Gold<'_>) -> Vec<AdjudicationRequest> {
+        let Some(index) = self.current_index(gold) else {
             return vec![AdjudicationRequest::Say("Press N to pick a proposal first".to_owned())];
         };
-        match Adjudication::accept(gold, proposal) {
+        match Adjudication::accept(gold.document, &self.adjudication.proposals()[index]) {
             Some(command) => vec![AdjudicationRequest::Edit(command)],
             None => vec![AdjudicationRequest::Say(
                 "Not taken: the gold file cannot hold it as well (a quote has one speaker); reject it or change the gold file"
@@ -93,19 +132,18 @@ impl AdjudicationView {
         }
     }
 
-    fn reject(&mut self, gold: &Document) -> Vec<AdjudicationRequest> {
-        let open = self.adjudication.open(gold, &self.rejected);
-        match self.current(&open).map(|p| p.key.clone()) {
-            Some(key) => {
-                self.rejected.insert(key);
+    fn reject(&mut self, gold: Gold<'_>) -> Vec<AdjudicationRequest> {
+        match self.current_index(gold) {
+            Some(index) => {
+                self.rejected.insert(self.adjudication.proposals()[index].key.clone());
                 self.step(gold, true)
             }
             None => vec![AdjudicationRequest::Say("Press N to pick a proposal first".to_owned())],
         }
     }
 
-    fn merge_agreements(&self, gold: &Document) -> Vec<AdjudicationRequest> {
-        match self.adjudication.merge_agreements(gold) {
+    fn merge_agreements(&self, gold: Gold<'_>) -> Vec<AdjudicationRequest> {
+        match self.adjudication.merge_agreements(gold.document) {
             Some(command) => vec![AdjudicationRequest::Edit(command)],
             None => vec![AdjudicationRequest::Say(
                 "Every full agreement is in the gold file already".to_owned(),
@@ -113,8 +151,17 @@ impl AdjudicationView {
         }
     }
 
+    /// After an edit of the gold document: when the current proposal is settled, the next one.
+    pub fn follow(&mut self, gold: Gold<'_>) -> Vec<AdjudicationRequest> {
+        if self.current.is_some() && self.current_index(gold).is_none() {
+            self.step(gold, true)
+        } else {
+            Vec::new()
+        }
+    }
+
     /// N, Shift+N, Enter and X, unless a text field has the keyboard.
-    pub fn keys(&mut self, ctx: &Context, gold: &Document) -> Vec<AdjudicationRequest> {
+    pub fn keys(&mut self, ctx: &Context, gold: Gold<'_>) -> Vec<AdjudicationRequest> {
         if ctx.memory(|m| m.focused().is_some()) {
             return Vec::new();
         }
@@ -139,30 +186,27 @@ impl AdjudicationView {
         requests
     }
 
-    /// After an edit of the gold document: when the current proposal is settled, the next one.
-    pub fn follow(&mut self, gold: &Document) -> Vec<AdjudicationRequest> {
-        let open = self.adjudication.open(gold, &self.rejected);
-        if self.current.is_some() && self.current(&open).is_none() {
-            self.step(gold, true)
-        } else {
-            Vec::new()
-        }
-    }
-
-    /// Outlines the open proposals in the label's colour (dashed: not annotations), the
-    /// current one filled.
-    pub fn paint_ui(&self, ui: &Ui, view: &mut ArticleView, gold: &Document) {
-        let open = self.adjudication.open(gold, &self.rejected);
+    /// Outlines the visible open span proposals with a dashed line in the label's colour (not
+    /// drawn like annotations), the current one filled.
+    pub fn paint_ui(&mut self, ui: &Ui, view: &mut ArticleView, gold: Gold<'_>) {
         let visible = view.visible_chars();
+        let open = self.open(gold).to_vec();
+        let proposals = self.adjudication.proposals();
+        let first = open.partition_point(|&i| proposals[i].char_start() < visible.start.saturating_sub(2_000));
         let painter = ui.painter();
-        for proposal in open
+        for &index in open[first..]
             .iter()
-            .filter(|p| p.char_start() < visible.end && p.char_end() > visible.start)
+            .take_while(|&&i| proposals[i].char_start() < visible.end)
         {
+            let proposal = &proposals[index];
             let ProposalKey::Span(start, end, label) = &proposal.key else {
                 continue;
             };
+            if *end <= visible.start {
+                continue;
+            }
             let color = gold
+                .document
                 .schema()
                 .label(label)
                 .map_or(Color32::GRAY, |l| Color32::from_rgb(l.color.0, l.color.1, l.color.2));
@@ -186,9 +230,9 @@ impl AdjudicationView {
     }
 
     /// The window: counts, the current proposal and who made it, the buttons.
-    pub fn show_ui(&mut self, ctx: &Context, gold: &Document, labels: &mut BidiLabels) -> Vec<AdjudicationRequest> {
+    pub fn show_ui(&mut self, ctx: &Context, gold: Gold<'_>, labels: &mut BidiLabels) -> Vec<AdjudicationRequest> {
         let mut requests = Vec::new();
-        let mut open_window = self.open;
+        let mut open_window = true;
         egui::Window::new("Adjudication")
             .open(&mut open_window)
             .default_width(360.0)
@@ -199,25 +243,19 @@ impl AdjudicationView {
         requests
     }
 
-    fn contents_ui(&mut self, ui: &mut Ui, gold: &Document, labels: &mut BidiLabels) -> Vec<AdjudicationRequest> {
+    fn contents_ui(&mut self, ui: &mut Ui, gold: Gold<'_>, labels: &mut BidiLabels) -> Vec<AdjudicationRequest> {
         let mut requests = Vec::new();
-        let open = self.adjudication.open(gold, &self.rejected);
+        let open = self.open(gold).len();
+        let settled = self.cache.as_ref().map_or(0, |c| c.settled);
         let total = self.adjudication.proposals().len();
-        let settled = self
-            .adjudication
-            .proposals()
-            .iter()
-            .filter(|p| Adjudication::in_gold(gold, &p.key))
-            .count();
         ui.label(format!("Annotators: {}", self.adjudication.annotators().join(", ")));
         ui.label(format!(
-            "{} open · {settled} in the gold file · {} rejected · {total} proposed",
-            open.len(),
+            "{open} open · {settled} in the gold file · {} rejected · {total} proposed",
             self.rejected.len()
         ));
         ui.separator();
-        match self.current(&open) {
-            Some(proposal) => self.proposal_ui(ui, gold, proposal, labels),
+        match self.current_index(gold) {
+            Some(index) => self.proposal_ui(ui, gold.document, &self.adjudication.proposals()[index], labels),
             None => {
                 ui.label("N: the next proposal to settle");
             }
@@ -246,7 +284,10 @@ impl AdjudicationView {
     fn proposal_ui(&self, ui: &mut Ui, gold: &Document, proposal: &Proposal, labels: &mut BidiLabels) {
         let names = self.adjudication.annotators();
         let who: Vec<&str> = proposal.annotators.iter().map(|&i| names[i].as_str()).collect();
-        let text = |start: usize, end: usize| gold.text_of(start, end.min(gold.char_len())).to_owned();
+        let text = |start: usize, end: usize| {
+            gold.text_of(start.min(gold.char_len()), end.min(gold.char_len()))
+                .to_owned()
+        };
         let what = match &proposal.key {
             ProposalKey::Span(start, end, label) => format!("{label} «{}»", text(*start, *end)),
             ProposalKey::Link(kind, head, child) => format!(

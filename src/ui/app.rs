@@ -603,8 +603,8 @@ impl HashiyaApp {
         let decorations = self.decorator.decorations(document, state, visible, &focus);
         let response = self.view.show_ui(ui, &decorations);
         self.find.paint_matches_ui(ui, &mut self.view);
-        if let Some(adjudication) = &self.adjudication {
-            adjudication.paint_ui(ui, &mut self.view, self.session.document());
+        if let Some(adjudication) = &mut self.adjudication {
+            adjudication.paint_ui(ui, &mut self.view, adjudication_glue::gold(&self.session));
         }
         let document = self.session.document();
         self.hovered = hovered_span(document, response.hovered_char);

@@ -8,7 +8,7 @@ use crate::app::DocumentSession;
 use crate::io::project::{GOLD, annotator_file, annotator_files};
 use crate::model::{Document, DocumentMeta};
 use crate::review::Adjudication;
-use crate::ui::adjudication_window::{AdjudicationRequest, AdjudicationView};
+use crate::ui::adjudication_window::{AdjudicationRequest, AdjudicationView, Gold};
 
 impl HashiyaApp {
     /// Annotate › Adjudicate…: opens the article's gold file (`NAME.gold.hashiya.ron`, the
@@ -77,7 +77,7 @@ impl HashiyaApp {
             return;
         }
         if let Some(view) = &mut self.adjudication {
-            let requests = view.keys(ctx, self.session.document());
+            let requests = view.keys(ctx, gold(&self.session));
             self.adjudication_requests(requests);
         }
     }
@@ -85,7 +85,7 @@ impl HashiyaApp {
     /// The adjudication window, when adjudicating.
     pub(super) fn adjudication_window_ui(&mut self, ctx: &Context) {
         if let Some(view) = &mut self.adjudication {
-            let requests = view.show_ui(ctx, self.session.document(), &mut self.labels);
+            let requests = view.show_ui(ctx, gold(&self.session), &mut self.labels);
             self.adjudication_requests(requests);
         }
     }
@@ -96,7 +96,7 @@ impl HashiyaApp {
                 AdjudicationRequest::Edit(command) => match self.session.edit(command) {
                     Ok(_) => {
                         if let Some(view) = &mut self.adjudication {
-                            let more = view.follow(self.session.document());
+                            let more = view.follow(gold(&self.session));
                             self.adjudication_requests(more);
                         }
                     }
@@ -110,5 +110,13 @@ impl HashiyaApp {
                 }
             }
         }
+    }
+}
+
+/// The open session as the adjudication's gold document.
+pub(super) fn gold(session: &DocumentSession) -> Gold<'_> {
+    Gold {
+        document: session.document(),
+        revision: session.revision(),
     }
 }
