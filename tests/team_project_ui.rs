@@ -49,4 +49,19 @@ fn the_first_project_article_asks_who_annotates_and_the_answer_is_kept() {
         harness.state().session().annotation_path(),
         dir.path().join("news-2.omar.hashiya.ron")
     );
+
+    // The folder panel shows every annotator's progress on each article.
+    let project = hashiya::io::project::ProjectFolder::find(dir.path())
+        .expect("reads")
+        .expect("a project");
+    let mut sara = DocumentSession::open_as(&articles[0], &project, "sara").expect("opens");
+    sara.edit(hashiya::model::Command::SetStatus(hashiya::model::Status::Done))
+        .expect("done");
+    sara.save().expect("saves");
+    harness
+        .state_mut()
+        .perform(&ctx, AppAction::OpenPath(dir.path().to_path_buf()));
+    harness.run();
+    harness.get_by_label_contains("sara done, omar not started");
+    harness.get_by_label_contains("sara not started, omar not started");
 }

@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use crate::io::IoError;
 use crate::io::folder::{AnnotationSummary, FolderEntry, list_folder_as};
+use crate::io::project::{DocumentProgress, ProjectFolder};
 
 /// An open folder of articles.
 pub struct OpenFolder {
@@ -17,6 +18,9 @@ pub struct OpenFolder {
     pub current: Option<usize>,
     /// Whose files the summaries are of, in a team project (else the shared `NAME.hashiya.ron`).
     pub annotator: Option<String>,
+    /// In a team project: each article's assigned annotators and how far they have come, in
+    /// the order of `entries`.
+    pub progress: Vec<DocumentProgress>,
 }
 
 impl OpenFolder {
@@ -27,6 +31,7 @@ impl OpenFolder {
             entries: list_folder_as(dir, annotator.as_deref())?,
             current: None,
             annotator,
+            progress: team_progress(dir),
         })
     }
 
@@ -40,6 +45,7 @@ impl OpenFolder {
             self.entries = entries;
             self.current = current.and_then(|article| self.entries.iter().position(|e| e.article == article));
         }
+        self.progress = team_progress(&self.dir);
     }
 
     /// The index `step` documents away from the current one, if there is one.
@@ -69,7 +75,11 @@ impl OpenFolder {
                     AnnotationSummary::Unreadable(_) => "unreadable".to_owned(),
                 };
                 let recovery = if entry.has_recovery { " (autosave)" } else { "" };
-                let text = format!("{}{recovery}\n{summary}", entry.name);
+                let mut text = format!("{}{recovery}\n{summary}", entry.name);
+                if let Some(progress) = self.progress.iter().find(|p| p.article == entry.name) {
+                    text.push('\n');
+                    text.push_str(&team_line(progress));
+                }
                 if ui.selectable_label(self.current == Some(index), text).clicked() {
                     clicked = Some(index);
                 }
@@ -77,4 +87,27 @@ impl OpenFolder {
         });
         clicked
     }
+}
+
+/// Every annotator's progress when `dir` is (in) a team project; empty otherwise.
+fn team_progress(dir: &Path) -> Vec<DocumentProgress> {
+    match ProjectFolder::find(dir) {
+        Ok(Some(project)) => project.progress(dir).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// `sara done, omar in progress · ready for review`.
+fn team_line(progress: &DocumentProgress) -> String {
+    let who: Vec<String> = progress
+        .annotators
+        .iter()
+        .map(|a| format!("{} {}", a.annotator, a.status.label()))
+        .collect();
+    let ready = if progress.ready_for_review() {
+        " · ready for review"
+    } else {
+        ""
+    };
+    format!("{}{ready}", who.join(", "))
 }
