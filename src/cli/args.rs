@@ -13,6 +13,7 @@ use crate::export::jsonl::JsonlFlavor;
 use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
 use crate::export::tokens::SentenceSplit;
+use crate::model::EntityId;
 use crate::text::Direction;
 
 /// Printed after the top-level help and in the man page.
@@ -74,6 +75,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Measures how far several annotators agree on the same articles.
     Agree(AgreeArgs),
+    /// Lists the actor entities with their mentions per document; merges two entities.
+    Entities(EntitiesArgs),
     /// Finds a word or phrase in articles and folders, Arabic spelling variants and attached
     /// prefixes included.
     Search(SearchArgs),
@@ -262,6 +265,32 @@ pub struct AgreeArgs {
     pub files: Vec<PathBuf>,
 }
 
+/// `hashiya entities`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The entities are those of the dataset's registry, entities.hashiya.ron in the \
+inputs' folder or a folder above it. Prints one line per entity (id, name, type, codes, \
+mentions per document); --json: {\"registry\", \"documents\", \"entities\", \"unknown\", \
+\"unassigned\"}. --merge KEPT GONE repoints every mention of GONE in the inputs' annotation \
+files (give the whole dataset) and removes GONE from the registry, its names kept as aliases. \
+Exit code 0 listed or merged, 1 when a mention names an entity the registry lacks, 2 for an \
+unreadable input or registry or a merge that could not be done."
+)]
+pub struct EntitiesArgs {
+    /// One JSON object on standard output.
+    #[arg(long)]
+    pub json: bool,
+    /// Merges entity GONE into entity KEPT (ids such as E3).
+    #[arg(long, num_args = 2, value_names = ["KEPT", "GONE"], value_parser = entity_id_parser)]
+    pub merge: Option<Vec<EntityId>>,
+    /// The registry file, instead of the nearest entities.hashiya.ron above the inputs.
+    #[arg(long, value_name = "FILE")]
+    pub registry: Option<PathBuf>,
+    /// Articles, annotation files or folders.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+}
+
 /// `hashiya debug`.
 #[derive(Debug, Args)]
 // An error naming the missing query, not the whole help, when it is left out.
@@ -366,6 +395,11 @@ fn import_format_parser() -> impl clap::builder::TypedValueParser<Value = Import
 fn direction_parser() -> impl clap::builder::TypedValueParser<Value = Direction> {
     PossibleValuesParser::new(Direction::ALL.map(Direction::name))
         .try_map(|name| Direction::from_name(&name).ok_or_else(|| format!("\"{name}\" is not auto, rtl or ltr")))
+}
+
+fn entity_id_parser(text: &str) -> Result<EntityId, String> {
+    text.parse()
+        .map_err(|error: crate::model::BadEntityId| error.to_string())
 }
 
 fn split_parser(text: &str) -> Result<SplitSpec, String> {

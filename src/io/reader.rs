@@ -291,6 +291,9 @@ impl Checker<'_> {
                     ));
                 }
                 problems.extend(range_problem(span, file.document.char_len, section == Section::Spans));
+                if let Some(Err(error)) = span.entity.as_deref().map(str::parse::<crate::model::EntityId>) {
+                    problems.push(format!("span T{} names entity {error}", span.id));
+                }
                 if !problems.is_empty() {
                     let position = self.locator.nth_item(section, span.id, nth);
                     for message in problems {

@@ -1,0 +1,320 @@
+//! `hashiya entities INPUT...`: the actor entities of a dataset (its `entities.hashiya.ron`)
+//! with how often each document mentions them, as a table or as JSON (`--json`); `--merge
+//! KEPT GONE` merges two entities and repoints every mention in the inputs' annotation files.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::cli::args::EntitiesArgs;
+use crate::cli::inputs::print_warnings;
+use crate::cli::output::Output;
+use crate::export::document_id;
+use crate::io::entities::{ENTITIES_FILE, find_registry, load_registry, repoint_entity, save_registry};
+use crate::io::{Inputs, load_inputs};
+use crate::model::{EntityId, EntityRegistry};
+
+/// Runs `hashiya entities …`; returns the exit code: 0 listed (or merged), 1 when a mention
+/// names an entity the registry does not have, 2 for an unreadable input or registry, or a
+/// merge that could not be done.
+#[must_use]
+pub fn run(args: &EntitiesArgs) -> i32 {
+    let registry_path = match registry_path(args) {
+        Ok(path) => path,
+        Err(message) => {
+            eprintln!("hashiya entities: {message}");
+            return 2;
+        }
+    };
+    let registry = match &registry_path {
+        Some(path) => match load_registry(path) {
+            Ok(registry) => registry,
+            Err(error) => {
+                eprintln!("hashiya entities: {error}");
+                return 2;
+            }
+        },
+        None => EntityRegistry::default(),
+    };
+    let inputs = load_inputs(&args.inputs);
+    match args.merge.as_deref() {
+        Some(&[kept, gone]) => merge(registry, registry_path.as_deref(), &inputs, kept, gone, args.json),
+        Some(_) => {
+            eprintln!("hashiya entities: --merge takes two entity ids");
+            2
+        }
+        None => list(&registry, registry_path.as_deref(), &inputs, args.json),
+    }
+}
+
+/// The registry named with `--registry`, or the one the inputs share (none when no input has
+/// one above it); an error when the inputs belong to different registries.
+fn registry_path(args: &EntitiesArgs) -> Result<Option<PathBuf>, String> {
+    if let Some(path) = &args.registry {
+        return Ok(Some(path.clone()));
+    }
+    let mut found: Vec<PathBuf> = args.inputs.iter().filter_map(|input| find_registry(input)).collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(one.clone())),
+        several => Err(format!(
+            "the inputs belong to different registries ({}); name one with --registry",
+            several
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// A mention of an id the registry does not have.
+struct Unknown {
+    document: String,
+    span: String,
+    entity: EntityId,
+}
+
+/// Mentions per entity and document, read from the loaded documents.
+#[derive(Default)]
+struct Counts {
+    /// Entity → document id → mentions.
+    by_entity: BTreeMap<EntityId, BTreeMap<String, usize>>,
+    unknown: Vec<Unknown>,
+    /// Spans with no entity, of the labels that other spans give entities to.
+    unassigned: usize,
+}
+
+fn count(registry: &EntityRegistry, inputs: &Inputs) -> Counts {
+    let mut counts = Counts::default();
+    let mention_labels: std::collections::HashSet<&str> = inputs
+        .documents
+        .iter()
+        .flat_map(crate::model::Document::spans)
+        .filter(|s| s.entity.is_some())
+        .map(|s| s.label.as_str())
+        .collect();
+    for document in &inputs.documents {
+        let id = document_id(document).to_owned();
+        for span in document.spans() {
+            match span.entity {
+                Some(entity) if registry.get(entity).is_some() => {
+                    *counts
+                        .by_entity
+                        .entry(entity)
+                        .or_default()
+                        .entry(id.clone())
+                        .or_default() += 1;
+                }
+                Some(entity) => counts.unknown.push(Unknown {
+                    document: id.clone(),
+                    span: span.id.to_string(),
+                    entity,
+                }),
+                None if mention_labels.contains(span.label.as_str()) => counts.unassigned += 1,
+                None => {}
+            }
+        }
+    }
+    counts
+}
+
+fn list(registry: &EntityRegistry, registry_path: Option<&Path>, inputs: &Inputs, json: bool) -> i32 {
+    let unreadable = !inputs.errors.is_empty();
+    for error in &inputs.errors {
+        eprintln!("hashiya entities: {error}");
+    }
+    print_warnings("entities", inputs.warnings.iter().cloned(), 0);
+    if registry_path.is_none() {
+        eprintln!("hashiya entities: warning: no {ENTITIES_FILE} in the inputs' folders or above them");
+    }
+    let counts = count(registry, inputs);
+    for unknown in &counts.unknown {
+        eprintln!(
+            "hashiya entities: {}: span {} names entity {}, which the registry does not have",
+            unknown.document, unknown.span, unknown.entity
+        );
+    }
+    let mut out = Output::stdout("entities");
+    out.print(&if json {
+        list_json(registry, registry_path, inputs, &counts)
+    } else {
+        list_table(registry, inputs, &counts)
+    });
+    let code = if unreadable {
+        2
+    } else {
+        i32::from(!counts.unknown.is_empty())
+    };
+    out.finish(code)
+}
+
+fn list_json(registry: &EntityRegistry, registry_path: Option<&Path>, inputs: &Inputs, counts: &Counts) -> String {
+    let entities: Vec<serde_json::Value> = registry
+        .iter()
+        .map(|entity| {
+            let documents = counts.by_entity.get(&entity.id);
+            let per_document: Vec<serde_json::Value> = documents
+                .into_iter()
+                .flatten()
+                .map(|(document, mentions)| serde_json::json!({ "document": document, "mentions": mentions }))
+                .collect();
+            serde_json::json!({
+                "id": entity.id.to_string(),
+                "name": entity.name,
+                "type": entity.kind.name(),
+                "country": entity.country,
+                "role": entity.role,
+                "wikidata": entity.wikidata,
+                "aliases": entity.aliases,
+                "mentions": documents.map_or(0, |d| d.values().sum::<usize>()),
+                "documents": per_document,
+            })
+        })
+        .collect();
+    let unknown: Vec<serde_json::Value> = counts
+        .unknown
+        .iter()
+        .map(|u| serde_json::json!({ "document": u.document, "span": u.span, "entity": u.entity.to_string() }))
+        .collect();
+    let record = serde_json::json!({
+        "registry": registry_path.map(|p| p.display().to_string()),
+        "documents": inputs.documents.iter().map(document_id).collect::<Vec<_>>(),
+        "entities": entities,
+        "unknown": unknown,
+        "unassigned": counts.unassigned,
+    });
+    format!("{record}\n")
+}
+
+fn list_table(registry: &EntityRegistry, inputs: &Inputs, counts: &Counts) -> String {
+    use crate::text::plural::counted;
+    let mut text = String::new();
+    let mut total = 0;
+    for entity in registry.iter() {
+        let codes: Vec<&str> = [&entity.country, &entity.role, &entity.wikidata]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let documents = counts.by_entity.get(&entity.id);
+        let mentions: usize = documents.map_or(0, |d| d.values().sum());
+        total += mentions;
+        let per_document: Vec<String> = documents
+            .into_iter()
+            .flatten()
+            .map(|(document, n)| format!("{document} {n}"))
+            .collect();
+        // Writing into a String cannot fail.
+        let _ = write!(
+            text,
+            "{}\t{}\t{}\t{}\t{}",
+            entity.id,
+            entity.name,
+            entity.kind.name(),
+            if codes.is_empty() {
+                "-".to_owned()
+            } else {
+                codes.join(" ")
+            },
+            counted(mentions, "mention", "mentions")
+        );
+        if !per_document.is_empty() {
+            let _ = write!(text, ": {}", per_document.join(", "));
+        }
+        text.push('\n');
+    }
+    let _ = writeln!(
+        text,
+        "{}, {} in {}; {} without an entity",
+        counted(registry.len(), "entity", "entities"),
+        counted(total, "mention", "mentions"),
+        counted(inputs.documents.len(), "document", "documents"),
+        counted(counts.unassigned, "mention", "mentions"),
+    );
+    text
+}
+
+/// Merges `gone` into `kept`: first every annotation file of the inputs is repointed (each
+/// written atomically), then the registry loses `gone`. Stopped half way, the registry still
+/// has both entities, so every file stays valid; running the merge again finishes it.
+fn merge(
+    mut registry: EntityRegistry,
+    registry_path: Option<&Path>,
+    inputs: &Inputs,
+    kept: EntityId,
+    gone: EntityId,
+    json: bool,
+) -> i32 {
+    let Some(registry_path) = registry_path else {
+        eprintln!(
+            "hashiya entities: --merge: no {ENTITIES_FILE} in the inputs' folders or above them (name it with --registry)"
+        );
+        return 2;
+    };
+    if let Err(error) = registry.clone().merge(kept, gone) {
+        eprintln!("hashiya entities: --merge: {error} in {}", registry_path.display());
+        return 2;
+    }
+    if !inputs.errors.is_empty() {
+        // A file left out would keep naming an entity that no longer exists.
+        for error in &inputs.errors {
+            eprintln!("hashiya entities: {error}");
+        }
+        eprintln!("hashiya entities: nothing merged");
+        return 2;
+    }
+    let mut repointed: Vec<(PathBuf, usize)> = Vec::new();
+    for article in &inputs.articles {
+        let ron_path = crate::io::annotation_path_for(article);
+        if std::fs::symlink_metadata(&ron_path).is_err() {
+            continue;
+        }
+        match repoint_entity(&ron_path, gone, kept) {
+            Ok(0) => {}
+            Ok(count) => repointed.push((ron_path, count)),
+            Err(error) => {
+                eprintln!("hashiya entities: {error}");
+                eprintln!(
+                    "hashiya entities: {gone} is still in the registry; {} repointed already (run the merge again once the file is fixed)",
+                    crate::text::plural::counted(repointed.len(), "file was", "files were")
+                );
+                return 2;
+            }
+        }
+    }
+    if let Err(error) = registry.merge(kept, gone) {
+        eprintln!("hashiya entities: --merge: {error}");
+        return 2;
+    }
+    if let Err(error) = save_registry(&registry, registry_path) {
+        eprintln!("hashiya entities: {error}");
+        return 2;
+    }
+    let mentions: usize = repointed.iter().map(|(_, n)| n).sum();
+    let mut out = Output::stdout("entities");
+    if json {
+        let files: Vec<serde_json::Value> = repointed
+            .iter()
+            .map(|(path, n)| serde_json::json!({ "file": path.display().to_string(), "mentions": n }))
+            .collect();
+        let record = serde_json::json!({
+            "merged": gone.to_string(),
+            "into": kept.to_string(),
+            "registry": registry_path.display().to_string(),
+            "files": files,
+            "mentions": mentions,
+        });
+        out.line(record);
+    } else {
+        out.line(format_args!(
+            "merged {gone} into {kept}: {} repointed in {}; {} written",
+            crate::text::plural::counted(mentions, "mention", "mentions"),
+            crate::text::plural::counted(repointed.len(), "file", "files"),
+            registry_path.display()
+        ));
+    }
+    out.finish(0)
+}

@@ -1,0 +1,364 @@
+//! The entity registry file, `entities.hashiya.ron` at the root of a dataset folder: every
+//! actor entity of the dataset, one per line, so that the same actor has one id in every
+//! article and a git diff shows one line per changed entity. An article finds its registry by
+//! walking up from its folder. Annotation files name entities by id (`entity: Some("E3")`).
+//!
+//! ```text
+//! (
+//!     format_version: 1,
+//!     last_id: 3,
+//!     entities: [
+//!         (id: "E1", name: "خليفة حفتر", type: Person, country: Some("LBY"), role: Some("MIL"), wikidata: Some("Q1853985"), aliases: ["حفتر", "المشير"]),
+//!         (id: "E3", name: "بعثة الأمم المتحدة للدعم في ليبيا", type: Organisation, role: Some("IGO")),
+//!     ],
+//! )
+//! ```
+//!
+//! `last_id` is the highest id ever given, so that the id of an entity merged into another is
+//! never given to a new one (an annotation file not yet repointed still means the old actor).
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::io::writer::push_string;
+use crate::io::{IoError, Position, Problem, atomic, read_annotation_text};
+use crate::model::{Entity, EntityId, EntityKind, EntityRegistry};
+
+/// The registry's file name.
+pub const ENTITIES_FILE: &str = "entities.hashiya.ron";
+
+/// The newest registry format version this build reads and writes.
+pub const ENTITIES_FORMAT_VERSION: u64 = 1;
+
+#[derive(Deserialize)]
+#[serde(rename = "entities file", deny_unknown_fields)]
+struct RegistryDto {
+    format_version: u64,
+    #[serde(default)]
+    last_id: u32,
+    #[serde(default)]
+    entities: Vec<EntityDto>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "entity", deny_unknown_fields)]
+struct EntityDto {
+    id: String,
+    name: String,
+    #[serde(rename = "type")]
+    kind: KindDto,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    wikidata: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename = "type")]
+enum KindDto {
+    Person,
+    Organisation,
+    Country,
+    Group,
+}
+
+impl From<KindDto> for EntityKind {
+    fn from(kind: KindDto) -> Self {
+        match kind {
+            KindDto::Person => Self::Person,
+            KindDto::Organisation => Self::Organisation,
+            KindDto::Country => Self::Country,
+            KindDto::Group => Self::Group,
+        }
+    }
+}
+
+/// The variant name a kind has in the file.
+fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "Person",
+        EntityKind::Organisation => "Organisation",
+        EntityKind::Country => "Country",
+        EntityKind::Group => "Group",
+    }
+}
+
+/// The registry that `path` (an article, an annotation file or a folder) belongs to: the
+/// nearest `entities.hashiya.ron` in its folder or a folder above it.
+#[must_use]
+pub fn find_registry(path: &Path) -> Option<PathBuf> {
+    let folder = if path.is_dir() { path } else { path.parent()? };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    // Relative paths have no parent past their first component: walk the absolute one.
+    let absolute = std::path::absolute(folder).ok()?;
+    absolute
+        .ancestors()
+        .map(|dir| dir.join(ENTITIES_FILE))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Reads a registry file.
+pub fn load_registry(path: &Path) -> Result<EntityRegistry, IoError> {
+    let text = read_annotation_text(path)?;
+    registry_from_str(&text).map_err(|e| e.with_path(path))
+}
+
+/// Parses a registry; every problem (a malformed line, an id given twice, a code that is not
+/// one) is an error with its line.
+pub fn registry_from_str(text: &str) -> Result<EntityRegistry, IoError> {
+    let options = crate::io::reader::ron_options();
+    let file: RegistryDto = options.from_str(text).map_err(|error| {
+        let position = Position {
+            line: error.span.start.line,
+            col: error.span.start.col,
+        };
+        IoError::invalid(vec![Problem::at(Some(position), error.code.to_string())])
+    })?;
+    if file.format_version == 0 || file.format_version > ENTITIES_FORMAT_VERSION {
+        return Err(IoError::UnsupportedVersion {
+            path: PathBuf::new(),
+            found: file.format_version,
+        });
+    }
+    let mut problems = Vec::new();
+    let mut entities = Vec::with_capacity(file.entities.len());
+    let mut seen = HashSet::new();
+    let mut occurrences: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for dto in file.entities {
+        let nth = occurrences.entry(dto.id.clone()).or_insert(0);
+        let position = line_of_entity(text, &dto.id, *nth);
+        *nth += 1;
+        let id = match dto.id.parse::<EntityId>() {
+            Ok(id) => id,
+            Err(error) => {
+                problems.push(Problem::at(position, error.to_string()));
+                continue;
+            }
+        };
+        if !seen.insert(id) {
+            problems.push(Problem::at(position, format!("entity {id} is defined twice")));
+            continue;
+        }
+        let entity = Entity {
+            id,
+            name: dto.name,
+            kind: dto.kind.into(),
+            country: dto.country,
+            role: dto.role,
+            wikidata: dto.wikidata,
+            aliases: dto.aliases,
+        };
+        problems.extend(entity.problems().into_iter().map(|m| Problem::at(position, m)));
+        entities.push(entity);
+    }
+    if !problems.is_empty() {
+        return Err(IoError::invalid(problems));
+    }
+    // Ids were checked to be unique above.
+    EntityRegistry::from_entities(entities, file.last_id)
+        .map_err(|e| IoError::invalid(vec![Problem::new(e.to_string())]))
+}
+
+/// Where the `nth` entity with this id (as written) starts, for messages (canonical layout;
+/// `None` in another).
+fn line_of_entity(text: &str, id: &str, nth: usize) -> Option<Position> {
+    let mut needle = String::from("(id: ");
+    push_string(&mut needle, id);
+    text.match_indices(&needle)
+        .nth(nth)
+        .map(|(at, _)| Position::of_byte(text, at))
+}
+
+/// The registry in canonical form: one entity per line, by id; optional fields only when set.
+#[must_use]
+pub fn registry_to_string(registry: &EntityRegistry) -> String {
+    let mut out = String::with_capacity(128 + registry.len() * 160);
+    out.push_str(
+        "// Hashiya entities (format_version 1): one actor per line; annotation files name them by id\n\
+         // (entity: Some(\"E3\")). country: ISO 3166-1 alpha-3; role: a sector code (GOV, MIL, REB, …).\n",
+    );
+    out.push_str("(\n");
+    let _ = writeln!(out, "    format_version: {ENTITIES_FORMAT_VERSION},");
+    let _ = writeln!(out, "    last_id: {},", registry.last_id());
+    out.push_str("    entities: [\n");
+    for entity in registry.iter() {
+        out.push_str("        (id: ");
+        push_string(&mut out, &entity.id.to_string());
+        out.push_str(", name: ");
+        push_string(&mut out, &entity.name);
+        let _ = write!(out, ", type: {}", kind_name(entity.kind));
+        for (field, value) in [
+            ("country", &entity.country),
+            ("role", &entity.role),
+            ("wikidata", &entity.wikidata),
+        ] {
+            if let Some(value) = value {
+                let _ = write!(out, ", {field}: Some(");
+                push_string(&mut out, value);
+                out.push(')');
+            }
+        }
+        if !entity.aliases.is_empty() {
+            out.push_str(", aliases: [");
+            for (i, alias) in entity.aliases.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                push_string(&mut out, alias);
+            }
+            out.push(']');
+        }
+        out.push_str("),\n");
+    }
+    out.push_str("    ],\n)\n");
+    out
+}
+
+/// Writes the registry atomically, the previous version kept as `.bak`.
+pub fn save_registry(registry: &EntityRegistry, path: &Path) -> Result<(), IoError> {
+    atomic::write_atomic(path, registry_to_string(registry).as_bytes(), atomic::Backup::Keep)
+}
+
+/// Makes every span (and orphan) of the annotation file `ron_path` that names `from` name
+/// `to` instead, and saves the file atomically in canonical form (the previous version kept
+/// as `.bak`); a file that names `from` nowhere is not touched. Returns how many spans
+/// changed. Needs no article: the file must be valid on its own, as for `hashiya fmt`.
+pub fn repoint_entity(ron_path: &Path, from: EntityId, to: EntityId) -> Result<usize, IoError> {
+    let ron = read_annotation_text(ron_path)?;
+    let repointed = repoint_entity_in(&ron, from, to).map_err(|e| e.with_path(ron_path))?;
+    match repointed {
+        Some((text, count)) => {
+            atomic::write_atomic(ron_path, text.as_bytes(), atomic::Backup::Keep)?;
+            Ok(count)
+        }
+        None => Ok(0),
+    }
+}
+
+/// [`repoint_entity`] on the file's text: the new text and the count, `None` when nothing
+/// names `from`.
+fn repoint_entity_in(ron: &str, from: EntityId, to: EntityId) -> Result<Option<(String, usize)>, IoError> {
+    let mut file = crate::io::reader::parse_file(ron)?;
+    crate::io::reader::check_file(&file, ron)?;
+    let lost = crate::io::reader::repeated_attributes(&file, &crate::io::locate::Locator::new(ron));
+    if !lost.is_empty() {
+        return Err(IoError::invalid(lost));
+    }
+    let (from, to) = (from.to_string(), to.to_string());
+    let mut count = 0;
+    for span in file.spans.iter_mut().chain(&mut file.orphans) {
+        if span.entity.as_deref() == Some(from.as_str()) {
+            span.entity = Some(to.clone());
+            count += 1;
+        }
+    }
+    if count == 0 {
+        return Ok(None);
+    }
+    file.format_version = file.lowest_version();
+    Ok(Some((crate::io::writer::write_file(&file), count)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eid(n: u32) -> EntityId {
+        EntityId::new(n).expect("not 0")
+    }
+
+    fn sample_registry() -> EntityRegistry {
+        let mut haftar = Entity::new(eid(1), "خليفة حفتر", EntityKind::Person);
+        haftar.country = Some("LBY".into());
+        haftar.role = Some("MIL".into());
+        haftar.wikidata = Some("Q1853985".into());
+        haftar.aliases = vec!["حفتر".into(), "المشير \"القائد\"".into()];
+        let mut unsmil = Entity::new(eid(3), "بعثة الأمم المتحدة للدعم في ليبيا", EntityKind::Organisation);
+        unsmil.role = Some("IGO".into());
+        EntityRegistry::from_entities([haftar, unsmil], 5).expect("unique ids")
+    }
+
+    #[test]
+    fn registry_round_trips_one_entity_per_line() {
+        let registry = sample_registry();
+        let text = registry_to_string(&registry);
+        assert_eq!(registry_from_str(&text).expect("reads"), registry);
+        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("        (id: ")).collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert!(
+            lines[0].ends_with(
+                "type: Person, country: Some(\"LBY\"), role: Some(\"MIL\"), wikidata: Some(\"Q1853985\"), aliases: [\"حفتر\", \"المشير \\\"القائد\\\"\"]),"
+            ),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].ends_with("type: Organisation, role: Some(\"IGO\")),"),
+            "{}",
+            lines[1]
+        );
+        assert!(text.contains("    last_id: 5,\n"));
+        // Hand-written in another layout, it reads the same.
+        let hand = "(format_version: 1, entities: [(name: \"خليفة حفتر\", id: \"E1\", type: Person)])";
+        let read = registry_from_str(hand).expect("reads");
+        assert_eq!(read.get(eid(1)).map(|e| e.name.as_str()), Some("خليفة حفتر"));
+        assert_eq!(read.last_id(), 1);
+    }
+
+    #[test]
+    fn bad_registries_name_the_line() {
+        let good = registry_to_string(&sample_registry());
+        for (edit, expected) in [
+            (("id: \"E3\"", "id: \"E1\""), "8:9: entity E1 is defined twice"),
+            (("id: \"E3\"", "id: \"3\""), "is not an entity id"),
+            (
+                ("country: Some(\"LBY\")", "country: Some(\"Libya\")"),
+                "not an ISO 3166-1 alpha-3 code",
+            ),
+            (("type: Person", "type: Human"), "7:"),
+            (("format_version: 1", "format_version: 9"), "version"),
+        ] {
+            let edited = good.replacen(edit.0, edit.1, 1);
+            let error = registry_from_str(&edited).expect_err("refused").to_string();
+            assert!(error.contains(expected), "{edit:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn the_registry_is_found_from_any_folder_below_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let nested = dir.path().join("2024").join("may");
+        std::fs::create_dir_all(&nested).expect("folders");
+        let article = nested.join("a.txt");
+        std::fs::write(&article, "نص").expect("article");
+        assert_eq!(find_registry(&article), None);
+        save_registry(&sample_registry(), &dir.path().join(ENTITIES_FILE)).expect("saves");
+        let found = find_registry(&article).expect("found");
+        assert_eq!(
+            found.canonicalize().ok(),
+            dir.path().join(ENTITIES_FILE).canonicalize().ok()
+        );
+        assert_eq!(
+            find_registry(&nested).map(|p| p.canonicalize().ok()),
+            Some(found.canonicalize().ok())
+        );
+        // A nearer registry wins.
+        save_registry(&EntityRegistry::default(), &nested.join(ENTITIES_FILE)).expect("saves");
+        let nearer = find_registry(&article).expect("found");
+        assert_eq!(
+            nearer.canonicalize().ok(),
+            nested.join(ENTITIES_FILE).canonicalize().ok()
+        );
+    }
+}
