@@ -46,6 +46,7 @@ fn the_fixture_has_one_problem_of_each_kind_where_it_was_put() {
         ("span-edge", 3, 42, 53),      // « قادة الجيش»
         ("duplicate-span", 5, 43, 53), // span 4 again
         ("crosses-paragraph", 6, 54, 77),
+        ("needs-review", 8, 78, 85),  // kept in two versions by a merge
         ("missing-link", 7, 90, 110), // an agreed action with one party
         ("span-edge", 7, 90, 110),    // «… مشتركة.»
     ];
@@ -62,7 +63,7 @@ fn lines_name_the_article_the_range_the_check_and_the_span() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 7, "{text}");
+    assert_eq!(lines.len(), 8, "{text}");
     assert_eq!(
         lines[0],
         "tests/data/checks/problems.txt: chars 26..36: missing-link: Quote «الجيش موحد» has no speaker"
@@ -72,7 +73,12 @@ fn lines_name_the_article_the_range_the_check_and_the_span() {
         lines[3].contains("crosses-paragraph: Quote «التزامهم بالاتفاق¶واتفق»"),
         "{text}"
     );
-    assert_eq!(lines[6], "6 problems in 1 of 1 document");
+    assert_eq!(
+        lines[4],
+        "tests/data/checks/problems.txt: chars 78..85: needs-review: Actor «الطرفان» is marked for review: \
+         both branches changed this span; this is their version"
+    );
+    assert_eq!(lines[7], "7 problems in 1 of 1 document");
 }
 
 #[test]
@@ -107,7 +113,10 @@ fn fixture_with_disabled(dir: &Path, disabled: &str) -> PathBuf {
 #[test]
 fn a_schema_turns_checks_off_and_a_misspelt_name_is_a_warning() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = fixture_with_disabled(dir.path(), r#""span-edge", "missing-link", "crosses-paragraf""#);
+    let path = fixture_with_disabled(
+        dir.path(),
+        r#""span-edge", "missing-link", "needs-review", "crosses-paragraf""#,
+    );
     let output = hashiya(&["check", path.to_str().expect("utf-8")]);
     let text = stdout(&output);
     let checks: Vec<&str> = text.lines().filter_map(|l| l.split(": ").nth(2)).collect();
@@ -130,7 +139,13 @@ fn list_names_every_check_and_a_missing_input_is_exit_2() {
         .collect();
     assert_eq!(
         names,
-        ["missing-link", "duplicate-span", "span-edge", "crosses-paragraph"]
+        [
+            "missing-link",
+            "duplicate-span",
+            "span-edge",
+            "crosses-paragraph",
+            "needs-review"
+        ]
     );
     let missing = hashiya(&["check", "no/such/article.txt"]);
     assert_eq!(missing.status.code(), Some(2));

@@ -10,15 +10,19 @@ pub enum CheckKind {
     SpanEdge,
     /// A span that crosses a paragraph break.
     CrossesParagraph,
+    /// A span marked for review: re-anchored after the article changed, or kept in two
+    /// versions by a merge of two branches.
+    NeedsReview,
 }
 
 impl CheckKind {
     /// Every check, in report order.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::MissingLink,
         Self::DuplicateSpan,
         Self::SpanEdge,
         Self::CrossesParagraph,
+        Self::NeedsReview,
     ];
 
     /// The name in schemas (`disabled_checks`) and reports.
@@ -29,6 +33,7 @@ impl CheckKind {
             Self::DuplicateSpan => "duplicate-span",
             Self::SpanEdge => "span-edge",
             Self::CrossesParagraph => "crosses-paragraph",
+            Self::NeedsReview => "needs-review",
         }
     }
 
@@ -42,6 +47,9 @@ impl CheckKind {
             Self::DuplicateSpan => "two spans with the same range and label",
             Self::SpanEdge => "a span that starts or ends on whitespace or punctuation",
             Self::CrossesParagraph => "a span that crosses a paragraph break",
+            Self::NeedsReview => {
+                "a span marked for review (moved when the article changed, or changed on two branches that were merged)"
+            }
         }
     }
 

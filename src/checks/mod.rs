@@ -44,6 +44,23 @@ pub fn find_problems(document: &Document) -> Vec<Problem> {
             }
         }
     }
+    if enabled(CheckKind::NeedsReview) {
+        for span in document.spans().iter().filter(|s| s.needs_review) {
+            // The merge driver says in the note why it marked the span.
+            let merge_note = span
+                .note
+                .as_deref()
+                .and_then(|note| note.lines().rev().find(|l| l.starts_with("Merge:")));
+            let why = match merge_note {
+                Some(line) => format!(
+                    "is marked for review: {}",
+                    line["Merge:".len()..].trim().trim_end_matches('.')
+                ),
+                None => "is marked for review".to_owned(),
+            };
+            problems.push(Problem::of_span(CheckKind::NeedsReview, document, span, &why));
+        }
+    }
     problems.sort_by_key(|p| (p.char_start, p.char_end, p.check));
     problems
 }

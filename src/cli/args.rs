@@ -77,6 +77,8 @@ pub enum Command {
     Agree(AgreeArgs),
     /// Lists the actor entities with their mentions per document; merges two entities.
     Entities(EntitiesArgs),
+    /// Merges two versions of an annotation file span by span (git's merge driver).
+    MergeFile(MergeFileArgs),
     /// Finds a word or phrase in articles and folders, Arabic spelling variants and attached
     /// prefixes included.
     Search(SearchArgs),
@@ -289,6 +291,30 @@ pub struct EntitiesArgs {
     /// Articles, annotation files or folders.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+}
+
+/// `hashiya merge-file`.
+#[derive(Debug, Args)]
+#[command(after_help = "A three-way merge of annotation files by span and link, not by line: \
+what one side changed is taken, a span both changed differently is kept in both versions, \
+marked for review. The result replaces OURS; it is always a valid annotation file. \
+As git's merge driver, in .gitattributes: `*.hashiya.ron merge=hashiya`, and once per clone: \
+`git config merge.hashiya.driver 'hashiya merge-file %O %A %B %P'`. \
+Exit code 0 when merged, 1 when the versions cannot be merged (OURS is left as it was), \
+2 for an unreadable file.")]
+pub struct MergeFileArgs {
+    /// The common ancestor (git's %O; an empty file when there was none).
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// Our version (git's %A), replaced by the merged file.
+    #[arg(value_name = "OURS")]
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    #[arg(value_name = "THEIRS")]
+    pub theirs: PathBuf,
+    /// The file's name in the repository (git's %P), for messages.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
 }
 
 /// `hashiya debug`.

@@ -1,4 +1,4 @@
-//! The command line: `hashiya validate|fmt|export|import|stats|check|agree|entities|search|debug|completions|man …`, its
+//! The command line: `hashiya validate|fmt|export|import|stats|check|agree|entities|merge-file|search|debug|completions|man …`, its
 //! grammar in [`args`]. Each subcommand returns its exit code: 0 success, 1 problems found,
 //! 2 bad usage or unreadable input.
 
@@ -12,6 +12,7 @@ mod fmt;
 mod import_cmd;
 mod inputs;
 mod manual;
+mod merge_cmd;
 mod output;
 mod search_cmd;
 mod stats_cmd;
@@ -34,6 +35,7 @@ pub fn run(command: Command) -> i32 {
         Command::Check(args) => check_cmd::run(&args),
         Command::Agree(args) => agree_cmd::run(&args),
         Command::Entities(args) => entities_cmd::run(&args),
+        Command::MergeFile(args) => merge_cmd::run(&args),
         Command::Search(args) => search_cmd::run(&args),
         Command::Completions(args) => manual::completions(args.shell),
         Command::Man(args) => manual::man_pages(args.out_dir.as_deref()),

@@ -163,7 +163,17 @@ impl AnnotationPanel {
         labels.wrapped_label_ui(ui, document.span_text(span));
         if span.needs_review {
             ui.horizontal(|ui| {
-                ui.colored_label(ui.visuals().warn_fg_color, "! Moved when the article changed");
+                // The merge driver leaves a "Merge: …" line in the note of what it marked.
+                let merged = span
+                    .note
+                    .as_deref()
+                    .is_some_and(|n| n.lines().any(|l| l.starts_with("Merge:")));
+                let why = if merged {
+                    "! Changed on two branches that were merged"
+                } else {
+                    "! Moved when the article changed"
+                };
+                ui.colored_label(ui.visuals().warn_fg_color, why);
                 if ui.button("Mark reviewed").clicked() {
                     actions.push(AppAction::Edit(Command::SetSpanNeedsReview {
                         id: span.id,
