@@ -1,0 +1,276 @@
+//! `hashiya entities` on a dataset of two copies of the sample whose Actors are grouped into
+//! entities, with the registry in a folder above the articles: the mention counts follow from
+//! the annotation files, `--merge` repoints every mention and leaves a registry and files that
+//! agree, and a refused merge writes nothing.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use hashiya::io::entities::{ENTITIES_FILE, load_registry, save_registry};
+use hashiya::model::{Document, EntityId};
+
+fn hashiya(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("runs hashiya")
+}
+
+fn eid(n: u32) -> EntityId {
+    EntityId::new(n).expect("not 0")
+}
+
+/// `root/entities.hashiya.ron` and `root/2024/{a,b}.txt` with their annotation files: `a` is
+/// the sample with every entity, `b` keeps the entities of the first half of its spans only.
+fn dataset(root: &Path) -> Vec<Document> {
+    let (registry, with) = common::with_sample_entities(&common::golden_document());
+    save_registry(&registry, &root.join(ENTITIES_FILE)).expect("registry");
+    let folder = root.join("2024");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let half = with.spans().len() / 2;
+    let b_spans = with
+        .spans()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut span = s.clone();
+            if i >= half {
+                span.entity = None;
+            }
+            span
+        })
+        .collect();
+    let b = Document::from_parts(
+        with.text().to_owned(),
+        with.schema().clone(),
+        with.meta().clone(),
+        b_spans,
+        with.links().to_vec(),
+    );
+    let mut documents = Vec::new();
+    for (name, document) in [("a", with), ("b", b)] {
+        let meta = hashiya::model::DocumentMeta {
+            source_name: format!("{name}.txt"),
+            ..document.meta().clone()
+        };
+        let document = Document::from_parts(
+            document.text().to_owned(),
+            document.schema().clone(),
+            meta,
+            document.spans().to_vec(),
+            document.links().to_vec(),
+        );
+        std::fs::write(folder.join(format!("{name}.txt")), document.text()).expect("article");
+        std::fs::write(
+            folder.join(format!("{name}.hashiya.ron")),
+            hashiya::io::to_ron_string(&document),
+        )
+        .expect("annotations");
+        documents.push(document);
+    }
+    documents
+}
+
+/// Mentions per entity and document (`a`, `b`), counted from the documents.
+fn expected_counts(documents: &[Document]) -> BTreeMap<String, BTreeMap<String, usize>> {
+    let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for (name, document) in ["a", "b"].iter().zip(documents) {
+        for entity in document.spans().iter().filter_map(|s| s.entity) {
+            *counts
+                .entry(entity.to_string())
+                .or_default()
+                .entry((*name).to_owned())
+                .or_default() += 1;
+        }
+    }
+    counts
+}
+
+fn json_counts(stdout: &[u8]) -> (serde_json::Value, BTreeMap<String, BTreeMap<String, usize>>) {
+    let value: serde_json::Value = serde_json::from_slice(stdout).expect("one JSON object");
+    let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for entity in value["entities"].as_array().expect("entities") {
+        let id = entity["id"].as_str().expect("id").to_owned();
+        let mut total = 0;
+        for document in entity["documents"].as_array().expect("documents") {
+            let n = usize::try_from(document["mentions"].as_u64().expect("count")).expect("fits");
+            total += n;
+            counts
+                .entry(id.clone())
+                .or_default()
+                .insert(document["document"].as_str().expect("name").to_owned(), n);
+        }
+        assert_eq!(entity["mentions"].as_u64(), Some(total as u64), "{entity}");
+    }
+    (value, counts)
+}
+
+fn annotation_files(root: &Path) -> Vec<PathBuf> {
+    ["a", "b"]
+        .map(|n| root.join("2024").join(format!("{n}.hashiya.ron")))
+        .to_vec()
+}
+
+#[test]
+fn lists_every_entity_with_its_mentions_per_document() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let documents = dataset(dir.path());
+    let expected = expected_counts(&documents);
+    assert!(
+        expected.len() >= 5 && expected.values().any(|d| d.len() == 2),
+        "{expected:?}"
+    );
+    let output = hashiya(&["entities", "--json", "2024"], dir.path());
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (value, counts) = json_counts(&output.stdout);
+    assert_eq!(counts, expected);
+    assert_eq!(value["documents"], serde_json::json!(["a", "b"]));
+    let unassigned = documents
+        .iter()
+        .flat_map(Document::spans)
+        .filter(|s| s.label == "Actor" && s.entity.is_none())
+        .count();
+    assert_eq!(value["unassigned"].as_u64(), Some(unassigned as u64));
+    let registry = load_registry(&dir.path().join(ENTITIES_FILE)).expect("registry");
+    assert_eq!(value["entities"].as_array().map(Vec::len), Some(registry.len()));
+    let first = &value["entities"][0];
+    assert_eq!(
+        (
+            &first["id"],
+            &first["name"],
+            &first["type"],
+            &first["country"],
+            &first["role"]
+        ),
+        (
+            &serde_json::json!("E1"),
+            &serde_json::json!(common::SAMPLE_ENTITIES[0].0),
+            &serde_json::json!("person"),
+            &serde_json::json!("LBY"),
+            &serde_json::json!("MIL")
+        )
+    );
+    // The table: one line per entity with its codes and counts, and a summary.
+    let output = hashiya(&["entities", "2024/a.hashiya.ron", "2024/b.txt"], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    let table = String::from_utf8(output.stdout).expect("UTF-8");
+    let e1 = &expected["E1"];
+    let line = format!(
+        "E1\t{}\tperson\tLBY MIL\t{} mentions: a {}, b {}\n",
+        common::SAMPLE_ENTITIES[0].0,
+        e1.values().sum::<usize>(),
+        e1["a"],
+        e1["b"]
+    );
+    assert!(table.contains(&line), "{line}\n{table}");
+    assert!(
+        table.ends_with(&format!(
+            "{} entities, {} mentions in 2 documents; {unassigned} mentions without an entity\n",
+            registry.len(),
+            expected.values().flat_map(BTreeMap::values).sum::<usize>()
+        )),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_mention_of_an_entity_the_registry_lacks_is_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    dataset(dir.path());
+    let path = dir.path().join("2024/b.hashiya.ron");
+    let ron = std::fs::read_to_string(&path).expect("reads");
+    let edited = ron.replacen("entity: Some(\"E1\")", "entity: Some(\"E99\")", 1);
+    assert_ne!(edited, ron);
+    std::fs::write(&path, edited).expect("writes");
+    let output = hashiya(&["entities", "2024"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("b: span T") && stderr.contains("names entity E99"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn merge_repoints_every_mention_and_drops_the_merged_entity() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let documents = dataset(dir.path());
+    let before = expected_counts(&documents);
+    let registry_path = dir.path().join(ENTITIES_FILE);
+    let registry = load_registry(&registry_path).expect("registry");
+    let (kept, gone) = (eid(5), eid(4));
+    let gone_name = registry.get(gone).expect("E4").name.clone();
+    let output = hashiya(&["entities", "--merge", "E5", "E4", "2024"], dir.path());
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let moved: usize = before["E4"].values().sum();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with(&format!("merged E4 into E5: {moved} mentions repointed in 2 files;")),
+        "{stdout}"
+    );
+    let merged = load_registry(&registry_path).expect("registry still reads");
+    assert!(merged.get(gone).is_none());
+    assert!(merged.get(kept).expect("E5").aliases.contains(&gone_name));
+    assert_eq!(merged.len(), registry.len() - 1);
+    assert!(dir.path().join(format!("{ENTITIES_FILE}.bak")).exists());
+    // Every file opens, and the counts moved from E4 to E5 and nowhere else.
+    let output = hashiya(&["entities", "--json", "2024"], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    let (_, after) = json_counts(&output.stdout);
+    let mut expected = before.clone();
+    let gone_counts = expected.remove("E4").expect("E4 had mentions");
+    for (document, n) in gone_counts {
+        *expected.entry("E5".into()).or_default().entry(document).or_default() += n;
+    }
+    assert_eq!(after, expected);
+    for path in annotation_files(dir.path()) {
+        let text = std::fs::read_to_string(&path).expect("reads");
+        assert!(!text.contains("\"E4\""), "{}", path.display());
+        assert!(text.starts_with("// Hashiya annotations (format_version 3)."));
+    }
+    // The merged-away id is never given again.
+    let mut next = merged.clone();
+    let new = next.add("جديد", hashiya::model::EntityKind::Group).expect("added");
+    assert!(new > eid(6), "{new}");
+}
+
+#[test]
+fn a_refused_merge_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    dataset(dir.path());
+    let mut files = annotation_files(dir.path());
+    files.push(dir.path().join(ENTITIES_FILE));
+    let snapshot =
+        |files: &[PathBuf]| -> Vec<Vec<u8>> { files.iter().map(|f| std::fs::read(f).expect("reads")).collect() };
+    let before = snapshot(&files);
+    for (args, code) in [
+        (&["entities", "--merge", "E5", "E77", "2024"][..], 2),
+        (&["entities", "--merge", "E5", "E5", "2024"], 2),
+        (&["entities", "--merge", "E5", "X4", "2024"], 2),
+        (&["entities", "--merge", "E5", "2024"], 2),
+        (&["entities", "--merge", "E5", "E4", "2024", "missing.txt"], 2),
+    ] {
+        let output = hashiya(args, dir.path());
+        assert_eq!(output.status.code(), Some(code), "{args:?}");
+        assert_eq!(snapshot(&files), before, "{args:?} wrote something");
+    }
+    // Without a registry above the inputs nothing can be merged.
+    std::fs::remove_file(dir.path().join(ENTITIES_FILE)).expect("removes");
+    let output = hashiya(&["entities", "--merge", "E5", "E4", "2024"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains(ENTITIES_FILE));
+}
