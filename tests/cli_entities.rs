@@ -274,3 +274,55 @@ fn a_refused_merge_writes_nothing() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains(ENTITIES_FILE));
 }
+
+/// `hashiya export` finds the registry above the inputs: the JSONL and the events carry the
+/// entities' names and codes; a registry that does not read stops the export.
+#[test]
+fn exports_read_the_registry_above_the_inputs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let documents = dataset(dir.path());
+    let registry = load_registry(&dir.path().join(ENTITIES_FILE)).expect("registry");
+    let output = hashiya(&["export", "--to", "events", "2024"], dir.path());
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let mut named = 0;
+    for line in text.lines() {
+        let record: serde_json::Value = serde_json::from_str(line).expect("JSON");
+        let document = &documents[usize::from(record["document"] == "b")];
+        for mention in record["parties"]
+            .as_array()
+            .expect("parties")
+            .iter()
+            .chain([&record["speaker"]])
+        {
+            let Some(span) = mention["span"].as_u64() else {
+                continue;
+            };
+            let entity = document.span(hashiya::model::SpanId(span)).and_then(|s| s.entity);
+            let name = entity.and_then(|id| registry.get(id)).map(|e| e.name.as_str());
+            assert_eq!(mention["entity"]["name"].as_str(), name, "{mention}");
+            named += usize::from(name.is_some());
+        }
+    }
+    assert!(named > 0);
+    let output = hashiya(&["export", "--to", "jsonl", "2024/a.txt"], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    let record: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        record["entities"][0]["name"].as_str(),
+        Some(common::SAMPLE_ENTITIES[0].0)
+    );
+    std::fs::write(
+        dir.path().join(ENTITIES_FILE),
+        "(format_version: 1, entities: [(id: \"E1\")])",
+    )
+    .expect("breaks");
+    let output = hashiya(&["export", "--to", "events", "2024"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains(ENTITIES_FILE));
+}

@@ -163,6 +163,8 @@ pub enum ExportTo {
     Conll,
     /// A folder of .txt/.ann pairs.
     Brat,
+    /// One JSON object per agreed action and per quote, parties and speakers as entities.
+    Events,
 }
 
 /// `hashiya import`.

@@ -88,6 +88,7 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
             layers: args.layers,
         }),
         ExportTo::Brat => ExportFormat::Brat,
+        ExportTo::Events => ExportFormat::Events,
     };
     if args.jsonl_flavor.is_some() && args.to != ExportTo::Jsonl {
         return Err(UsageError("--jsonl-flavor goes with --to jsonl".to_owned()));

@@ -1,5 +1,5 @@
-//! Dataset formats, one file per format: JSONL (Hashiya's own, doccano's, token classification), `CoNLL` (IOB2)
-//! and brat standoff, each with its export and import as pure functions over
+//! Dataset formats, one file per format: JSONL (Hashiya's own, doccano's, token classification), `CoNLL` (IOB2),
+//! brat standoff and the entity-level events (`events`), each with its export and import as pure functions over
 //! [`crate::model::Document`]; [`files`] is the thin layer that reads and writes them on disk.
 //!
 //! Offsets are Unicode scalar offsets everywhere (Python's `text[start:end]`); JSONL can
@@ -13,6 +13,7 @@ pub mod conll;
 pub mod dataset;
 pub mod dataset_card;
 mod doccano;
+pub mod events;
 pub mod files;
 pub mod guard;
 pub mod jsonl;

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::io;
-use crate::model::{Document, Status};
+use crate::model::{Document, EntityRegistry, Status};
 
 /// The annotated documents of the inputs.
 #[derive(Debug, Default)]
@@ -27,6 +27,11 @@ pub struct Inputs {
     pub orphaned_spans: usize,
     /// Links with an orphaned span at one end (or both), not in `documents` either.
     pub orphaned_links: usize,
+    /// The actor entities of the dataset: the registry (`entities.hashiya.ron`) above the
+    /// inputs, empty when there is none.
+    pub entities: EntityRegistry,
+    /// Where the registry was read from.
+    pub entities_path: Option<PathBuf>,
 }
 
 /// Loads every input. Articles without annotations are counted, not loaded as documents.
@@ -59,7 +64,37 @@ pub fn load_inputs_with_progress(inputs: &[impl AsRef<Path>], progress: &mut dyn
         progress(index + 1, articles.len());
     }
     loaded.articles = articles;
+    load_registry_of(inputs, &mut loaded);
     loaded
+}
+
+/// Reads the one entity registry the inputs belong to; inputs under different registries,
+/// or a registry that does not read, are errors (entity ids would mean different actors).
+fn load_registry_of(inputs: &[impl AsRef<Path>], loaded: &mut Inputs) {
+    let mut found: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|input| io::entities::find_registry(input.as_ref()))
+        .collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [] => {}
+        [path] => match io::entities::load_registry(path) {
+            Ok(registry) => {
+                loaded.entities = registry;
+                loaded.entities_path = Some(path.clone());
+            }
+            Err(error) => loaded.errors.push(error.to_string()),
+        },
+        several => loaded.errors.push(format!(
+            "the inputs belong to different entity registries: {}",
+            several
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
 }
 
 /// The article of an input file: itself, or the article of an annotation file.
