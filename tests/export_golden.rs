@@ -344,3 +344,73 @@ fn events() {
     let first: serde_json::Value = serde_json::from_str(bare.lines().next().expect("a line")).expect("JSON");
     assert_eq!(first.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()), keys);
 }
+
+#[test]
+fn coref() {
+    let (_, document) = sample_with_entities();
+    let (text, report) =
+        files::export_string(std::slice::from_ref(&document), ExportFormat::Coref).expect("one-file format");
+    check("sample.coref.jsonl", &text);
+    assert_eq!(text.lines().count(), 1);
+    let record: serde_json::Value = serde_json::from_str(text.trim_end()).expect("JSON");
+    assert_eq!(record["doc_key"], "libya-army-leaders-meeting.ar");
+    let sentences = record["sentences"].as_array().expect("sentences");
+    let tokens: Vec<&str> = sentences
+        .iter()
+        .flat_map(|s| {
+            s.as_array()
+                .expect("a sentence")
+                .iter()
+                .map(|t| t.as_str().expect("a token"))
+        })
+        .collect();
+    // The tokens are the text without its whitespace, and every sentence has its speakers.
+    let bare: String = document.text().chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(tokens.concat(), bare);
+    let speakers = record["speakers"].as_array().expect("speakers");
+    for (sentence, speaker) in sentences.iter().zip(speakers) {
+        assert_eq!(sentence.as_array().map(Vec::len), speaker.as_array().map(Vec::len));
+    }
+    // One cluster per entity with two or more mentions, each mention's tokens its text.
+    let mut expected: std::collections::BTreeMap<String, Vec<(usize, usize)>> = std::collections::BTreeMap::new();
+    for span in document.spans() {
+        if let Some(entity) = span.entity {
+            expected
+                .entry(entity.to_string())
+                .or_default()
+                .push((span.char_start, span.char_end));
+        }
+    }
+    expected.retain(|_, mentions| mentions.len() > 1);
+    let clusters = record["clusters"].as_array().expect("clusters");
+    let entities = record["entities"].as_array().expect("entities");
+    let chars = record["clusters_char"].as_array().expect("clusters_char");
+    assert_eq!(clusters.len(), expected.len());
+    assert_eq!(entities.len(), clusters.len());
+    let mut mentions = 0;
+    for ((cluster, entity), char_cluster) in clusters.iter().zip(entities).zip(chars) {
+        let ranges: Vec<(usize, usize)> = char_cluster
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .map(|m| {
+                let at = |i: usize| usize::try_from(m[i].as_u64().expect("offset")).expect("fits");
+                (at(0), at(1))
+            })
+            .collect();
+        assert_eq!(Some(&ranges), expected.get(entity.as_str().expect("id")), "{entity}");
+        for (mention, (start, end)) in cluster.as_array().expect("mentions").iter().zip(&ranges) {
+            let at = |i: usize| usize::try_from(mention[i].as_u64().expect("index")).expect("fits");
+            let words: String = tokens[at(0)..=at(1)].concat();
+            let span_text: String = document
+                .text_of(*start, *end)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            assert_eq!(words, span_text);
+            mentions += 1;
+        }
+    }
+    assert_eq!(report.spans, mentions);
+    assert!(mentions > 0);
+}

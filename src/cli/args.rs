@@ -165,6 +165,8 @@ pub enum ExportTo {
     Brat,
     /// One JSON object per agreed action and per quote, parties and speakers as entities.
     Events,
+    /// A document per line, mentions grouped into clusters by entity (OntoNotes-style).
+    Coref,
 }
 
 /// `hashiya import`.

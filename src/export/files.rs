@@ -10,13 +10,13 @@ use std::str::FromStr;
 use crate::export::brat::{self, BratDocument, BratNames};
 use crate::export::conll::{self, ConllOptions, ConllWriter};
 use crate::export::dataset_card::{CARD_FILE, dataset_card, is_dataset_card};
-use crate::export::events;
 pub use crate::export::guard::{Protected, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
 use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
 use crate::export::token_classification::{self, LABELS_FILE, TagSet};
 use crate::export::{ExportReport, ImportOptions, Imported, document_id};
+use crate::export::{coref, events};
 use crate::model::{Document, EntityRegistry};
 
 /// A dataset format to write.
@@ -31,6 +31,9 @@ pub enum ExportFormat {
     /// The agreed actions and quotes with their parties and speakers as entities
     /// ([`crate::export::events`]): JSONL.
     Events,
+    /// Mentions grouped into clusters by entity, a document per line
+    /// ([`crate::export::coref`]): OntoNotes-style JSONL.
+    Coref,
 }
 
 impl ExportFormat {
@@ -38,7 +41,7 @@ impl ExportFormat {
     #[must_use]
     pub fn extension(self) -> Option<&'static str> {
         match self {
-            Self::Jsonl(..) | Self::Events => Some("jsonl"),
+            Self::Jsonl(..) | Self::Events | Self::Coref => Some("jsonl"),
             Self::Conll(_) => Some("conll"),
             Self::Brat => None,
         }
@@ -349,6 +352,8 @@ fn export_text(
             ));
         } else if format == ExportFormat::Events {
             report.merge(events::push_document(document, entities, &mut out));
+        } else if format == ExportFormat::Coref {
+            report.merge(coref::push_document(document, &mut out));
         } else if let ExportFormat::Jsonl(flavor, unit) = format {
             let (line, one) = jsonl::export_line_with(document, flavor, unit, entities);
             out.push_str(&line);
