@@ -209,6 +209,9 @@ fn merge_repoints_every_mention_and_drops_the_merged_entity() {
     let registry = load_registry(&registry_path).expect("registry");
     let (kept, gone) = (eid(5), eid(4));
     let gone_name = registry.get(gone).expect("E4").name.clone();
+    // A second annotator's file of article a is repointed too.
+    let sara = dir.path().join("2024/a.sara.hashiya.ron");
+    std::fs::copy(dir.path().join("2024/a.hashiya.ron"), &sara).expect("copies");
     let output = hashiya(&["entities", "--merge", "E5", "E4", "2024"], dir.path());
     assert_eq!(
         output.status.code(),
@@ -219,7 +222,10 @@ fn merge_repoints_every_mention_and_drops_the_merged_entity() {
     let moved: usize = before["E4"].values().sum();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.starts_with(&format!("merged E4 into E5: {moved} mentions repointed in 2 files;")),
+        stdout.starts_with(&format!(
+            "merged E4 into E5: {} mentions repointed in 3 files;",
+            moved + before["E4"]["a"]
+        )),
         "{stdout}"
     );
     let merged = load_registry(&registry_path).expect("registry still reads");
@@ -237,7 +243,7 @@ fn merge_repoints_every_mention_and_drops_the_merged_entity() {
         *expected.entry("E5".into()).or_default().entry(document).or_default() += n;
     }
     assert_eq!(after, expected);
-    for path in annotation_files(dir.path()) {
+    for path in annotation_files(dir.path()).into_iter().chain([sara]) {
         let text = std::fs::read_to_string(&path).expect("reads");
         assert!(!text.contains("\"E4\""), "{}", path.display());
         assert!(text.starts_with("// Hashiya annotations (format_version 3)."));
@@ -268,6 +274,18 @@ fn a_refused_merge_writes_nothing() {
         assert_eq!(output.status.code(), Some(code), "{args:?}");
         assert_eq!(snapshot(&files), before, "{args:?} wrote something");
     }
+    // A file that does not read stops the merge before anything is written.
+    let broken = dir.path().join("2024/b.omar.hashiya.ron");
+    std::fs::write(&broken, "(format_version: 3, spans: [").expect("writes");
+    let output = hashiya(&["entities", "--merge", "E5", "E4", "2024"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("b.omar.hashiya.ron"));
+    assert_eq!(
+        snapshot(&files),
+        before,
+        "a merge with an unreadable file wrote something"
+    );
+    std::fs::remove_file(&broken).expect("removes");
     // Without a registry above the inputs nothing can be merged.
     std::fs::remove_file(dir.path().join(ENTITIES_FILE)).expect("removes");
     let output = hashiya(&["entities", "--merge", "E5", "E4", "2024"], dir.path());
@@ -325,4 +343,41 @@ fn exports_read_the_registry_above_the_inputs() {
     let output = hashiya(&["export", "--to", "events", "2024"], dir.path());
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains(ENTITIES_FILE));
+}
+
+/// `hashiya validate` and `hashiya fmt` take the registry too (a `*.hashiya.ron` glob names
+/// it): checked and rewritten as a registry, not as an annotation file.
+#[test]
+fn validate_and_fmt_know_the_registry() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    dataset(dir.path());
+    let output = hashiya(&["validate", ENTITIES_FILE, "2024/a.hashiya.ron"], dir.path());
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with(&format!("valid (entity registry, 6 entities): {ENTITIES_FILE}\n")),
+        "{stdout}"
+    );
+    let path = dir.path().join(ENTITIES_FILE);
+    let canonical = std::fs::read_to_string(&path).expect("reads");
+    let hand = canonical
+        .replace("(id: \"E2\"", "(\n            id: \"E2\"")
+        .replace("type: Person", "type:Person");
+    std::fs::write(&path, &hand).expect("writes");
+    let output = hashiya(&["fmt", ENTITIES_FILE], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&path).expect("reads"), canonical);
+    std::fs::write(
+        &path,
+        canonical.replace("country: Some(\"LBY\")", "country: Some(\"Libya\")"),
+    )
+    .expect("writes");
+    let output = hashiya(&["validate", ENTITIES_FILE], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("ISO 3166-1 alpha-3"));
 }

@@ -10,7 +10,7 @@ use crate::cli::args::EntitiesArgs;
 use crate::cli::inputs::print_warnings;
 use crate::cli::output::Output;
 use crate::export::document_id;
-use crate::io::entities::{ENTITIES_FILE, find_registry, load_registry, repoint_entity, save_registry};
+use crate::io::entities::{ENTITIES_FILE, Repointed, find_registry, load_registry, repoint_entity, save_registry};
 use crate::io::{Inputs, load_inputs};
 use crate::model::{EntityId, EntityRegistry};
 
@@ -237,9 +237,11 @@ fn list_table(registry: &EntityRegistry, inputs: &Inputs, counts: &Counts) -> St
     text
 }
 
-/// Merges `gone` into `kept`: first every annotation file of the inputs is repointed (each
-/// written atomically), then the registry loses `gone`. Stopped half way, the registry still
-/// has both entities, so every file stays valid; running the merge again finishes it.
+/// Merges `gone` into `kept`: every annotation file of the inputs (annotators' files
+/// `NAME.ANNOTATOR.hashiya.ron` included) is read and repointed first, and nothing is written
+/// unless all of them read; then each is written atomically, and last the registry loses
+/// `gone`. Stopped half way, the registry still has both entities, so every file stays valid;
+/// running the merge again finishes it.
 fn merge(
     mut registry: EntityRegistry,
     registry_path: Option<&Path>,
@@ -266,23 +268,30 @@ fn merge(
         eprintln!("hashiya entities: nothing merged");
         return 2;
     }
-    let mut repointed: Vec<(PathBuf, usize)> = Vec::new();
-    for article in &inputs.articles {
-        let ron_path = crate::io::annotation_path_for(article);
-        if std::fs::symlink_metadata(&ron_path).is_err() {
-            continue;
-        }
+    let mut repointed: Vec<Repointed> = Vec::new();
+    let mut unreadable = false;
+    for ron_path in annotation_files(&inputs.articles) {
         match repoint_entity(&ron_path, gone, kept) {
-            Ok(0) => {}
-            Ok(count) => repointed.push((ron_path, count)),
+            Ok(Some(file)) => repointed.push(file),
+            Ok(None) => {}
             Err(error) => {
                 eprintln!("hashiya entities: {error}");
-                eprintln!(
-                    "hashiya entities: {gone} is still in the registry; {} repointed already (run the merge again once the file is fixed)",
-                    crate::text::plural::counted(repointed.len(), "file was", "files were")
-                );
-                return 2;
+                unreadable = true;
             }
+        }
+    }
+    if unreadable {
+        eprintln!("hashiya entities: nothing merged");
+        return 2;
+    }
+    for (written, file) in repointed.iter().enumerate() {
+        if let Err(error) = file.write() {
+            eprintln!("hashiya entities: {error}");
+            eprintln!(
+                "hashiya entities: {gone} is still in the registry; {} repointed already (run the merge again to finish it)",
+                crate::text::plural::counted(written, "file was", "files were")
+            );
+            return 2;
         }
     }
     if let Err(error) = registry.merge(kept, gone) {
@@ -293,12 +302,12 @@ fn merge(
         eprintln!("hashiya entities: {error}");
         return 2;
     }
-    let mentions: usize = repointed.iter().map(|(_, n)| n).sum();
+    let mentions: usize = repointed.iter().map(|f| f.mentions).sum();
     let mut out = Output::stdout("entities");
     if json {
         let files: Vec<serde_json::Value> = repointed
             .iter()
-            .map(|(path, n)| serde_json::json!({ "file": path.display().to_string(), "mentions": n }))
+            .map(|f| serde_json::json!({ "file": f.path.display().to_string(), "mentions": f.mentions }))
             .collect();
         let record = serde_json::json!({
             "merged": gone.to_string(),
@@ -317,4 +326,45 @@ fn merge(
         ));
     }
     out.finish(0)
+}
+
+/// The annotation files of these articles: `NAME.hashiya.ron` and every annotator's
+/// `NAME.ANNOTATOR.hashiya.ron` beside it, each once.
+fn annotation_files(articles: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = std::collections::BTreeSet::new();
+    for article in articles {
+        let main = crate::io::annotation_path_for(article);
+        if std::fs::symlink_metadata(&main).is_ok() {
+            files.insert(main.clone());
+        }
+        // `NAME.hashiya.ron` → the prefix `NAME.` of the annotators' files.
+        let Some(prefix) = main
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(crate::io::ANNOTATION_SUFFIX))
+            .map(|stem| format!("{stem}."))
+        else {
+            continue;
+        };
+        let folder = main.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let Ok(entries) = std::fs::read_dir(if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            &folder
+        }) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let annotator = name
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(crate::io::ANNOTATION_SUFFIX));
+            // One name segment between the article's name and the suffix: an annotator.
+            if annotator.is_some_and(|a| !a.is_empty() && !a.contains('.')) {
+                files.insert(folder.join(name));
+            }
+        }
+    }
+    files.into_iter().collect()
 }

@@ -230,20 +230,36 @@ pub fn save_registry(registry: &EntityRegistry, path: &Path) -> Result<(), IoErr
     atomic::write_atomic(path, registry_to_string(registry).as_bytes(), atomic::Backup::Keep)
 }
 
-/// Makes every span (and orphan) of the annotation file `ron_path` that names `from` name
-/// `to` instead, and saves the file atomically in canonical form (the previous version kept
-/// as `.bak`); a file that names `from` nowhere is not touched. Returns how many spans
-/// changed. Needs no article: the file must be valid on its own, as for `hashiya fmt`.
-pub fn repoint_entity(ron_path: &Path, from: EntityId, to: EntityId) -> Result<usize, IoError> {
+/// An annotation file with its mentions of one entity repointed to another, not yet written.
+#[derive(Debug)]
+pub struct Repointed {
+    /// The annotation file.
+    pub path: PathBuf,
+    /// Its new text, in canonical form.
+    pub text: String,
+    /// How many spans (and orphans) changed.
+    pub mentions: usize,
+}
+
+impl Repointed {
+    /// Replaces the file atomically, the previous version kept as `.bak`.
+    pub fn write(&self) -> Result<(), IoError> {
+        atomic::write_atomic(&self.path, self.text.as_bytes(), atomic::Backup::Keep)
+    }
+}
+
+/// Reads the annotation file `ron_path` and makes every span (and orphan) that names `from`
+/// name `to` instead; `None` when nothing names `from` (the file is then left alone). Needs
+/// no article: the file must be valid on its own, as for `hashiya fmt`. Nothing is written:
+/// a caller that changes several files reads them all before it writes any.
+pub fn repoint_entity(ron_path: &Path, from: EntityId, to: EntityId) -> Result<Option<Repointed>, IoError> {
     let ron = read_annotation_text(ron_path)?;
     let repointed = repoint_entity_in(&ron, from, to).map_err(|e| e.with_path(ron_path))?;
-    match repointed {
-        Some((text, count)) => {
-            atomic::write_atomic(ron_path, text.as_bytes(), atomic::Backup::Keep)?;
-            Ok(count)
-        }
-        None => Ok(0),
-    }
+    Ok(repointed.map(|(text, mentions)| Repointed {
+        path: ron_path.to_owned(),
+        text,
+        mentions,
+    }))
 }
 
 /// [`repoint_entity`] on the file's text: the new text and the count, `None` when nothing
