@@ -351,6 +351,53 @@ mod tests {
         }
     }
 
+    fn entity_strategy() -> impl proptest::strategy::Strategy<Value = Entity> {
+        use proptest::prelude::*;
+        let text = prop_oneof![any::<String>(), "[\"\\\\ا-ي😀{}(),:\\n\\r\\t\u{200F}]{0,12}"];
+        (
+            1..1000u32,
+            text.clone().prop_filter("a name", |n| !n.trim().is_empty()),
+            0..4usize,
+            proptest::option::of("[A-Z]{3}"),
+            proptest::option::of("[A-Z][A-Z0-9]{1,7}"),
+            proptest::option::of("Q[1-9][0-9]{0,8}"),
+            proptest::collection::vec(text, 0..3),
+        )
+            .prop_map(|(id, name, kind, country, role, wikidata, aliases)| Entity {
+                id: EntityId::new(id).unwrap_or_else(|| eid(1)),
+                name,
+                kind: EntityKind::ALL[kind],
+                country,
+                role,
+                wikidata,
+                aliases,
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_registry_reads_back_as_written_one_entity_per_line(
+            entities in proptest::collection::vec(entity_strategy(), 0..6),
+            extra in 0..5u32,
+        ) {
+            let mut unique: Vec<Entity> = Vec::new();
+            for entity in entities {
+                if !unique.iter().any(|e| e.id == entity.id) {
+                    unique.push(entity);
+                }
+            }
+            let count = unique.len();
+            let last = unique.iter().map(|e| e.id.get()).max().unwrap_or(0) + extra;
+            let registry = EntityRegistry::from_entities(unique, last).expect("unique ids");
+            let text = registry_to_string(&registry);
+            proptest::prop_assert_eq!(registry_from_str(&text).expect("reads"), registry.clone());
+            let lines = text.lines().filter(|l| l.starts_with("        (id: ")).count();
+            proptest::prop_assert_eq!(lines, count, "{}", text);
+            // A second write is the same bytes: the layout is canonical.
+            proptest::prop_assert_eq!(registry_to_string(&registry_from_str(&text).expect("reads")), text);
+        }
+    }
+
     #[test]
     fn the_registry_is_found_from_any_folder_below_it() {
         let dir = tempfile::tempdir().expect("temp dir");
