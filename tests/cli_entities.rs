@@ -294,7 +294,7 @@ fn a_refused_merge_writes_nothing() {
 }
 
 /// `hashiya export` finds the registry above the inputs: the JSONL and the events carry the
-/// entities' names and codes; a registry that does not read stops the export.
+/// entities' names and codes; a registry that does not read stops the export (and only it).
 #[test]
 fn exports_read_the_registry_above_the_inputs() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -343,6 +343,14 @@ fn exports_read_the_registry_above_the_inputs() {
     let output = hashiya(&["export", "--to", "events", "2024"], dir.path());
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains(ENTITIES_FILE));
+    // What does not use entities does not stop on the registry.
+    let output = hashiya(&["stats", "2024"], dir.path());
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 /// `hashiya validate` and `hashiya fmt` take the registry too (a `*.hashiya.ron` glob names

@@ -73,8 +73,10 @@ pub fn export_dataset(
     let (mut documents, protected, offset, entities) = match source {
         ExportSource::Paths(paths) => {
             let loaded = io::load_inputs_with_progress(paths, &mut |done, total| progress(done, 2 * total));
-            if !loaded.errors.is_empty() {
-                return Err(ExportError::Unreadable(loaded.errors));
+            if !loaded.errors.is_empty() || loaded.entities_error.is_some() {
+                let mut errors = loaded.errors;
+                errors.extend(loaded.entities_error);
+                return Err(ExportError::Unreadable(errors));
             }
             if loaded.documents.is_empty() {
                 return Err(ExportError::NothingToExport {

@@ -32,6 +32,10 @@ pub struct Inputs {
     pub entities: EntityRegistry,
     /// Where the registry was read from.
     pub entities_path: Option<PathBuf>,
+    /// Why the registry could not be read (it does not parse, or the inputs lie under
+    /// different registries). Only what uses entities (exports) stops on it; counting spans
+    /// or checking them does not need it.
+    pub entities_error: Option<String>,
 }
 
 /// Loads every input. Articles without annotations are counted, not loaded as documents.
@@ -69,7 +73,7 @@ pub fn load_inputs_with_progress(inputs: &[impl AsRef<Path>], progress: &mut dyn
 }
 
 /// Reads the one entity registry the inputs belong to; inputs under different registries,
-/// or a registry that does not read, are errors (entity ids would mean different actors).
+/// or a registry that does not read, are an error (entity ids would mean different actors).
 fn load_registry_of(inputs: &[impl AsRef<Path>], loaded: &mut Inputs) {
     let mut found: Vec<PathBuf> = inputs
         .iter()
@@ -84,16 +88,18 @@ fn load_registry_of(inputs: &[impl AsRef<Path>], loaded: &mut Inputs) {
                 loaded.entities = registry;
                 loaded.entities_path = Some(path.clone());
             }
-            Err(error) => loaded.errors.push(error.to_string()),
+            Err(error) => loaded.entities_error = Some(error.to_string()),
         },
-        several => loaded.errors.push(format!(
-            "the inputs belong to different entity registries: {}",
-            several
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+        several => {
+            loaded.entities_error = Some(format!(
+                "the inputs belong to different entity registries: {}",
+                several
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        }
     }
 }
 
