@@ -98,7 +98,7 @@ fn load_registry_of(inputs: &[impl AsRef<Path>], loaded: &mut Inputs) {
                     .map(|p| p.display().to_string())
                     .collect::<Vec<_>>()
                     .join(", ")
-            ))
+            ));
         }
     }
 }
