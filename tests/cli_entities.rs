@@ -389,3 +389,144 @@ fn validate_and_fmt_know_the_registry() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stdout).contains("ISO 3166-1 alpha-3"));
 }
+
+/// A registry built from the command line: `--add` adds to the registry above the inputs,
+/// or creates one beside them, under the next id; bad codes and bad usage change nothing.
+#[test]
+fn add_builds_the_registry() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    dataset(dir.path());
+    let registry_path = dir.path().join(ENTITIES_FILE);
+    // Under the dataset's registry, --add adds to it, after the last id.
+    let output = hashiya(
+        &["entities", "--add", "حرس الحدود", "--type", "organisation", "2024"],
+        dir.path(),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("E7: "));
+    assert_eq!(load_registry(&registry_path).expect("reads").len(), 7);
+    // A folder with no registry above it: --add creates one there.
+    let other = tempfile::tempdir().expect("temp dir");
+    let fresh = other.path().join("fresh");
+    std::fs::create_dir_all(&fresh).expect("folder");
+    let output = hashiya(
+        &[
+            "entities",
+            "--add",
+            "خليفة حفتر",
+            "--type",
+            "person",
+            "--country",
+            "LBY",
+            "--role",
+            "MIL",
+            "--alias",
+            "حفتر",
+            "--alias",
+            "المشير",
+            "fresh",
+        ],
+        other.path(),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("E1: "));
+    let created = load_registry(&fresh.join(ENTITIES_FILE)).expect("created");
+    let haftar = created.get(eid(1)).expect("E1");
+    assert_eq!(
+        (
+            haftar.name.as_str(),
+            haftar.country.as_deref(),
+            haftar.role.as_deref(),
+            haftar.aliases.len()
+        ),
+        ("خليفة حفتر", Some("LBY"), Some("MIL"), 2)
+    );
+    let output = hashiya(
+        &[
+            "entities",
+            "--add",
+            "الجيش الوطني الليبي",
+            "--type",
+            "organisation",
+            "fresh",
+        ],
+        other.path(),
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout).starts_with("E2: "),
+        "{output:?}"
+    );
+    // Refused: nothing written.
+    let before = std::fs::read(fresh.join(ENTITIES_FILE)).expect("reads");
+    for args in [
+        &[
+            "entities",
+            "--add",
+            "x",
+            "--type",
+            "person",
+            "--country",
+            "Libya",
+            "fresh",
+        ][..],
+        &["entities", "--add", "x", "fresh"],
+        &["entities", "--add", "x", "--type", "tribe", "fresh"],
+        &["entities", "--type", "person", "fresh"],
+        &["entities", "--rename", "E9", "x", "fresh"],
+        &["entities", "--rename", "E1", " ", "fresh"],
+        &["entities", "--add", "x", "--type", "person", "missing"],
+        &["entities", "--rename", "E1", "x", "--merge", "E1", "E2", "fresh"],
+    ] {
+        let output = hashiya(args, dir.path());
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            std::fs::read(fresh.join(ENTITIES_FILE)).expect("reads"),
+            before,
+            "{args:?}"
+        );
+    }
+}
+
+/// `--rename` keeps the id, so every mention follows into the exports, and the old name as
+/// an alias.
+#[test]
+fn rename_keeps_the_id_so_every_mention_follows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let documents = dataset(dir.path());
+    let registry_path = dir.path().join(ENTITIES_FILE);
+    let output = hashiya(
+        &["entities", "--rename", "E1", "الفريق محمد الحداد", "2024"],
+        dir.path(),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let renamed = load_registry(&registry_path).expect("reads");
+    let e1 = renamed.get(eid(1)).expect("E1");
+    assert_eq!(e1.name, "الفريق محمد الحداد");
+    assert!(e1.aliases.iter().any(|a| a == common::SAMPLE_ENTITIES[0].0));
+    let output = hashiya(&["export", "--to", "jsonl", "2024/a.txt"], dir.path());
+    let record: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let e1_out = record["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .find(|e| e["id"] == "E1")
+        .expect("E1 mentioned");
+    assert_eq!(e1_out["name"], "الفريق محمد الحداد");
+    let mentions = documents[0].spans().iter().filter(|s| s.entity == Some(eid(1))).count();
+    assert_eq!(e1_out["mentions"].as_array().map(Vec::len), Some(mentions));
+}

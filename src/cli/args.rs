@@ -13,7 +13,7 @@ use crate::export::jsonl::JsonlFlavor;
 use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
 use crate::export::tokens::SentenceSplit;
-use crate::model::EntityId;
+use crate::model::{EntityId, EntityKind};
 use crate::text::Direction;
 
 /// Printed after the top-level help and in the man page.
@@ -287,8 +287,30 @@ pub struct EntitiesArgs {
     #[arg(long)]
     pub json: bool,
     /// Merges entity GONE into entity KEPT (ids such as E3).
-    #[arg(long, num_args = 2, value_names = ["KEPT", "GONE"], value_parser = entity_id_parser)]
+    #[arg(long, num_args = 2, value_names = ["KEPT", "GONE"], value_parser = entity_id_parser, conflicts_with_all = ["add", "rename"])]
     pub merge: Option<Vec<EntityId>>,
+    /// Adds an entity with this canonical name (with --type; the registry is created in the
+    /// first input's folder when there is none) and prints its id.
+    #[arg(long, value_name = "NAME", requires = "kind", conflicts_with = "rename")]
+    pub add: Option<String>,
+    /// Gives entity ID the canonical name NAME; the old name becomes an alias.
+    #[arg(long, num_args = 2, value_names = ["ID", "NAME"])]
+    pub rename: Option<Vec<String>>,
+    /// The new entity's type (with --add): person, organisation, country or group.
+    #[arg(long = "type", id = "kind", value_name = "TYPE", value_parser = entity_kind_parser, requires = "add")]
+    pub kind: Option<EntityKind>,
+    /// The new entity's country, ISO 3166-1 alpha-3 such as LBY (with --add).
+    #[arg(long, value_name = "CODE", requires = "add")]
+    pub country: Option<String>,
+    /// The new entity's sector or role code, such as GOV, MIL, REB (with --add).
+    #[arg(long, value_name = "CODE", requires = "add")]
+    pub role: Option<String>,
+    /// The new entity's Wikidata item, such as Q1853985 (with --add).
+    #[arg(long, value_name = "ITEM", requires = "add")]
+    pub wikidata: Option<String>,
+    /// Another name of the new entity (with --add; repeat it for several).
+    #[arg(long, value_name = "NAME", requires = "add")]
+    pub alias: Vec<String>,
     /// The registry file, instead of the nearest entities.hashiya.ron above the inputs.
     #[arg(long, value_name = "FILE")]
     pub registry: Option<PathBuf>,
@@ -425,6 +447,10 @@ fn import_format_parser() -> impl clap::builder::TypedValueParser<Value = Import
 fn direction_parser() -> impl clap::builder::TypedValueParser<Value = Direction> {
     PossibleValuesParser::new(Direction::ALL.map(Direction::name))
         .try_map(|name| Direction::from_name(&name).ok_or_else(|| format!("\"{name}\" is not auto, rtl or ltr")))
+}
+
+fn entity_kind_parser(text: &str) -> Result<EntityKind, String> {
+    EntityKind::from_name(text).ok_or_else(|| format!("\"{text}\" is not person, organisation, country or group"))
 }
 
 fn entity_id_parser(text: &str) -> Result<EntityId, String> {

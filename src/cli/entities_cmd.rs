@@ -36,6 +36,23 @@ pub fn run(args: &EntitiesArgs) -> i32 {
         },
         None => EntityRegistry::default(),
     };
+    if args.add.is_some() || args.rename.is_some() {
+        // The inputs only say where the registry is: one that is not there says nothing.
+        if let Some(missing) = args
+            .inputs
+            .iter()
+            .find(|input| std::fs::symlink_metadata(input).is_err())
+        {
+            eprintln!("hashiya entities: no such file or folder: {}", missing.display());
+            return 2;
+        }
+    }
+    if let Some(name) = &args.add {
+        return add(registry, registry_path, args, name);
+    }
+    if let Some([id, name]) = args.rename.as_deref() {
+        return rename(registry, registry_path.as_deref(), id, name);
+    }
     let inputs = load_inputs(&args.inputs);
     match args.merge.as_deref() {
         Some(&[kept, gone]) => merge(registry, registry_path.as_deref(), &inputs, kept, gone, args.json),
@@ -45,6 +62,85 @@ pub fn run(args: &EntitiesArgs) -> i32 {
         }
         None => list(&registry, registry_path.as_deref(), &inputs, args.json),
     }
+}
+
+/// `--add NAME --type TYPE …`: a new entity under the next id, in the registry (created in
+/// the first input's folder when there is none).
+fn add(mut registry: EntityRegistry, registry_path: Option<PathBuf>, args: &EntitiesArgs, name: &str) -> i32 {
+    let Some(path) = registry_path.or_else(|| {
+        let first = args.inputs.first()?;
+        let folder = if first.is_dir() {
+            first.as_path()
+        } else {
+            first.parent()?
+        };
+        Some(folder.join(ENTITIES_FILE))
+    }) else {
+        eprintln!("hashiya entities: --add: no folder to create {ENTITIES_FILE} in");
+        return 2;
+    };
+    let Some(kind) = args.kind else {
+        eprintln!("hashiya entities: --add needs --type");
+        return 2;
+    };
+    let id = match registry.add(name.trim(), kind) {
+        Ok(id) => id,
+        Err(error) => {
+            eprintln!("hashiya entities: --add: {error}");
+            return 2;
+        }
+    };
+    if let Some(entity) = registry.get_mut(id) {
+        entity.country.clone_from(&args.country);
+        entity.role.clone_from(&args.role);
+        entity.wikidata.clone_from(&args.wikidata);
+        entity.aliases = args
+            .alias
+            .iter()
+            .map(|a| a.trim().to_owned())
+            .filter(|a| !a.is_empty())
+            .collect();
+        let problems = entity.problems();
+        if !problems.is_empty() {
+            for problem in problems {
+                eprintln!("hashiya entities: --add: {problem}");
+            }
+            return 2;
+        }
+    }
+    save_and_say(&registry, &path, &id.to_string())
+}
+
+/// `--rename ID NAME`.
+fn rename(mut registry: EntityRegistry, registry_path: Option<&Path>, id: &str, name: &str) -> i32 {
+    let Some(path) = registry_path else {
+        eprintln!("hashiya entities: --rename: no {ENTITIES_FILE} in the inputs' folders or above them");
+        return 2;
+    };
+    let outcome = id.parse::<EntityId>().map_err(|e| e.to_string()).and_then(|id| {
+        if name.trim().is_empty() {
+            return Err("the new name is empty".to_owned());
+        }
+        registry.rename(id, name.trim()).map_err(|e| e.to_string()).map(|()| id)
+    });
+    match outcome {
+        Ok(id) => save_and_say(&registry, path, &format!("renamed {id}")),
+        Err(message) => {
+            eprintln!("hashiya entities: --rename: {message}");
+            2
+        }
+    }
+}
+
+/// Saves the registry and prints `what` and where.
+fn save_and_say(registry: &EntityRegistry, path: &Path, what: &str) -> i32 {
+    if let Err(error) = save_registry(registry, path) {
+        eprintln!("hashiya entities: {error}");
+        return 2;
+    }
+    let mut out = Output::stdout("entities");
+    out.line(format_args!("{what}: {}", path.display()));
+    out.finish(0)
 }
 
 /// The registry named with `--registry`, or the one the inputs share (none when no input has

@@ -245,6 +245,27 @@ impl EntityRegistry {
         self.entities.get(&id)
     }
 
+    /// The entity with this id, to change its codes or aliases (its id stays).
+    pub fn get_mut(&mut self, id: EntityId) -> Option<&mut Entity> {
+        self.entities.get_mut(&id)
+    }
+
+    /// Gives an entity a new canonical name; the old one becomes an alias (mentions name the
+    /// entity by id, so every one of them follows).
+    pub fn rename(&mut self, id: EntityId, name: impl Into<String>) -> Result<(), EntityError> {
+        let entity = self.entities.get_mut(&id).ok_or(EntityError::NoSuchEntity(id))?;
+        let name = name.into();
+        if name == entity.name {
+            return Ok(());
+        }
+        let old = std::mem::replace(&mut entity.name, name);
+        entity.aliases.retain(|alias| *alias != entity.name);
+        if !entity.aliases.contains(&old) {
+            entity.aliases.insert(0, old);
+        }
+        Ok(())
+    }
+
     /// Adds an entity with its own id (loading a registry).
     pub fn insert(&mut self, entity: Entity) -> Result<(), EntityError> {
         if self.entities.contains_key(&entity.id) {
@@ -357,6 +378,23 @@ mod tests {
         assert_eq!(registry, before, "a refused merge changes nothing");
         let next = registry.add("جديد", EntityKind::Group).expect("added");
         assert!(next > other, "{next} reuses a merged-away id");
+    }
+
+    #[test]
+    fn renaming_keeps_the_old_name_as_an_alias() {
+        let mut registry = EntityRegistry::default();
+        let id = registry.add("الحداد", EntityKind::Person).expect("added");
+        if let Some(entity) = registry.get_mut(id) {
+            entity.aliases = vec!["محمد الحداد".into(), "رئيس الأركان".into()];
+        }
+        registry.rename(id, "محمد الحداد").expect("renamed");
+        let entity = registry.get(id).expect("kept");
+        assert_eq!(entity.name, "محمد الحداد");
+        assert_eq!(entity.aliases, ["الحداد", "رئيس الأركان"]);
+        registry.rename(id, "محمد الحداد").expect("the same name");
+        assert_eq!(registry.get(id).map(|e| e.aliases.len()), Some(2));
+        let missing = EntityId::new(9).expect("not 0");
+        assert_eq!(registry.rename(missing, "x"), Err(EntityError::NoSuchEntity(missing)));
     }
 
     #[test]
