@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use crate::io::IoError;
-use crate::io::folder::{AnnotationSummary, FolderEntry, list_folder};
+use crate::io::folder::{AnnotationSummary, FolderEntry, list_folder_as};
 
 /// An open folder of articles.
 pub struct OpenFolder {
@@ -15,21 +15,24 @@ pub struct OpenFolder {
     pub entries: Vec<FolderEntry>,
     /// Index of the open article, if it is one of them.
     pub current: Option<usize>,
+    /// Whose files the summaries are of, in a team project (else the shared `NAME.hashiya.ron`).
+    pub annotator: Option<String>,
 }
 
 impl OpenFolder {
-    /// Lists `dir`.
-    pub fn open(dir: &Path) -> Result<Self, IoError> {
+    /// Lists `dir`, with `annotator`'s files in a team project.
+    pub fn open(dir: &Path, annotator: Option<String>) -> Result<Self, IoError> {
         Ok(Self {
             dir: dir.to_path_buf(),
-            entries: list_folder(dir)?,
+            entries: list_folder_as(dir, annotator.as_deref())?,
             current: None,
+            annotator,
         })
     }
 
-    /// Reads the summaries again (after a save).
+    /// Reads the summaries again (after a save, or once the annotator is known).
     pub fn refresh(&mut self) {
-        if let Ok(entries) = list_folder(&self.dir) {
+        if let Ok(entries) = list_folder_as(&self.dir, self.annotator.as_deref()) {
             let current = self
                 .current
                 .and_then(|i| self.entries.get(i))

@@ -3,6 +3,7 @@
 pub mod action_table;
 mod actions;
 mod annotation_panel;
+mod annotator_prompt;
 mod app;
 mod article_overlay;
 mod article_response;
