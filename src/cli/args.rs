@@ -278,7 +278,7 @@ pub struct AgreeArgs {
 #[command(
     after_help = "The entities are those of the dataset's registry, entities.hashiya.ron in the \
 inputs' folder or a folder above it. Prints one line per entity (id, name, type, codes, \
-mentions per document); --json: {\"registry\", \"documents\", \"entities\", \"unknown\", \
+mentions per annotation file: NAME, and NAME.ANNOTATOR for annotators' files); --json: {\"registry\", \"documents\", \"entities\", \"unknown\", \
 \"unassigned\"}. --merge KEPT GONE repoints every mention of GONE in the inputs' annotation \
 files (give the whole dataset) and removes GONE from the registry, its names kept as aliases. \
 Exit code 0 listed or merged, 1 when a mention names an entity the registry lacks, 2 for an \

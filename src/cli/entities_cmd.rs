@@ -7,12 +7,56 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::cli::args::EntitiesArgs;
-use crate::cli::inputs::print_warnings;
 use crate::cli::output::Output;
-use crate::export::document_id;
 use crate::io::entities::{ENTITIES_FILE, Repointed, find_registry, load_registry, repoint_entity, save_registry};
-use crate::io::{Inputs, load_inputs};
-use crate::model::{EntityId, EntityRegistry};
+use crate::model::{Document, EntityId, EntityRegistry};
+
+/// The annotation files of the inputs: every article's `NAME.hashiya.ron` and annotators'
+/// `NAME.ANNOTATOR.hashiya.ron`, and annotation files named as inputs.
+#[derive(Default)]
+struct Files {
+    paths: Vec<PathBuf>,
+    /// Inputs that are not there or cannot be listed.
+    errors: Vec<String>,
+}
+
+impl Files {
+    fn of(inputs: &[PathBuf]) -> Self {
+        let mut files = Self::default();
+        let mut articles = Vec::new();
+        let mut named = std::collections::BTreeSet::new();
+        for input in inputs {
+            if input.is_dir() {
+                match crate::io::folder::list_folder(input) {
+                    Ok(entries) => articles.extend(entries.into_iter().map(|e| e.article)),
+                    Err(error) => files.errors.push(error.to_string()),
+                }
+            } else if std::fs::symlink_metadata(input).is_err() {
+                files
+                    .errors
+                    .push(format!("no such file or folder: {}", input.display()));
+            } else if input.file_name().is_some_and(|n| n == ENTITIES_FILE) {
+                // The registry itself, named by a `*.hashiya.ron` glob: not an annotation file.
+            } else if crate::io::article_path_for(input).is_some() {
+                named.insert(input.clone());
+            } else {
+                articles.push(input.clone());
+            }
+        }
+        named.extend(annotation_files(&articles));
+        files.paths = named.into_iter().collect();
+        files
+    }
+}
+
+/// The name a file's counts go under: the file name without `.hashiya.ron` (`news-7`,
+/// `news-7.sara`).
+fn file_key(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    name.strip_suffix(crate::io::ANNOTATION_SUFFIX)
+        .unwrap_or(&name)
+        .to_owned()
+}
 
 /// Runs `hashiya entities …`; returns the exit code: 0 listed (or merged), 1 when a mention
 /// names an entity the registry does not have, 2 for an unreadable input or registry, or a
@@ -53,14 +97,14 @@ pub fn run(args: &EntitiesArgs) -> i32 {
     if let Some([id, name]) = args.rename.as_deref() {
         return rename(registry, registry_path.as_deref(), id, name);
     }
-    let inputs = load_inputs(&args.inputs);
+    let files = Files::of(&args.inputs);
     match args.merge.as_deref() {
-        Some(&[kept, gone]) => merge(registry, registry_path.as_deref(), &inputs, kept, gone, args.json),
+        Some(&[kept, gone]) => merge(registry, registry_path.as_deref(), &files, kept, gone, args.json),
         Some(_) => {
             eprintln!("hashiya entities: --merge takes two entity ids");
             2
         }
-        None => list(&registry, registry_path.as_deref(), &inputs, args.json),
+        None => list(&registry, registry_path.as_deref(), &files, args.json),
     }
 }
 
@@ -183,17 +227,15 @@ struct Counts {
     unassigned: usize,
 }
 
-fn count(registry: &EntityRegistry, inputs: &Inputs) -> Counts {
+fn count(registry: &EntityRegistry, documents: &[(String, Document)]) -> Counts {
     let mut counts = Counts::default();
-    let mention_labels: std::collections::HashSet<&str> = inputs
-        .documents
+    let mention_labels: std::collections::HashSet<&str> = documents
         .iter()
-        .flat_map(crate::model::Document::spans)
+        .flat_map(|(_, document)| document.spans())
         .filter(|s| s.entity.is_some())
         .map(|s| s.label.as_str())
         .collect();
-    for document in &inputs.documents {
-        let id = document_id(document).to_owned();
+    for (key, document) in documents {
         for span in document.spans() {
             match span.entity {
                 Some(entity) if registry.get(entity).is_some() => {
@@ -201,11 +243,11 @@ fn count(registry: &EntityRegistry, inputs: &Inputs) -> Counts {
                         .by_entity
                         .entry(entity)
                         .or_default()
-                        .entry(id.clone())
+                        .entry(key.clone())
                         .or_default() += 1;
                 }
                 Some(entity) => counts.unknown.push(Unknown {
-                    document: id.clone(),
+                    document: key.clone(),
                     span: span.id.to_string(),
                     entity,
                 }),
@@ -217,27 +259,37 @@ fn count(registry: &EntityRegistry, inputs: &Inputs) -> Counts {
     counts
 }
 
-fn list(registry: &EntityRegistry, registry_path: Option<&Path>, inputs: &Inputs, json: bool) -> i32 {
-    let unreadable = !inputs.errors.is_empty();
-    for error in &inputs.errors {
+fn list(registry: &EntityRegistry, registry_path: Option<&Path>, files: &Files, json: bool) -> i32 {
+    let mut unreadable = !files.errors.is_empty();
+    for error in &files.errors {
         eprintln!("hashiya entities: {error}");
     }
-    print_warnings("entities", inputs.warnings.iter().cloned(), 0);
+    let mut documents = Vec::with_capacity(files.paths.len());
+    for path in &files.paths {
+        match crate::io::load_annotator_file(path) {
+            Ok(file) => documents.push((file_key(path), file.document)),
+            Err(error) => {
+                eprintln!("hashiya entities: {error}");
+                unreadable = true;
+            }
+        }
+    }
     if registry_path.is_none() {
         eprintln!("hashiya entities: warning: no {ENTITIES_FILE} in the inputs' folders or above them");
     }
-    let counts = count(registry, inputs);
+    let counts = count(registry, &documents);
     for unknown in &counts.unknown {
         eprintln!(
             "hashiya entities: {}: span {} names entity {}, which the registry does not have",
             unknown.document, unknown.span, unknown.entity
         );
     }
+    let keys: Vec<&str> = documents.iter().map(|(key, _)| key.as_str()).collect();
     let mut out = Output::stdout("entities");
     out.print(&if json {
-        list_json(registry, registry_path, inputs, &counts)
+        list_json(registry, registry_path, &keys, &counts)
     } else {
-        list_table(registry, inputs, &counts)
+        list_table(registry, keys.len(), &counts)
     });
     let code = if unreadable {
         2
@@ -247,7 +299,7 @@ fn list(registry: &EntityRegistry, registry_path: Option<&Path>, inputs: &Inputs
     out.finish(code)
 }
 
-fn list_json(registry: &EntityRegistry, registry_path: Option<&Path>, inputs: &Inputs, counts: &Counts) -> String {
+fn list_json(registry: &EntityRegistry, registry_path: Option<&Path>, documents: &[&str], counts: &Counts) -> String {
     let entities: Vec<serde_json::Value> = registry
         .iter()
         .map(|entity| {
@@ -277,7 +329,7 @@ fn list_json(registry: &EntityRegistry, registry_path: Option<&Path>, inputs: &I
         .collect();
     let record = serde_json::json!({
         "registry": registry_path.map(|p| p.display().to_string()),
-        "documents": inputs.documents.iter().map(document_id).collect::<Vec<_>>(),
+        "documents": documents,
         "entities": entities,
         "unknown": unknown,
         "unassigned": counts.unassigned,
@@ -285,7 +337,7 @@ fn list_json(registry: &EntityRegistry, registry_path: Option<&Path>, inputs: &I
     format!("{record}\n")
 }
 
-fn list_table(registry: &EntityRegistry, inputs: &Inputs, counts: &Counts) -> String {
+fn list_table(registry: &EntityRegistry, documents: usize, counts: &Counts) -> String {
     use crate::text::plural::counted;
     let mut text = String::new();
     let mut total = 0;
@@ -327,7 +379,7 @@ fn list_table(registry: &EntityRegistry, inputs: &Inputs, counts: &Counts) -> St
         "{}, {} in {}; {} without an entity",
         counted(registry.len(), "entity", "entities"),
         counted(total, "mention", "mentions"),
-        counted(inputs.documents.len(), "document", "documents"),
+        counted(documents, "document", "documents"),
         counted(counts.unassigned, "mention", "mentions"),
     );
     text
@@ -341,7 +393,7 @@ fn list_table(registry: &EntityRegistry, inputs: &Inputs, counts: &Counts) -> St
 fn merge(
     mut registry: EntityRegistry,
     registry_path: Option<&Path>,
-    inputs: &Inputs,
+    files: &Files,
     kept: EntityId,
     gone: EntityId,
     json: bool,
@@ -356,9 +408,9 @@ fn merge(
         eprintln!("hashiya entities: --merge: {error} in {}", registry_path.display());
         return 2;
     }
-    if !inputs.errors.is_empty() {
+    if !files.errors.is_empty() {
         // A file left out would keep naming an entity that no longer exists.
-        for error in &inputs.errors {
+        for error in &files.errors {
             eprintln!("hashiya entities: {error}");
         }
         eprintln!("hashiya entities: nothing merged");
@@ -366,8 +418,8 @@ fn merge(
     }
     let mut repointed: Vec<Repointed> = Vec::new();
     let mut unreadable = false;
-    for ron_path in annotation_files(&inputs.articles) {
-        match repoint_entity(&ron_path, gone, kept) {
+    for ron_path in &files.paths {
+        match repoint_entity(ron_path, gone, kept) {
             Ok(Some(file)) => repointed.push(file),
             Ok(None) => {}
             Err(error) => {
