@@ -472,35 +472,23 @@ fn add_builds_the_registry() {
         String::from_utf8_lossy(&output.stdout).starts_with("E2: "),
         "{output:?}"
     );
-    // Refused: nothing written.
-    let before = std::fs::read(fresh.join(ENTITIES_FILE)).expect("reads");
-    for args in [
+    // --registry names a new file: the registry starts there.
+    let named = other.path().join("team-entities.ron");
+    let output = hashiya(
         &[
             "entities",
             "--add",
             "x",
             "--type",
-            "person",
-            "--country",
-            "Libya",
+            "group",
+            "--registry",
+            "team-entities.ron",
             "fresh",
-        ][..],
-        &["entities", "--add", "x", "fresh"],
-        &["entities", "--add", "x", "--type", "tribe", "fresh"],
-        &["entities", "--type", "person", "fresh"],
-        &["entities", "--rename", "E9", "x", "fresh"],
-        &["entities", "--rename", "E1", " ", "fresh"],
-        &["entities", "--add", "x", "--type", "person", "missing"],
-        &["entities", "--rename", "E1", "x", "--merge", "E1", "E2", "fresh"],
-    ] {
-        let output = hashiya(args, dir.path());
-        assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert_eq!(
-            std::fs::read(fresh.join(ENTITIES_FILE)).expect("reads"),
-            before,
-            "{args:?}"
-        );
-    }
+        ],
+        other.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(load_registry(&named).expect("created").len(), 1);
 }
 
 /// `--rename` keeps the id, so every mention follows into the exports, and the old name as
@@ -535,4 +523,50 @@ fn rename_keeps_the_id_so_every_mention_follows() {
     assert_eq!(e1_out["name"], "الفريق محمد الحداد");
     let mentions = documents[0].spans().iter().filter(|s| s.entity == Some(eid(1))).count();
     assert_eq!(e1_out["mentions"].as_array().map(Vec::len), Some(mentions));
+}
+
+/// Bad codes and bad usage of `--add` and `--rename` change nothing.
+#[test]
+fn refused_adds_and_renames_write_nothing() {
+    let other = tempfile::tempdir().expect("temp dir");
+    let fresh = other.path().join("fresh");
+    std::fs::create_dir_all(&fresh).expect("folder");
+    let output = hashiya(
+        &["entities", "--add", "الجيش", "--type", "organisation", "fresh"],
+        other.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let output = hashiya(
+        &["entities", "--add", "الحداد", "--type", "person", "fresh"],
+        other.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let before = std::fs::read(fresh.join(ENTITIES_FILE)).expect("reads");
+    for args in [
+        &[
+            "entities",
+            "--add",
+            "x",
+            "--type",
+            "person",
+            "--country",
+            "Libya",
+            "fresh",
+        ][..],
+        &["entities", "--add", "x", "fresh"],
+        &["entities", "--add", "x", "--type", "tribe", "fresh"],
+        &["entities", "--type", "person", "fresh"],
+        &["entities", "--rename", "E9", "x", "fresh"],
+        &["entities", "--rename", "E1", " ", "fresh"],
+        &["entities", "--add", "x", "--type", "person", "missing"],
+        &["entities", "--rename", "E1", "x", "--merge", "E1", "E2", "fresh"],
+    ] {
+        let output = hashiya(args, other.path());
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            std::fs::read(fresh.join(ENTITIES_FILE)).expect("reads"),
+            before,
+            "{args:?}"
+        );
+    }
 }

@@ -71,6 +71,8 @@ pub fn run(args: &EntitiesArgs) -> i32 {
         }
     };
     let registry = match &registry_path {
+        // `--add` with `--registry NEW`: the registry starts there.
+        Some(path) if args.add.is_some() && std::fs::symlink_metadata(path).is_err() => EntityRegistry::default(),
         Some(path) => match load_registry(path) {
             Ok(registry) => registry,
             Err(error) => {
