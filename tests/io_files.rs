@@ -367,3 +367,39 @@ fn an_entity_that_is_not_an_id_is_an_error_on_its_line() {
 fn eid(n: u32) -> hashiya::model::EntityId {
     hashiya::model::EntityId::new(n).expect("not 0")
 }
+
+/// A hand-edited file that names an entity but still says version 1 opens with a warning,
+/// and `hashiya fmt` (canonical form) writes it as version 3.
+#[test]
+fn an_entity_in_a_file_that_says_version_1_is_rewritten_as_version_3() {
+    let text = io::load_article(&fixtures().join("format-v1.txt"))
+        .expect("article")
+        .text;
+    let original = std::fs::read_to_string(fixtures().join("format-v1.hashiya.ron")).expect("reads");
+    let edited = original.replacen(
+        "text: \"ستيفاني وليامز\", attributes: {\"type\": \"person\"}",
+        "text: \"ستيفاني وليامز\", attributes: {\"type\": \"person\"}, entity: Some(\"E2\")",
+        1,
+    );
+    let loaded = io::from_ron_str(&edited, &text).expect("loads");
+    assert_eq!(loaded.document.span(SpanId(4)).and_then(|s| s.entity), Some(eid(2)));
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.contains("says format_version 1 but uses fields of version 3")),
+        "{:?}",
+        loaded.warnings
+    );
+    let canonical = io::canonical_ron(&edited).expect("formats");
+    assert!(
+        canonical.starts_with("// Hashiya annotations (format_version 3)."),
+        "{canonical}"
+    );
+    assert_eq!(
+        canonical,
+        io::to_ron_string_with_orphans(&loaded.document, &loaded.orphans)
+    );
+    // Without the entity, fmt leaves the version as it was.
+    assert_eq!(io::canonical_ron(&original).expect("formats"), original);
+}

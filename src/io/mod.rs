@@ -230,6 +230,11 @@ pub fn canonical_ron(ron: &str) -> Result<String, IoError> {
     if !lost.is_empty() {
         return Err(IoError::invalid(lost));
     }
+    // A hand-edited file may use a field of a later version than it says (a span's `entity`
+    // in a version 1 file): it is written as that version, so an older Hashiya says "newer"
+    // instead of failing on the field.
+    let mut file = file;
+    file.format_version = file.format_version.max(file.lowest_version());
     Ok(writer::write_file(&file))
 }
 
