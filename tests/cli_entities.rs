@@ -570,3 +570,57 @@ fn refused_adds_and_renames_write_nothing() {
         );
     }
 }
+
+/// `hashiya merge-file`, git's driver for `*.hashiya.ron`, merges the registry entity by
+/// entity, and refuses (exit 1, our version kept) one id given to two actors.
+#[test]
+fn merge_file_merges_the_registry() {
+    use hashiya::io::entities::registry_to_string;
+    let dir = tempfile::tempdir().expect("temp dir");
+    dataset(dir.path());
+    let base = load_registry(&dir.path().join(ENTITIES_FILE)).expect("registry");
+    let mut ours = base.clone();
+    ours.add("حرس الحدود", hashiya::model::EntityKind::Organisation)
+        .expect("E7");
+    let mut theirs = base.clone();
+    theirs.rename(eid(1), "الفريق محمد الحداد").expect("renamed");
+    for (name, registry) in [("base.ron", &base), ("ours.ron", &ours), ("theirs.ron", &theirs)] {
+        std::fs::write(dir.path().join(name), registry_to_string(registry)).expect("writes");
+    }
+    let output = hashiya(
+        &["merge-file", "base.ron", "ours.ron", "theirs.ron", ENTITIES_FILE],
+        dir.path(),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let merged = load_registry(&dir.path().join("ours.ron")).expect("merged registry");
+    assert_eq!(merged.len(), base.len() + 1);
+    assert_eq!(merged.get(eid(1)).map(|e| e.name.as_str()), Some("الفريق محمد الحداد"));
+    // Both branches gave E8 to a different actor: not merged, ours left as it was.
+    let mut ours_again = merged.clone();
+    ours_again
+        .add("الأمم المتحدة", hashiya::model::EntityKind::Organisation)
+        .expect("E8");
+    let mut theirs_again = merged.clone();
+    theirs_again
+        .add("البعثة", hashiya::model::EntityKind::Organisation)
+        .expect("E8");
+    for (name, registry) in [
+        ("base.ron", &merged),
+        ("ours.ron", &ours_again),
+        ("theirs.ron", &theirs_again),
+    ] {
+        std::fs::write(dir.path().join(name), registry_to_string(registry)).expect("writes");
+    }
+    let output = hashiya(
+        &["merge-file", "base.ron", "ours.ron", "theirs.ron", ENTITIES_FILE],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("E8 was given to two different entities"));
+    assert_eq!(load_registry(&dir.path().join("ours.ron")).expect("ours"), ours_again);
+}

@@ -286,6 +286,105 @@ fn repoint_entity_in(ron: &str, from: EntityId, to: EntityId) -> Result<Option<(
     Ok(Some((crate::io::writer::write_file(&file), count)))
 }
 
+/// Three-way merge of registry files, for `hashiya merge-file` (git's merge driver, which
+/// `*.hashiya.ron` in `.gitattributes` sends the registry to): an entity added, changed or
+/// merged away on one branch is taken; changed on both, each field changed on one side is
+/// taken and the aliases of both are kept. What cannot be merged is the error: one id given
+/// to two different entities on the two branches (their annotation files name it for
+/// different actors), a field changed differently on both, an entity changed on one branch
+/// and merged away on the other.
+pub fn merge_registries(base: &str, ours: &str, theirs: &str) -> Result<String, String> {
+    let read = |text: &str, side: &str| -> Result<EntityRegistry, String> {
+        if text.trim().is_empty() {
+            return Ok(EntityRegistry::default());
+        }
+        registry_from_str(text).map_err(|e| format!("{side} is not a valid entity registry: {e}"))
+    };
+    let (base, ours, theirs) = (
+        read(base, "the common ancestor")?,
+        read(ours, "our version")?,
+        read(theirs, "their version")?,
+    );
+    let ids: std::collections::BTreeSet<EntityId> = base
+        .iter()
+        .chain(ours.iter())
+        .chain(theirs.iter())
+        .map(|e| e.id)
+        .collect();
+    let mut merged = Vec::new();
+    let mut conflicts = Vec::new();
+    for id in ids {
+        let (b, o, t) = (base.get(id), ours.get(id), theirs.get(id));
+        let taken = if o == t || t == b {
+            o.cloned()
+        } else if o == b {
+            t.cloned()
+        } else {
+            match (b, o, t) {
+                (Some(b), Some(o), Some(t)) => match merge_entity(b, o, t) {
+                    Ok(entity) => Some(entity),
+                    Err(field) => {
+                        conflicts.push(format!("{id}'s {field} was changed differently on both branches"));
+                        None
+                    }
+                },
+                (None, Some(_), Some(_)) => {
+                    conflicts.push(format!(
+                        "{id} was given to two different entities on the two branches; renumber one (hashiya entities --add, then repoint its mentions) and merge again"
+                    ));
+                    None
+                }
+                _ => {
+                    conflicts.push(format!("{id} was changed on one branch and merged away on the other"));
+                    None
+                }
+            }
+        };
+        merged.extend(taken);
+    }
+    if !conflicts.is_empty() {
+        return Err(conflicts.join("; "));
+    }
+    let last = base.last_id().max(ours.last_id()).max(theirs.last_id());
+    let registry = EntityRegistry::from_entities(merged, last).map_err(|e| e.to_string())?;
+    Ok(registry_to_string(&registry))
+}
+
+/// One entity changed on both branches: each field from the side that changed it, the
+/// aliases of both; `Err(field)` when both changed a field differently.
+fn merge_entity(base: &Entity, ours: &Entity, theirs: &Entity) -> Result<Entity, &'static str> {
+    fn pick<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T, field: &'static str) -> Result<T, &'static str> {
+        if ours == theirs || theirs == base {
+            Ok(ours.clone())
+        } else if ours == base {
+            Ok(theirs.clone())
+        } else {
+            Err(field)
+        }
+    }
+    let mut aliases = ours.aliases.clone();
+    for alias in &theirs.aliases {
+        if !aliases.contains(alias) && (!base.aliases.contains(alias) || ours.aliases.contains(alias)) {
+            aliases.push(alias.clone());
+        }
+    }
+    // An alias one side removed stays removed.
+    aliases.retain(|alias| {
+        !base.aliases.contains(alias) || (ours.aliases.contains(alias) && theirs.aliases.contains(alias))
+    });
+    let name = pick(&base.name, &ours.name, &theirs.name, "name")?;
+    aliases.retain(|alias| *alias != name);
+    Ok(Entity {
+        id: ours.id,
+        kind: pick(&base.kind, &ours.kind, &theirs.kind, "type")?,
+        country: pick(&base.country, &ours.country, &theirs.country, "country")?,
+        role: pick(&base.role, &ours.role, &theirs.role, "role")?,
+        wikidata: pick(&base.wikidata, &ours.wikidata, &theirs.wikidata, "wikidata")?,
+        name,
+        aliases,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,6 +495,62 @@ mod tests {
             // A second write is the same bytes: the layout is canonical.
             proptest::prop_assert_eq!(registry_to_string(&registry_from_str(&text).expect("reads")), text);
         }
+    }
+
+    #[test]
+    fn registries_merge_entity_by_entity() {
+        let base = sample_registry();
+        let write = |registry: &EntityRegistry| registry_to_string(registry);
+        // Ours adds E6 and an alias of E1; theirs sets E3's country and renames E1.
+        let mut ours = base.clone();
+        ours.insert(Entity::new(eid(6), "الأمم المتحدة", EntityKind::Organisation))
+            .expect("new id");
+        ours.get_mut(eid(1)).expect("E1").aliases.push("القائد العام".into());
+        let mut theirs = base.clone();
+        theirs.get_mut(eid(3)).expect("E3").country = Some("LBY".into());
+        theirs.rename(eid(1), "المشير خليفة حفتر").expect("renamed");
+        let merged =
+            registry_from_str(&merge_registries(&write(&base), &write(&ours), &write(&theirs)).expect("merges"))
+                .expect("reads");
+        assert_eq!(merged.len(), 3);
+        assert!(merged.get(eid(6)).is_some());
+        assert_eq!(merged.get(eid(3)).and_then(|e| e.country.as_deref()), Some("LBY"));
+        let e1 = merged.get(eid(1)).expect("E1");
+        assert_eq!(e1.name, "المشير خليفة حفتر");
+        for alias in ["خليفة حفتر", "حفتر", "القائد العام"] {
+            assert!(e1.aliases.iter().any(|a| a == alias), "{alias}: {:?}", e1.aliases);
+        }
+        assert_eq!(merged.last_id(), 6);
+        // The same merge the other way round gives the same registry.
+        let reversed = merge_registries(&write(&base), &write(&theirs), &write(&ours)).expect("merges");
+        assert_eq!(registry_from_str(&reversed).expect("reads").len(), 3);
+        // A merge on one branch (E3 gone) is taken.
+        let mut merged_away = base.clone();
+        merged_away.merge(eid(1), eid(3)).expect("merged");
+        let merged =
+            registry_from_str(&merge_registries(&write(&base), &write(&merged_away), &write(&ours)).expect("merges"))
+                .expect("reads");
+        assert!(merged.get(eid(3)).is_none() && merged.get(eid(6)).is_some());
+        // Cannot be merged: one id for two actors, a field changed twice, a change against a merge.
+        let mut other_e6 = base.clone();
+        other_e6
+            .insert(Entity::new(eid(6), "حرس الحدود", EntityKind::Organisation))
+            .expect("new id");
+        let error = merge_registries(&write(&base), &write(&ours), &write(&other_e6)).expect_err("collision");
+        assert!(error.contains("E6 was given to two different entities"), "{error}");
+        let mut other_name = base.clone();
+        other_name.rename(eid(1), "حفتر").expect("renamed");
+        let error = merge_registries(&write(&base), &write(&theirs), &write(&other_name)).expect_err("both renamed");
+        assert!(error.contains("E1's name"), "{error}");
+        let error =
+            merge_registries(&write(&base), &write(&merged_away), &write(&theirs)).expect_err("changed and merged");
+        assert!(
+            error.contains("E3 was changed on one branch and merged away"),
+            "{error}"
+        );
+        // No common ancestor: both sides' entities, when their ids do not collide.
+        let merged = merge_registries("", &write(&base), &write(&base)).expect("merges");
+        assert_eq!(merged, write(&base));
     }
 
     #[test]
