@@ -330,7 +330,7 @@ pub fn merge_registries(base: &str, ours: &str, theirs: &str) -> Result<String, 
                 },
                 (None, Some(_), Some(_)) => {
                     conflicts.push(format!(
-                        "{id} was given to two different entities on the two branches; renumber one (hashiya entities --add, then repoint its mentions) and merge again"
+                        "{id} was given to two different entities on the two branches; renumber one on its branch (hashiya entities --add it again, then --merge NEW OLD) and merge again"
                     ));
                     None
                 }
