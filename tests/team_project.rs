@@ -151,6 +151,32 @@ fn progress_shows_who_is_done_and_what_is_ready_for_review() {
 }
 
 #[test]
+fn the_commands_read_an_annotators_file_against_the_shared_article() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let articles = project_folder(dir.path());
+    let project = ProjectFolder::find(dir.path()).expect("reads").expect("found");
+    annotate_and_finish(&articles[0], &project, "sara");
+    let file = dir.path().join("news-1.sara.hashiya.ron");
+    for (command, expected) in [
+        ("validate", "valid (1 span"),
+        ("stats", "1 span"),
+        ("check", "1 document"),
+    ] {
+        let output = Process::new(env!("CARGO_BIN_EXE_hashiya"))
+            .arg(command)
+            .arg(&file)
+            .output()
+            .expect("runs hashiya");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            stdout.contains(expected),
+            "{command}: {stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[test]
 fn a_folder_without_a_project_is_exit_2_with_one_line() {
     let dir = tempfile::tempdir().expect("temp dir");
     let output = Process::new(env!("CARGO_BIN_EXE_hashiya"))

@@ -40,7 +40,7 @@ impl DocumentSession {
     /// Opens an article and, when it exists, its annotation file.
     pub fn open(article_path: &Path) -> Result<Self, IoError> {
         let fresh = (DocumentMeta::default(), Schema::default_schema());
-        Self::open_with(article_path, io::annotation_path_for(article_path), fresh)
+        Self::open_file(article_path, io::annotation_path_for(article_path), fresh)
     }
 
     /// Opens an article of a team's project as `annotator`: their own file of it
@@ -65,10 +65,12 @@ impl DocumentSession {
             annotator: annotator.to_owned(),
             ..DocumentMeta::default()
         };
-        Self::open_with(article_path, annotator_file(article_path, annotator), (meta, schema))
+        Self::open_file(article_path, annotator_file(article_path, annotator), (meta, schema))
     }
 
-    fn open_with(
+    /// Opens an article with the annotation file `annotation_path` (a gold file, another
+    /// annotator's file); without that file, a fresh document with `fresh`'s meta and schema.
+    pub fn open_file(
         article_path: &Path,
         annotation_path: PathBuf,
         fresh: (DocumentMeta, Schema),
@@ -264,7 +266,7 @@ impl DocumentSession {
     /// undo history, since the old steps no longer apply.
     pub fn reload(&mut self) -> Result<(), IoError> {
         let fresh = self.fresh.clone();
-        *self = Self::open_with(&self.article_path, self.annotation_path.clone(), fresh)?;
+        *self = Self::open_file(&self.article_path, self.annotation_path.clone(), fresh)?;
         Ok(())
     }
 

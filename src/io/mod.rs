@@ -133,7 +133,22 @@ pub fn article_path_for(annotations: &Path) -> Option<PathBuf> {
     }
     let mut article = stem.to_os_string();
     article.push(".txt");
-    Some(annotations.with_file_name(article))
+    let article = annotations.with_file_name(article);
+    // `NAME.ANNOTATOR.hashiya.ron`, one annotator's file in a team project, belongs to the
+    // article `NAME.txt` when there is no `NAME.ANNOTATOR.txt`.
+    if !article.exists()
+        && let Some(annotator) = Path::new(stem).extension().and_then(|a| a.to_str())
+        && project::valid_annotator_name(annotator)
+        && let Some(shared) = article_path_for(&annotations.with_file_name({
+            let mut name = Path::new(stem).file_stem()?.to_os_string();
+            name.push(ANNOTATION_SUFFIX);
+            name
+        }))
+        && shared.is_file()
+    {
+        return Some(shared);
+    }
+    Some(article)
 }
 
 /// Reads an article and its annotation file when it exists (else a fresh document with the

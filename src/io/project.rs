@@ -233,6 +233,42 @@ pub fn annotator_file(article: &Path, annotator: &str) -> PathBuf {
     shared.with_file_name(format!("{stem}.{annotator}{ANNOTATION_SUFFIX}"))
 }
 
+/// The name of the curator's gold file among an article's annotator files
+/// (`NAME.gold.hashiya.ron`).
+pub const GOLD: &str = "gold";
+
+/// The annotation files of an article by its annotators: `NAME.hashiya.ron` (named by the
+/// annotator it records, else "shared") and every `NAME.ANNOTATOR.hashiya.ron` beside it, the
+/// gold file excepted; `(annotator, path)` sorted by file name.
+#[must_use]
+pub fn annotator_files(article: &Path) -> Vec<(String, PathBuf)> {
+    let shared = crate::io::annotation_path_for(article);
+    let name = shared.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let stem = name.strip_suffix(ANNOTATION_SUFFIX).unwrap_or(&name).to_owned();
+    let Some(dir) = shared
+        .parent()
+        .and_then(|d| std::fs::read_dir(if d.as_os_str().is_empty() { Path::new(".") } else { d }).ok())
+    else {
+        return Vec::new();
+    };
+    let mut files: Vec<(String, PathBuf)> = dir
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            let middle = file_name.strip_prefix(&stem)?.strip_suffix(ANNOTATION_SUFFIX)?;
+            let annotator = match middle {
+                "" => "shared",
+                _ => middle
+                    .strip_prefix('.')
+                    .filter(|a| valid_annotator_name(a) && *a != GOLD)?,
+            };
+            Some((annotator.to_owned(), shared.with_file_name(file_name)))
+        })
+        .collect();
+    files.sort_by(|a, b| a.1.cmp(&b.1));
+    files
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,7 +284,11 @@ mod tests {
             r#"(annotators: ["sara", "sara", "a b"], annotators_per_document: Some(4), assignments: {"x.txt": ["zed"]})"#,
         )
         .expect_err("refused")
-        .to_string();
+        .problems()
+        .iter()
+        .map(|p| p.message.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
         for expected in [
             "named twice",
             "\"a b\" cannot be part of a file name",
@@ -289,5 +329,26 @@ mod tests {
             Path::new("/d/notes.md.omar.hashiya.ron")
         );
         assert!(valid_annotator_name("سارة_2") && !valid_annotator_name("../x") && !valid_annotator_name(""));
+    }
+
+    #[test]
+    fn an_articles_annotator_files_are_found_beside_it_without_the_gold_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for name in [
+            "news.txt",
+            "news.hashiya.ron",
+            "news.sara.hashiya.ron",
+            "news.gold.hashiya.ron",
+            "news.omar.hashiya.ron",
+            "news-2.sara.hashiya.ron",
+            "news.a.b.hashiya.ron",
+        ] {
+            std::fs::write(dir.path().join(name), "").expect("writes");
+        }
+        let found: Vec<String> = annotator_files(&dir.path().join("news.txt"))
+            .into_iter()
+            .map(|(who, _)| who)
+            .collect();
+        assert_eq!(found, ["shared", "omar", "sara"]);
     }
 }

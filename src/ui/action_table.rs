@@ -286,6 +286,8 @@ fn annotate_items(schema: &Schema) -> Vec<MenuItem> {
             AppAction::StepProblem(false),
         ),
         MenuItem::StatusChoice,
+        MenuItem::Separator,
+        entry("Adjudicate…", &[], AppAction::Adjudicate),
     ]);
     items
 }

@@ -2,6 +2,7 @@
 //! annotations, the annotation panel, a status bar and the dialogs. Every change to the
 //! annotations goes through [`AppAction`] → [`Annotator`] / [`DocumentSession::edit`].
 
+mod adjudication_glue;
 mod find_glue;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use crate::io::project::ProjectFolder;
 use crate::model::{Command, Status};
 use crate::ui::ArticleView;
 use crate::ui::actions::{AppAction, shortcut_actions};
+use crate::ui::adjudication_window::AdjudicationView;
 use crate::ui::annotation_panel::AnnotationPanel;
 use crate::ui::annotator_prompt::{AnnotatorAnswer, AnnotatorPrompt};
 use crate::ui::article_overlay::{
@@ -125,6 +127,8 @@ pub struct HashiyaApp {
     /// The user's name in team projects (asked once, kept in the settings): it names their own
     /// file of each project article.
     annotator_name: Option<String>,
+    /// Settling several annotators' versions into the open gold file, when under way.
+    adjudication: Option<AdjudicationView>,
 }
 
 /// The settings key of the annotator's name.
@@ -222,6 +226,7 @@ impl HashiyaApp {
             title: String::new(),
             screenshot,
             annotator_name: None,
+            adjudication: None,
         }
     }
 
@@ -267,6 +272,7 @@ impl HashiyaApp {
             AppAction::ConfirmDone => self.edit(Command::SetStatus(Status::Done)),
             AppAction::Edit(command) => self.edit(command),
             AppAction::ToggleProblems => self.dialogs.problems = !self.dialogs.problems,
+            AppAction::Adjudicate => self.start_adjudication(),
             AppAction::StepProblem(forward) => self.step_problem(forward),
             AppAction::Undo => self.undo_redo(true),
             AppAction::Redo => self.undo_redo(false),
@@ -524,6 +530,7 @@ impl HashiyaApp {
         };
         match opened {
             Ok(session) => {
+                self.adjudication = None;
                 self.view.set_text(session.document().text());
                 self.modal = session.pending_recovery().map(Modal::Recovery);
                 let mut warnings = session.load_warnings().to_vec();
@@ -596,6 +603,9 @@ impl HashiyaApp {
         let decorations = self.decorator.decorations(document, state, visible, &focus);
         let response = self.view.show_ui(ui, &decorations);
         self.find.paint_matches_ui(ui, &mut self.view);
+        if let Some(adjudication) = &self.adjudication {
+            adjudication.paint_ui(ui, &mut self.view, self.session.document());
+        }
         let document = self.session.document();
         self.hovered = hovered_span(document, response.hovered_char);
         let mut actions = Vec::new();
@@ -920,6 +930,7 @@ impl eframe::App for HashiyaApp {
         self.labels.begin_frame(ctx.global_style().visuals.dark_mode);
         let mut actions = self.link_picker.keys(&ctx, self.annotator.link_mode.as_ref());
         self.caret_keys(&ctx);
+        self.adjudication_keys(&ctx);
         actions.extend(self.collect_shortcuts(&ctx));
         actions.extend(
             egui::Panel::top("menu_bar")
@@ -964,6 +975,7 @@ impl eframe::App for HashiyaApp {
             self.view.scroll_to_char(target.char_start);
         }
         self.modal_ui(&ctx);
+        self.adjudication_window_ui(&ctx);
         actions.extend(self.dialogs_ui(&ctx));
         actions.extend(self.folder_results_ui(&ctx));
         if self.folder_results.as_ref().is_some_and(|results| !results.is_open()) {

@@ -2,6 +2,7 @@
 
 pub mod action_table;
 mod actions;
+mod adjudication_window;
 mod annotation_panel;
 mod annotator_prompt;
 mod app;
