@@ -3,12 +3,14 @@
 //! here, so all of it is tested with plain tests; `ui` draws it and turns input into calls.
 
 pub mod annotator;
+pub mod i18n;
 pub mod link_targets;
 pub mod match_walk;
 pub mod problem_list;
 pub mod session;
 
 pub use annotator::{Annotator, AnnotatorAction, LinkMode, Outcome, innermost_span_at};
+pub use i18n::{Catalogue, Language};
 pub use link_targets::link_targets;
 pub use match_walk::{MatchWalk, WalkAnswer, ranges_to_label};
 pub use problem_list::ProblemList;
