@@ -51,6 +51,15 @@ impl Language {
         }
     }
 
+    /// The language of a BCP 47 tag (`en`, `ar`, `ar-LY`), if the interface has it.
+    #[must_use]
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        Self::ALL
+            .into_iter()
+            .find(|language| language.tag().eq_ignore_ascii_case(primary))
+    }
+
     /// Whether the interface runs right to left (menus from the right, panels mirrored).
     #[must_use]
     pub fn is_rtl(self) -> bool {

@@ -1,5 +1,6 @@
-//! View settings remembered between runs (eframe storage): zoom, theme, direction.
+//! View settings remembered between runs (eframe storage): zoom, theme, direction, language.
 
+use crate::app::i18n::Language;
 use crate::text::Direction;
 use crate::ui::DEFAULT_FONT_SIZE;
 
@@ -19,6 +20,8 @@ pub struct ViewSettings {
     pub leave_out_prefixes: bool,
     /// Seconds between autosaves to the recovery file while there are unsaved edits.
     pub autosave_seconds: u64,
+    /// The interface language.
+    pub language: Language,
 }
 
 impl Default for ViewSettings {
@@ -29,6 +32,7 @@ impl Default for ViewSettings {
             direction: Direction::Auto,
             leave_out_prefixes: true,
             autosave_seconds: 30,
+            language: Language::English,
         }
     }
 }
