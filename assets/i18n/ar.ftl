@@ -270,6 +270,8 @@ folder-autosave = (حفظ تلقائي)
 
 ## البحث
 
+article-label = المقال
+find-query = بحث
 find-hint = بحث (يراعي العربية)
 find-previous = السابق
 find-previous-hint = النتيجة السابقة (Shift+Enter)
@@ -310,6 +312,10 @@ pick-import = استيراد مجموعة بيانات من
 pick-type-path = اكتب المسار بدلًا من ذلك:
 pick-path-hint = المسار
 pick-path = المسار
+pick-no-portal = لا حوار ملفات أصيل: ليس في هذه الجلسة بوابة سطح مكتب D-Bus.
+pick-not-opened = لم يُفتح حوار الملفات الأصيل (لم تُجب أي بوابة سطح مكتب).
+pick-articles = المقالات
+pick-annotations = توسيمات حاشية
 
 ## التصدير والاستيراد
 
@@ -339,3 +345,7 @@ import-output = مجلد الإخراج
 import-output-hint = مجلد الإخراج
 import-import = استيراد
 import-needs-paths = حدّد ملف إدخال ومجلد إخراج
+export-type-destination = اكتب مسار الوجهة أعلاه.
+export-written = { $report }؛ كُتب في { $path }
+import-map-error = الربط: { $error }
+import-nothing = لم يُستورد شيء: { $error }

@@ -227,6 +227,8 @@ folder-autosave = (autosave)
 
 ## Find
 
+article-label = Article
+find-query = Find
 find-hint = Find (Arabic-aware)
 find-previous = Previous
 find-previous-hint = Previous match (Shift+Enter)
@@ -267,6 +269,10 @@ pick-import = Import dataset from
 pick-type-path = Type the path instead:
 pick-path-hint = path
 pick-path = Path
+pick-no-portal = No native file dialog: this session has no D-Bus desktop portal.
+pick-not-opened = The native file dialog did not open (no desktop portal answered).
+pick-articles = Articles
+pick-annotations = Hashiya annotations
 
 ## Export and import
 
@@ -296,3 +302,7 @@ import-output = Output folder
 import-output-hint = output folder
 import-import = Import
 import-needs-paths = Give an input and an output folder
+export-type-destination = Type the destination path above.
+export-written = { $report }; written to { $path }
+import-map-error = Map: { $error }
+import-nothing = Nothing imported: { $error }

@@ -415,7 +415,7 @@ impl HashiyaApp {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         });
-        match pick(&purpose, directory.as_deref(), file_name.as_deref()) {
+        match pick(&purpose, directory.as_deref(), file_name.as_deref(), self.tr()) {
             Picked::Path(path) => self.path_chosen(&purpose, path),
             Picked::Cancelled => {}
             Picked::Unavailable(reason) => {

@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use crate::io::IoError;
 use crate::io::folder::{AnnotationSummary, FolderEntry, list_folder};
+use crate::ui::language::{Tr, status_id};
 
 /// An open folder of articles.
 pub struct OpenFolder {
@@ -54,19 +55,25 @@ impl OpenFolder {
                 .file_name()
                 .map_or_else(|| self.dir.display().to_string(), |n| n.to_string_lossy().into_owned()),
         );
-        ui.label(RichText::new(format!("{} articles", self.entries.len())).weak());
+        let tr = Tr::of(ui.ctx());
+        ui.label(RichText::new(tr.t_args("count-articles", &[("count", self.entries.len().into())])).weak());
         ui.separator();
         egui::ScrollArea::vertical().id_salt("folder").show(ui, |ui| {
             for (index, entry) in self.entries.iter().enumerate() {
                 let summary = match &entry.annotations {
                     AnnotationSummary::None => "—".to_owned(),
                     AnnotationSummary::Annotated { status, span_count, .. } => {
-                        format!("{} · {span_count} spans", status.label())
+                        let spans = tr.raw_args("count-spans", &[("count", (*span_count).into())]);
+                        format!("{} · {spans}", tr.raw(status_id(*status)))
                     }
-                    AnnotationSummary::Unreadable(_) => "unreadable".to_owned(),
+                    AnnotationSummary::Unreadable(_) => tr.raw("stats-unreadable"),
                 };
-                let recovery = if entry.has_recovery { " (autosave)" } else { "" };
-                let text = format!("{}{recovery}\n{summary}", entry.name);
+                let recovery = if entry.has_recovery {
+                    format!(" {}", tr.raw("folder-autosave"))
+                } else {
+                    String::new()
+                };
+                let text = tr.arrange(&format!("{}{recovery}\n{summary}", entry.name));
                 if ui.selectable_label(self.current == Some(index), text).clicked() {
                     clicked = Some(index);
                 }

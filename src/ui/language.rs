@@ -120,7 +120,11 @@ impl Tr {
     #[must_use]
     pub fn arrange(self, text: &str) -> String {
         if self.is_rtl() {
-            for_run_shaper(text, arabic_font_has)
+            // Each line is its own paragraph.
+            text.split('\n')
+                .map(|line| for_run_shaper(line, arabic_font_has))
+                .collect::<Vec<_>>()
+                .join("\n")
         } else {
             text.to_owned()
         }

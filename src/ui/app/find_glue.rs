@@ -78,7 +78,7 @@ impl HashiyaApp {
         let (label, text) = (span.label.clone(), self.session.document().span_text(span).to_owned());
         self.find.set_query(&text);
         self.find.refresh(self.session.document().text(), self.generation);
-        if let Some(message) = self.find.start_walk(self.session.document(), &label) {
+        if let Some(message) = self.find.start_walk(self.session.document(), &label, self.tr()) {
             self.say(message, false);
         } else if let Some(first) = self.find.walk_current() {
             self.view.scroll_to_char(first.start);
