@@ -798,7 +798,7 @@ impl HashiyaApp {
         let mut answered = false;
         let tr = self.tr();
         egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
-            ui.with_layout(tr.column_layout(), |ui| {
+            crate::ui::language::window_column_ui(ui, |ui| {
                 ui.heading(tr.t("recovery-title"));
                 let name = self.session.display_name();
                 let text = tr.raw_args("recovery-text", &[("name", name.into())]);

@@ -145,51 +145,51 @@ fn warnings_ui(ui: &mut egui::Ui, warnings: &[String]) {
         });
 }
 
-/// The formats offered, with their names.
+/// The formats offered, with the catalogue ids of their names.
 const EXPORT_FORMATS: [(&str, ExportFormat); 9] = [
     (
-        "JSONL (Hashiya)",
+        "format-jsonl-hashiya",
         ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
     ),
     (
-        "JSONL (doccano)",
+        "format-jsonl-doccano",
         ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Char),
     ),
     (
-        "JSONL (doccano relations)",
+        "format-jsonl-doccano-relations",
         ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Char),
     ),
     // doccano's and Label Studio's views count offsets in UTF-16 units (JavaScript strings).
     (
-        "JSONL (doccano, UTF-16 offsets)",
+        "format-jsonl-doccano-utf16",
         ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Utf16),
     ),
     (
-        "JSONL (doccano relations, UTF-16 offsets)",
+        "format-jsonl-doccano-relations-utf16",
         ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Utf16),
     ),
     (
-        "JSONL (token classification, with labels.json)",
+        "format-jsonl-tokens",
         ExportFormat::Jsonl(
             JsonlFlavor::Tokens(crate::export::tokens::SentenceSplit::Unicode),
             OffsetUnit::Char,
         ),
     ),
     (
-        "CoNLL (IOB2)",
+        "format-conll",
         ExportFormat::Conll(ConllOptions {
             sentences: crate::export::tokens::SentenceSplit::Unicode,
             layers: false,
         }),
     ),
     (
-        "CoNLL (IOB2, a column per label)",
+        "format-conll-layers",
         ExportFormat::Conll(ConllOptions {
             sentences: crate::export::tokens::SentenceSplit::Unicode,
             layers: true,
         }),
     ),
-    ("brat standoff (folder)", ExportFormat::Brat),
+    ("format-brat", ExportFormat::Brat),
 ];
 
 /// The export dialog.
@@ -241,11 +241,12 @@ impl ExportDialog {
             .open(&mut open)
             .collapsible(false)
             .show(ctx, |ui| {
-                ui.with_layout(tr.column_layout(), |ui| {
-                    ui.add_enabled_ui(!self.job.is_running(), |ui| self.form_ui(ui));
-                    ui.separator();
-                    self.job.show_ui(ui);
-                });
+                // The form is a grid (left to right in every language): a right-aligned
+                // column around it would have no width to align to in a window that sizes
+                // itself.
+                ui.add_enabled_ui(!self.job.is_running(), |ui| self.form_ui(ui));
+                ui.separator();
+                self.job.show_ui(ui);
             });
         open
     }
@@ -256,10 +257,10 @@ impl ExportDialog {
             let caption = ui.label(tr.t("export-format"));
             let before = self.format;
             egui::ComboBox::from_id_salt("export-format")
-                .selected_text(EXPORT_FORMATS[self.format].0)
+                .selected_text(tr.t(EXPORT_FORMATS[self.format].0))
                 .show_ui(ui, |ui| {
                     for (index, (name, _)) in EXPORT_FORMATS.iter().enumerate() {
-                        ui.selectable_value(&mut self.format, index, *name);
+                        ui.selectable_value(&mut self.format, index, tr.t(name));
                     }
                 })
                 .response
@@ -464,18 +465,16 @@ impl ImportDialog {
             .open(&mut open)
             .collapsible(false)
             .show(ctx, |ui| {
-                ui.with_layout(tr.column_layout(), |ui| {
-                    ui.add_enabled_ui(!self.job.is_running(), |ui| self.form_ui(ui));
-                    ui.separator();
-                    self.job.show_ui(ui);
-                    if let Job::Finished(Ok(Done {
-                        article: Some(first), ..
-                    })) = &self.job
-                        && ui.button(tr.t("import-open-first")).clicked()
-                    {
-                        open_article = Some(first.clone());
-                    }
-                });
+                ui.add_enabled_ui(!self.job.is_running(), |ui| self.form_ui(ui));
+                ui.separator();
+                self.job.show_ui(ui);
+                if let Job::Finished(Ok(Done {
+                    article: Some(first), ..
+                })) = &self.job
+                    && ui.button(tr.t("import-open-first")).clicked()
+                {
+                    open_article = Some(first.clone());
+                }
             });
         match open_article {
             Some(article) => ImportOutcome::Open(article),

@@ -95,7 +95,7 @@ impl PathPrompt {
         let mut finished = false;
         let tr = Tr::of(ctx);
         let modal = egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
-            ui.with_layout(tr.column_layout(), |ui| {
+            crate::ui::language::window_column_ui(ui, |ui| {
                 ui.heading(tr.arrange(&self.purpose.title(tr)));
                 one_line_label_ui(ui, &tr.t(&self.reason));
                 ui.label(tr.t("pick-type-path"));

@@ -172,3 +172,28 @@ pub fn one_line_label_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
         ui.add(label)
     }
 }
+
+/// The widest a right-aligned column of a window or dialog grows.
+const WINDOW_COLUMN_WIDTH: f32 = 480.0;
+
+/// The contents of a window or dialog: right-aligned in a right-to-left interface. A window
+/// sizes itself from its contents, so a right-aligned column gets a width of its own to
+/// align to (egui has none to give it: its cursor would start at infinity).
+pub fn window_column_ui(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui)) {
+    // The sizing pass of a new window measures its contents in unbounded space, where a
+    // right-aligned widget would sit at infinity.
+    if !language(ui.ctx()).is_rtl() || ui.is_sizing_pass() {
+        add_contents(ui);
+        return;
+    }
+    let available = ui.available_width();
+    let width = if available.is_finite() {
+        available.min(WINDOW_COLUMN_WIDTH)
+    } else {
+        WINDOW_COLUMN_WIDTH
+    };
+    ui.allocate_ui_with_layout(egui::vec2(width, 0.0), Layout::top_down(Align::Max), |ui| {
+        ui.set_min_width(width);
+        add_contents(ui);
+    });
+}

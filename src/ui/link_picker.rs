@@ -126,7 +126,7 @@ impl LinkPicker {
             .resizable(false)
             .collapsible(false)
             .show(ctx, |ui| {
-                ui.with_layout(tr.column_layout(), |ui| {
+                crate::ui::language::window_column_ui(ui, |ui| {
                     let field = ui.add(
                         BidiTextField::singleline(&mut self.query)
                             .hint_text(tr.raw_args("picker-filter-hint", &[("label", target_label.into())]))

@@ -24,7 +24,7 @@ pub fn problems_window_ui(
         .open(open)
         .default_width(460.0)
         .show(ctx, |ui| {
-            ui.with_layout(tr.column_layout(), |ui| {
+            crate::ui::language::window_column_ui(ui, |ui| {
                 if problems.is_empty() {
                     ui.label(tr.t("problems-none"));
                     return;
@@ -79,7 +79,7 @@ pub fn confirm_done_ui(ctx: &Context, count: usize) -> Option<DoneAnswer> {
     let mut answer = None;
     let tr = Tr::of(ctx);
     let modal = egui::Modal::new(egui::Id::unique("confirm-done")).show(ctx, |ui| {
-        ui.with_layout(tr.column_layout(), |ui| {
+        crate::ui::language::window_column_ui(ui, |ui| {
             ui.heading(tr.t("done-title"));
             crate::ui::language::one_line_label_ui(ui, &tr.t_args("done-text", &[("count", count.into())]));
             ui.add_space(8.0);

@@ -30,7 +30,9 @@ impl SchemaWindow {
             .open(&mut open)
             .default_width(380.0)
             .show(ctx, |ui| {
-                ui.with_layout(tr.column_layout(), |ui| {
+                // Left to right in every language: a grid, and egui cannot right-align the
+                // colour buttons of a window that sizes itself.
+                {
                     self.renames.resize(schema.labels.len(), String::new());
                     egui::Grid::new("labels").num_columns(3).show(ui, |ui| {
                         for (index, label) in schema.labels.iter().enumerate() {
@@ -61,7 +63,7 @@ impl SchemaWindow {
                     if let Some(message) = &self.message {
                         crate::ui::language::one_line_label_ui(ui, &tr.arrange(message));
                     }
-                });
+                }
             });
         self.open = open;
         actions

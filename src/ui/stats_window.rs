@@ -19,7 +19,9 @@ pub fn stats_window_ui(ctx: &Context, open: &mut bool, document: &Document, fold
         .open(open)
         .default_width(420.0)
         .show(ctx, |ui| {
-            ui.with_layout(tr.column_layout(), |ui| {
+            // A chart and tables: laid out as they are in every language (a right-aligned
+            // column around egui_plot's plot leaves it no width).
+            {
                 let stats = Stats::of([document]);
                 let spans = tr.raw_args("count-spans", &[("count", stats.spans.into())]);
                 let links = tr.raw_args("count-links", &[("count", stats.links.into())]);
@@ -74,7 +76,7 @@ pub fn stats_window_ui(ctx: &Context, open: &mut bool, document: &Document, fold
                     ui.separator();
                     folder_table_ui(ui, folder);
                 }
-            });
+            }
         });
 }
 

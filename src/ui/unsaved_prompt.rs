@@ -42,7 +42,7 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, name: &str, intent: &LeaveDocument
     };
     let question = tr.t_args(id, &[("name", name.into())]);
     let modal = egui::Modal::new(egui::Id::unique("unsaved-prompt")).show(ctx, |ui| {
-        ui.with_layout(tr.column_layout(), |ui| {
+        crate::ui::language::window_column_ui(ui, |ui| {
             ui.heading(tr.t("unsaved-title"));
             crate::ui::language::one_line_label_ui(ui, &question);
             ui.add_space(8.0);
