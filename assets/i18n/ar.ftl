@@ -158,6 +158,15 @@ msg-select-span-first = حدّد مقطعًا أولًا: «وسم المواض�
 msg-search-needs-folder = افتح مجلدًا (Ctrl+Shift+O) للبحث في كل مقالاته
 msg-no-match-left = لم تبقَ نتيجة لوسمها بـ{ $label }
 
+## التوسيم
+
+annotator-already = { $span } موسوم بـ{ $label } من قبل: حُدِّد
+annotator-select-first = حدّد نصًا أو مقطعًا أولًا
+annotator-unknown-relation = علاقة غير معروفة «{ $relation }»
+annotator-select-head = حدّد أولًا مقطعًا موسومًا بـ{ $label }: روابط { $relation } تبدأ منه
+annotator-click-target = انقر مقطعًا موسومًا بـ{ $label } لربطه، أو اضغط Escape
+annotator-empty-span = لا يمكن أن يكون المقطع فارغًا
+
 ## الاستعادة
 
 recovery-title = عُثر على عمل غير محفوظ

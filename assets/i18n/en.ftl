@@ -125,6 +125,16 @@ msg-select-span-first = Select a span first: Label similar finds its other occur
 msg-search-needs-folder = Open a folder (Ctrl+Shift+O) to search all of its articles
 msg-no-match-left = No match left to label as { $label }
 
+## Annotating
+
+annotator-already = { $span } is already a { $label }: selected it
+annotator-select-first = Select some text or a span first
+annotator-unknown-relation = Unknown relation "{ $relation }"
+# "a span labelled …": an article before the label itself would read "a Actor".
+annotator-select-head = Select a span labelled { $label } first: { $relation } links start from it
+annotator-click-target = Click a span labelled { $label } to link it, or press Escape
+annotator-empty-span = A span cannot be empty
+
 ## Recovery
 
 recovery-title = Unsaved work found

@@ -309,6 +309,7 @@ impl HashiyaApp {
         // Esc outside link mode clears both selections: the span's and the text's.
         let clears_text = action == AnnotatorAction::Escape && self.annotator.link_mode.is_none();
         let selection = self.view.selection();
+        self.annotator.language = self.settings.language;
         match self.annotator.perform(action, selection, &mut self.session) {
             Outcome::Changed => {
                 if creates {
