@@ -13,7 +13,7 @@ use hashiya::app::{Catalogue, Language};
 use hashiya::model::{Command, Schema, Status};
 use hashiya::ui::action_table::{Menu, action_entries};
 use hashiya::ui::language::Tr;
-use hashiya::ui::{AppAction, HashiyaApp};
+use hashiya::ui::{AppAction, HashiyaApp, ViewSettings};
 
 fn harness() -> Harness<'static, HashiyaApp> {
     common::app_on_sample_copy(Vec2::new(1200.0, 800.0))
@@ -222,6 +222,23 @@ fn the_arabic_window_is_mirrored() {
         "caption {caption:?}, article {article:?}"
     );
 
+    // A menu opens under its title, aligned to its right edge, its lines right-aligned.
+    for (menu, item) in [("menu-file", "menu-quit"), ("menu-view", "menu-zoom-out")] {
+        let title = rect_of(&harness, &arabic.tr(menu));
+        harness.get_by_label(&arabic.tr(menu)).click();
+        harness.run();
+        let text = arabic.tr(item);
+        let line = harness.query_by_label_contains(&text).expect("the menu line").rect();
+        assert!(line.min.y > title.max.y, "{menu}: {line:?} under {title:?}");
+        assert!(
+            (line.max.x - title.max.x).abs() < 16.0,
+            "{menu}: {line:?} under {title:?}"
+        );
+        assert!(line.width() < 400.0, "{menu} is {} wide", line.width());
+        harness.get_by_label(&arabic.tr(menu)).click();
+        harness.run();
+    }
+
     // And back.
     choose_language(&mut harness, Language::Arabic, Language::English);
     let (file, view) = (rect_of(&harness, "File"), rect_of(&harness, "View"));
@@ -251,4 +268,35 @@ fn the_unsaved_prompt_reads_in_arabic_from_the_right() {
     let save = harness.get_by_label(&arabic.tr("unsaved-save")).rect();
     let cancel = harness.get_by_label(&arabic.tr("button-cancel")).rect();
     assert!(save.center().x > cancel.center().x, "save {save:?}, cancel {cancel:?}");
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_language_chosen_in_the_menu_is_saved_with_the_settings() {
+    let mut harness = harness();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    assert_eq!(ViewSettings::load(Some(&storage)).language, Language::English);
+    choose_language(&mut harness, Language::English, Language::Arabic);
+    eframe::App::save(harness.state_mut(), &mut storage);
+    assert_eq!(ViewSettings::load(Some(&storage)).language, Language::Arabic);
 }

@@ -69,7 +69,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Option<AppAction> {
 
 /// A menu's lines, right-aligned in a right-to-left interface.
 fn in_reading_order_ui(ui: &mut Ui, tr: Tr, add_contents: impl FnOnce(&mut Ui)) {
-    if tr.is_rtl() {
+    // Not in the sizing pass of a new menu: it measures the lines as they are, and a
+    // justified column there would take all the width it could get.
+    if tr.is_rtl() && !ui.is_sizing_pass() {
         ui.with_layout(Layout::top_down_justified(Align::Max), add_contents);
     } else {
         add_contents(ui);
