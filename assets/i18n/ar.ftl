@@ -5,6 +5,8 @@
 
 ## القوائم
 
+app-name = حاشية
+
 menu-file = ملف
 menu-edit = تحرير
 menu-annotate = توسيم
@@ -194,7 +196,7 @@ panel-delete = حذف
 panel-delete-hint = حذف هذا المقطع وروابطه (Delete)
 panel-merged = ! تغيّر في فرعين دُمجا
 panel-moved = ! نُقل حين تغيّر المقال
-panel-mark-reviewed = تمت المراجعة
+panel-mark-reviewed = تأكيد المراجعة
 panel-note = ملاحظة
 panel-note-hint = ملاحظة على هذا المقطع
 panel-label-selection = وسم التحديد
@@ -221,7 +223,7 @@ problems-count = { $count ->
    *[other] { $count } مشكلة. ينتقل F8 و Shift+F8 إلى التالية والسابقة.
 }
 problems-select = تحديد المقطع (المحارف { $start } إلى { $end })
-done-title = أتعدّه مكتملًا؟
+done-title = تعيين الحالة «مكتمل»؟
 done-text = { $count ->
     [one] ما زالت الفحوص تجد مشكلة واحدة في هذا المستند.
     [two] ما زالت الفحوص تجد مشكلتين في هذا المستند.

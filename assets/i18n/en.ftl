@@ -4,6 +4,9 @@
 
 ## Menus
 
+# The program's name, in the window's title.
+app-name = Hashiya
+
 menu-file = File
 menu-edit = Edit
 menu-annotate = Annotate
