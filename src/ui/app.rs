@@ -874,7 +874,11 @@ impl HashiyaApp {
     fn update_title(&mut self, ctx: &Context) {
         let modified = if self.session.is_modified() { " •" } else { "" };
         // The window manager draws the title with its own bidi: the text as it is.
-        let title = format!("{} — {}{modified}", self.tr().raw("app-name"), self.session.display_name());
+        let title = format!(
+            "{} — {}{modified}",
+            self.tr().raw("app-name"),
+            self.session.display_name()
+        );
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
