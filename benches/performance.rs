@@ -146,6 +146,74 @@ fn scroll_frame(c: &mut Criterion) {
     scroll_bench(c, "scroll_frame", true);
 }
 
+/// Adjudication on the long document: three annotators' files beside it (the workload; every
+/// seventh span left out; every fifth span a char shorter), the gold file open and still empty,
+/// so every proposal is open and outlined (the heaviest case). A screen per frame; budget 4 ms.
+fn adjudication_frame(c: &mut Criterion) {
+    let files = files(true);
+    let document = &files.document;
+    for (who, skip, shorten) in [
+        ("sara", usize::MAX, usize::MAX),
+        ("omar", 7, usize::MAX),
+        ("lina", usize::MAX, 5),
+    ] {
+        let mut spans = Vec::new();
+        for (i, span) in document.spans().iter().enumerate() {
+            let mut span = span.clone();
+            if i % skip == 0 {
+                continue;
+            }
+            if i % shorten == 0 && span.char_len() > 1 {
+                span.char_end -= 1;
+            }
+            spans.push(span);
+        }
+        let kept: std::collections::HashSet<_> = spans.iter().map(|s| s.id).collect();
+        let links = document
+            .links()
+            .iter()
+            .filter(|l| kept.contains(&l.from) && kept.contains(&l.to))
+            .cloned()
+            .collect();
+        let meta = hashiya::model::DocumentMeta {
+            annotator: who.into(),
+            ..document.meta().clone()
+        };
+        let version = Document::from_parts(
+            document.text().to_owned(),
+            document.schema().clone(),
+            meta,
+            spans,
+            links,
+        );
+        let path = io::project::annotator_file(&files.article, who);
+        std::fs::write(path, io::to_ron_string(&version)).unwrap();
+    }
+    std::fs::remove_file(&files.ron).unwrap();
+    let mut driver = driver(&files);
+    let ctx = driver.ctx.clone();
+    let started = Instant::now();
+    driver.app.perform(&ctx, AppAction::Adjudicate);
+    driver.frame(Vec::new());
+    eprintln!(
+        "adjudication_frame: starting (3 files read, proposals gathered) took {:?}",
+        started.elapsed()
+    );
+    for _ in 0..3 {
+        driver.frame(Vec::new());
+    }
+    c.bench_function("adjudication_frame", |b| {
+        b.iter(|| {
+            if driver.at_end() {
+                driver.app.article_view_mut().scroll_to_char(0);
+                driver.frame(Vec::new());
+            }
+            driver.scroll_frame()
+        });
+    });
+    report_percentiles("adjudication_frame", &mut driver);
+}
+
 fn scroll_frame_no_spans(c: &mut Criterion) {
     scroll_bench(c, "scroll_frame_no_spans", false);
 }
@@ -266,6 +334,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = open_first_frame, open_pathological, scroll_frame, scroll_frame_no_spans, resize_frame, edit_frame, find_typing_frame, save_and_load_ron, formats
+    targets = open_first_frame, open_pathological, scroll_frame, scroll_frame_no_spans, adjudication_frame, resize_frame, edit_frame, find_typing_frame, save_and_load_ron, formats
 }
 criterion_main!(benches);

@@ -51,7 +51,7 @@ fn article_name(harness: &Harness<'_, HashiyaApp>) -> String {
 #[test]
 fn next_document_saves_first_and_the_folder_panel_lists_the_articles() {
     let dir = folder_with_two_articles();
-    let folder = OpenFolder::open(&dir).expect("lists");
+    let folder = OpenFolder::open(&dir, None).expect("lists");
     let session = DocumentSession::open(&folder.entries[0].article).expect("opens");
     let mut harness = app(AppOptions {
         session: Some(session),

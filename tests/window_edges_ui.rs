@@ -134,7 +134,7 @@ fn shortcuts_that_save_or_leave_commit_what_is_typed_in_a_field() {
 
     // Alt+→ (saves, then the next document) with the cursor in the Note field.
     let dir = folder_with_two_articles();
-    let folder = OpenFolder::open(&dir).expect("lists");
+    let folder = OpenFolder::open(&dir, None).expect("lists");
     let session = DocumentSession::open(&folder.entries[0].article).expect("opens");
     let mut harness = app(AppOptions {
         session: Some(session),

@@ -40,6 +40,7 @@ menu-labels = الوسوم…
 menu-problems = المشكلات…
 menu-next-problem = المشكلة التالية
 menu-previous-problem = المشكلة السابقة
+menu-adjudicate = التحكيم…
 menu-document-status = حالة المستند
 menu-direction-auto = الاتجاه: تلقائي
 menu-direction-rtl = من اليمين إلى اليسار
@@ -278,6 +279,8 @@ stats-unreadable = تتعذّر قراءته
 ## المجلد
 
 folder-autosave = (حفظ تلقائي)
+folder-ready-for-review = جاهز للمراجعة
+list-separator = {"، "}
 
 ## البحث
 

@@ -42,6 +42,7 @@ menu-labels = Labels…
 menu-problems = Problems…
 menu-next-problem = Next problem
 menu-previous-problem = Previous problem
+menu-adjudicate = Adjudicate…
 menu-document-status = Document status
 menu-direction-auto = Direction: automatic
 menu-direction-rtl = Right to left
@@ -237,6 +238,9 @@ stats-unreadable = unreadable
 ## Folder
 
 folder-autosave = (autosave)
+folder-ready-for-review = ready for review
+# Between the items of a list ("Sara done, Omar in progress").
+list-separator = {", "}
 
 ## Find
 

@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::io::{self, IoError, OrphanSpan};
-use crate::model::{Command, CommandError, Created, Document, History, Status};
+use crate::io::project::{ProjectFolder, annotator_file};
+use crate::io::{self, IoError, OrphanSpan, Problem};
+use crate::model::{Command, CommandError, Created, Document, DocumentMeta, History, Schema, Status};
 
 /// An open article and its annotations. Its fields are private: [`DocumentSession::edit`],
 /// [`undo`](DocumentSession::undo), [`redo`](DocumentSession::redo) and
@@ -28,6 +29,9 @@ pub struct DocumentSession {
     load_warnings: Vec<String>,
     /// Modification time of the annotation file as we last read or wrote it.
     annotation_mtime: Option<SystemTime>,
+    /// What a document nobody has annotated yet starts with: its annotator (a project's
+    /// member) and schema (the project's).
+    fresh: (DocumentMeta, Schema),
     /// History revision last written to the recovery file.
     autosaved_revision: Option<u64>,
 }
@@ -35,8 +39,44 @@ pub struct DocumentSession {
 impl DocumentSession {
     /// Opens an article and, when it exists, its annotation file.
     pub fn open(article_path: &Path) -> Result<Self, IoError> {
-        let loaded = io::load_document(article_path)?;
-        let annotation_path = io::annotation_path_for(article_path);
+        let fresh = (DocumentMeta::default(), Schema::default_schema());
+        Self::open_file(article_path, io::annotation_path_for(article_path), fresh)
+    }
+
+    /// Opens an article of a team's project as `annotator`: their own file of it
+    /// (`NAME.ANNOTATOR.hashiya.ron`, see [`io::project`]). A document they have not started
+    /// records them as its annotator and starts with the project's schema.
+    pub fn open_as(article_path: &Path, project: &ProjectFolder, annotator: &str) -> Result<Self, IoError> {
+        if !io::project::valid_annotator_name(annotator) {
+            let why = format!(
+                "the annotator name \"{annotator}\" cannot be part of a file name: use letters, digits, - and _"
+            );
+            return Err(IoError::invalid(vec![Problem::new(why)]).with_path(article_path));
+        }
+        let schema = match project.schema_path() {
+            Some(path) => {
+                let text = io::read_annotation_text(&path)?;
+                Schema::from_ron(&text)
+                    .map_err(|error| IoError::invalid(vec![Problem::new(error.to_string())]).with_path(&path))?
+            }
+            None => Schema::default_schema(),
+        };
+        let meta = DocumentMeta {
+            annotator: annotator.to_owned(),
+            ..DocumentMeta::default()
+        };
+        Self::open_file(article_path, annotator_file(article_path, annotator), (meta, schema))
+    }
+
+    /// Opens an article with the annotation file `annotation_path` (a gold file, another
+    /// annotator's file); without that file, a fresh document with `fresh`'s meta and schema.
+    pub fn open_file(
+        article_path: &Path,
+        annotation_path: PathBuf,
+        fresh: (DocumentMeta, Schema),
+    ) -> Result<Self, IoError> {
+        let (meta, schema) = &fresh;
+        let loaded = io::load_document_from(article_path, &annotation_path, meta, || schema.clone())?;
         Ok(Self {
             annotation_mtime: modified_time(&annotation_path),
             article_path: article_path.to_path_buf(),
@@ -47,6 +87,7 @@ impl DocumentSession {
             orphans: loaded.orphans,
             load_warnings: loaded.warnings,
             autosaved_revision: None,
+            fresh,
         })
     }
 
@@ -65,6 +106,7 @@ impl DocumentSession {
             orphans: Vec::new(),
             load_warnings: Vec::new(),
             autosaved_revision: None,
+            fresh: (DocumentMeta::default(), Schema::default_schema()),
         }
     }
 
@@ -181,7 +223,7 @@ impl DocumentSession {
         self.annotation_mtime = modified_time(&self.annotation_path);
         // The recovery file is stale once the real file holds the same state; a leftover one
         // is only offered again if it is newer than the saved file, which it is not.
-        let _ = io::recovery::discard_recovery(&self.article_path);
+        let _ = io::recovery::remove_recovery_of(&self.annotation_path);
         self.autosaved_revision = None;
         Ok(())
     }
@@ -208,7 +250,7 @@ impl DocumentSession {
         if !self.needs_autosave() {
             return Ok(false);
         }
-        io::recovery::write_recovery(&self.document, &self.orphans, &self.article_path)?;
+        io::recovery::write_recovery_of(&self.document, &self.orphans, &self.annotation_path)?;
         self.autosaved_revision = Some(self.history.revision());
         Ok(true)
     }
@@ -223,17 +265,15 @@ impl DocumentSession {
     /// Replaces the annotations with the saved file on disk (after a git pull), dropping the
     /// undo history, since the old steps no longer apply.
     pub fn reload(&mut self) -> Result<(), IoError> {
-        let reloaded = Self::open(&self.article_path)?;
-        let annotation_path = std::mem::take(&mut self.annotation_path);
-        *self = reloaded;
-        self.annotation_path = annotation_path;
+        let fresh = self.fresh.clone();
+        *self = Self::open_file(&self.article_path, self.annotation_path.clone(), fresh)?;
         Ok(())
     }
 
     /// The recovery file left by a crash, when it is newer than the saved annotations.
     #[must_use]
     pub fn pending_recovery(&self) -> Option<PathBuf> {
-        io::recovery::recovery_newer_than_saved(&self.article_path)
+        io::recovery::recovery_of_newer_than_saved(&self.annotation_path)
     }
 
     /// Replaces the annotations with those of the recovery file. The result counts as unsaved
@@ -256,12 +296,13 @@ impl DocumentSession {
             self.document = saved.document;
             self.orphans = saved.orphans;
         } else {
-            let meta = crate::model::DocumentMeta {
+            let (fresh_meta, fresh_schema) = &self.fresh;
+            let meta = DocumentMeta {
                 source_name: self.document.meta().source_name.clone(),
-                ..Default::default()
+                ..fresh_meta.clone()
             };
             let text = self.document.text().to_owned();
-            self.document = Document::new(text, crate::model::Schema::default_schema(), meta);
+            self.document = Document::new(text, fresh_schema.clone(), meta);
             self.orphans.clear();
         }
         Ok(())
@@ -269,7 +310,7 @@ impl DocumentSession {
 
     /// Drops the recovery file without using it.
     pub fn discard_recovery(&self) -> Result<(), IoError> {
-        io::recovery::discard_recovery(&self.article_path)
+        io::recovery::remove_recovery_of(&self.annotation_path)
     }
 
     /// Accepts the file on disk as seen, without reloading (the user chose to keep theirs).

@@ -79,6 +79,8 @@ pub enum Command {
     Agree(AgreeArgs),
     /// Merges two versions of an annotation file span by span (git's merge driver).
     MergeFile(MergeFileArgs),
+    /// Shows how far each annotator of a team's project has come, document by document.
+    Progress(ProgressArgs),
     /// Finds a word or phrase in articles and folders, Arabic spelling variants and attached
     /// prefixes included.
     Search(SearchArgs),
@@ -289,6 +291,26 @@ pub struct MergeFileArgs {
     /// The file's name in the repository (git's %P), for messages.
     #[arg(value_name = "PATH")]
     pub path: Option<PathBuf>,
+}
+
+/// `hashiya progress`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "FOLDER holds the articles; the project file hashiya-project.ron is in it or a \
+folder above (its annotators, annotators_per_document, assignments and schema are in the README). \
+Each annotator's file of NAME.txt is NAME.ANNOTATOR.hashiya.ron. Prints each document's assigned \
+annotators and their status, and whether it is ready for review (all of them done); --json: \
+{\"project\", \"documents\": [{\"article\", \"annotators\": [{\"annotator\", \"status\", \"spans\"}], \
+\"ready_for_review\"}], \"annotators\": {NAME: {\"assigned\", \"not_started\", \"in_progress\", \"done\"}}}. \
+Exit code 0, or 2 when there is no project file or the folder cannot be read."
+)]
+pub struct ProgressArgs {
+    /// One JSON object on standard output.
+    #[arg(long)]
+    pub json: bool,
+    /// The folder of articles.
+    #[arg(value_name = "FOLDER")]
+    pub folder: PathBuf,
 }
 
 /// `hashiya debug`.

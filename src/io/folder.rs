@@ -45,6 +45,12 @@ pub enum AnnotationSummary {
 /// The articles (`*.txt`, hidden files excepted) of `dir`, in natural order ("2" before
 /// "10"), each with its annotation summary.
 pub fn list_folder(dir: &Path) -> Result<Vec<FolderEntry>, IoError> {
+    list_folder_as(dir, None)
+}
+
+/// [`list_folder`] with the summaries of one annotator's files (`NAME.ANNOTATOR.hashiya.ron`,
+/// a team project's layout) when `annotator` is given.
+pub fn list_folder_as(dir: &Path, annotator: Option<&str>) -> Result<Vec<FolderEntry>, IoError> {
     let read_error = |source| IoError::Read {
         path: dir.to_path_buf(),
         source,
@@ -61,11 +67,17 @@ pub fn list_folder(dir: &Path) -> Result<Vec<FolderEntry>, IoError> {
     articles.sort_by(|a, b| natural_cmp(&a.0, &b.0));
     Ok(articles
         .into_iter()
-        .map(|(name, article)| FolderEntry {
-            annotations: read_summary(&annotation_path_for(&article)),
-            has_recovery: recovery::recovery_newer_than_saved(&article).is_some(),
-            name,
-            article,
+        .map(|(name, article)| {
+            let ron_path = match annotator {
+                Some(annotator) => crate::io::project::annotator_file(&article, annotator),
+                None => annotation_path_for(&article),
+            };
+            FolderEntry {
+                annotations: read_summary(&ron_path),
+                has_recovery: recovery::recovery_of_newer_than_saved(&ron_path).is_some(),
+                name,
+                article,
+            }
         })
         .collect())
 }

@@ -38,40 +38,38 @@ pub fn load_inputs(inputs: &[impl AsRef<Path>]) -> Inputs {
 /// [`load_inputs`], calling `progress(done, total)` after each article.
 pub fn load_inputs_with_progress(inputs: &[impl AsRef<Path>], progress: &mut dyn FnMut(usize, usize)) -> Inputs {
     let mut loaded = Inputs::default();
-    let mut articles = Vec::new();
+    // (article, its annotation file): an annotation file given by name is the one read (one
+    // annotator's file `NAME.ANNOTATOR.hashiya.ron` of a team project), else `NAME.hashiya.ron`.
+    let mut pairs: Vec<(PathBuf, PathBuf)> = Vec::new();
     for input in inputs {
         let path = input.as_ref();
-        let articles_of_input = if path.is_dir() {
+        if path.is_dir() {
             match io::folder::list_folder(path) {
-                Ok(entries) => entries.into_iter().map(|e| e.article).collect(),
-                Err(error) => {
-                    loaded.errors.push(error.to_string());
-                    continue;
-                }
+                Ok(entries) => pairs.extend(entries.into_iter().map(|e| {
+                    let ron_path = io::annotation_path_for(&e.article);
+                    (e.article, ron_path)
+                })),
+                Err(error) => loaded.errors.push(error.to_string()),
             }
         } else {
-            vec![article_of(path)]
-        };
-        articles.extend(articles_of_input);
+            pairs.push(match io::article_path_for(path) {
+                Some(article) => (article, path.to_owned()),
+                None => (path.to_owned(), io::annotation_path_for(path)),
+            });
+        }
     }
-    for (index, article) in articles.iter().enumerate() {
-        load_one(article, &mut loaded);
-        progress(index + 1, articles.len());
+    for (index, (article, ron_path)) in pairs.iter().enumerate() {
+        load_one(article, ron_path, &mut loaded);
+        progress(index + 1, pairs.len());
     }
-    loaded.articles = articles;
+    loaded.articles = pairs.into_iter().map(|(article, _)| article).collect();
     loaded
 }
 
-/// The article of an input file: itself, or the article of an annotation file.
-fn article_of(path: &Path) -> PathBuf {
-    io::article_path_for(path).unwrap_or_else(|| path.to_owned())
-}
-
-fn load_one(article: &Path, loaded: &mut Inputs) {
-    let ron_path = io::annotation_path_for(article);
+fn load_one(article: &Path, ron_path: &Path, loaded: &mut Inputs) {
     // Only a name that is not there at all means "no annotations": a FIFO or a device under
     // the name is an error the loader reports.
-    if std::fs::symlink_metadata(&ron_path).is_err() {
+    if std::fs::symlink_metadata(ron_path).is_err() {
         if article.is_file() {
             loaded.skipped += 1;
         } else if io::exists_but_not_regular(article) {
@@ -83,7 +81,8 @@ fn load_one(article: &Path, loaded: &mut Inputs) {
         }
         return;
     }
-    match io::load_document(article) {
+    let fresh = crate::model::DocumentMeta::default();
+    match io::load_document_from(article, ron_path, &fresh, crate::model::Schema::default_schema) {
         Ok(document) => {
             for warning in document.warnings {
                 loaded.warnings.push(format!("{}: {warning}", article.display()));

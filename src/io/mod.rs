@@ -41,6 +41,7 @@ mod imported;
 mod inputs;
 mod locate;
 mod merge;
+pub mod project;
 mod reader;
 pub mod recovery;
 mod regular;
@@ -130,29 +131,59 @@ pub fn article_path_for(annotations: &Path) -> Option<PathBuf> {
     }
     let mut article = stem.to_os_string();
     article.push(".txt");
-    Some(annotations.with_file_name(article))
+    let article = annotations.with_file_name(article);
+    // `NAME.ANNOTATOR.hashiya.ron`, one annotator's file in a team project, belongs to the
+    // article `NAME.txt` when there is no `NAME.ANNOTATOR.txt`.
+    if !article.exists()
+        && let Some(annotator) = Path::new(stem).extension().and_then(|a| a.to_str())
+        && project::valid_annotator_name(annotator)
+        && let Some(shared) = article_path_for(&annotations.with_file_name({
+            let mut name = Path::new(stem).file_stem()?.to_os_string();
+            name.push(ANNOTATION_SUFFIX);
+            name
+        }))
+        && shared.is_file()
+    {
+        return Some(shared);
+    }
+    Some(article)
 }
 
 /// Reads an article and its annotation file when it exists (else a fresh document with the
 /// default schema). A failed load changes nothing on disk.
 pub fn load_document(article: &Path) -> Result<LoadedDocument, IoError> {
+    load_document_from(
+        article,
+        &annotation_path_for(article),
+        &DocumentMeta::default(),
+        Schema::default_schema,
+    )
+}
+
+/// [`load_document`] with the annotations of `ron_path` (one annotator's file of a project);
+/// without that file, a fresh document with `meta` (its annotator) and the schema `schema` gives.
+pub fn load_document_from(
+    article: &Path,
+    ron_path: &Path,
+    meta: &DocumentMeta,
+    schema: impl FnOnce() -> Schema,
+) -> Result<LoadedDocument, IoError> {
     let LoadedArticle { text, encoding } = load_article(article)?;
     let source_name = article.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    let ron_path = annotation_path_for(article);
-    let loaded = match read_annotation_text(&ron_path) {
+    let loaded = match read_annotation_text(ron_path) {
         Err(IoError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             let meta = DocumentMeta {
                 source_name,
-                ..DocumentMeta::default()
+                ..meta.clone()
             };
             LoadedAnnotations {
-                document: Document::new(text, Schema::default_schema(), meta),
+                document: Document::new(text, schema(), meta),
                 orphans: Vec::new(),
                 warnings: Vec::new(),
             }
         }
         Err(error) => return Err(error),
-        Ok(ron) => reader::from_ron_str_as(&ron, &text, Some(&source_name)).map_err(|e| e.with_path(&ron_path))?,
+        Ok(ron) => reader::from_ron_str_as(&ron, &text, Some(&source_name)).map_err(|e| e.with_path(ron_path))?,
     };
     Ok(LoadedDocument {
         document: loaded.document,

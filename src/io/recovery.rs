@@ -32,7 +32,13 @@ pub fn recovery_path_for(article: &Path) -> PathBuf {
 /// Writes the recovery file of `article` atomically (no `.bak`), orphans included; returns
 /// its path.
 pub fn write_recovery(document: &Document, orphans: &[OrphanSpan], article: &Path) -> Result<PathBuf, IoError> {
-    let path = recovery_path_for(article);
+    write_recovery_of(document, orphans, &annotation_path_for(article))
+}
+
+/// Writes the recovery file of the annotation file `ron_path` (one annotator's file of a
+/// project, or a file chosen with Save As); returns its path.
+pub fn write_recovery_of(document: &Document, orphans: &[OrphanSpan], ron_path: &Path) -> Result<PathBuf, IoError> {
+    let path = recovery_path_for_annotations(ron_path);
     let ron = crate::io::to_ron_string_with_orphans(document, orphans);
     write_atomic(&path, ron.as_bytes(), Backup::None)?;
     Ok(path)
@@ -42,9 +48,15 @@ pub fn write_recovery(document: &Document, orphans: &[OrphanSpan], article: &Pat
 /// (or there is no saved file): the UI offers to restore it.
 #[must_use]
 pub fn recovery_newer_than_saved(article: &Path) -> Option<PathBuf> {
-    let recovery = recovery_path_for(article);
+    recovery_of_newer_than_saved(&annotation_path_for(article))
+}
+
+/// The recovery file of the annotation file `ron_path` when it is newer than that file.
+#[must_use]
+pub fn recovery_of_newer_than_saved(ron_path: &Path) -> Option<PathBuf> {
+    let recovery = recovery_path_for_annotations(ron_path);
     let recovered_at = std::fs::metadata(&recovery).and_then(|m| m.modified()).ok()?;
-    match std::fs::metadata(annotation_path_for(article)).and_then(|m| m.modified()) {
+    match std::fs::metadata(ron_path).and_then(|m| m.modified()) {
         // A save removes the recovery file, so one written in the same clock tick as the
         // save (coarse file-system timestamps) still came after it: only a strictly newer
         // save makes it stale.
@@ -59,7 +71,7 @@ pub fn discard_recovery(article: &Path) -> Result<(), IoError> {
 }
 
 /// Deletes the recovery file of the annotation file `ron_path` (after a save).
-pub(crate) fn remove_recovery_of(ron_path: &Path) -> Result<(), IoError> {
+pub fn remove_recovery_of(ron_path: &Path) -> Result<(), IoError> {
     let path = recovery_path_for_annotations(ron_path);
     match std::fs::remove_file(&path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(IoError::Write {

@@ -180,6 +180,18 @@ impl Document {
         self.span_index(id).map(|i| &self.spans[i])
     }
 
+    /// The id the next new span gets (one past every id this document has used).
+    #[must_use]
+    pub fn next_span_id(&self) -> SpanId {
+        SpanId(self.last_span_id.saturating_add(1))
+    }
+
+    /// The id the next new link gets.
+    #[must_use]
+    pub fn next_link_id(&self) -> LinkId {
+        LinkId(self.last_link_id.saturating_add(1))
+    }
+
     /// The link with this id.
     #[must_use]
     pub fn link(&self, id: LinkId) -> Option<&Link> {

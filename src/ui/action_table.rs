@@ -324,6 +324,8 @@ fn annotate_items(schema: &Schema, tr: Tr) -> Vec<MenuItem> {
             AppAction::StepProblem(false),
         ),
         MenuItem::StatusChoice,
+        MenuItem::Separator,
+        entry(tr.t("menu-adjudicate"), &[], AppAction::Adjudicate),
     ]);
     items
 }

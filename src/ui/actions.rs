@@ -70,6 +70,8 @@ pub enum AppAction {
     SetLeaveOutPrefixes(bool),
     /// Show or hide the Problems window (the annotation checks).
     ToggleProblems,
+    /// Settle the annotators' versions of the article into its gold file.
+    Adjudicate,
     /// Select the span of the next problem (`true`) or the previous one.
     StepProblem(bool),
     /// Mark the document done although problems remain (the answer to the question asked

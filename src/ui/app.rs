@@ -2,6 +2,7 @@
 //! annotations, the annotation panel, a status bar and the dialogs. Every change to the
 //! annotations goes through [`AppAction`] → [`Annotator`] / [`DocumentSession::edit`].
 
+mod adjudication_glue;
 mod find_glue;
 
 use std::path::{Path, PathBuf};
@@ -13,10 +14,13 @@ use crate::app::DocumentSession;
 use crate::app::{Annotator, AnnotatorAction, Outcome, ProblemList};
 use crate::io::autosave_timer::{AutosaveDue, AutosaveTimer};
 use crate::io::file_watcher::FileWatcher;
+use crate::io::project::ProjectFolder;
 use crate::model::{Command, Status};
 use crate::ui::ArticleView;
 use crate::ui::actions::{AppAction, shortcut_actions};
+use crate::ui::adjudication_window::AdjudicationView;
 use crate::ui::annotation_panel::AnnotationPanel;
+use crate::ui::annotator_prompt::{AnnotatorAnswer, AnnotatorPrompt};
 use crate::ui::article_overlay::{
     SpanDecorator, focus_spans, hovered_span, label_picker_ui, link_arcs_ui, span_card_ui,
 };
@@ -73,6 +77,8 @@ enum Modal {
     Recovery(PathBuf),
     /// "Mark as done?" when the status is set to done while this many problems remain.
     ConfirmDone(usize),
+    /// "Who is annotating?" before the first article of a team's project opens.
+    AskAnnotator(AnnotatorPrompt),
 }
 
 /// The windows and offers that do not block the rest of the window.
@@ -121,7 +127,15 @@ pub struct HashiyaApp {
     disk_watcher: FileWatcher,
     title: String,
     screenshot: Option<ScreenshotTask>,
+    /// The user's name in team projects (asked once, kept in the settings): it names their own
+    /// file of each project article.
+    annotator_name: Option<String>,
+    /// Settling several annotators' versions into the open gold file, when under way.
+    adjudication: Option<AdjudicationView>,
 }
+
+/// The settings key of the annotator's name.
+const ANNOTATOR_KEY: &str = "hashiya.annotator";
 
 impl HashiyaApp {
     /// Creates the app (called by eframe once the window exists).
@@ -152,13 +166,27 @@ impl HashiyaApp {
             })
         });
         let mut app = Self::with_session(&cc.egui_ctx, session, (settings, recent), screenshot);
+        app.annotator_name = cc.storage.and_then(|storage| eframe::get_value(storage, ANNOTATOR_KEY));
         app.status = status;
         app.folder = options.folder;
+        let folder_annotator = app.folder.as_ref().and_then(|f| app.project_annotator(&f.dir));
+        if let Some(folder) = &mut app.folder
+            && folder_annotator.is_some()
+        {
+            folder.annotator = folder_annotator;
+            folder.refresh();
+        }
         if let Some(folder) = &mut app.folder {
             folder.current = folder
                 .entries
                 .iter()
                 .position(|e| e.article == app.session.article_path());
+        }
+        // An article of a team's project opens as its annotator's own file, also from the
+        // command line (the session was opened before the settings could say who that is).
+        let article = app.session.article_path().to_path_buf();
+        if matches!(ProjectFolder::find(&article), Ok(Some(_))) {
+            app.open_article(&article);
         }
         apply_theme(&cc.egui_ctx, settings.dark);
         app
@@ -203,6 +231,8 @@ impl HashiyaApp {
             disk_watcher,
             title: String::new(),
             screenshot,
+            annotator_name: None,
+            adjudication: None,
         }
     }
 
@@ -253,6 +283,7 @@ impl HashiyaApp {
             AppAction::ConfirmDone => self.edit(Command::SetStatus(Status::Done)),
             AppAction::Edit(command) => self.edit(command),
             AppAction::ToggleProblems => self.dialogs.problems = !self.dialogs.problems,
+            AppAction::Adjudicate => self.start_adjudication(),
             AppAction::StepProblem(forward) => self.step_problem(forward),
             AppAction::Undo => self.undo_redo(true),
             AppAction::Redo => self.undo_redo(false),
@@ -478,7 +509,7 @@ impl HashiyaApp {
         match intent {
             LeaveDocument::Quit => self.allow_close = true,
             LeaveDocument::OpenArticle(path) => self.open_article(&path),
-            LeaveDocument::OpenFolder(dir) => match OpenFolder::open(&dir) {
+            LeaveDocument::OpenFolder(dir) => match OpenFolder::open(&dir, self.project_annotator(&dir)) {
                 Ok(folder) => {
                     let first = folder.entries.first().map(|e| e.article.clone());
                     self.recent.push(&dir);
@@ -514,9 +545,33 @@ impl HashiyaApp {
         }
     }
 
+    /// The annotator whose files a folder's panel shows: the user, in a team project.
+    fn project_annotator(&self, dir: &Path) -> Option<String> {
+        matches!(ProjectFolder::find(dir), Ok(Some(_)))
+            .then(|| self.annotator_name.clone())
+            .flatten()
+    }
+
     fn open_article(&mut self, path: &Path) {
-        match DocumentSession::open(path) {
+        let opened = match ProjectFolder::find(path) {
+            Ok(Some(project)) => {
+                let Some(name) = &self.annotator_name else {
+                    self.modal = Some(Modal::AskAnnotator(AnnotatorPrompt {
+                        article: path.to_path_buf(),
+                        annotators: project.project.annotators.clone(),
+                        name: String::new(),
+                        problem: None,
+                    }));
+                    return;
+                };
+                DocumentSession::open_as(path, &project, name)
+            }
+            Ok(None) => DocumentSession::open(path),
+            Err(error) => Err(error),
+        };
+        match opened {
             Ok(session) => {
+                self.adjudication = None;
                 self.view.set_text(session.document().text());
                 self.modal = session.pending_recovery().map(Modal::Recovery);
                 let mut warnings = session.load_warnings().to_vec();
@@ -587,6 +642,9 @@ impl HashiyaApp {
         let decorations = self.decorator.decorations(document, state, visible, &focus);
         let response = self.view.show_ui(ui, &decorations);
         self.find.paint_matches_ui(ui, &mut self.view);
+        if let Some(adjudication) = &mut self.adjudication {
+            adjudication.paint_ui(ui, &mut self.view, adjudication_glue::gold(&self.session));
+        }
         let document = self.session.document();
         self.hovered = hovered_span(document, response.hovered_char);
         let mut actions = Vec::new();
@@ -694,6 +752,18 @@ impl HashiyaApp {
             Some(Modal::Unsaved(intent)) => self.unsaved_ui(ctx, intent),
             Some(Modal::PathPrompt(prompt)) => self.path_prompt_ui(ctx, prompt),
             Some(Modal::Recovery(path)) => self.recovery_ui(ctx, path),
+            Some(Modal::AskAnnotator(mut prompt)) => match prompt.show_ui(ctx) {
+                Some(AnnotatorAnswer::Name(name)) => {
+                    self.annotator_name = Some(name);
+                    if let Some(folder) = &mut self.folder {
+                        folder.annotator.clone_from(&self.annotator_name);
+                        folder.refresh();
+                    }
+                    self.open_article(&prompt.article);
+                }
+                Some(AnnotatorAnswer::Cancel) => {}
+                None => self.modal = Some(Modal::AskAnnotator(prompt)),
+            },
             Some(Modal::ConfirmDone(count)) => match confirm_done_ui(ctx, count) {
                 Some(DoneAnswer::MarkDone) => self.perform(ctx, AppAction::ConfirmDone),
                 Some(DoneAnswer::ShowProblems) => self.dialogs.problems = true,
@@ -927,6 +997,7 @@ impl eframe::App for HashiyaApp {
         self.labels.begin_frame(ctx.global_style().visuals.dark_mode, rtl);
         let mut actions = self.link_picker.keys(&ctx, self.annotator.link_mode.as_ref());
         self.caret_keys(&ctx);
+        self.adjudication_keys(&ctx);
         actions.extend(self.collect_shortcuts(&ctx));
         actions.extend(
             egui::Panel::top("menu_bar")
@@ -981,6 +1052,7 @@ impl eframe::App for HashiyaApp {
             self.view.scroll_to_char(target.char_start);
         }
         self.modal_ui(&ctx);
+        self.adjudication_window_ui(&ctx);
         actions.extend(self.dialogs_ui(&ctx));
         actions.extend(self.folder_results_ui(&ctx));
         if self.folder_results.as_ref().is_some_and(|results| !results.is_open()) {
@@ -1005,6 +1077,9 @@ impl eframe::App for HashiyaApp {
             self.settings.direction = self.view.direction();
             self.settings.save(storage);
             self.recent.save(storage);
+            if let Some(name) = &self.annotator_name {
+                eframe::set_value(storage, ANNOTATOR_KEY, name);
+            }
         }
     }
 }

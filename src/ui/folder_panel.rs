@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use crate::io::IoError;
-use crate::io::folder::{AnnotationSummary, FolderEntry, list_folder};
+use crate::io::folder::{AnnotationSummary, FolderEntry, list_folder_as};
+use crate::io::project::{DocumentProgress, ProjectFolder};
 use crate::ui::language::{Tr, status_id};
 
 /// An open folder of articles.
@@ -16,21 +17,28 @@ pub struct OpenFolder {
     pub entries: Vec<FolderEntry>,
     /// Index of the open article, if it is one of them.
     pub current: Option<usize>,
+    /// Whose files the summaries are of, in a team project (else the shared `NAME.hashiya.ron`).
+    pub annotator: Option<String>,
+    /// In a team project: each article's assigned annotators and how far they have come, in
+    /// the order of `entries`.
+    pub progress: Vec<DocumentProgress>,
 }
 
 impl OpenFolder {
-    /// Lists `dir`.
-    pub fn open(dir: &Path) -> Result<Self, IoError> {
+    /// Lists `dir`, with `annotator`'s files in a team project.
+    pub fn open(dir: &Path, annotator: Option<String>) -> Result<Self, IoError> {
         Ok(Self {
             dir: dir.to_path_buf(),
-            entries: list_folder(dir)?,
+            entries: list_folder_as(dir, annotator.as_deref())?,
             current: None,
+            annotator,
+            progress: team_progress(dir),
         })
     }
 
-    /// Reads the summaries again (after a save).
+    /// Reads the summaries again (after a save, or once the annotator is known).
     pub fn refresh(&mut self) {
-        if let Ok(entries) = list_folder(&self.dir) {
+        if let Ok(entries) = list_folder_as(&self.dir, self.annotator.as_deref()) {
             let current = self
                 .current
                 .and_then(|i| self.entries.get(i))
@@ -38,6 +46,7 @@ impl OpenFolder {
             self.entries = entries;
             self.current = current.and_then(|article| self.entries.iter().position(|e| e.article == article));
         }
+        self.progress = team_progress(&self.dir);
     }
 
     /// The index `step` documents away from the current one, if there is one.
@@ -73,7 +82,12 @@ impl OpenFolder {
                 } else {
                     String::new()
                 };
-                let text = tr.arrange(&format!("{}{recovery}\n{summary}", entry.name));
+                let mut text = format!("{}{recovery}\n{summary}", entry.name);
+                if let Some(progress) = self.progress.iter().find(|p| p.article == entry.name) {
+                    text.push('\n');
+                    text.push_str(&team_line(progress, tr));
+                }
+                let text = tr.arrange(&text);
                 if ui.selectable_label(self.current == Some(index), text).clicked() {
                     clicked = Some(index);
                 }
@@ -81,4 +95,27 @@ impl OpenFolder {
         });
         clicked
     }
+}
+
+/// Every annotator's progress when `dir` is (in) a team project; empty otherwise.
+fn team_progress(dir: &Path) -> Vec<DocumentProgress> {
+    match ProjectFolder::find(dir) {
+        Ok(Some(project)) => project.progress(dir).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// `sara done, omar in progress · ready for review`.
+fn team_line(progress: &DocumentProgress, tr: Tr) -> String {
+    let who: Vec<String> = progress
+        .annotators
+        .iter()
+        .map(|a| format!("{} {}", a.annotator, tr.raw(status_id(a.status))))
+        .collect();
+    let ready = if progress.ready_for_review() {
+        format!(" · {}", tr.raw("folder-ready-for-review"))
+    } else {
+        String::new()
+    };
+    format!("{}{ready}", who.join(tr.raw("list-separator").as_str()))
 }

@@ -2,7 +2,9 @@
 
 pub mod action_table;
 mod actions;
+mod adjudication_window;
 mod annotation_panel;
+mod annotator_prompt;
 mod app;
 mod article_overlay;
 mod article_response;

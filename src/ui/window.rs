@@ -81,7 +81,7 @@ fn options(args: WindowArgs) -> Result<AppOptions, String> {
         return Ok(options);
     };
     if path.is_dir() {
-        let folder = OpenFolder::open(&path).map_err(|error| error.to_string())?;
+        let folder = OpenFolder::open(&path, None).map_err(|error| error.to_string())?;
         options.session = match folder.entries.first() {
             Some(first) => Some(DocumentSession::open(&first.article).map_err(|error| error.to_string())?),
             None => return Err(format!("no .txt articles in {}", path.display())),
