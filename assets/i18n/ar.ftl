@@ -170,6 +170,36 @@ annotator-select-head = حدّد أولًا مقطعًا موسومًا بـ{ $l
 annotator-click-target = انقر مقطعًا موسومًا بـ{ $label } لربطه، أو اضغط Escape
 annotator-empty-span = لا يمكن أن يكون المقطع فارغًا
 
+## التحكيم ومشاريع الفرق
+
+adjudication-title = التحكيم
+adjudication-annotators = الموسِّمون: { $names }
+adjudication-counts = { $open } مفتوحة · { $settled } في الملف المرجعي · { $rejected } مرفوضة · { $total } مقترحة
+adjudication-press-n = N: المقترح التالي للبتّ فيه
+adjudication-previous = السابق (Shift+N)
+adjudication-next = التالي (N)
+adjudication-take = اعتماده (Enter)
+adjudication-reject = رفضه (X)
+adjudication-merge-all = دمج كل مواضع الاتفاق التام
+adjudication-all-annotators = كل الموسِّمين
+adjudication-some-annotators = { $count } من { $of }
+adjudication-proposed-by = اقترحه { $names } ({ $agreement })
+adjudication-nothing-left = لم يبقَ شيء للبتّ فيه
+adjudication-pick-first = اضغط N لاختيار مقترح أولًا
+adjudication-cannot-take = لم يُعتمد: لا يتسع الملف المرجعي له أيضًا (للاقتباس قائل واحد)؛ ارفضه أو عدّل الملف المرجعي
+adjudication-all-merged = كل مواضع الاتفاق التام في الملف المرجعي من قبل
+adjudication-save-first = احفظ أولًا: يفتح التحكيم الملف المرجعي بدلًا من هذا الملف
+adjudication-cannot = تعذّر التحكيم: { $error }
+adjudication-needs-files = يحتاج التحكيم إلى ملفين أو أكثر لموسِّمين مختلفين لهذا المقال بجانبه (NAME.ANNOTATOR.hashiya.ron)
+adjudication-started = تحكيم { $count } نسخ لموسِّمين في { $path }: N التالي، Enter اعتماد، X رفض
+adjudication-no-gold = تعذّر فتح الملف المرجعي: { $error }
+adjudication-not-taken = لم يُعتمد: { $error }
+adjudication-ended = انتهى التحكيم؛ يبقى الملف المرجعي مفتوحًا
+team-who = من يوسِّم؟
+team-explain = هذا المجلد مشروع فريق (hashiya-project.ron): لكل موسِّم ملفه الخاص من كل مقال. يُسأل عن اسمك مرة واحدة ويُحفظ للمرات القادمة.
+team-name = اسم الموسِّم
+team-bad-name = اسم من حروف وأرقام و - و _ (يصير جزءًا من أسماء الملفات)
+
 ## الاستعادة
 
 recovery-title = عُثر على عمل غير محفوظ

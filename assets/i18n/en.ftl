@@ -139,6 +139,36 @@ annotator-select-head = Select a span labelled { $label } first: { $relation } l
 annotator-click-target = Click a span labelled { $label } to link it, or press Escape
 annotator-empty-span = A span cannot be empty
 
+## Adjudication and team projects
+
+adjudication-title = Adjudication
+adjudication-annotators = Annotators: { $names }
+adjudication-counts = { $open } open · { $settled } in the gold file · { $rejected } rejected · { $total } proposed
+adjudication-press-n = N: the next proposal to settle
+adjudication-previous = Previous (Shift+N)
+adjudication-next = Next (N)
+adjudication-take = Take it (Enter)
+adjudication-reject = Reject (X)
+adjudication-merge-all = Merge all full agreements
+adjudication-all-annotators = all annotators
+adjudication-some-annotators = { $count } of { $of }
+adjudication-proposed-by = Proposed by { $names } ({ $agreement })
+adjudication-nothing-left = Nothing left to settle
+adjudication-pick-first = Press N to pick a proposal first
+adjudication-cannot-take = Not taken: the gold file cannot hold it as well (a quote has one speaker); reject it or change the gold file
+adjudication-all-merged = Every full agreement is in the gold file already
+adjudication-save-first = Save first: adjudication opens the gold file in place of this one
+adjudication-cannot = Cannot adjudicate: { $error }
+adjudication-needs-files = Adjudication needs two or more annotators' files of this article beside it (NAME.ANNOTATOR.hashiya.ron)
+adjudication-started = Adjudicating { $count } annotators' versions into { $path }: N next, Enter take, X reject
+adjudication-no-gold = Cannot open the gold file: { $error }
+adjudication-not-taken = Not taken: { $error }
+adjudication-ended = Adjudication ended; the gold file stays open
+team-who = Who is annotating?
+team-explain = This folder is a team project (hashiya-project.ron): each annotator keeps their own file of every article. Your name is asked once and kept for next time.
+team-name = Annotator name
+team-bad-name = A name of letters, digits, - and _ (it becomes part of file names)
+
 ## Recovery
 
 recovery-title = Unsaved work found

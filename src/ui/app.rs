@@ -678,7 +678,7 @@ impl HashiyaApp {
         let tr = self.tr();
         let session = &self.session;
         let document = session.document();
-        ui.with_layout(tr.row_layout(), |ui| {
+        crate::ui::language::row_ui(ui, false, |ui| {
             let modified = if session.is_modified() { " •" } else { "" };
             // The file name may be Arabic: the bidi label.
             let name = format!("{}{modified}", session.display_name());
@@ -731,7 +731,7 @@ impl HashiyaApp {
             }
         });
         if self.dialogs.disk_change {
-            ui.with_layout(tr.row_layout(), |ui| {
+            crate::ui::language::row_ui(ui, false, |ui| {
                 ui.colored_label(ui.visuals().warn_fg_color, tr.t("disk-changed"));
                 if ui.button(tr.t("disk-reload")).clicked() {
                     self.dialogs.disk_change = false;
@@ -752,7 +752,7 @@ impl HashiyaApp {
             Some(Modal::Unsaved(intent)) => self.unsaved_ui(ctx, intent),
             Some(Modal::PathPrompt(prompt)) => self.path_prompt_ui(ctx, prompt),
             Some(Modal::Recovery(path)) => self.recovery_ui(ctx, path),
-            Some(Modal::AskAnnotator(mut prompt)) => match prompt.show_ui(ctx) {
+            Some(Modal::AskAnnotator(mut prompt)) => match prompt.show_ui(ctx, &mut self.labels) {
                 Some(AnnotatorAnswer::Name(name)) => {
                     self.annotator_name = Some(name);
                     if let Some(folder) = &mut self.folder {
@@ -876,7 +876,7 @@ impl HashiyaApp {
                 let color = ui.visuals().text_color();
                 self.labels.wrapped_message_ui(ui, &text, color);
             });
-            ui.with_layout(tr.row_layout(), |ui| {
+            crate::ui::language::row_ui(ui, false, |ui| {
                 if ui.button(tr.t("recovery-restore")).clicked() {
                     answered = true;
                     match self.session.restore_recovery(&recovery) {

@@ -110,7 +110,7 @@ impl PathPrompt {
                 if !entered {
                     field.request_focus();
                 }
-                ui.with_layout(tr.row_layout(), |ui| {
+                crate::ui::language::row_ui(ui, false, |ui| {
                     if ui.button(tr.t("button-ok")).clicked() || entered {
                         let path = PathBuf::from(self.text.trim());
                         if !self.text.trim().is_empty() {

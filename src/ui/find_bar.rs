@@ -120,7 +120,7 @@ impl FindBar {
 
     fn query_ui(&mut self, ui: &mut Ui, document: &Document, labels: &[String], requests: &mut Vec<FindRequest>) {
         let tr = Tr::of(ui.ctx());
-        ui.with_layout(tr.row_layout().with_main_wrap(true), |ui| {
+        crate::ui::language::row_ui(ui, true, |ui| {
             let field = BidiTextField::singleline(&mut self.query)
                 .hint_text(tr.raw("find-hint"))
                 .label(tr.raw("find-query"))
@@ -226,7 +226,7 @@ impl FindBar {
         let (at, of) = walk.progress();
         let mut answer = None;
         let tr = Tr::of(ui.ctx());
-        ui.with_layout(tr.row_layout().with_main_wrap(true), |ui| {
+        crate::ui::language::row_ui(ui, true, |ui| {
             let args = [
                 ("at", at.into()),
                 ("of", of.into()),

@@ -197,3 +197,12 @@ pub fn window_column_ui(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::
         add_contents(ui);
     });
 }
+
+/// A row of widgets, from the right in a right-to-left interface: `ui.horizontal` (or
+/// `horizontal_wrapped` with `wrap`) in the interface's direction, one line high to begin
+/// with, as egui's own rows are.
+pub fn row_ui<R>(ui: &mut egui::Ui, wrap: bool, add_contents: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let size = egui::vec2(ui.available_size_before_wrap().x, ui.spacing().interact_size.y);
+    let layout = Tr::of(ui.ctx()).row_layout().with_main_wrap(wrap);
+    ui.allocate_ui_with_layout(size, layout, add_contents).inner
+}

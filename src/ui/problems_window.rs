@@ -83,7 +83,7 @@ pub fn confirm_done_ui(ctx: &Context, count: usize) -> Option<DoneAnswer> {
             ui.heading(tr.t("done-title"));
             crate::ui::language::one_line_label_ui(ui, &tr.t_args("done-text", &[("count", count.into())]));
             ui.add_space(8.0);
-            ui.with_layout(tr.row_layout(), |ui| {
+            crate::ui::language::row_ui(ui, false, |ui| {
                 if ui.button(tr.t("done-mark")).clicked() {
                     answer = Some(DoneAnswer::MarkDone);
                 }

@@ -46,7 +46,7 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, name: &str, intent: &LeaveDocument
             ui.heading(tr.t("unsaved-title"));
             crate::ui::language::one_line_label_ui(ui, &question);
             ui.add_space(8.0);
-            ui.with_layout(tr.row_layout(), |ui| {
+            crate::ui::language::row_ui(ui, false, |ui| {
                 if ui.button(tr.t("unsaved-save")).clicked() {
                     choice = Some(Choice::Save);
                 }
