@@ -9,11 +9,12 @@ use std::collections::BTreeSet;
 use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
+use hashiya::app::DocumentSession;
 use hashiya::app::{AnnotatorAction, Catalogue, Language};
 use hashiya::model::{Command, Schema, Status};
 use hashiya::ui::action_table::{Menu, action_entries};
 use hashiya::ui::language::Tr;
-use hashiya::ui::{AppAction, HashiyaApp, ViewSettings};
+use hashiya::ui::{AppAction, AppOptions, HashiyaApp, ViewSettings};
 
 fn harness() -> Harness<'static, HashiyaApp> {
     common::app_on_sample_copy(Vec2::new(1200.0, 800.0))
@@ -87,7 +88,13 @@ fn allowed_words(harness: &Harness<'_, HashiyaApp>) -> BTreeSet<String> {
 /// Every label and value in the window's accessibility tree with a Latin word that is not
 /// allowed, with the node's role.
 fn english_left(harness: &Harness<'_, HashiyaApp>) -> Vec<String> {
-    let allowed = allowed_words(harness);
+    english_left_with(harness, &[])
+}
+
+/// [`english_left`], with `more` user text (names, file names) allowed.
+fn english_left_with(harness: &Harness<'_, HashiyaApp>, more: &[&str]) -> Vec<String> {
+    let mut allowed = allowed_words(harness);
+    allowed.extend(more.iter().flat_map(|text| latin_words(text)));
     let mut found = Vec::new();
     for node in harness.query_all(By::new().include_labels().predicate(|_| true)) {
         let node = node.accesskit_node();
@@ -338,4 +345,27 @@ fn the_language_chosen_in_the_menu_is_saved_with_the_settings() {
     choose_language(&mut harness, Language::English, Language::Arabic);
     eframe::App::save(harness.state_mut(), &mut storage);
     assert_eq!(ViewSettings::load(Some(&storage)).language, Language::Arabic);
+}
+
+#[test]
+fn a_team_project_asks_who_annotates_in_arabic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = r#"(annotators: ["sara", "omar"])"#;
+    std::fs::write(dir.path().join("hashiya-project.ron"), project).expect("writes the project");
+    let article = dir.path().join("news-1.txt");
+    std::fs::write(&article, common::SAMPLE).expect("writes");
+    let options = AppOptions {
+        session: Some(DocumentSession::open(&article).expect("opens")),
+        language: Some(Language::Arabic),
+        ..AppOptions::default()
+    };
+    let mut harness = Harness::new_eframe(move |cc| HashiyaApp::new(cc, options));
+    harness.set_size(Vec2::new(1100.0, 760.0));
+    harness.run_steps(4);
+    harness.get_by_label(&Catalogue::get(Language::Arabic).tr("team-who"));
+    let left = english_left_with(&harness, &["sara omar hashiya-project.ron"]);
+    assert!(left.is_empty(), "English left in the question:\n{left:#?}");
+    harness.get_by_label("omar").click();
+    harness.run();
+    assert_eq!(harness.state().session().document().meta().annotator, "omar");
 }
