@@ -154,3 +154,46 @@ fn a_second_speaker_is_never_taken() {
     assert_eq!(links.len(), 1, "one speaker per quote: {links:?}");
     assert_eq!(gold.document().spans().len(), 3);
 }
+
+/// The entity an annotator gave a mention goes into the gold document with it (from the first
+/// annotator who named one), through the same one undo step.
+#[test]
+fn a_taken_mention_keeps_its_entity() {
+    use hashiya::model::EntityId;
+    let e3 = EntityId::new(3).expect("not 0");
+    let mut versions = versions();
+    // Omar (the second) names the entity of الحداد; Sara (the first) does not.
+    let omar = &versions[1].1;
+    let spans: Vec<Span> = omar
+        .spans()
+        .iter()
+        .map(|s| {
+            let mut span = s.clone();
+            if omar.span_text(s) == "الحداد" {
+                span.entity = Some(e3);
+            }
+            span
+        })
+        .collect();
+    versions[1].1 = Document::from_parts(
+        TEXT.into(),
+        omar.schema().clone(),
+        omar.meta().clone(),
+        spans,
+        omar.links().to_vec(),
+    );
+    let adjudication = Adjudication::new(&versions);
+    let mut session = gold();
+    let command = adjudication.merge_agreements(session.document()).expect("agreements");
+    session.edit(command).expect("merged");
+    let (start, end) = range("الحداد");
+    let haddad = session
+        .document()
+        .spans()
+        .iter()
+        .find(|s| (s.char_start, s.char_end) == (start, end))
+        .expect("taken");
+    assert_eq!(haddad.entity, Some(e3));
+    session.undo().expect("undo");
+    assert!(session.document().spans().is_empty());
+}

@@ -9,12 +9,13 @@ const TEXT: &str = include_str!("../assets/samples/libya-army-leaders-meeting.ar
 const RON: &str = include_str!("../assets/samples/libya-army-leaders-meeting.ar.hashiya.ron");
 
 /// Every subcommand, as `hashiya --help` lists them.
-const SUBCOMMANDS: [&str; 9] = [
+const SUBCOMMANDS: [&str; 10] = [
     "validate",
     "fmt",
     "export",
     "import",
     "stats",
+    "entities",
     "search",
     "debug",
     "completions",

@@ -199,3 +199,218 @@ fn jsonl_tokens_with_labels_json() {
         (conll_report.tokens, conll_report.spans, conll_report.spans_flattened)
     );
 }
+
+/// The sample with its Actors grouped into entities, and the registry.
+fn sample_with_entities() -> (hashiya::model::EntityRegistry, hashiya::model::Document) {
+    let (registry, document) = common::with_sample_entities(&common::golden_document());
+    assert!(document.spans().iter().any(|s| s.entity.is_some()));
+    (registry, document)
+}
+
+#[test]
+fn jsonl_hashiya_with_entities() {
+    let (registry, document) = sample_with_entities();
+    let format = ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char);
+    let (text, report) = files::export_string_with_entities(std::slice::from_ref(&document), &registry, format)
+        .expect("one-file format");
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    check("sample.entities.jsonl", &text);
+    let record: serde_json::Value = serde_json::from_str(text.trim_end()).expect("one JSON line");
+    // Every span says its entity (null when none), and the entities list exactly the mentions.
+    let mut expected: std::collections::BTreeMap<String, Vec<u64>> = std::collections::BTreeMap::new();
+    for (span, out) in document.spans().iter().zip(record["spans"].as_array().expect("spans")) {
+        assert_eq!(out["id"].as_u64(), Some(span.id.0));
+        match span.entity {
+            Some(entity) => {
+                assert_eq!(out["entity"].as_str(), Some(entity.to_string().as_str()));
+                expected.entry(entity.to_string()).or_default().push(span.id.0);
+            }
+            None => assert!(out["entity"].is_null(), "{out}"),
+        }
+    }
+    let entities = record["entities"].as_array().expect("entities");
+    assert_eq!(entities.len(), expected.len());
+    for entity in entities {
+        let id = entity["id"].as_str().expect("id");
+        let registered = registry.get(id.parse().expect("an id")).expect("in the registry");
+        assert_eq!(entity["name"].as_str(), Some(registered.name.as_str()));
+        assert_eq!(entity["type"].as_str(), Some(registered.kind.name()));
+        assert_eq!(entity["country"].as_str(), registered.country.as_deref());
+        assert_eq!(entity["role"].as_str(), registered.role.as_deref());
+        let mentions: Vec<u64> = entity["mentions"]
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .filter_map(serde_json::Value::as_u64)
+            .collect();
+        assert_eq!(Some(&mentions), expected.get(id), "{id}");
+    }
+    // The same keys as a document without entities (a fixed schema), and it imports back.
+    let (bare, _) = files::export_string(&[common::golden_document()], format).expect("one-file format");
+    let bare: serde_json::Value = serde_json::from_str(bare.trim_end()).expect("JSON");
+    let keys = |v: &serde_json::Value| v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>());
+    assert_eq!(keys(&bare), keys(&record));
+    assert_eq!(keys(&bare["spans"][0]), keys(&record["spans"][0]));
+    let imported = hashiya::export::jsonl::import_str(&text, &hashiya::export::ImportOptions::new("sample"));
+    assert_eq!(imported.documents, [document]);
+}
+
+/// The char range `start..end` of `text`.
+fn char_slice(text: &str, start: &serde_json::Value, end: &serde_json::Value) -> String {
+    let (start, end) = (
+        usize::try_from(start.as_u64().expect("start")).expect("fits"),
+        usize::try_from(end.as_u64().expect("end")).expect("fits"),
+    );
+    text.chars().skip(start).take(end - start).collect()
+}
+
+#[test]
+fn events() {
+    use hashiya::model::SpanId;
+    let (registry, document) = sample_with_entities();
+    let (text, report) =
+        files::export_string_with_entities(std::slice::from_ref(&document), &registry, ExportFormat::Events)
+            .expect("one-file format");
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    check("sample.events.jsonl", &text);
+    let records: Vec<serde_json::Value> = text
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON line"))
+        .collect();
+    let count = |label: &str| document.spans().iter().filter(|s| s.label == label).count();
+    let kinds = |kind: &str| records.iter().filter(|r| r["kind"] == kind).count();
+    assert_eq!(kinds("action"), count("Agreed action"));
+    assert_eq!(kinds("quote"), count("Quote"));
+    let party_links = document.links().iter().filter(|l| l.kind == "party").count();
+    let parties: usize = records
+        .iter()
+        .map(|r| r["parties"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(parties, party_links);
+    let mut resolved = 0;
+    let keys = records[0].as_object().map(|o| o.keys().cloned().collect::<Vec<_>>());
+    for record in &records {
+        // One schema for every record, and offsets that slice to the text.
+        assert_eq!(record.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()), keys);
+        assert_eq!(
+            char_slice(document.text(), &record["char_start"], &record["char_end"]),
+            record["text"].as_str().expect("text")
+        );
+        let span = document
+            .span(SpanId(record["span"].as_u64().expect("span")))
+            .expect("a span");
+        assert_eq!(record["label"].as_str(), Some(span.label.as_str()));
+        let mentions = record["parties"]
+            .as_array()
+            .expect("parties")
+            .iter()
+            .chain(std::iter::once(&record["speaker"]).filter(|s| !s.is_null()));
+        for mention in mentions {
+            assert_eq!(
+                char_slice(document.text(), &mention["char_start"], &mention["char_end"]),
+                mention["text"].as_str().expect("text")
+            );
+            let actor = document
+                .span(SpanId(mention["span"].as_u64().expect("span")))
+                .expect("a span");
+            // A mention that has an entity resolves to it, with the registry's name and codes.
+            match actor.entity {
+                Some(id) => {
+                    let entity = registry.get(id).expect("registered");
+                    assert_eq!(mention["entity"]["id"].as_str(), Some(id.to_string().as_str()));
+                    assert_eq!(mention["entity"]["name"].as_str(), Some(entity.name.as_str()));
+                    assert_eq!(mention["entity"]["country"].as_str(), entity.country.as_deref());
+                    assert_eq!(mention["entity"]["role"].as_str(), entity.role.as_deref());
+                    resolved += 1;
+                }
+                None => assert!(mention["entity"].is_null(), "{mention}"),
+            }
+        }
+        if record["kind"] == "quote" {
+            let speaker = document
+                .links()
+                .iter()
+                .find(|l| l.kind == "speaker" && l.from == span.id)
+                .map(|l| l.to.0);
+            assert_eq!(record["speaker"]["span"].as_u64(), speaker, "{record}");
+        }
+    }
+    assert!(resolved > 0, "the sample's speakers and parties have entities");
+    // Without the registry the ids are kept, the names are null and each id is named once.
+    let (bare, report) =
+        files::export_string(std::slice::from_ref(&document), ExportFormat::Events).expect("one-file format");
+    assert_eq!(bare.lines().count(), records.len());
+    assert!(!report.warnings.is_empty() && report.warnings.iter().all(|w| w.contains("registry")));
+    let first: serde_json::Value = serde_json::from_str(bare.lines().next().expect("a line")).expect("JSON");
+    assert_eq!(first.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()), keys);
+}
+
+#[test]
+fn coref() {
+    let (_, document) = sample_with_entities();
+    let (text, report) =
+        files::export_string(std::slice::from_ref(&document), ExportFormat::Coref).expect("one-file format");
+    check("sample.coref.jsonl", &text);
+    assert_eq!(text.lines().count(), 1);
+    let record: serde_json::Value = serde_json::from_str(text.trim_end()).expect("JSON");
+    assert_eq!(record["doc_key"], "libya-army-leaders-meeting.ar");
+    let sentences = record["sentences"].as_array().expect("sentences");
+    let tokens: Vec<&str> = sentences
+        .iter()
+        .flat_map(|s| {
+            s.as_array()
+                .expect("a sentence")
+                .iter()
+                .map(|t| t.as_str().expect("a token"))
+        })
+        .collect();
+    // The tokens are the text without its whitespace, and every sentence has its speakers.
+    let bare: String = document.text().chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(tokens.concat(), bare);
+    let speakers = record["speakers"].as_array().expect("speakers");
+    for (sentence, speaker) in sentences.iter().zip(speakers) {
+        assert_eq!(sentence.as_array().map(Vec::len), speaker.as_array().map(Vec::len));
+    }
+    // One cluster per entity with two or more mentions, each mention's tokens its text.
+    let mut expected: std::collections::BTreeMap<String, Vec<(usize, usize)>> = std::collections::BTreeMap::new();
+    for span in document.spans() {
+        if let Some(entity) = span.entity {
+            expected
+                .entry(entity.to_string())
+                .or_default()
+                .push((span.char_start, span.char_end));
+        }
+    }
+    expected.retain(|_, mentions| mentions.len() > 1);
+    let clusters = record["clusters"].as_array().expect("clusters");
+    let entities = record["entities"].as_array().expect("entities");
+    let chars = record["clusters_char"].as_array().expect("clusters_char");
+    assert_eq!(clusters.len(), expected.len());
+    assert_eq!(entities.len(), clusters.len());
+    let mut mentions = 0;
+    for ((cluster, entity), char_cluster) in clusters.iter().zip(entities).zip(chars) {
+        let ranges: Vec<(usize, usize)> = char_cluster
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .map(|m| {
+                let at = |i: usize| usize::try_from(m[i].as_u64().expect("offset")).expect("fits");
+                (at(0), at(1))
+            })
+            .collect();
+        assert_eq!(Some(&ranges), expected.get(entity.as_str().expect("id")), "{entity}");
+        for (mention, (start, end)) in cluster.as_array().expect("mentions").iter().zip(&ranges) {
+            let at = |i: usize| usize::try_from(mention[i].as_u64().expect("index")).expect("fits");
+            let words: String = tokens[at(0)..=at(1)].concat();
+            let span_text: String = document
+                .text_of(*start, *end)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            assert_eq!(words, span_text);
+            mentions += 1;
+        }
+    }
+    assert_eq!(report.spans, mentions);
+    assert!(mentions > 0);
+}

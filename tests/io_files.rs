@@ -267,3 +267,139 @@ fn an_orphan_placed_by_the_user_comes_back_with_its_links() {
     assert_eq!(document.links().len(), 4);
     assert!(document.links().iter().any(|l| l.id == LinkId(4) && l.to == SpanId(6)));
 }
+
+/// `format-v2.hashiya.ron` holds a field of each part of version 2 and is never regenerated:
+/// every later version must load it to the same document and save it as version 2, byte for
+/// byte, while it names no entity.
+#[test]
+fn format_v2_fixture_stays_loadable_and_stays_version_2() {
+    let loaded = io::load_document(&fixtures().join("format-v2.txt")).expect("loads");
+    let document = &loaded.document;
+    let actor = document.schema().label("Actor").expect("Actor");
+    assert_eq!(actor.display_name.as_deref(), Some("Actor (فاعل)"));
+    assert_eq!(document.schema().disabled_checks, ["span-edge"]);
+    assert_eq!(document.brat_lines(), ["*\tAlias T1 T4"]);
+    assert_eq!(document.spans().len(), 5);
+    assert!(document.spans().iter().all(|s| s.entity.is_none()));
+    let fixture = std::fs::read_to_string(fixtures().join("format-v2.hashiya.ron")).expect("reads");
+    assert_eq!(io::to_ron_string_with_orphans(document, &loaded.orphans), fixture);
+}
+
+/// A span that names an entity makes the file version 3; the entity survives a save and a
+/// load (fast reader and ron alike); clearing it is undone like any edit, and the file goes
+/// back to the version it was.
+#[test]
+fn an_entity_on_a_span_is_saved_as_version_3_and_read_back() {
+    use hashiya::io::differential::{RonReader, load_annotation_bytes};
+    use hashiya::model::EntityId;
+    for fixture in ["format-v1", "format-v2"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let article = dir.path().join(format!("{fixture}.txt"));
+        std::fs::copy(fixtures().join(format!("{fixture}.txt")), &article).expect("copies");
+        let original = std::fs::read_to_string(fixtures().join(format!("{fixture}.hashiya.ron"))).expect("reads");
+        std::fs::write(io::annotation_path_for(&article), &original).expect("writes");
+        let mut session = DocumentSession::open(&article).expect("loads");
+        for (span, entity) in [(SpanId(1), eid(1)), (SpanId(4), eid(12))] {
+            let set = Command::SetSpanEntity {
+                id: span,
+                entity: Some(entity),
+            };
+            session.edit(set).expect("sets the entity");
+        }
+        session.save().expect("saves");
+        let saved = std::fs::read_to_string(io::annotation_path_for(&article)).expect("reads");
+        assert!(
+            saved.starts_with("// Hashiya annotations (format_version 3)."),
+            "{saved}"
+        );
+        assert!(saved.contains("    format_version: 3,\n"));
+        assert!(
+            saved
+                .contains("text: \"الفريق محمد الحداد\", attributes: {\"type\": \"person\"}, entity: Some(\"E1\")),\n"),
+            "{saved}"
+        );
+        let text = session.document().text().to_owned();
+        for reader in [RonReader::FastThenRon, RonReader::RonOnly] {
+            let loaded = load_annotation_bytes(saved.as_bytes(), &text, reader).expect("loads");
+            let entities: Vec<(SpanId, Option<EntityId>)> =
+                loaded.document.spans().iter().map(|s| (s.id, s.entity)).collect();
+            assert_eq!(
+                entities,
+                [
+                    (SpanId(1), Some(eid(1))),
+                    (SpanId(2), None),
+                    (SpanId(3), None),
+                    (SpanId(4), Some(eid(12))),
+                    (SpanId(5), None),
+                ],
+                "{reader:?}"
+            );
+        }
+        while session.undo().expect("undoes") {}
+        assert!(session.document().spans().iter().all(|s| s.entity.is_none()));
+        assert_eq!(
+            io::to_ron_string_with_orphans(session.document(), session.orphans()),
+            original
+        );
+    }
+}
+
+#[test]
+fn an_entity_that_is_not_an_id_is_an_error_on_its_line() {
+    let text = io::load_article(&fixtures().join("format-v1.txt"))
+        .expect("article")
+        .text;
+    let original = std::fs::read_to_string(fixtures().join("format-v1.hashiya.ron")).expect("reads");
+    for bad in ["E01", "حفتر", "", "E1 "] {
+        let edited = original.replace("format_version: 1,", "format_version: 3,").replacen(
+            "text: \"ستيفاني وليامز\", attributes: {\"type\": \"person\"}",
+            &format!("text: \"ستيفاني وليامز\", attributes: {{\"type\": \"person\"}}, entity: Some(\"{bad}\")"),
+            1,
+        );
+        let error = io::from_ron_str(&edited, &text).expect_err("refused").to_string();
+        assert!(
+            error.contains("23:") && error.contains("span T4 names entity"),
+            "{bad:?}: {error}"
+        );
+    }
+}
+
+fn eid(n: u32) -> hashiya::model::EntityId {
+    hashiya::model::EntityId::new(n).expect("not 0")
+}
+
+/// A hand-edited file that names an entity but still says version 1 opens with a warning,
+/// and `hashiya fmt` (canonical form) writes it as version 3.
+#[test]
+fn an_entity_in_a_file_that_says_version_1_is_rewritten_as_version_3() {
+    let text = io::load_article(&fixtures().join("format-v1.txt"))
+        .expect("article")
+        .text;
+    let original = std::fs::read_to_string(fixtures().join("format-v1.hashiya.ron")).expect("reads");
+    let edited = original.replacen(
+        "text: \"ستيفاني وليامز\", attributes: {\"type\": \"person\"}",
+        "text: \"ستيفاني وليامز\", attributes: {\"type\": \"person\"}, entity: Some(\"E2\")",
+        1,
+    );
+    let loaded = io::from_ron_str(&edited, &text).expect("loads");
+    assert_eq!(loaded.document.span(SpanId(4)).and_then(|s| s.entity), Some(eid(2)));
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.contains("says format_version 1 but uses fields of version 3")),
+        "{:?}",
+        loaded.warnings
+    );
+    let canonical = io::canonical_ron(&edited).expect("formats");
+    assert!(
+        canonical.starts_with("// Hashiya annotations (format_version 3)."),
+        "{canonical}"
+    );
+    assert_eq!(
+        canonical,
+        io::to_ron_string_with_orphans(&loaded.document, &loaded.orphans)
+    );
+    // Without the entity, fmt leaves the version as it was.
+    assert_eq!(io::canonical_ron(&original).expect("formats"), original);
+}

@@ -197,6 +197,12 @@ fn build(
                 attributes: defined_attributes(label, attributes),
                 note: note.clone(),
                 needs_review: *needs_review,
+                // Some spans name an entity (version 3), most do not.
+                entity: if len % 3 == 0 {
+                    hashiya::model::EntityId::new(u32::try_from(start % 5).unwrap_or(0) + 1)
+                } else {
+                    None
+                },
             }
         })
         .collect();

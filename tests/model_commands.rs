@@ -3,7 +3,7 @@
 //! state over random command sequences. Everything goes through the session's edit path.
 
 use hashiya::app::DocumentSession;
-use hashiya::model::{Command, CommandError, Document, DocumentMeta, Schema, Span, SpanId};
+use hashiya::model::{Command, CommandError, Document, DocumentMeta, EntityId, Schema, Span, SpanId};
 use proptest::prelude::*;
 
 const TEXT: &str = "قال الفريق محمد الحداد «نحن متفقون» 2020 😀 and (5+5) وتوحيد المؤسسة العسكرية.";
@@ -111,6 +111,42 @@ fn relabel_drops_links_that_no_longer_fit_in_one_step() {
 }
 
 #[test]
+fn a_span_joins_an_entity_changes_it_and_leaves_it_with_undo_in_between() {
+    let mut s = session();
+    let actor = add_span(&mut s, "Actor", 4, 22);
+    let entity_of = |s: &DocumentSession| s.document().span(actor).and_then(|span| span.entity);
+    assert_eq!(entity_of(&s), None);
+    for entity in [Some(eid(3)), Some(eid(7)), None] {
+        s.edit(Command::SetSpanEntity { id: actor, entity }).expect("set");
+        assert_eq!(entity_of(&s), entity);
+    }
+    s.undo().expect("undo");
+    assert_eq!(entity_of(&s), Some(eid(7)));
+    s.undo().expect("undo");
+    assert_eq!(entity_of(&s), Some(eid(3)));
+    s.redo().expect("redo");
+    assert_eq!(entity_of(&s), Some(eid(7)));
+    // The entity stays with the span through a relabel and a move, and comes back with it
+    // when a deleted span is restored.
+    s.edit(Command::SetSpanRange {
+        id: actor,
+        char_start: 11,
+        char_end: 22,
+    })
+    .expect("moved");
+    s.edit(Command::DeleteSpan(actor)).expect("deleted");
+    s.undo().expect("undo delete");
+    assert_eq!(entity_of(&s), Some(eid(7)));
+    let before = s.document().clone();
+    let refused = s.edit(Command::SetSpanEntity {
+        id: SpanId(99),
+        entity: Some(eid(1)),
+    });
+    assert_eq!(refused, Err(CommandError::NoSuchSpan(SpanId(99))));
+    assert_eq!(s.document(), &before);
+}
+
+#[test]
 fn bad_commands_change_nothing() {
     let mut s = session();
     let before = s.document().clone();
@@ -172,6 +208,7 @@ enum Edit {
     Relabel(usize, usize),
     Move(usize, usize, usize),
     Link(usize, usize),
+    Entity(usize, Option<u32>),
     Undo,
     Redo,
 }
@@ -183,6 +220,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => (0..20usize, 0..3usize).prop_map(|(s, l)| Edit::Relabel(s, l)),
         1 => (0..20usize, 0..80usize, 1..15usize).prop_map(|(s, a, b)| Edit::Move(s, a, b)),
         2 => (0..20usize, 0..20usize).prop_map(|(a, b)| Edit::Link(a, b)),
+        1 => (0..20usize, proptest::option::of(1..4u32)).prop_map(|(s, e)| Edit::Entity(s, e)),
         1 => Just(Edit::Undo),
         1 => Just(Edit::Redo),
     ]
@@ -212,6 +250,10 @@ fn to_command(doc: &Document, edit: &Edit) -> Option<Command> {
             };
             link_command(kind, from, to)
         }
+        Edit::Entity(i, entity) => Command::SetSpanEntity {
+            id: nth(doc, i)?,
+            entity: entity.and_then(EntityId::new),
+        },
         Edit::Undo | Edit::Redo => return None,
     })
 }
@@ -337,4 +379,8 @@ fn the_first_span_or_link_edit_marks_the_document_in_progress_in_the_same_undo_s
     s.edit(Command::SetStatus(Status::Done)).expect("done");
     add_span(&mut s, "Quote", 30, 40);
     assert_eq!(s.document().meta().status, Status::Done);
+}
+
+fn eid(n: u32) -> EntityId {
+    EntityId::new(n).expect("not 0")
 }

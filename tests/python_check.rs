@@ -19,7 +19,7 @@ use hashiya::export::jsonl::JsonlFlavor;
 use hashiya::export::offsets::OffsetUnit;
 use hashiya::export::split::SplitSpec;
 use hashiya::export::tokens::SentenceSplit;
-use hashiya::model::{Document, DocumentMeta, Link, LinkId, Schema, Span, SpanId};
+use hashiya::model::{Document, DocumentMeta, EntityRegistry, Link, LinkId, Schema, Span, SpanId};
 
 /// Whether `python3` can import `modules`. Without them the caller skips, except in CI, where
 /// that is a failure.
@@ -62,13 +62,25 @@ fn run_script(name: &str, args: &[&Path]) -> String {
 /// Writes `documents` in `format` to `destination` (split into parts of one document each,
 /// named `names`, when given).
 fn export(documents: &[Document], format: ExportFormat, destination: &Path, names: Option<&[&str]>) -> ExportReport {
+    export_with(documents, &EntityRegistry::default(), format, destination, names)
+}
+
+/// [`export`] with an entity registry.
+fn export_with(
+    documents: &[Document],
+    entities: &EntityRegistry,
+    format: ExportFormat,
+    destination: &Path,
+    names: Option<&[&str]>,
+) -> ExportReport {
     let spec = names.map(|names| {
         let share = 1.0 / names.len() as f64;
         let text: Vec<String> = names.iter().map(|n| format!("{n}={share}")).collect();
         text.join(",").parse::<SplitSpec>().expect("split")
     });
-    files::write_export(
+    files::write_export_with_entities(
         documents,
+        entities,
         format,
         destination,
         spec.as_ref().map(|s| (s, 7)),
@@ -288,13 +300,16 @@ fn datasets_loads_and_concatenates_every_jsonl_split() {
         return;
     }
     let folder = tempfile::tempdir().expect("temp dir");
-    let (documents, _) = documents_with_truth(folder.path());
-    // A document per split: one with links, attributes and notes, ones with none of them, one
-    // without spans; each split's file alone would give a different schema if keys were left
-    // out when empty.
+    let (mut documents, _) = documents_with_truth(folder.path());
+    // A document per split: one with links, attributes, notes and entities, ones with none of
+    // them, one without spans; each split's file alone would give a different schema if keys
+    // were left out when empty.
+    let (registry, with_entities) = common::with_sample_entities(&documents[0]);
+    documents[0] = with_entities;
     let out = folder.path().join("hashiya");
-    let report = export(
+    let report = export_with(
         &documents,
+        &registry,
         ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
         &out,
         Some(&SPLITS),

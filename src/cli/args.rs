@@ -13,6 +13,7 @@ use crate::export::jsonl::JsonlFlavor;
 use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
 use crate::export::tokens::SentenceSplit;
+use crate::model::{EntityId, EntityKind};
 use crate::text::Direction;
 
 /// Printed after the top-level help and in the man page.
@@ -77,6 +78,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Measures how far several annotators agree on the same articles.
     Agree(AgreeArgs),
+    /// Lists the actor entities with their mentions per document; merges two entities.
+    Entities(EntitiesArgs),
     /// Merges two versions of an annotation file span by span (git's merge driver).
     MergeFile(MergeFileArgs),
     /// Shows how far each annotator of a team's project has come, document by document.
@@ -165,6 +168,10 @@ pub enum ExportTo {
     Conll,
     /// A folder of .txt/.ann pairs.
     Brat,
+    /// One JSON object per agreed action and per quote, parties and speakers as entities.
+    Events,
+    /// A document per line, mentions grouped into clusters by entity (OntoNotes-style).
+    Coref,
 }
 
 /// `hashiya import`.
@@ -267,6 +274,54 @@ pub struct AgreeArgs {
     /// Annotation files of two or more annotators.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+}
+
+/// `hashiya entities`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The entities are those of the dataset's registry, entities.hashiya.ron in the \
+inputs' folder or a folder above it. Prints one line per entity (id, name, type, codes, \
+mentions per annotation file: NAME, and NAME.ANNOTATOR for annotators' files); --json: {\"registry\", \"documents\", \"entities\", \"unknown\", \
+\"unassigned\"}. --merge KEPT GONE repoints every mention of GONE in the inputs' annotation \
+files (give the whole dataset) and removes GONE from the registry, its names kept as aliases. \
+Exit code 0 listed or merged, 1 when a mention names an entity the registry lacks, 2 for an \
+unreadable input or registry or a merge that could not be done."
+)]
+pub struct EntitiesArgs {
+    /// One JSON object on standard output.
+    #[arg(long)]
+    pub json: bool,
+    /// Merges entity GONE into entity KEPT (ids such as E3).
+    #[arg(long, num_args = 2, value_names = ["KEPT", "GONE"], value_parser = entity_id_parser, conflicts_with_all = ["add", "rename"])]
+    pub merge: Option<Vec<EntityId>>,
+    /// Adds an entity with this canonical name (with --type; the registry is created in the
+    /// first input's folder when there is none) and prints its id.
+    #[arg(long, value_name = "NAME", requires = "kind", conflicts_with = "rename")]
+    pub add: Option<String>,
+    /// Gives entity ID the canonical name NAME; the old name becomes an alias.
+    #[arg(long, num_args = 2, value_names = ["ID", "NAME"])]
+    pub rename: Option<Vec<String>>,
+    /// The new entity's type (with --add): person, organisation, country or group.
+    #[arg(long = "type", id = "kind", value_name = "TYPE", value_parser = entity_kind_parser, requires = "add")]
+    pub kind: Option<EntityKind>,
+    /// The new entity's country, ISO 3166-1 alpha-3 such as LBY (with --add).
+    #[arg(long, value_name = "CODE", requires = "add")]
+    pub country: Option<String>,
+    /// The new entity's sector or role code, such as GOV, MIL, REB (with --add).
+    #[arg(long, value_name = "CODE", requires = "add")]
+    pub role: Option<String>,
+    /// The new entity's Wikidata item, such as Q1853985 (with --add).
+    #[arg(long, value_name = "ITEM", requires = "add")]
+    pub wikidata: Option<String>,
+    /// Another name of the new entity (with --add; repeat it for several).
+    #[arg(long, value_name = "NAME", requires = "add")]
+    pub alias: Vec<String>,
+    /// The registry file, instead of the nearest entities.hashiya.ron above the inputs.
+    #[arg(long, value_name = "FILE")]
+    pub registry: Option<PathBuf>,
+    /// Articles, annotation files or folders.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
 }
 
 /// `hashiya merge-file`.
@@ -417,6 +472,15 @@ fn import_format_parser() -> impl clap::builder::TypedValueParser<Value = Import
 fn direction_parser() -> impl clap::builder::TypedValueParser<Value = Direction> {
     PossibleValuesParser::new(Direction::ALL.map(Direction::name))
         .try_map(|name| Direction::from_name(&name).ok_or_else(|| format!("\"{name}\" is not auto, rtl or ltr")))
+}
+
+fn entity_kind_parser(text: &str) -> Result<EntityKind, String> {
+    EntityKind::from_name(text).ok_or_else(|| format!("\"{text}\" is not person, organisation, country or group"))
+}
+
+fn entity_id_parser(text: &str) -> Result<EntityId, String> {
+    text.parse()
+        .map_err(|error: crate::model::BadEntityId| error.to_string())
 }
 
 fn split_parser(text: &str) -> Result<SplitSpec, String> {

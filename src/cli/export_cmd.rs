@@ -88,6 +88,8 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
             layers: args.layers,
         }),
         ExportTo::Brat => ExportFormat::Brat,
+        ExportTo::Events => ExportFormat::Events,
+        ExportTo::Coref => ExportFormat::Coref,
     };
     if args.jsonl_flavor.is_some() && args.to != ExportTo::Jsonl {
         return Err(UsageError("--jsonl-flavor goes with --to jsonl".to_owned()));
@@ -172,6 +174,9 @@ mod tests {
             &["--to", "jsonl", "--offsets", "bytes", "a.txt"],
             &["--to", "brat", "--out", "d", "--layers", "a.txt"],
             &["--to", "jsonl", "--brat-events", "Agreed action", "a.txt"],
+            &["--to", "events", "--offsets", "utf16", "a.txt"],
+            &["--to", "coref", "--jsonl-flavor", "hashiya", "a.txt"],
+            &["--to", "events", "--layers", "a.txt"],
             &["--to", "jsonl", "--split", "train=1", "a.txt"],
             &["--to", "jsonl", "--out", "d", "--split", "train=0.5", "a.txt"],
             &["--to", "jsonl", "--out", "d", "--seed", "3", "a.txt"],
@@ -254,6 +259,9 @@ mod tests {
         ])
         .expect("parses");
         assert_eq!(request_.brat_events, ["Agreed action", "Quote"]);
+        for (to, format) in [("events", ExportFormat::Events), ("coref", ExportFormat::Coref)] {
+            assert_eq!(request(&["--to", to, "x"]).expect("parses").format, format);
+        }
         let request_ = request(&["--to", "jsonl", "--offsets", "utf16", "x"]).expect("parses");
         assert_eq!(
             request_.format,

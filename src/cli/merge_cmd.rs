@@ -25,6 +25,25 @@ pub fn run(args: &MergeFileArgs) -> i32 {
             }
         }
     }
+    // `*.hashiya.ron merge=hashiya` sends the dataset's entity registry here too.
+    if name
+        .file_name()
+        .is_some_and(|n| n == crate::io::entities::ENTITIES_FILE)
+    {
+        return match crate::io::entities::merge_registries(&texts[0], &texts[1], &texts[2]) {
+            Ok(merged) => match write_atomic(&args.ours, merged.as_bytes(), Backup::None) {
+                Ok(()) => 0,
+                Err(error) => {
+                    eprintln!("hashiya merge-file: {error}");
+                    2
+                }
+            },
+            Err(error) => {
+                eprintln!("hashiya merge-file: {}: {error}", name.display());
+                1
+            }
+        };
+    }
     let outcome = match merge_annotation_files(&texts[0], &texts[1], &texts[2]) {
         Ok(outcome) => outcome,
         Err(error) => {

@@ -1,4 +1,4 @@
-//! The command line: `hashiya validate|fmt|export|import|stats|check|agree|merge-file|progress|search|debug|completions|man …`, its
+//! The command line: `hashiya validate|fmt|export|import|stats|check|agree|entities|merge-file|progress|search|debug|completions|man …`, its
 //! grammar in [`args`]. Each subcommand returns its exit code: 0 success, 1 problems found,
 //! 2 bad usage or unreadable input.
 
@@ -6,6 +6,7 @@ mod agree_cmd;
 pub mod args;
 mod check_cmd;
 mod debug;
+mod entities_cmd;
 mod export_cmd;
 mod fmt;
 mod import_cmd;
@@ -34,6 +35,7 @@ pub fn run(command: Command) -> i32 {
         Command::Stats(args) => stats_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
         Command::Agree(args) => agree_cmd::run(&args),
+        Command::Entities(args) => entities_cmd::run(&args),
         Command::MergeFile(args) => merge_cmd::run(&args),
         Command::Progress(args) => progress_cmd::run(&args),
         Command::Search(args) => search_cmd::run(&args),

@@ -20,6 +20,8 @@ pub(crate) struct PendingSpan {
     pub attributes: BTreeMap<String, String>,
     pub note: Option<String>,
     pub needs_review: bool,
+    /// The actor entity the span mentions.
+    pub entity: Option<crate::model::EntityId>,
     /// The text the input says the span covers, checked against the document text.
     pub text: Option<String>,
     /// Input line, for warnings.
@@ -125,6 +127,7 @@ impl PendingDocument {
             span.attributes = pending.attributes;
             span.note = pending.note;
             span.needs_review = pending.needs_review;
+            span.entity = pending.entity;
             if id.is_none() {
                 fresh_keys.push(pending.key);
             } else if !pending.key.is_empty() && keys.insert(pending.key.clone(), span.id).is_some() {

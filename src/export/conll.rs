@@ -314,7 +314,7 @@ pub(crate) fn tag_outermost<'d>(
 
 /// Sorted, disjoint ranges covering the given ones (overlapping ranges merged), where no
 /// sentence may end.
-fn merged_ranges(ranges: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+pub(crate) fn merged_ranges(ranges: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = ranges.collect();
     ranges.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());

@@ -70,11 +70,13 @@ pub fn export_dataset(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ExportOutcome, ExportError> {
     let mut report = ExportReport::default();
-    let (mut documents, protected, offset) = match source {
+    let (mut documents, protected, offset, entities) = match source {
         ExportSource::Paths(paths) => {
             let loaded = io::load_inputs_with_progress(paths, &mut |done, total| progress(done, 2 * total));
-            if !loaded.errors.is_empty() {
-                return Err(ExportError::Unreadable(loaded.errors));
+            if !loaded.errors.is_empty() || loaded.entities_error.is_some() {
+                let mut errors = loaded.errors;
+                errors.extend(loaded.entities_error);
+                return Err(ExportError::Unreadable(errors));
             }
             if loaded.documents.is_empty() {
                 return Err(ExportError::NothingToExport {
@@ -87,7 +89,7 @@ pub fn export_dataset(
             report.links_orphaned = loaded.orphaned_links;
             let mut protected = Protected::new(paths);
             loaded.articles.iter().for_each(|a| protected.add(a));
-            (loaded.documents, protected, loaded.articles.len())
+            (loaded.documents, protected, loaded.articles.len(), loaded.entities)
         }
         ExportSource::Open {
             document,
@@ -105,7 +107,13 @@ pub fn export_dataset(
             }
             report.spans_orphaned = orphans.len();
             report.links_orphaned = links.len();
-            (vec![*document], Protected::new(&[article]), 0)
+            let entities = match io::entities::find_registry(&article) {
+                Some(path) => {
+                    io::entities::load_registry(&path).map_err(|e| ExportError::Unreadable(vec![e.to_string()]))?
+                }
+                None => crate::model::EntityRegistry::default(),
+            };
+            (vec![*document], Protected::new(&[article]), 0, entities)
         }
     };
     if !event_labels.is_empty() {
@@ -114,8 +122,9 @@ pub fn export_dataset(
     let mut written_progress = |done, total| progress(offset + done, offset + total);
     let (one, text) = match destination {
         Some(destination) => (
-            files::write_export(
+            files::write_export_with_entities(
                 &documents,
+                &entities,
                 format,
                 destination,
                 split,
@@ -126,7 +135,8 @@ pub fn export_dataset(
         ),
         None if split.is_some() => return Err(ExportError::NeedsDestination),
         None => {
-            let (text, one) = files::export_string(&documents, format).ok_or(ExportError::NeedsDestination)?;
+            let (text, one) = files::export_string_with_entities(&documents, &entities, format)
+                .ok_or(ExportError::NeedsDestination)?;
             (one, Some(text))
         }
     };

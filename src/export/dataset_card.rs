@@ -40,6 +40,8 @@ const HASHIYA_FEATURES: &str = "  - name: id
       dtype: string
     - name: needs_review
       dtype: bool
+    - name: entity
+      dtype: string
   - name: relations
     list:
     - name: id
@@ -50,6 +52,22 @@ const HASHIYA_FEATURES: &str = "  - name: id
       dtype: int64
     - name: child
       dtype: int64
+  - name: entities
+    list:
+    - name: id
+      dtype: string
+    - name: name
+      dtype: string
+    - name: type
+      dtype: string
+    - name: country
+      dtype: string
+    - name: role
+      dtype: string
+    - name: wikidata
+      dtype: string
+    - name: mentions
+      list: int64
   - name: meta
     struct:
     - name: annotator

@@ -16,7 +16,8 @@ use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
 use crate::export::token_classification::{self, LABELS_FILE, TagSet};
 use crate::export::{ExportReport, ImportOptions, Imported, document_id};
-use crate::model::Document;
+use crate::export::{coref, events};
+use crate::model::{Document, EntityRegistry};
 
 /// A dataset format to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +28,12 @@ pub enum ExportFormat {
     Conll(ConllOptions),
     /// brat standoff: a folder.
     Brat,
+    /// The agreed actions and quotes with their parties and speakers as entities
+    /// ([`crate::export::events`]): JSONL.
+    Events,
+    /// Mentions grouped into clusters by entity, a document per line
+    /// ([`crate::export::coref`]): OntoNotes-style JSONL.
+    Coref,
 }
 
 impl ExportFormat {
@@ -34,7 +41,7 @@ impl ExportFormat {
     #[must_use]
     pub fn extension(self) -> Option<&'static str> {
         match self {
-            Self::Jsonl(..) => Some("jsonl"),
+            Self::Jsonl(..) | Self::Events | Self::Coref => Some("jsonl"),
             Self::Conll(_) => Some("conll"),
             Self::Brat => None,
         }
@@ -134,6 +141,21 @@ pub fn write_export(
     protected: &Protected,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ExportReport, FilesError> {
+    let entities = EntityRegistry::default();
+    write_export_with_entities(documents, &entities, format, destination, split, protected, progress)
+}
+
+/// [`write_export`] with the dataset's entity registry, whose names and codes the Hashiya
+/// JSONL and the events export carry (without it, entities are named by id only).
+pub fn write_export_with_entities(
+    documents: &[Document],
+    entities: &EntityRegistry,
+    format: ExportFormat,
+    destination: &Path,
+    split: Option<(&SplitSpec, u64)>,
+    protected: &Protected,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ExportReport, FilesError> {
     let groups: Vec<(Option<&str>, Vec<&Document>)> = match split {
         None => vec![(None, documents.iter().collect())],
         Some((spec, seed)) => {
@@ -169,7 +191,7 @@ pub fn write_export(
                     (Some(part), Some(extension)) => destination.join(format!("{part}.{extension}")),
                     _ => destination.to_owned(),
                 };
-                let (text, one) = export_text(&group, &all, format, &mut counter);
+                let (text, one) = export_text(&group, &all, entities, format, &mut counter);
                 planned.push(Planned {
                     path,
                     contents: text,
@@ -276,6 +298,16 @@ impl Progress<'_> {
 /// A one-file export as text (`None` for brat, which writes a folder).
 #[must_use]
 pub fn export_string(documents: &[Document], format: ExportFormat) -> Option<(String, ExportReport)> {
+    export_string_with_entities(documents, &EntityRegistry::default(), format)
+}
+
+/// [`export_string`] with the dataset's entity registry (see [`write_export_with_entities`]).
+#[must_use]
+pub fn export_string_with_entities(
+    documents: &[Document],
+    entities: &EntityRegistry,
+    format: ExportFormat,
+) -> Option<(String, ExportReport)> {
     if format == ExportFormat::Brat {
         return None;
     }
@@ -286,13 +318,14 @@ pub fn export_string(documents: &[Document], format: ExportFormat) -> Option<(St
         total: documents.len(),
         callback: &mut ignore,
     };
-    Some(export_text(&group, &group, format, &mut counter))
+    Some(export_text(&group, &group, entities, format, &mut counter))
 }
 
 /// One file of an export: `documents`, part of `all` (a split part, or all of them).
 fn export_text(
     documents: &[&Document],
     all: &[&Document],
+    entities: &EntityRegistry,
     format: ExportFormat,
     progress: &mut Progress<'_>,
 ) -> (String, ExportReport) {
@@ -317,8 +350,12 @@ fn export_text(
             report.merge(token_classification::push_document(
                 document, tags, *sentences, &mut out,
             ));
+        } else if format == ExportFormat::Events {
+            report.merge(events::push_document(document, entities, &mut out));
+        } else if format == ExportFormat::Coref {
+            report.merge(coref::push_document(document, &mut out));
         } else if let ExportFormat::Jsonl(flavor, unit) = format {
-            let (line, one) = jsonl::export_line(document, flavor, unit);
+            let (line, one) = jsonl::export_line_with(document, flavor, unit, entities);
             out.push_str(&line);
             out.push('\n');
             report.merge(one);

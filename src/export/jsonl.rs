@@ -2,10 +2,14 @@
 //!
 //! Hashiya's flavor:
 //! `{"id", "text", "spans": [{"id", "start", "end", "label", "text", "attributes": [{"name",
-//! "value"}], "note", "needs_review"}], "relations": [{"id", "label", "head", "child"}],
+//! "value"}], "note", "needs_review", "entity"}], "relations": [{"id", "label", "head",
+//! "child"}], "entities": [{"id", "name", "type", "country", "role", "wikidata", "mentions"}],
 //! "meta": {"annotator", "status", "source"}}` — `start`/`end` are Unicode scalar offsets, so
 //! Python's `text[start:end]` equals the span's `text` and spaCy's `Doc.char_span` accepts
 //! them; a relation's `head` is the quote or action span id, its `child` the actor's.
+//! A span's `entity` is the id of the actor entity it mentions (`null`: none); `entities`
+//! lists each entity the document mentions, from the dataset's registry, with the ids of its
+//! mention spans (an id the registry lacks has `null` name and type, and a warning).
 //! Every record has every key with one type (`note` is `null` when absent, lists are lists
 //! even when empty), so that table readers (Hugging Face `datasets`, pandas) give every file
 //! and split one schema. The import also reads the earlier layout (attributes as a map,
@@ -27,7 +31,7 @@ use crate::export::schema_builder::SchemaBuilder;
 use crate::export::token_classification::{self, TagSet};
 use crate::export::tokens::SentenceSplit;
 use crate::export::{ExportReport, ImportOptions, ImportReport, Imported, document_id};
-use crate::model::{Document, DocumentMeta, Status};
+use crate::model::{Document, DocumentMeta, EntityId, EntityRegistry, Status};
 
 /// Which JSONL layout to write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -97,7 +101,21 @@ struct LineOut<'a> {
     text: &'a str,
     spans: Vec<SpanOut<'a>>,
     relations: Vec<RelationOut<'a>>,
+    entities: Vec<EntityOut<'a>>,
     meta: MetaOut<'a>,
+}
+
+/// An entity the document mentions, with its mention span ids.
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    id: String,
+    name: Option<&'a str>,
+    #[serde(rename = "type")]
+    kind: Option<&'static str>,
+    country: Option<&'a str>,
+    role: Option<&'a str>,
+    wikidata: Option<&'a str>,
+    mentions: Vec<u64>,
 }
 
 #[derive(Serialize)]
@@ -111,6 +129,8 @@ struct SpanOut<'a> {
     /// Always written, `null` when the span has none: every record has the same keys.
     note: Option<&'a str>,
     needs_review: bool,
+    /// The entity's id, `null` when the span names none.
+    entity: Option<String>,
 }
 
 /// An attribute as a `{"name", "value"}` record: a list of these has one type whatever the
@@ -178,9 +198,21 @@ pub fn export_str_in(documents: &[Document], flavor: JsonlFlavor, unit: OffsetUn
 
 /// One document as one JSON line (without the line end), with offsets in `unit`; in the
 /// token flavor, a line per sentence (without the last line end), tagged with the document's
-/// own labels.
+/// own labels. Entities are named by id only ([`export_line_with`] adds the registry's).
 #[must_use]
 pub fn export_line(document: &Document, flavor: JsonlFlavor, unit: OffsetUnit) -> (String, ExportReport) {
+    export_line_with(document, flavor, unit, &EntityRegistry::default())
+}
+
+/// [`export_line`] with the dataset's entity registry, whose names and codes the Hashiya
+/// flavor's `entities` carry.
+#[must_use]
+pub fn export_line_with(
+    document: &Document,
+    flavor: JsonlFlavor,
+    unit: OffsetUnit,
+    registry: &EntityRegistry,
+) -> (String, ExportReport) {
     let offsets = OffsetConverter::new(document.text(), unit);
     let mut report = ExportReport {
         documents: 1,
@@ -189,7 +221,17 @@ pub fn export_line(document: &Document, flavor: JsonlFlavor, unit: OffsetUnit) -
         ..ExportReport::default()
     };
     let json = match flavor {
-        JsonlFlavor::Hashiya => serde_json::to_string(&hashiya_line(document, &offsets)),
+        JsonlFlavor::Hashiya => {
+            let line = hashiya_line(document, &offsets, registry);
+            for entity in line.entities.iter().filter(|e| e.name.is_none()) {
+                report.warn(format!(
+                    "{}: spans name entity {}, which the entity registry does not have",
+                    document.meta().source_name,
+                    entity.id
+                ));
+            }
+            serde_json::to_string(&line)
+        }
         JsonlFlavor::Doccano => {
             if !document.links().is_empty() {
                 report.links_dropped = document.links().len();
@@ -217,8 +259,30 @@ pub fn export_line(document: &Document, flavor: JsonlFlavor, unit: OffsetUnit) -
     (escape_line_separators(json), report)
 }
 
-fn hashiya_line<'d>(document: &'d Document, offsets: &OffsetConverter) -> LineOut<'d> {
+fn hashiya_line<'d>(document: &'d Document, offsets: &OffsetConverter, registry: &'d EntityRegistry) -> LineOut<'d> {
     let meta = document.meta();
+    let mut mentions: BTreeMap<EntityId, Vec<u64>> = BTreeMap::new();
+    for span in document.spans() {
+        if let Some(entity) = span.entity {
+            mentions.entry(entity).or_default().push(span.id.0);
+        }
+    }
+    let entities = mentions
+        .into_iter()
+        .map(|(id, mut mentions)| {
+            mentions.sort_unstable();
+            let entity = registry.get(id);
+            EntityOut {
+                id: id.to_string(),
+                name: entity.map(|e| e.name.as_str()),
+                kind: entity.map(|e| e.kind.name()),
+                country: entity.and_then(|e| e.country.as_deref()),
+                role: entity.and_then(|e| e.role.as_deref()),
+                wikidata: entity.and_then(|e| e.wikidata.as_deref()),
+                mentions,
+            }
+        })
+        .collect();
     LineOut {
         id: document_id(document),
         text: document.text(),
@@ -238,6 +302,7 @@ fn hashiya_line<'d>(document: &'d Document, offsets: &OffsetConverter) -> LineOu
                     .collect(),
                 note: span.note.as_deref(),
                 needs_review: span.needs_review,
+                entity: span.entity.map(|e| e.to_string()),
             })
             .collect(),
         relations: document
@@ -250,6 +315,7 @@ fn hashiya_line<'d>(document: &'d Document, offsets: &OffsetConverter) -> LineOu
                 child: link.to.0,
             })
             .collect(),
+        entities,
         meta: MetaOut {
             annotator: &meta.annotator,
             status: status_name(meta.status),
@@ -261,7 +327,7 @@ fn hashiya_line<'d>(document: &'d Document, offsets: &OffsetConverter) -> LineOu
 /// JSON allows U+0085, U+2028 and U+2029 raw inside strings, but Python's `str.splitlines`
 /// ends lines there and would cut a JSONL line in two: write them escaped. Outside strings
 /// JSON is ASCII, so the replacement only touches string contents.
-fn escape_line_separators(json: String) -> String {
+pub(crate) fn escape_line_separators(json: String) -> String {
     if !json.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
         return json;
     }
@@ -387,6 +453,7 @@ impl LineReader<'_, '_> {
                 attributes,
                 note: span.get("note").and_then(Value::as_str).map(str::to_owned),
                 needs_review: span.get("needs_review").and_then(Value::as_bool).unwrap_or(false),
+                entity: self.entity(span.get("entity"), index),
                 text: span.get("text").and_then(Value::as_str).map(str::to_owned),
                 line: Some(self.number),
             });
@@ -433,6 +500,27 @@ impl LineReader<'_, '_> {
             Some(other) => {
                 self.warn(format!("spans[{index}].attributes is {other} (not a list); ignored"));
                 BTreeMap::new()
+            }
+        }
+    }
+
+    /// A span's entity id: `"E3"`, or `null`/absent for none; anything else is left out with
+    /// a warning.
+    fn entity(&mut self, value: Option<&Value>, index: usize) -> Option<EntityId> {
+        match value {
+            None | Some(Value::Null) => None,
+            Some(Value::String(id)) => match id.parse() {
+                Ok(id) => Some(id),
+                Err(error) => {
+                    self.warn(format!("spans[{index}].entity: {error}; left out"));
+                    None
+                }
+            },
+            Some(other) => {
+                self.warn(format!(
+                    "spans[{index}].entity is {other} (not an id such as \"E3\"); left out"
+                ));
+                None
             }
         }
     }
@@ -531,10 +619,10 @@ mod tests {
             concat!(
                 r#"{"id":"a","text":"قال 😀 الفريق محمد: «نعم»\u2028","#,
                 r#""spans":[{"id":1,"start":6,"end":17,"label":"Actor","text":"الفريق محمد","#,
-                r#""attributes":[{"name":"type","value":"person"}],"note":null,"needs_review":false},"#,
+                r#""attributes":[{"name":"type","value":"person"}],"note":null,"needs_review":false,"entity":null},"#,
                 r#"{"id":2,"start":19,"end":24,"label":"Quote","text":"«نعم»","attributes":[],"#,
-                r#""note":"a \"short\" one","needs_review":false}],"#,
-                r#""relations":[{"id":1,"label":"speaker","head":2,"child":1}],"#,
+                r#""note":"a \"short\" one","needs_review":false,"entity":null}],"#,
+                r#""relations":[{"id":1,"label":"speaker","head":2,"child":1}],"entities":[],"#,
                 r#""meta":{"annotator":"Salma","status":"done","source":"a.txt"}}"#,
                 "\n"
             )
@@ -612,6 +700,15 @@ mod tests {
     fn every_record_has_the_same_keys_and_types() {
         // A span with every optional value set and one with none, a document with relations
         // and one without: the key paths and JSON types of the records are equal.
+        const NULLABLE: [&str; 7] = [
+            ".spans[].note",
+            ".spans[].entity",
+            ".entities[].name",
+            ".entities[].type",
+            ".entities[].country",
+            ".entities[].role",
+            ".entities[].wikidata",
+        ];
         fn shape(value: &Value, path: &str, out: &mut Vec<String>) {
             match value {
                 Value::Object(map) => map.iter().for_each(|(k, v)| shape(v, &format!("{path}.{k}"), out)),
@@ -621,14 +718,23 @@ mod tests {
                         shape(item, &format!("{path}[]"), out);
                     }
                 }
-                Value::Null | Value::String(_) if path == ".spans[].note" => out.push(format!("{path}: string?")),
+                Value::Null | Value::String(_) if NULLABLE.contains(&path) => out.push(format!("{path}: string?")),
                 Value::Null => out.push(format!("{path}: null")),
                 Value::Bool(_) => out.push(format!("{path}: bool")),
                 Value::Number(_) => out.push(format!("{path}: number")),
                 Value::String(_) => out.push(format!("{path}: string")),
             }
         }
-        let full = sample();
+        let sample = sample();
+        let mut spans = sample.spans().to_vec();
+        spans[0].entity = crate::model::EntityId::new(1);
+        let full = Document::from_parts(
+            sample.text().to_owned(),
+            sample.schema().clone(),
+            sample.meta().clone(),
+            spans,
+            sample.links().to_vec(),
+        );
         let mut bare = Document::from_parts(
             "أ ب".into(),
             full.schema().clone(),
@@ -651,9 +757,9 @@ mod tests {
         let missing: Vec<&String> = shapes[0].iter().filter(|s| !shapes[1].contains(s)).collect();
         // Only what an empty list cannot show: the keys of its items.
         assert!(
-            missing
-                .iter()
-                .all(|s| s.starts_with(".relations[]") || s.starts_with(".spans[].attributes[]")),
+            missing.iter().all(|s| s.starts_with(".relations[]")
+                || s.starts_with(".spans[].attributes[]")
+                || s.starts_with(".entities[]")),
             "{missing:?}"
         );
         assert!(shapes[1].iter().all(|s| shapes[0].contains(s)), "{shapes:?}");
@@ -666,7 +772,7 @@ mod tests {
         );
         let (text, _) = export_str(&[bare], JsonlFlavor::Hashiya);
         assert!(
-            text.contains(r#""spans":[],"relations":[],"meta":{"annotator":"","#),
+            text.contains(r#""spans":[],"relations":[],"entities":[],"meta":{"annotator":"","#),
             "{text}"
         );
     }

@@ -1,5 +1,5 @@
-//! Dataset formats, one file per format: JSONL (Hashiya's own, doccano's, token classification), `CoNLL` (IOB2)
-//! and brat standoff, each with its export and import as pure functions over
+//! Dataset formats, one file per format: JSONL (Hashiya's own, doccano's, token classification), `CoNLL` (IOB2),
+//! brat standoff, the entity-level events (`events`) and coreference clusters (`coref`), each with its export and import as pure functions over
 //! [`crate::model::Document`]; [`files`] is the thin layer that reads and writes them on disk.
 //!
 //! Offsets are Unicode scalar offsets everywhere (Python's `text[start:end]`); JSONL can
@@ -10,9 +10,11 @@ pub mod brat;
 mod brat_conf;
 mod brat_import;
 pub mod conll;
+pub mod coref;
 pub mod dataset;
 pub mod dataset_card;
 mod doccano;
+pub mod events;
 pub mod files;
 pub mod guard;
 pub mod jsonl;

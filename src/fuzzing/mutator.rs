@@ -58,6 +58,7 @@ const LINES: &[&str] = &[
     "        (id: 1, label: \"Actor\", start: 0, end: 1, text: \"x\"),",
     "        (id: 1, kind: \"speaker\", from: 1, to: 1),",
     "        (id: 2, label: \"Quote\", start: 1, end: 3, text: \"\\\"\\\\\", note: Some(\"\"), needs_review: true),",
+    "        (id: 3, label: \"Actor\", start: 0, end: 1, text: \"x\", entity: Some(\"E1\")),",
     "    annotator: r#\"",
     "\"#,",
     "    annotator: \"",
@@ -65,6 +66,7 @@ const LINES: &[&str] = &[
     "",
     "\r",
     "    format_version: 2,",
+    "    format_version: 3,",
     ")",
 ];
 
@@ -137,6 +139,9 @@ const SNIPPETS: &[&str] = &[
     "true",
     "false",
     ", needs_review: true",
+    ", entity: Some(\"E1\")",
+    ", entity: Some(\"E01\")",
+    ", entity: None",
     ", note: Some(\"n\")",
     ", attributes: {\"type\": \"person\"}",
     ", attributes: {\"type\": \"person\", \"type\": \"group\"}",

@@ -128,7 +128,7 @@ pub(crate) fn parse_canonical(ron: &str, options: &ron::Options) -> Option<FileD
 }
 
 /// `        (id: 1, label: "Actor", start: 60, end: 74, text: "…"[, attributes: {…}][, note:
-/// Some("…")][, needs_review: true]),`
+/// Some("…")][, needs_review: true][, entity: Some("E3")]),`
 fn span_line(line: &str) -> Option<SpanDto> {
     let mut cursor = Cursor::new(line.strip_prefix("        (")?.strip_suffix("),")?);
     let id = cursor.field("id: ")?.number()?;
@@ -145,6 +145,7 @@ fn span_line(line: &str) -> Option<SpanDto> {
         attributes: Attributes::default(),
         note: None,
         needs_review: false,
+        entity: None,
     };
     if cursor.eat(", attributes: {") {
         loop {
@@ -163,6 +164,10 @@ fn span_line(line: &str) -> Option<SpanDto> {
     }
     if cursor.eat(", needs_review: true") {
         span.needs_review = true;
+    }
+    if cursor.eat(", entity: Some(") {
+        span.entity = Some(cursor.string()?);
+        cursor.field(")")?;
     }
     cursor.rest.is_empty().then_some(span)
 }
@@ -318,6 +323,30 @@ mod tests {
     }
 
     #[test]
+    fn version_3_entities_read_the_same_as_with_ron() {
+        let mut file = by_ron(SAMPLE);
+        file.spans[0].entity = Some("E1".into());
+        file.spans[3].entity = Some("E12".into());
+        file.orphans.push(SpanDto {
+            entity: Some("E\"2\u{200F}".into()),
+            ..file.spans[0].clone()
+        });
+        file.format_version = file.lowest_version();
+        assert_eq!(file.format_version, 3);
+        let written = crate::io::writer::write_file(&file);
+        assert!(written.contains(", entity: Some(\"E12\")),\n"), "{written}");
+        let options = ron::Options::default();
+        assert_eq!(parse_canonical(&written, &options), Some(by_ron(&written)));
+        assert_eq!(by_ron(&written), file);
+        // Without entities the same file is the version it was.
+        file.spans
+            .iter_mut()
+            .chain(&mut file.orphans)
+            .for_each(|s| s.entity = None);
+        assert!(file.lowest_version() < 3);
+    }
+
+    #[test]
     fn anything_unusual_falls_back_to_ron() {
         let options = ron::Options::default();
         for edit in [
@@ -326,6 +355,11 @@ mod tests {
             ("\"type\": \"person\"}", "\"type\": \"person\",}"),
             ("(id: 1, kind:", "(id: 1, kind: \"speaker\", kind:"),
             ("from: 6, to: 1),", "from: 6, to: 1), // speaker"),
+            (
+                "text: \"ستيفاني وليامز\"",
+                "text: \"ستيفاني وليامز\", entity: Some(\"E1\"), needs_review: true",
+            ),
+            ("text: \"ستيفاني وليامز\"", "text: \"ستيفاني وليامز\", entity: None"),
             ("text: \"ستيفاني وليامز\"", "text: \"ستيفاني\\q\""),
             ("    spans: [", "    spans: [\n    ],\n    spans: ["),
             ("    ),\n    spans: [", "    ), /* the spans\n*/\n    spans: ["),
@@ -373,11 +407,12 @@ mod tests {
             any::<(u64, u64)>(),
             text.clone(),
             prop::collection::btree_map(text.clone(), text.clone(), 0..3),
-            prop::option::of(text),
+            prop::option::of(text.clone()),
             any::<bool>(),
+            prop::option::of(prop_oneof![text, "E[0-9]{1,5}"]),
         )
             .prop_map(
-                |(id, label, (start, end), text, attributes, note, needs_review)| SpanDto {
+                |(id, label, (start, end), text, attributes, note, needs_review, entity)| SpanDto {
                     id,
                     label,
                     start,
@@ -389,6 +424,7 @@ mod tests {
                     },
                     note,
                     needs_review,
+                    entity,
                 },
             )
     }

@@ -1,8 +1,10 @@
-//! The annotation file as serde sees it (format versions 1 and 2). These types mirror the
+//! The annotation file as serde sees it (format versions 1, 2 and 3). These types mirror the
 //! file, not the model, so the model can change without changing the format. Version 2 only
 //! adds optional fields (a label's `display_name` and `event`, a relation's `other_pairs`,
-//! `any_labels` and `min_links`, the schema's `disabled_checks`, the file's `brat_lines`), so one set of types reads both; a file is written
-//! as version 1 when it uses none of them, so that older Hashiya versions still open it.
+//! `any_labels` and `min_links`, the schema's `disabled_checks`, the file's `brat_lines`), and
+//! version 3 one more (a span's `entity`), so one set of types reads them all; a file is
+//! written with the lowest version that holds what it uses, so that older Hashiya versions
+//! still open it.
 
 use std::collections::BTreeMap;
 
@@ -131,6 +133,9 @@ pub(crate) struct SpanDto {
     pub note: Option<String>,
     #[serde(default)]
     pub needs_review: bool,
+    /// The entity the span mentions, as its id (`"E3"`). Version 3.
+    #[serde(default)]
+    pub entity: Option<String>,
 }
 
 /// A span's attributes. A map in the file may name an attribute twice; a map type would keep
@@ -224,8 +229,12 @@ impl FileDto {
         file
     }
 
-    /// The lowest format version that holds this file: 1 unless it uses a field of version 2.
+    /// The lowest format version that holds this file: 3 when a span names an entity, 2 when
+    /// it uses another field of version 2, else 1.
     pub fn lowest_version(&self) -> u64 {
+        if self.spans.iter().chain(&self.orphans).any(|s| s.entity.is_some()) {
+            return 3;
+        }
         let labels = self.schema.labels.iter().any(|l| l.display_name.is_some() || l.event);
         let relations = self
             .schema
@@ -255,10 +264,12 @@ impl SpanDto {
             },
             note: span.note.clone(),
             needs_review: span.needs_review,
+            entity: span.entity.map(|id| id.to_string()),
         }
     }
 
-    /// The model span at the given char range (offsets already checked to fit `usize`).
+    /// The model span at the given char range (offsets already checked to fit `usize`, the
+    /// entity id to parse, by `check_file`).
     pub fn to_span(&self, char_start: usize, char_end: usize) -> Span {
         Span {
             id: SpanId(self.id),
@@ -268,6 +279,7 @@ impl SpanDto {
             attributes: self.attributes.map.clone(),
             note: self.note.clone(),
             needs_review: self.needs_review,
+            entity: self.entity.as_deref().and_then(|id| id.parse().ok()),
         }
     }
 

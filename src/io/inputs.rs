@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::io;
-use crate::model::{Document, Status};
+use crate::model::{Document, EntityRegistry, Status};
 
 /// The annotated documents of the inputs.
 #[derive(Debug, Default)]
@@ -27,6 +27,15 @@ pub struct Inputs {
     pub orphaned_spans: usize,
     /// Links with an orphaned span at one end (or both), not in `documents` either.
     pub orphaned_links: usize,
+    /// The actor entities of the dataset: the registry (`entities.hashiya.ron`) above the
+    /// inputs, empty when there is none.
+    pub entities: EntityRegistry,
+    /// Where the registry was read from.
+    pub entities_path: Option<PathBuf>,
+    /// Why the registry could not be read (it does not parse, or the inputs lie under
+    /// different registries). Only what uses entities (exports) stops on it; counting spans
+    /// or checking them does not need it.
+    pub entities_error: Option<String>,
 }
 
 /// Loads every input. Articles without annotations are counted, not loaded as documents.
@@ -63,7 +72,39 @@ pub fn load_inputs_with_progress(inputs: &[impl AsRef<Path>], progress: &mut dyn
         progress(index + 1, pairs.len());
     }
     loaded.articles = pairs.into_iter().map(|(article, _)| article).collect();
+    load_registry_of(inputs, &mut loaded);
     loaded
+}
+
+/// Reads the one entity registry the inputs belong to; inputs under different registries,
+/// or a registry that does not read, are an error (entity ids would mean different actors).
+fn load_registry_of(inputs: &[impl AsRef<Path>], loaded: &mut Inputs) {
+    let mut found: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|input| io::entities::find_registry(input.as_ref()))
+        .collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [] => {}
+        [path] => match io::entities::load_registry(path) {
+            Ok(registry) => {
+                loaded.entities = registry;
+                loaded.entities_path = Some(path.clone());
+            }
+            Err(error) => loaded.entities_error = Some(error.to_string()),
+        },
+        several => {
+            loaded.entities_error = Some(format!(
+                "the inputs belong to different entity registries: {}",
+                several
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
 }
 
 fn load_one(article: &Path, ron_path: &Path, loaded: &mut Inputs) {

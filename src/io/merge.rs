@@ -227,6 +227,7 @@ impl Entry {
             && a.attributes.map == b.attributes.map
             && a.note == b.note
             && a.needs_review == b.needs_review
+            && a.entity == b.entity
     }
 }
 
@@ -614,6 +615,56 @@ mod tests {
         let mut links: Vec<_> = file.links.iter().map(|l| (l.kind.as_str(), l.from, l.to)).collect();
         links.sort_unstable();
         links
+    }
+
+    /// [`file`] with entities given to spans: `(span id, entity number)`.
+    fn file_with_entities(spans: &[(u64, &str, usize, usize)], entities: &[(u64, u32)]) -> String {
+        let mut dto = parsed(&file(spans, &[]));
+        for &(id, entity) in entities {
+            let span = dto.spans.iter_mut().find(|s| s.id == id).expect("span");
+            span.entity = crate::model::EntityId::new(entity).map(|e| e.to_string());
+        }
+        dto.format_version = dto.lowest_version();
+        crate::io::writer::write_file(&dto)
+    }
+
+    #[test]
+    fn an_entity_given_or_changed_on_one_side_is_taken_and_on_both_is_a_conflict() {
+        let spans = [(1, "Actor", 4, 22), (2, "Actor", 42, 48)];
+        let base = file_with_entities(&spans, &[(2, 5)]);
+        let entities = |ron: &str| -> Vec<(u64, Option<String>, bool)> {
+            let mut found: Vec<_> = parsed(ron)
+                .spans
+                .into_iter()
+                .map(|s| (s.id, s.entity, s.needs_review))
+                .collect();
+            found.sort_unstable();
+            found
+        };
+        // Ours names span 1's entity, theirs changes span 2's: both are taken.
+        let ours = file_with_entities(&spans, &[(1, 1), (2, 5)]);
+        let theirs = file_with_entities(&spans, &[(2, 7)]);
+        for (a, b) in [(&ours, &theirs), (&theirs, &ours)] {
+            let merged = merge_annotation_files(&base, a, b).expect("merges");
+            assert_eq!(
+                entities(&merged.ron),
+                [(1, Some("E1".to_owned()), false), (2, Some("E7".to_owned()), false)]
+            );
+            assert!(!merged.needs_review());
+            assert!(merged.ron.starts_with("// Hashiya annotations (format_version 3)."));
+        }
+        // Both change span 2's entity differently: both versions are kept for review.
+        let ours = file_with_entities(&spans, &[(2, 6)]);
+        let merged = merge_annotation_files(&base, &ours, &theirs).expect("merges");
+        let found = entities(&merged.ron);
+        assert_eq!(found.len(), 3, "{found:?}");
+        let versions: Vec<_> = found
+            .iter()
+            .filter(|(_, _, review)| *review)
+            .map(|(_, e, _)| e.clone())
+            .collect();
+        assert_eq!(versions, [Some("E6".to_owned()), Some("E7".to_owned())]);
+        assert_eq!(merged.conflicting_spans, 1);
     }
 
     #[test]

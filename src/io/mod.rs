@@ -5,18 +5,18 @@
 //! that file are Unicode scalar (char) offsets into the article text as loaded by
 //! [`load_article`]: decoded, CRLF and lone CR turned into LF.
 //!
-//! The file (format version 1, or 2 when it uses a field added in version 2; see
-//! `docs/annotation-format.md`), one span and one link per line, sorted:
+//! The file (format version 1, 2 when it uses a field added in version 2, 3 when a span names
+//! an entity; see `docs/annotation-format.md`), one span and one link per line, sorted:
 //!
 //! ```text
 //! (
-//!     format_version: 1,
+//!     format_version: 3,
 //!     document: (file: "article.txt", sha256: "9f86…", char_len: 2620),
 //!     annotator: "Sara",
 //!     status: InProgress,
 //!     schema: (labels: [...], relations: [...]),
 //!     spans: [
-//!         (id: 1, label: "Actor", start: 62, end: 76, text: "ستيفاني وليامز", attributes: {"type": "person"}),
+//!         (id: 1, label: "Actor", start: 62, end: 76, text: "ستيفاني وليامز", attributes: {"type": "person"}, entity: Some("E2")),
 //!         (id: 9, label: "Quote", start: 801, end: 1002, text: "سعدت بما …", needs_review: true),
 //!     ],
 //!     links: [
@@ -33,6 +33,7 @@ mod canonical_reader;
 #[doc(hidden)]
 pub mod differential;
 mod dto;
+pub mod entities;
 mod error;
 mod file_check;
 pub mod file_watcher;
@@ -68,8 +69,9 @@ use crate::model::{Document, DocumentMeta, Schema};
 
 /// The newest annotation file format version; this build reads it and every older one. A file
 /// is written with the lowest version that holds it (version 1 unless it uses a field added
-/// in version 2), so that older Hashiya versions keep opening what they can read.
-pub const FORMAT_VERSION: u64 = 2;
+/// in version 2; version 3 when a span names an entity), so that older Hashiya versions keep
+/// opening what they can read.
+pub const FORMAT_VERSION: u64 = 3;
 
 /// Whether this build reads files of this format version.
 #[must_use]
@@ -243,6 +245,11 @@ pub fn canonical_ron(ron: &str) -> Result<String, IoError> {
     if !lost.is_empty() {
         return Err(IoError::invalid(lost));
     }
+    // A hand-edited file may use a field of a later version than it says (a span's `entity`
+    // in a version 1 file): it is written as that version, so an older Hashiya says "newer"
+    // instead of failing on the field.
+    let mut file = file;
+    file.format_version = file.format_version.max(file.lowest_version());
     Ok(writer::write_file(&file))
 }
 

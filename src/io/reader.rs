@@ -167,6 +167,16 @@ pub(crate) fn lint_file(file: &FileDto, schema: &Schema, ron: &str) -> Vec<Probl
         ));
     }
     problems.extend(repeated_attributes(file, &locator));
+    let needed = file.lowest_version();
+    if file.format_version < needed {
+        problems.push(Problem::at(
+            locator.section(Section::Document),
+            format!(
+                "the file says format_version {} but uses fields of version {needed} (a span's entity); a save writes version {needed}",
+                file.format_version
+            ),
+        ));
+    }
     for (section, span) in all_spans(file) {
         let Some(label) = schema.label(&span.label) else {
             continue;
@@ -291,6 +301,9 @@ impl Checker<'_> {
                     ));
                 }
                 problems.extend(range_problem(span, file.document.char_len, section == Section::Spans));
+                if let Some(Err(error)) = span.entity.as_deref().map(str::parse::<crate::model::EntityId>) {
+                    problems.push(format!("span T{} names entity {error}", span.id));
+                }
                 if !problems.is_empty() {
                     let position = self.locator.nth_item(section, span.id, nth);
                     for message in problems {

@@ -123,6 +123,11 @@ pub(crate) fn push_span(out: &mut String, span: &SpanDto) {
     if span.needs_review {
         out.push_str(", needs_review: true");
     }
+    if let Some(entity) = &span.entity {
+        out.push_str(", entity: Some(");
+        push_string(out, entity);
+        out.push(')');
+    }
     out.push(')');
 }
 
@@ -217,7 +222,7 @@ fn push_char_option(out: &mut String, c: Option<char>) {
 /// A RON string literal. Non-ASCII text stays readable (Arabic is written as is); quotes,
 /// backslashes, control characters and invisible format characters are escaped, so that no
 /// line break or bidi control hides inside a line.
-fn push_string(out: &mut String, text: &str) {
+pub(crate) fn push_string(out: &mut String, text: &str) {
     out.push('"');
     if text.chars().any(needs_escape) {
         for c in text.chars() {

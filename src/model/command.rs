@@ -1,4 +1,4 @@
-use crate::model::{Document, Link, LinkId, Schema, Span, SpanId, Status};
+use crate::model::{Document, EntityId, Link, LinkId, Schema, Span, SpanId, Status};
 
 /// One change to a document's annotations. `Document::apply` (private to the model) is the
 /// only place annotations change; it returns the inverse command, which the undo history
@@ -62,6 +62,15 @@ pub enum Command {
         id: SpanId,
         /// New flag.
         needs_review: bool,
+    },
+    /// Set (`Some`) or clear (`None`) the entity a span mentions; its inverse sets the
+    /// previous one back. The document does not hold the registry, so the id is not checked
+    /// against it here (loading and `hashiya entities` report ids the registry lacks).
+    SetSpanEntity {
+        /// Which span.
+        id: SpanId,
+        /// The entity, or none.
+        entity: Option<EntityId>,
     },
     /// Add a link from span `from` to span `to`; the document allocates its id.
     AddLink {
@@ -228,6 +237,11 @@ impl Document {
                 let span = self.span_mut(id)?;
                 let old = std::mem::replace(&mut span.needs_review, needs_review);
                 Ok(Command::SetSpanNeedsReview { id, needs_review: old })
+            }
+            Command::SetSpanEntity { id, entity } => {
+                let span = self.span_mut(id)?;
+                let old = std::mem::replace(&mut span.entity, entity);
+                Ok(Command::SetSpanEntity { id, entity: old })
             }
             Command::AddLink { kind, from, to } => {
                 let id = self

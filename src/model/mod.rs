@@ -5,6 +5,7 @@
 
 mod command;
 mod document;
+mod entity;
 mod history;
 mod link;
 mod schema;
@@ -12,6 +13,7 @@ mod span;
 
 pub use command::{Command, CommandError, Created};
 pub use document::{Document, DocumentMeta, Status};
+pub use entity::{BadEntityId, Entity, EntityError, EntityId, EntityKind, EntityRegistry};
 pub(crate) use history::History;
 pub use link::{Link, LinkId};
 pub use schema::{AttributeDef, LABEL_PALETTE, LabelDef, RelationDef, Rgb, Schema, SchemaError};

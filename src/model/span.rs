@@ -27,6 +27,8 @@ pub struct Span {
     pub note: Option<String>,
     /// Set when loading had to re-anchor the span (the article changed): a human should look.
     pub needs_review: bool,
+    /// The actor entity this span mentions (an id of the dataset's entity registry).
+    pub entity: Option<crate::model::EntityId>,
 }
 
 impl Span {
@@ -41,6 +43,7 @@ impl Span {
             attributes: BTreeMap::new(),
             note: None,
             needs_review: false,
+            entity: None,
         }
     }
 

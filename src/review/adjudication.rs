@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use crate::model::{Command, Document, Link, Span, SpanId};
+use crate::model::{Command, Document, EntityId, Link, Span, SpanId};
 
 /// Which proposal: the span's range and label (a link's: its kind and both ends').
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,6 +29,8 @@ pub struct Proposal {
     pub key: ProposalKey,
     /// For a span, its attributes as the first proposer gave them.
     pub attributes: BTreeMap<String, String>,
+    /// For a span, the actor entity it mentions, as the first proposer who named one gave it.
+    pub entity: Option<EntityId>,
     /// Indices of the annotators who proposed it, ascending.
     pub annotators: Vec<usize>,
 }
@@ -67,22 +69,26 @@ impl Adjudication {
     #[must_use]
     pub fn new(versions: &[(String, Document)]) -> Self {
         let mut by_key: BTreeMap<ProposalKey, Proposal> = BTreeMap::new();
-        let mut propose = |key: ProposalKey, attributes: &BTreeMap<String, String>, who: usize| {
-            let proposal = by_key.entry(key.clone()).or_insert_with(|| Proposal {
-                key,
-                attributes: attributes.clone(),
-                annotators: Vec::new(),
-            });
-            if proposal.annotators.last() != Some(&who) {
-                proposal.annotators.push(who);
-            }
-        };
+        let mut propose =
+            |key: ProposalKey, attributes: &BTreeMap<String, String>, entity: Option<EntityId>, who: usize| {
+                let proposal = by_key.entry(key.clone()).or_insert_with(|| Proposal {
+                    key,
+                    attributes: attributes.clone(),
+                    entity,
+                    annotators: Vec::new(),
+                });
+                proposal.entity = proposal.entity.or(entity);
+                if proposal.annotators.last() != Some(&who) {
+                    proposal.annotators.push(who);
+                }
+            };
         let none = BTreeMap::new();
         for (who, (_, document)) in versions.iter().enumerate() {
             for span in document.spans() {
                 propose(
                     ProposalKey::Span(span.char_start, span.char_end, span.label.clone()),
                     &span.attributes,
+                    span.entity,
                     who,
                 );
             }
@@ -91,6 +97,7 @@ impl Adjudication {
                     propose(
                         ProposalKey::Link(link.kind.clone(), span_key(head), span_key(child)),
                         &none,
+                        None,
                         who,
                     );
                 }
@@ -278,6 +285,7 @@ impl Plan {
                 self.next_span += 1;
                 let mut span = Span::new(id, label.clone(), *start, *end);
                 span.attributes.clone_from(&proposal.attributes);
+                span.entity = proposal.entity;
                 self.added.insert(key, id);
                 self.commands.push(Command::RestoreSpan {
                     span,

@@ -32,6 +32,89 @@ pub fn golden_document() -> Document {
     loaded.document
 }
 
+/// An entity of the sample: `(name, kind, country, role, words)`.
+pub type SampleEntity = (
+    &'static str,
+    hashiya::model::EntityKind,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static [&'static str],
+);
+
+/// The actors of the sample as entities: `(name, kind, country, role, words)`; an Actor
+/// mention whose text contains one of the words mentions the entity. Actors matching none
+/// (the political parties, the border guard, …) stay without an entity.
+pub const SAMPLE_ENTITIES: [SampleEntity; 6] = {
+    use hashiya::model::EntityKind::{Group, Organisation, Person};
+    [
+        ("محمد الحداد", Person, Some("LBY"), Some("MIL"), &["الحداد"]),
+        ("عبدالرازق الناظوري", Person, Some("LBY"), Some("MIL"), &["الناظوري"]),
+        ("ستيفاني وليامز", Person, None, Some("IGO"), &["وليامز"]),
+        (
+            "اللجنة العسكرية المشتركة (5+5)",
+            Organisation,
+            Some("LBY"),
+            Some("MIL"),
+            &["اللجنة العسكرية المشتركة"],
+        ),
+        (
+            "قادة الجيش الليبي",
+            Group,
+            Some("LBY"),
+            Some("MIL"),
+            &["قادة الجيش", "قيادات المؤسسة العسكرية"],
+        ),
+        (
+            "بعثة الأمم المتحدة للدعم في ليبيا",
+            Organisation,
+            None,
+            Some("IGO"),
+            &["الأمم المتحدة", "البعثة الأممية"],
+        ),
+    ]
+};
+
+/// The registry of [`SAMPLE_ENTITIES`] (ids E1…E6 in that order) and `document` with each
+/// Actor mention given its entity by the words.
+pub fn with_sample_entities(document: &Document) -> (hashiya::model::EntityRegistry, Document) {
+    use hashiya::model::{Entity, EntityId, EntityRegistry};
+    let entities = SAMPLE_ENTITIES
+        .iter()
+        .zip(1..)
+        .map(|((name, kind, country, role, words), n)| {
+            let mut entity = Entity::new(EntityId::new(n).expect("not 0"), *name, *kind);
+            entity.country = country.map(str::to_owned);
+            entity.role = role.map(str::to_owned);
+            entity.aliases = words.iter().map(|w| (*w).to_owned()).filter(|w| w != name).collect();
+            entity
+        });
+    let registry = EntityRegistry::from_entities(entities, 0).expect("unique ids");
+    let spans = document
+        .spans()
+        .iter()
+        .map(|span| {
+            let mut span = span.clone();
+            if span.label == "Actor" {
+                let text = document.span_text(&span);
+                span.entity = SAMPLE_ENTITIES
+                    .iter()
+                    .zip(1..)
+                    .find(|((.., words), _)| words.iter().any(|w| text.contains(w)))
+                    .and_then(|(_, n)| EntityId::new(n));
+            }
+            span
+        })
+        .collect();
+    let with = Document::from_parts(
+        document.text().to_owned(),
+        document.schema().clone(),
+        document.meta().clone(),
+        spans,
+        document.links().to_vec(),
+    );
+    (registry, with)
+}
+
 /// The window (through `egui_kittest`) on a fresh copy of the sample in a temporary folder, so
 /// that tests never touch the user's files; one frame already run.
 pub fn app_on_sample_copy(size: egui::Vec2) -> egui_kittest::Harness<'static, hashiya::ui::HashiyaApp> {

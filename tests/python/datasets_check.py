@@ -15,13 +15,19 @@ splits = sys.argv[2].split(",")
 files = {name: os.path.join(folder, name + ".jsonl") for name in splits}
 
 # The records as written: one set of keys and one type per key, whatever the document holds.
-SPAN_KEYS = {"id", "start", "end", "label", "text", "attributes", "note", "needs_review"}
+SPAN_KEYS = {"id", "start", "end", "label", "text", "attributes", "note", "needs_review", "entity"}
+ENTITY_KEYS = {"id", "name", "type", "country", "role", "wikidata", "mentions"}
 records = []
 for name, path in files.items():
     with open(path, encoding="utf-8") as f:
         records += [json.loads(line) for line in f.read().splitlines()]
 for record in records:
-    assert set(record) == {"id", "text", "spans", "relations", "meta"}, sorted(record)
+    assert set(record) == {"id", "text", "spans", "relations", "entities", "meta"}, sorted(record)
+    assert isinstance(record["entities"], list)
+    for entity in record["entities"]:
+        assert set(entity) == ENTITY_KEYS, sorted(entity)
+        assert all(entity[k] is None or isinstance(entity[k], str) for k in ENTITY_KEYS - {"id", "mentions"})
+        assert all(isinstance(m, int) for m in entity["mentions"])
     assert isinstance(record["id"], str) and isinstance(record["text"], str)
     assert isinstance(record["spans"], list) and isinstance(record["relations"], list)
     assert set(record["meta"]) == {"annotator", "status", "source"}, record["meta"]
@@ -29,6 +35,7 @@ for record in records:
     for span in record["spans"]:
         assert set(span) == SPAN_KEYS, sorted(span)
         assert span["note"] is None or isinstance(span["note"], str), span["note"]
+        assert span["entity"] is None or isinstance(span["entity"], str), span["entity"]
         assert isinstance(span["needs_review"], bool)
         assert isinstance(span["attributes"], list)
         for attribute in span["attributes"]:
@@ -64,6 +71,14 @@ for row in whole:
         checked += 1
     for relation in row["relations"]:
         assert relation["head"] in ids and relation["child"] in ids
+    # Each entity lists exactly the spans that name it.
+    named = {}
+    for span in row["spans"]:
+        if span["entity"] is not None:
+            named.setdefault(span["entity"], []).append(span["id"])
+    assert {e["id"]: sorted(e["mentions"]) for e in row["entities"]} == {k: sorted(v) for k, v in named.items()}
+    assert all(e["name"] for e in row["entities"])
 # Each record is also a pandas row with the same columns.
-assert list(whole.to_pandas().columns) == ["id", "text", "spans", "relations", "meta"]
+assert list(whole.to_pandas().columns) == ["id", "text", "spans", "relations", "entities", "meta"]
+assert any(row["entities"] for row in whole), "an entity reached the loaded dataset"
 print(checked)
