@@ -6,12 +6,15 @@ mod common;
 
 use egui::{Event, RawInput, Vec2};
 use egui_kittest::kittest::Queryable;
+use hashiya::app::Language;
 use hashiya::model::Schema;
 use hashiya::ui::action_table::{ActionEntry, Menu, action_entries};
+use hashiya::ui::language::Tr;
 use hashiya::ui::shortcut_actions;
 
 fn entries_with_keys() -> Vec<ActionEntry> {
-    let entries: Vec<ActionEntry> = action_entries(&Schema::default_schema())
+    // The window starts in English.
+    let entries: Vec<ActionEntry> = action_entries(&Schema::default_schema(), Tr::new(Language::English))
         .into_iter()
         .filter(|entry| !entry.keys.is_empty())
         .collect();
@@ -59,10 +62,10 @@ fn every_menu_item_with_a_key_shows_it() {
     let entries = entries_with_keys();
     for menu in Menu::ALL {
         let mut harness = common::app_on_sample_copy(Vec2::new(1200.0, 800.0));
-        harness.get_by_label(menu.title()).click();
+        harness.get_by_label(&menu.title(Tr::new(Language::English))).click();
         harness.run();
         for entry in entries.iter().filter(|e| e.menu == menu) {
-            if let Some(submenu) = entry.submenu {
+            if let Some(submenu) = &entry.submenu {
                 harness.get_by_label(submenu).hover();
                 harness.run();
             }

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use crate::app::DocumentSession;
+use crate::app::i18n::{Arg, Catalogue, Language};
 use crate::model::{Command, Document, Span, SpanId};
 use crate::text::{WordEdge, Words};
 
@@ -72,9 +73,16 @@ pub struct Annotator {
     pub selected: Option<SpanId>,
     /// Link mode, if active.
     pub link_mode: Option<LinkMode>,
+    /// The language of the messages it returns.
+    pub language: Language,
 }
 
 impl Annotator {
+    /// Message `id` in the annotator's language.
+    fn tr_args(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        Catalogue::get(self.language).tr_args(id, args)
+    }
+
     /// Performs `action`. `text_selection` is the article view's selected char range (empty or
     /// `None` when nothing is selected).
     pub fn perform(
@@ -136,7 +144,11 @@ impl Annotator {
                     .find(|s| s.label == label && s.char_start == range.start && s.char_end == range.end)
                 {
                     self.selected = Some(existing.id);
-                    return Outcome::SelectedWithNote(format!("{} is already a {label}: selected it", existing.id));
+                    let args = [
+                        ("span", existing.id.to_string().into()),
+                        ("label", label.as_str().into()),
+                    ];
+                    return Outcome::SelectedWithNote(self.tr_args("annotator-already", &args));
                 }
                 let command = Command::AddSpan {
                     label,
@@ -152,7 +164,7 @@ impl Annotator {
                 }
             }
             (None, Some(id)) => run(session, Command::SetSpanLabel { id, label }),
-            (None, None) => Outcome::Refused("Select some text or a span first".into()),
+            (None, None) => Outcome::Refused(self.tr_args("annotator-select-first", &[])),
         }
     }
 
@@ -166,7 +178,7 @@ impl Annotator {
 
     fn start_link(&mut self, kind: String, document: &Document) -> Outcome {
         let Some(relation) = document.schema().relation(&kind) else {
-            return Outcome::Refused(format!("Unknown relation \"{kind}\""));
+            return Outcome::Refused(self.tr_args("annotator-unknown-relation", &[("relation", kind.as_str().into())]));
         };
         let head = self.selected.and_then(|id| document.span(id));
         match head {
@@ -175,9 +187,12 @@ impl Annotator {
                 Outcome::Selected
             }
             // "a span labelled …": an article before the label itself would read "a Actor".
-            _ => Outcome::Refused(format!(
-                "Select a span labelled {} first: {kind} links start from it",
-                relation.from_label
+            _ => Outcome::Refused(self.tr_args(
+                "annotator-select-head",
+                &[
+                    ("label", relation.from_label.as_str().into()),
+                    ("relation", kind.as_str().into()),
+                ],
             )),
         }
     }
@@ -199,9 +214,9 @@ impl Annotator {
             .min_by_key(|s| (s.char_len(), s.id))
             .map(|s| s.id);
         let Some(target) = target else {
-            return Outcome::Refused(format!(
-                "Click a span labelled {} to link it, or press Escape",
-                relation.to_label
+            return Outcome::Refused(self.tr_args(
+                "annotator-click-target",
+                &[("label", relation.to_label.as_str().into())],
             ));
         };
         self.link_to(&mode, target, session)
@@ -277,7 +292,7 @@ impl Annotator {
             WordEdge::End => char_end = moved,
         }
         if char_start >= char_end {
-            return Outcome::Refused("A span cannot be empty".into());
+            return Outcome::Refused(self.tr_args("annotator-empty-span", &[]));
         }
         let id = span.id;
         run(

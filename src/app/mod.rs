@@ -4,13 +4,15 @@
 
 pub mod annotator;
 pub mod entity_book;
+pub mod i18n;
 pub mod link_targets;
 pub mod match_walk;
 pub mod problem_list;
 pub mod session;
 
-pub use entity_book::{EntityBook, entity_choices, kind_of_mention};
 pub use annotator::{Annotator, AnnotatorAction, LinkMode, Outcome, innermost_span_at};
+pub use entity_book::{EntityBook, entity_choices, kind_of_mention};
+pub use i18n::{Catalogue, Language};
 pub use link_targets::link_targets;
 pub use match_walk::{MatchWalk, WalkAnswer, ranges_to_label};
 pub use problem_list::ProblemList;

@@ -56,6 +56,9 @@ pub struct WindowArgs {
     /// Saves the first frame as a PNG image and quits.
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<PathBuf>,
+    /// The interface language (en, ar), as View › Language sets it.
+    #[arg(long, value_name = "LANG", value_parser = ["en", "ar"])]
+    pub language: Option<String>,
 }
 
 /// The subcommands.

@@ -20,6 +20,7 @@ mod marks;
 mod offsets;
 pub mod plural;
 mod segmentation;
+pub mod shaper_order;
 
 pub use direction::{Direction, first_strong_is_rtl};
 pub use fonts::{FAMILY, FontHandle, font_context};

@@ -5,9 +5,11 @@
 use egui::{KeyboardShortcut, Modifiers};
 
 use crate::app::AnnotatorAction;
+use crate::app::i18n::Language;
 use crate::model::Schema;
 use crate::text::WordEdge;
 use crate::ui::actions::AppAction;
+use crate::ui::language::Tr;
 use crate::ui::shortcuts;
 
 /// The menus of the menu bar, in order.
@@ -24,18 +26,19 @@ pub enum Menu {
 }
 
 impl Menu {
-    /// Every menu, left to right.
+    /// Every menu, in reading order (from the left, or from the right in a right-to-left
+    /// interface).
     pub const ALL: [Self; 4] = [Self::File, Self::Edit, Self::Annotate, Self::View];
 
-    /// The menu's title in the menu bar.
+    /// The menu's title in the menu bar, in `tr`'s language.
     #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::File => "File",
-            Self::Edit => "Edit",
-            Self::Annotate => "Annotate",
-            Self::View => "View",
-        }
+    pub fn title(self, tr: Tr) -> String {
+        tr.t(match self {
+            Self::File => "menu-file",
+            Self::Edit => "menu-edit",
+            Self::Annotate => "menu-annotate",
+            Self::View => "menu-view",
+        })
     }
 
     /// Whether its keys work while a text field has the keyboard: Annotate's plain keys (a
@@ -65,8 +68,8 @@ pub enum Enabled {
 pub struct ActionEntry {
     /// The menu it is in.
     pub menu: Menu,
-    /// The submenu inside that menu, if any.
-    pub submenu: Option<&'static str>,
+    /// The title of the submenu inside that menu, if any.
+    pub submenu: Option<String>,
     /// The menu item's text.
     pub label: String,
     /// Its keys: the first is shown in the menu, the others are alternatives (Ctrl+Y for redo).
@@ -78,6 +81,8 @@ pub struct ActionEntry {
 }
 
 /// A line of a menu: a command from the table, or one of the items that are not commands.
+// A few dozen lines, built once a frame: boxing the commands would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MenuItem {
     /// A command.
@@ -92,18 +97,21 @@ pub enum MenuItem {
     DirectionChoice,
     /// View › the light and dark theme radios.
     ThemeChoice,
+    /// View › Language (a radio per language, each named in itself).
+    LanguageChoice,
     /// View › "Leave out attached prefixes" (a checkbox).
     PrefixChoice,
 }
 
-/// Every menu line in order, menu by menu; the label and relation entries come from `schema`.
+/// Every menu line in order, menu by menu, with its text in `tr`'s language; the label and
+/// relation entries come from `schema`.
 #[must_use]
-pub fn menu_items(schema: &Schema) -> Vec<(Menu, MenuItem)> {
+pub fn menu_items(schema: &Schema, tr: Tr) -> Vec<(Menu, MenuItem)> {
     let menus = [
-        (Menu::File, file_items()),
-        (Menu::Edit, edit_items()),
-        (Menu::Annotate, annotate_items(schema)),
-        (Menu::View, view_items()),
+        (Menu::File, file_items(tr)),
+        (Menu::Edit, edit_items(tr)),
+        (Menu::Annotate, annotate_items(schema, tr)),
+        (Menu::View, view_items(tr)),
     ];
     menus
         .into_iter()
@@ -116,10 +124,10 @@ pub fn menu_items(schema: &Schema) -> Vec<(Menu, MenuItem)> {
         .collect()
 }
 
-/// Every command of the table, in menu order.
+/// Every command of the table, in menu order, with its text in `tr`'s language.
 #[must_use]
-pub fn action_entries(schema: &Schema) -> Vec<ActionEntry> {
-    menu_items(schema)
+pub fn action_entries(schema: &Schema, tr: Tr) -> Vec<ActionEntry> {
+    menu_items(schema, tr)
         .into_iter()
         .filter_map(|(_, item)| match item {
             MenuItem::Action(entry) => Some(entry),
@@ -133,7 +141,8 @@ pub fn action_entries(schema: &Schema) -> Vec<ActionEntry> {
 /// as Save As before Ctrl+S can take it as Save).
 #[must_use]
 pub fn key_bindings(schema: &Schema) -> Vec<(KeyboardShortcut, AppAction, bool)> {
-    let mut bindings: Vec<(KeyboardShortcut, AppAction, bool)> = action_entries(schema)
+    // The keys are the same in every language.
+    let mut bindings: Vec<(KeyboardShortcut, AppAction, bool)> = action_entries(schema, Tr::new(Language::English))
         .into_iter()
         .flat_map(|entry| {
             let while_typing = entry.menu.keys_while_typing();
@@ -162,11 +171,11 @@ fn modifier_count(modifiers: Modifiers) -> usize {
 }
 
 /// A menu item; [`menu_items`] sets its menu.
-fn entry(label: &str, keys: &[KeyboardShortcut], action: AppAction) -> MenuItem {
+fn entry(label: String, keys: &[KeyboardShortcut], action: AppAction) -> MenuItem {
     MenuItem::Action(ActionEntry {
         menu: Menu::File,
         submenu: None,
-        label: label.to_owned(),
+        label,
         keys: keys.to_vec(),
         action,
         enabled: Enabled::Always,
@@ -180,48 +189,67 @@ fn when(enabled: Enabled, item: MenuItem) -> MenuItem {
     }
 }
 
-fn file_items() -> Vec<MenuItem> {
+fn file_items(tr: Tr) -> Vec<MenuItem> {
     vec![
-        entry("Open article…", &[shortcuts::OPEN_ARTICLE], AppAction::OpenArticle),
-        entry("Open folder…", &[shortcuts::OPEN_FOLDER], AppAction::OpenFolder),
+        entry(
+            tr.t("menu-open-article"),
+            &[shortcuts::OPEN_ARTICLE],
+            AppAction::OpenArticle,
+        ),
+        entry(
+            tr.t("menu-open-folder"),
+            &[shortcuts::OPEN_FOLDER],
+            AppAction::OpenFolder,
+        ),
         MenuItem::Recent,
         MenuItem::Separator,
-        entry("Save", &[shortcuts::SAVE], AppAction::Save),
-        entry("Save As…", &[shortcuts::SAVE_AS], AppAction::SaveAs),
+        entry(tr.t("menu-save"), &[shortcuts::SAVE], AppAction::Save),
+        entry(tr.t("menu-save-as"), &[shortcuts::SAVE_AS], AppAction::SaveAs),
         MenuItem::Separator,
-        entry("Export dataset…", &[shortcuts::EXPORT], AppAction::Export),
-        entry("Import dataset…", &[shortcuts::IMPORT], AppAction::Import),
+        entry(tr.t("menu-export"), &[shortcuts::EXPORT], AppAction::Export),
+        entry(tr.t("menu-import"), &[shortcuts::IMPORT], AppAction::Import),
         MenuItem::Separator,
         when(
             Enabled::InFolder,
-            entry("Next document", &[shortcuts::NEXT_DOCUMENT], AppAction::NextDocument),
+            entry(
+                tr.t("menu-next-document"),
+                &[shortcuts::NEXT_DOCUMENT],
+                AppAction::NextDocument,
+            ),
         ),
         when(
             Enabled::InFolder,
             entry(
-                "Previous document",
+                tr.t("menu-previous-document"),
                 &[shortcuts::PREVIOUS_DOCUMENT],
                 AppAction::PreviousDocument,
             ),
         ),
         MenuItem::Separator,
-        entry("Quit", &[shortcuts::QUIT], AppAction::Quit),
+        entry(tr.t("menu-quit"), &[shortcuts::QUIT], AppAction::Quit),
     ]
 }
 
-fn edit_items() -> Vec<MenuItem> {
+fn edit_items(tr: Tr) -> Vec<MenuItem> {
     vec![
-        when(Enabled::CanUndo, entry("Undo", &[shortcuts::UNDO], AppAction::Undo)),
+        when(
+            Enabled::CanUndo,
+            entry(tr.t("menu-undo"), &[shortcuts::UNDO], AppAction::Undo),
+        ),
         when(
             Enabled::CanRedo,
-            entry("Redo", &[shortcuts::REDO, shortcuts::REDO_ALT], AppAction::Redo),
+            entry(
+                tr.t("menu-redo"),
+                &[shortcuts::REDO, shortcuts::REDO_ALT],
+                AppAction::Redo,
+            ),
         ),
         MenuItem::Separator,
-        entry("Find…", &[shortcuts::FIND], AppAction::Find),
+        entry(tr.t("menu-find"), &[shortcuts::FIND], AppAction::Find),
     ]
 }
 
-fn annotate_items(schema: &Schema) -> Vec<MenuItem> {
+fn annotate_items(schema: &Schema, tr: Tr) -> Vec<MenuItem> {
     let annotate = AppAction::Annotate;
     let mut items = Vec::new();
     for label in &schema.labels {
@@ -232,7 +260,8 @@ fn annotate_items(schema: &Schema) -> Vec<MenuItem> {
             .into_iter()
             .collect();
         let action = annotate(AnnotatorAction::ApplyLabel(label.name.clone()));
-        items.push(entry(&format!("Label: {}", label.shown_name()), &keys, action));
+        let text = tr.t_args("menu-apply-label", &[("label", label.shown_name().into())]);
+        items.push(entry(text, &keys, action));
     }
     items.push(MenuItem::Separator);
     for relation in &schema.relations {
@@ -243,74 +272,78 @@ fn annotate_items(schema: &Schema) -> Vec<MenuItem> {
             .into_iter()
             .collect();
         let action = annotate(AnnotatorAction::StartLink(relation.name.clone()));
-        let text = format!(
-            "Link {} ({} -> {})",
-            relation.name, relation.from_label, relation.to_label
-        );
-        items.push(entry(&text, &keys, action));
+        let args = [
+            ("relation", relation.name.as_str().into()),
+            ("from", relation.from_label.as_str().into()),
+            ("to", relation.to_label.as_str().into()),
+        ];
+        items.push(entry(tr.t_args("menu-start-link", &args), &keys, action));
     }
     items.push(MenuItem::Separator);
     items.extend([
         entry(
-            "Delete span",
+            tr.t("menu-delete-span"),
             &[shortcuts::DELETE_SPAN, shortcuts::DELETE_SPAN_ALT],
             annotate(AnnotatorAction::DeleteSelected),
         ),
         entry(
-            "Next span",
+            tr.t("menu-next-span"),
             &[shortcuts::NEXT_SPAN],
             annotate(AnnotatorAction::NextSpan),
         ),
         entry(
-            "Previous span",
+            tr.t("menu-previous-span"),
             &[shortcuts::PREVIOUS_SPAN],
             annotate(AnnotatorAction::PreviousSpan),
         ),
         entry(
-            "Clear selection / stop linking",
+            tr.t("menu-escape"),
             &[shortcuts::ESCAPE],
             annotate(AnnotatorAction::Escape),
         ),
     ]);
-    items.extend(edge_items());
+    items.extend(edge_items(tr));
     items.extend([
         MenuItem::Separator,
-        entry("Label similar…", &[shortcuts::LABEL_SIMILAR], AppAction::LabelSimilar),
-        entry("Labels…", &[], AppAction::ToggleLabels),
-        MenuItem::Separator,
-        entry("Problems…", &[], AppAction::ToggleProblems),
-        entry("Next problem", &[shortcuts::NEXT_PROBLEM], AppAction::StepProblem(true)),
         entry(
-            "Previous problem",
+            tr.t("menu-label-similar"),
+            &[shortcuts::LABEL_SIMILAR],
+            AppAction::LabelSimilar,
+        ),
+        entry(tr.t("menu-labels"), &[], AppAction::ToggleLabels),
+        MenuItem::Separator,
+        entry(tr.t("menu-problems"), &[], AppAction::ToggleProblems),
+        entry(
+            tr.t("menu-next-problem"),
+            &[shortcuts::NEXT_PROBLEM],
+            AppAction::StepProblem(true),
+        ),
+        entry(
+            tr.t("menu-previous-problem"),
             &[shortcuts::PREVIOUS_PROBLEM],
             AppAction::StepProblem(false),
         ),
         MenuItem::StatusChoice,
         MenuItem::Separator,
-        entry("Adjudicate…", &[], AppAction::Adjudicate),
+        entry(tr.t("menu-adjudicate"), &[], AppAction::Adjudicate),
     ]);
     items
 }
 
-fn edge_items() -> Vec<MenuItem> {
+fn edge_items(tr: Tr) -> Vec<MenuItem> {
     let edges = [
-        ("Start to next word", shortcuts::START_FORWARD, WordEdge::Start, true),
-        (
-            "Start to previous word",
-            shortcuts::START_BACKWARD,
-            WordEdge::Start,
-            false,
-        ),
-        ("End to next word", shortcuts::END_FORWARD, WordEdge::End, true),
-        ("End to previous word", shortcuts::END_BACKWARD, WordEdge::End, false),
+        ("menu-start-forward", shortcuts::START_FORWARD, WordEdge::Start, true),
+        ("menu-start-backward", shortcuts::START_BACKWARD, WordEdge::Start, false),
+        ("menu-end-forward", shortcuts::END_FORWARD, WordEdge::End, true),
+        ("menu-end-backward", shortcuts::END_BACKWARD, WordEdge::End, false),
     ];
     edges
         .into_iter()
-        .map(|(text, key, edge, forward)| {
+        .map(|(id, key, edge, forward)| {
             let action = AppAction::Annotate(AnnotatorAction::MoveEdge { edge, forward });
-            match entry(text, &[key], action) {
+            match entry(tr.t(id), &[key], action) {
                 MenuItem::Action(entry) => MenuItem::Action(ActionEntry {
-                    submenu: Some("Move span edge"),
+                    submenu: Some(tr.t("menu-move-edge")),
                     ..entry
                 }),
                 other => other,
@@ -319,23 +352,28 @@ fn edge_items() -> Vec<MenuItem> {
         .collect()
 }
 
-fn view_items() -> Vec<MenuItem> {
+fn view_items(tr: Tr) -> Vec<MenuItem> {
     vec![
         MenuItem::DirectionChoice,
         MenuItem::Separator,
         MenuItem::PrefixChoice,
         MenuItem::Separator,
         entry(
-            "Zoom in",
+            tr.t("menu-zoom-in"),
             &[shortcuts::ZOOM_IN, shortcuts::ZOOM_IN_PLUS],
             AppAction::ZoomIn,
         ),
-        entry("Zoom out", &[shortcuts::ZOOM_OUT], AppAction::ZoomOut),
-        entry("Reset zoom", &[shortcuts::ZOOM_RESET], AppAction::ZoomReset),
+        entry(tr.t("menu-zoom-out"), &[shortcuts::ZOOM_OUT], AppAction::ZoomOut),
+        entry(tr.t("menu-zoom-reset"), &[shortcuts::ZOOM_RESET], AppAction::ZoomReset),
         MenuItem::Separator,
         MenuItem::ThemeChoice,
+        MenuItem::LanguageChoice,
         MenuItem::Separator,
-        entry("Statistics…", &[shortcuts::STATISTICS], AppAction::ToggleStatistics),
+        entry(
+            tr.t("menu-statistics"),
+            &[shortcuts::STATISTICS],
+            AppAction::ToggleStatistics,
+        ),
     ]
 }
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::Context;
 
 use crate::app::AnnotatorAction;
+use crate::app::i18n::Language;
 use crate::model::{Command, Schema};
 use crate::text::Direction;
 use crate::ui::action_table::key_bindings;
@@ -55,6 +56,8 @@ pub enum AppAction {
     ZoomReset,
     /// Dark (true) or light theme.
     SetDark(bool),
+    /// The interface language (applied at once, kept in the settings).
+    SetLanguage(Language),
     /// Show or hide the statistics window.
     ToggleStatistics,
     /// Show or hide the labels (schema) window.

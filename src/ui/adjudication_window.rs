@@ -12,6 +12,7 @@ use crate::model::{Command, Document};
 use crate::review::{Adjudication, Proposal, ProposalKey};
 use crate::ui::article_view::ArticleView;
 use crate::ui::bidi_label::BidiLabels;
+use crate::ui::language::Tr;
 
 /// What the adjudication window asks of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,7 +98,7 @@ impl AdjudicationView {
         let open = self.open(gold).to_vec();
         if open.is_empty() {
             self.current = None;
-            return vec![AdjudicationRequest::Say("Nothing left to settle".to_owned())];
+            return vec![AdjudicationRequest::Say("adjudication-nothing-left".to_owned())];
         }
         let proposals = self.adjudication.proposals();
         let at = position.and_then(|i| open.iter().position(|&o| o == i));
@@ -121,14 +122,11 @@ impl AdjudicationView {
 
     fn take(&mut self, gold: Gold<'_>) -> Vec<AdjudicationRequest> {
         let Some(index) = self.current_index(gold) else {
-            return vec![AdjudicationRequest::Say("Press N to pick a proposal first".to_owned())];
+            return vec![AdjudicationRequest::Say("adjudication-pick-first".to_owned())];
         };
         match Adjudication::accept(gold.document, &self.adjudication.proposals()[index]) {
             Some(command) => vec![AdjudicationRequest::Edit(command)],
-            None => vec![AdjudicationRequest::Say(
-                "Not taken: the gold file cannot hold it as well (a quote has one speaker); reject it or change the gold file"
-                    .to_owned(),
-            )],
+            None => vec![AdjudicationRequest::Say("adjudication-cannot-take".to_owned())],
         }
     }
 
@@ -138,16 +136,14 @@ impl AdjudicationView {
                 self.rejected.insert(self.adjudication.proposals()[index].key.clone());
                 self.step(gold, true)
             }
-            None => vec![AdjudicationRequest::Say("Press N to pick a proposal first".to_owned())],
+            None => vec![AdjudicationRequest::Say("adjudication-pick-first".to_owned())],
         }
     }
 
     fn merge_agreements(&self, gold: Gold<'_>) -> Vec<AdjudicationRequest> {
         match self.adjudication.merge_agreements(gold.document) {
             Some(command) => vec![AdjudicationRequest::Edit(command)],
-            None => vec![AdjudicationRequest::Say(
-                "Every full agreement is in the gold file already".to_owned(),
-            )],
+            None => vec![AdjudicationRequest::Say("adjudication-all-merged".to_owned())],
         }
     }
 
@@ -233,7 +229,8 @@ impl AdjudicationView {
     pub fn show_ui(&mut self, ctx: &Context, gold: Gold<'_>, labels: &mut BidiLabels) -> Vec<AdjudicationRequest> {
         let mut requests = Vec::new();
         let mut open_window = true;
-        egui::Window::new("Adjudication")
+        egui::Window::new(Tr::of(ctx).t("adjudication-title"))
+            .id(egui::Id::unique("adjudication-window"))
             .open(&mut open_window)
             .default_width(360.0)
             .show(ctx, |ui| requests = self.contents_ui(ui, gold, labels));
@@ -248,34 +245,39 @@ impl AdjudicationView {
         let open = self.open(gold).len();
         let settled = self.cache.as_ref().map_or(0, |c| c.settled);
         let total = self.adjudication.proposals().len();
-        ui.label(format!("Annotators: {}", self.adjudication.annotators().join(", ")));
-        ui.label(format!(
-            "{open} open · {settled} in the gold file · {} rejected · {total} proposed",
-            self.rejected.len()
-        ));
+        let tr = Tr::of(ui.ctx());
+        let names = self.adjudication.annotators().join(tr.raw("list-separator").as_str());
+        ui.label(tr.t_args("adjudication-annotators", &[("names", names.into())]));
+        let counts = [
+            ("open", open.into()),
+            ("settled", settled.into()),
+            ("rejected", self.rejected.len().into()),
+            ("total", total.into()),
+        ];
+        ui.label(tr.t_args("adjudication-counts", &counts));
         ui.separator();
         match self.current_index(gold) {
             Some(index) => self.proposal_ui(ui, gold.document, &self.adjudication.proposals()[index], labels),
             None => {
-                ui.label("N: the next proposal to settle");
+                ui.label(tr.t("adjudication-press-n"));
             }
         }
         ui.separator();
-        ui.horizontal_wrapped(|ui| {
-            if ui.button("Previous (Shift+N)").clicked() {
+        crate::ui::language::row_ui(ui, true, |ui| {
+            if ui.button(tr.t("adjudication-previous")).clicked() {
                 requests.extend(self.step(gold, false));
             }
-            if ui.button("Next (N)").clicked() {
+            if ui.button(tr.t("adjudication-next")).clicked() {
                 requests.extend(self.step(gold, true));
             }
-            if ui.button("Take it (Enter)").clicked() {
+            if ui.button(tr.t("adjudication-take")).clicked() {
                 requests.extend(self.take(gold));
             }
-            if ui.button("Reject (X)").clicked() {
+            if ui.button(tr.t("adjudication-reject")).clicked() {
                 requests.extend(self.reject(gold));
             }
         });
-        if ui.button("Merge all full agreements").clicked() {
+        if ui.button(tr.t("adjudication-merge-all")).clicked() {
             requests.extend(self.merge_agreements(gold));
         }
         requests
@@ -299,12 +301,20 @@ impl AdjudicationView {
             ),
         };
         labels.wrapped_label_ui(ui, &what);
+        let tr = Tr::of(ui.ctx());
         let agreement = if self.adjudication.is_unanimous(proposal) {
-            "all annotators".to_owned()
+            tr.raw("adjudication-all-annotators")
         } else {
-            format!("{} of {}", who.len(), names.len())
+            tr.raw_args(
+                "adjudication-some-annotators",
+                &[("count", who.len().into()), ("of", names.len().into())],
+            )
         };
-        ui.label(format!("Proposed by {} ({agreement})", who.join(", ")));
+        let args = [
+            ("names", who.join(tr.raw("list-separator").as_str()).into()),
+            ("agreement", agreement.into()),
+        ];
+        ui.label(tr.t_args("adjudication-proposed-by", &args));
     }
 }
 

@@ -10,6 +10,7 @@ use crate::ui::actions::AppAction;
 use crate::ui::bidi_label::BidiLabels;
 use crate::ui::bidi_text_field::BidiTextField;
 use crate::ui::colors;
+use crate::ui::language::{Tr, status_id};
 use crate::ui::span_list::SpanList;
 
 /// The panel's own state.
@@ -37,7 +38,13 @@ impl AnnotationPanel {
         // The panel keeps the width the user gave it: what is wider wraps or is clipped, and
         // never pushes the panel into the article.
         let rect = ui.available_rect_before_wrap();
-        let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(*ui.layout()));
+        // Right-aligned rows from the right in a right-to-left interface.
+        let layout = if Tr::of(ui.ctx()).is_rtl() {
+            Tr::of(ui.ctx()).column_layout()
+        } else {
+            *ui.layout()
+        };
+        let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(layout));
         inner.shrink_clip_rect(rect);
         let actions = self.contents_ui(&mut inner, document, state, annotator, orphans, labels);
         ui.allocate_rect(
@@ -59,7 +66,7 @@ impl AnnotationPanel {
         let mut actions = Vec::new();
         self.document_ui(ui, document, &mut actions);
         ui.separator();
-        label_buttons_ui(ui, document, annotator, &mut actions);
+        label_buttons_ui(ui, document, annotator, labels, &mut actions);
         ui.separator();
         if let Some(span) = annotator.selected.and_then(|id| document.span(id)) {
             self.selected_span_ui(ui, document, span, labels, &mut actions);
@@ -96,29 +103,33 @@ impl AnnotationPanel {
     }
 
     fn document_ui(&mut self, ui: &mut Ui, document: &Document, actions: &mut Vec<AppAction>) {
-        egui::Grid::new("document-meta").num_columns(2).show(ui, |ui| {
-            let caption = ui.label("Status");
+        let tr = Tr::of(ui.ctx());
+        // Rows, not a grid: a grid's columns run left to right in every language.
+        ui.horizontal(|ui| {
+            let caption = ui.label(tr.t("panel-status"));
             let status = document.meta().status;
             egui::ComboBox::from_id_salt("status")
-                .selected_text(status.label())
+                .selected_text(tr.t(status_id(status)))
                 .show_ui(ui, |ui| {
                     for option in Status::ALL {
-                        if ui.selectable_label(option == status, option.label()).clicked() && option != status {
+                        let text = tr.t(status_id(option));
+                        if ui.selectable_label(option == status, text).clicked() && option != status {
                             actions.push(AppAction::Edit(Command::SetStatus(option)));
                         }
                     }
                 })
                 .response
                 .labelled_by(caption.id);
-            ui.end_row();
-            let caption = ui.label("Annotator");
+        });
+        ui.horizontal(|ui| {
+            let caption = ui.label(tr.t("panel-annotator"));
             let draft = self
                 .annotator_draft
                 .get_or_insert_with(|| document.meta().annotator.clone());
             let field = ui
                 .add(
                     BidiTextField::singleline(draft)
-                        .hint_text("your name")
+                        .hint_text(tr.raw("panel-annotator-hint"))
                         .desired_width(140.0),
                 )
                 .labelled_by(caption.id);
@@ -129,7 +140,6 @@ impl AnnotationPanel {
             } else if !field.has_focus() {
                 self.annotator_draft = None;
             }
-            ui.end_row();
         });
     }
 
@@ -145,6 +155,7 @@ impl AnnotationPanel {
             .schema()
             .label(&span.label)
             .map_or(Color32::GRAY, |l| colors::label_color(l.color));
+        let tr = Tr::of(ui.ctx());
         ui.horizontal(|ui| {
             ui.label(
                 RichText::new(format!("{} {}", span.id, document.schema().shown_label(&span.label)))
@@ -153,8 +164,8 @@ impl AnnotationPanel {
             );
             ui.label(RichText::new(format!("{}..{}", span.char_start, span.char_end)).weak());
             if ui
-                .button("Delete")
-                .on_hover_text("Delete this span and its links (Delete)")
+                .button(tr.t("panel-delete"))
+                .on_hover_text(tr.t("panel-delete-hint"))
                 .clicked()
             {
                 actions.push(AppAction::Annotate(AnnotatorAction::DeleteSelected));
@@ -168,13 +179,9 @@ impl AnnotationPanel {
                     .note
                     .as_deref()
                     .is_some_and(|n| n.lines().any(|l| l.starts_with("Merge:")));
-                let why = if merged {
-                    "! Changed on two branches that were merged"
-                } else {
-                    "! Moved when the article changed"
-                };
-                ui.colored_label(ui.visuals().warn_fg_color, why);
-                if ui.button("Mark reviewed").clicked() {
+                let why = if merged { "panel-merged" } else { "panel-moved" };
+                ui.colored_label(ui.visuals().warn_fg_color, tr.t(why));
+                if ui.button(tr.t("panel-mark-reviewed")).clicked() {
                     actions.push(AppAction::Edit(Command::SetSpanNeedsReview {
                         id: span.id,
                         needs_review: false,
@@ -193,11 +200,12 @@ impl AnnotationPanel {
         let (_, draft) = self
             .note_draft
             .get_or_insert_with(|| (span.id, span.note.clone().unwrap_or_default()));
-        let caption = ui.label("Note");
+        let tr = Tr::of(ui.ctx());
+        let caption = ui.label(tr.t("panel-note"));
         let field = ui
             .add(
                 BidiTextField::multiline(draft)
-                    .hint_text("a note on this span")
+                    .hint_text(tr.raw("panel-note-hint"))
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             )
@@ -213,8 +221,15 @@ impl AnnotationPanel {
     }
 }
 
-fn label_buttons_ui(ui: &mut Ui, document: &Document, annotator: &Annotator, actions: &mut Vec<AppAction>) {
-    ui.label("Label the selection");
+fn label_buttons_ui(
+    ui: &mut Ui,
+    document: &Document,
+    annotator: &Annotator,
+    labels: &mut BidiLabels,
+    actions: &mut Vec<AppAction>,
+) {
+    let tr = Tr::of(ui.ctx());
+    ui.label(tr.t("panel-label-selection"));
     ui.horizontal_wrapped(|ui| {
         for label in &document.schema().labels {
             let key = label.shortcut.map(|c| format!("{c} ")).unwrap_or_default();
@@ -233,9 +248,16 @@ fn label_buttons_ui(ui: &mut Ui, document: &Document, annotator: &Annotator, act
                 .shortcut
                 .map(|c| format!("{} ", c.to_ascii_uppercase()))
                 .unwrap_or_default();
-            let hover = format!("{} Select a {} first.", relation.description, relation.from_label);
+            let hover = tr.t_args(
+                "panel-link-hint",
+                &[
+                    ("description", relation.description.as_str().into()),
+                    ("from", relation.from_label.as_str().into()),
+                ],
+            );
+            let text = tr.raw_args("panel-link-button", &[("relation", relation.name.as_str().into())]);
             if ui
-                .button(format!("{key}Link {}", relation.name))
+                .button(tr.arrange(&format!("{key}{text}")))
                 .on_hover_text(hover)
                 .clicked()
             {
@@ -248,13 +270,15 @@ fn label_buttons_ui(ui: &mut Ui, document: &Document, annotator: &Annotator, act
             .schema()
             .relation(&mode.kind)
             .map_or("span", |r| r.to_label.as_str());
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!(
-                "Linking {} from {}: click a {target} in the article. Esc to finish.",
-                mode.kind, mode.head
-            ),
+        let text = tr.raw_args(
+            "panel-linking",
+            &[
+                ("relation", mode.kind.as_str().into()),
+                ("from", mode.head.to_string().into()),
+                ("target", target.into()),
+            ],
         );
+        labels.wrapped_message_ui(ui, &text, ui.visuals().warn_fg_color);
     }
 }
 
@@ -292,17 +316,18 @@ fn attributes_ui(ui: &mut Ui, document: &Document, span: &Span, actions: &mut Ve
 }
 
 fn orphans_ui(ui: &mut Ui, orphans: &[OrphanSpan], labels: &mut BidiLabels) {
-    egui::CollapsingHeader::new(
-        RichText::new(format!("! Orphaned spans ({})", orphans.len())).color(ui.visuals().warn_fg_color),
-    )
-    .default_open(true)
-    .show(ui, |ui| {
-        ui.label("Their text is no longer in the article, or not where the spans around them are. They are kept in the file until you place or remove them.");
-        for orphan in orphans.iter().take(200) {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{} {}", orphan.span.id, orphan.span.label)).weak());
-                labels.wrapped_label_ui(ui, &orphan.text);
-            });
-        }
-    });
+    let tr = Tr::of(ui.ctx());
+    let title = tr.t_args("panel-orphans", &[("count", orphans.len().into())]);
+    egui::CollapsingHeader::new(RichText::new(title).color(ui.visuals().warn_fg_color))
+        .default_open(true)
+        .show(ui, |ui| {
+            let color = ui.visuals().text_color();
+            labels.wrapped_message_ui(ui, &tr.raw("panel-orphans-text"), color);
+            for orphan in orphans.iter().take(200) {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{} {}", orphan.span.id, orphan.span.label)).weak());
+                    labels.wrapped_label_ui(ui, &orphan.text);
+                });
+            }
+        });
 }

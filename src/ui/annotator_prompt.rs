@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use crate::io::project::valid_annotator_name;
+use crate::ui::bidi_label::BidiLabels;
 use crate::ui::bidi_text_field::BidiTextField;
+use crate::ui::language::Tr;
 
 /// The question, with the article to open once it is answered.
 pub struct AnnotatorPrompt {
@@ -29,14 +31,14 @@ pub enum AnnotatorAnswer {
 
 impl AnnotatorPrompt {
     /// Shows the question as a modal; `None` while unanswered.
-    pub fn show_ui(&mut self, ctx: &egui::Context) -> Option<AnnotatorAnswer> {
+    pub fn show_ui(&mut self, ctx: &egui::Context, labels: &mut BidiLabels) -> Option<AnnotatorAnswer> {
         let mut answer = None;
+        let tr = Tr::of(ctx);
         let modal = egui::Modal::new(egui::Id::unique("annotator-prompt")).show(ctx, |ui| {
-            ui.heading("Who is annotating?");
-            ui.label(
-                "This folder is a team project (hashiya-project.ron): each annotator keeps their own \
-                 file of every article. Your name is asked once and kept for next time.",
-            );
+            ui.heading(tr.t("team-who"));
+            // A paragraph: the bidi label wraps it in reading order, in any language.
+            ui.set_max_width(440.0);
+            labels.wrapped_message_ui(ui, &tr.raw("team-explain"), ui.visuals().text_color());
             ui.horizontal_wrapped(|ui| {
                 for name in &self.annotators {
                     if ui.button(name).clicked() {
@@ -46,25 +48,24 @@ impl AnnotatorPrompt {
             });
             let field = ui.add(
                 BidiTextField::singleline(&mut self.name)
-                    .hint_text("your name")
-                    .label("Annotator name")
+                    .hint_text(tr.raw("panel-annotator-hint"))
+                    .label(tr.raw("team-name"))
                     .desired_width(260.0),
             );
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if let Some(problem) = &self.problem {
                 ui.colored_label(ui.visuals().warn_fg_color, problem);
             }
-            ui.horizontal(|ui| {
-                if ui.button("OK").clicked() || entered {
+            crate::ui::language::row_ui(ui, false, |ui| {
+                if ui.button(tr.t("button-ok")).clicked() || entered {
                     let name = self.name.trim();
                     if valid_annotator_name(name) {
                         answer = Some(AnnotatorAnswer::Name(name.to_owned()));
                     } else {
-                        self.problem =
-                            Some("A name of letters, digits, - and _ (it becomes part of file names)".to_owned());
+                        self.problem = Some(tr.t("team-bad-name"));
                     }
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr.t("button-cancel")).clicked() {
                     answer = Some(AnnotatorAnswer::Cancel);
                 }
             });

@@ -30,6 +30,7 @@ use crate::ui::file_picker::{PathPrompt, PickPurpose, Picked, pick};
 use crate::ui::find_bar::FindBar;
 use crate::ui::folder_panel::OpenFolder;
 use crate::ui::folder_results::FolderResults;
+use crate::ui::language::{Tr, status_id};
 use crate::ui::link_picker::LinkPicker;
 use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::problems_window::{DoneAnswer, confirm_done_ui, problems_window_ui};
@@ -56,6 +57,8 @@ pub struct AppOptions {
     pub folder: Option<OpenFolder>,
     /// Capture the first fully drawn frame into this PNG and close (stored settings ignored).
     pub screenshot: Option<(PathBuf, ScreenshotOutcome)>,
+    /// The interface language, instead of the stored one (`--language`).
+    pub language: Option<crate::app::i18n::Language>,
 }
 
 /// A line in the status bar.
@@ -141,14 +144,17 @@ impl HashiyaApp {
         let screenshot = options
             .screenshot
             .map(|(path, outcome)| ScreenshotTask::new(path, outcome));
-        let (settings, recent) = if screenshot.is_some() {
+        let (mut settings, recent) = if screenshot.is_some() {
             (ViewSettings::default(), RecentPaths::default())
         } else {
             (ViewSettings::load(cc.storage), RecentPaths::load(cc.storage))
         };
+        if let Some(language) = options.language {
+            settings.language = language;
+        }
         // The article view zooms its own text; egui's whole-UI zoom would fight over Ctrl+=.
         cc.egui_ctx.options_mut(|options| options.zoom_with_keyboard = false);
-        crate::ui::egui_fonts::install_fallback_fonts(&cc.egui_ctx);
+        crate::ui::language::set_language(&cc.egui_ctx, settings.language);
         let mut status = None;
         let session = options.session.unwrap_or_else(|| {
             open_sample().unwrap_or_else(|error| {
@@ -253,6 +259,11 @@ impl HashiyaApp {
         &self.annotator
     }
 
+    /// The window's strings, in the language of the settings.
+    fn tr(&self) -> Tr {
+        Tr::new(self.settings.language)
+    }
+
     /// The status-bar message, if any.
     #[must_use]
     pub fn message(&self) -> Option<&str> {
@@ -311,6 +322,11 @@ impl HashiyaApp {
                 self.settings.dark = dark;
                 apply_theme(ctx, dark);
             }
+            AppAction::SetLanguage(language) => {
+                self.settings.language = language;
+                crate::ui::language::set_language(ctx, language);
+                self.title.clear();
+            }
             _ => {}
         }
     }
@@ -324,6 +340,7 @@ impl HashiyaApp {
         // Esc outside link mode clears both selections: the span's and the text's.
         let clears_text = action == AnnotatorAction::Escape && self.annotator.link_mode.is_none();
         let selection = self.view.selection();
+        self.annotator.language = self.settings.language;
         match self.annotator.perform(action, selection, &mut self.session) {
             Outcome::Changed => {
                 if creates {
@@ -356,7 +373,7 @@ impl HashiyaApp {
     /// says what is wrong in the status bar.
     fn step_problem(&mut self, forward: bool) {
         if self.problem_count() == 0 {
-            self.say("No problems found".to_owned(), false);
+            self.say(self.tr().raw("msg-no-problems"), false);
             return;
         }
         let document = self.session.document();
@@ -382,11 +399,16 @@ impl HashiyaApp {
 
     fn undo_redo(&mut self, undo: bool) {
         let done = if undo { self.session.undo() } else { self.session.redo() };
-        let what = if undo { "undo" } else { "redo" };
+        let (nothing, cannot) = if undo {
+            ("msg-nothing-to-undo", "msg-cannot-undo")
+        } else {
+            ("msg-nothing-to-redo", "msg-cannot-redo")
+        };
+        let tr = self.tr();
         match done {
             Ok(true) => self.annotator.forget_missing(self.session.document()),
-            Ok(false) => self.say(format!("Nothing to {what}"), false),
-            Err(error) => self.say(format!("Cannot {what}: {error}"), true),
+            Ok(false) => self.say(tr.raw(nothing), false),
+            Err(error) => self.say(tr.raw_args(cannot, &[("error", error.to_string().into())]), true),
         }
     }
 
@@ -400,14 +422,17 @@ impl HashiyaApp {
         match self.session.save() {
             Ok(()) => {
                 let path = self.session.annotation_path().display().to_string();
-                self.say(format!("Saved {path}"), false);
+                self.say(self.tr().raw_args("msg-saved", &[("path", path.into())]), false);
                 if let Some(folder) = &mut self.folder {
                     folder.refresh();
                 }
                 true
             }
             Err(error) => {
-                self.say(format!("Not saved: {error}"), true);
+                let text = self
+                    .tr()
+                    .raw_args("msg-not-saved", &[("error", error.to_string().into())]);
+                self.say(text, true);
                 false
             }
         }
@@ -422,7 +447,7 @@ impl HashiyaApp {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         });
-        match pick(&purpose, directory.as_deref(), file_name.as_deref()) {
+        match pick(&purpose, directory.as_deref(), file_name.as_deref(), self.tr()) {
             Picked::Path(path) => self.path_chosen(&purpose, path),
             Picked::Cancelled => {}
             Picked::Unavailable(reason) => {
@@ -437,10 +462,19 @@ impl HashiyaApp {
 
     fn path_chosen(&mut self, purpose: &PickPurpose, path: PathBuf) {
         match purpose {
-            PickPurpose::SaveAnnotationsAs => match self.session.save_as(&path) {
-                Ok(()) => self.say(format!("Saved {}", path.display()), false),
-                Err(error) => self.say(format!("Not saved: {error}"), true),
-            },
+            PickPurpose::SaveAnnotationsAs => {
+                let tr = self.tr();
+                match self.session.save_as(&path) {
+                    Ok(()) => self.say(
+                        tr.raw_args("msg-saved", &[("path", path.display().to_string().into())]),
+                        false,
+                    ),
+                    Err(error) => self.say(
+                        tr.raw_args("msg-not-saved", &[("error", error.to_string().into())]),
+                        true,
+                    ),
+                }
+            }
             _ => self.open_path(path),
         }
     }
@@ -480,9 +514,11 @@ impl HashiyaApp {
                     let first = folder.entries.first().map(|e| e.article.clone());
                     self.recent.push(&dir);
                     self.folder = Some(folder);
-                    match first {
-                        Some(article) => self.open_article(&article),
-                        None => self.say(format!("No .txt articles in {}", dir.display()), true),
+                    if let Some(article) = first {
+                        self.open_article(&article);
+                    } else {
+                        let path = dir.display().to_string();
+                        self.say(self.tr().raw_args("msg-no-articles", &[("path", path.into())]), true);
                     }
                 }
                 Err(error) => self.say(error.to_string(), true),
@@ -499,7 +535,12 @@ impl HashiyaApp {
             }
             LeaveDocument::ReloadFromDisk => match self.session.reload() {
                 Ok(()) => self.document_replaced(),
-                Err(error) => self.say(format!("Not reloaded: {error}"), true),
+                Err(error) => {
+                    let text = self
+                        .tr()
+                        .raw_args("msg-not-reloaded", &[("error", error.to_string().into())]);
+                    self.say(text, true);
+                }
             },
         }
     }
@@ -535,10 +576,8 @@ impl HashiyaApp {
                 self.modal = session.pending_recovery().map(Modal::Recovery);
                 let mut warnings = session.load_warnings().to_vec();
                 if !session.orphans().is_empty() {
-                    warnings.push(format!(
-                        "{} orphaned spans: see the side panel",
-                        session.orphans().len()
-                    ));
+                    let count = session.orphans().len();
+                    warnings.push(self.tr().raw_args("msg-orphans", &[("count", count.into())]));
                 }
                 self.session = session;
                 self.document_replaced();
@@ -565,8 +604,8 @@ impl HashiyaApp {
     fn step_document(&mut self, step: isize) {
         match self.folder.as_ref().map(|f| f.neighbour(step)) {
             Some(Some(index)) => self.switch_document(index),
-            Some(None) => self.say("No more documents in this folder".to_owned(), false),
-            None => self.say("Open a folder to move between documents".to_owned(), false),
+            Some(None) => self.say(self.tr().raw("msg-no-more-documents"), false),
+            None => self.say(self.tr().raw("msg-open-folder-first"), false),
         }
     }
 
@@ -636,33 +675,47 @@ impl HashiyaApp {
 
     fn status_bar_ui(&mut self, ui: &mut Ui) {
         let problems = self.problem_count();
+        let tr = self.tr();
         let session = &self.session;
         let document = session.document();
-        ui.horizontal(|ui| {
+        crate::ui::language::row_ui(ui, false, |ui| {
             let modified = if session.is_modified() { " •" } else { "" };
-            ui.label(format!("{}{modified}", session.display_name()))
+            // The file name may be Arabic: the bidi label.
+            let name = format!("{}{modified}", session.display_name());
+            self.labels
+                .label_ui(ui, &name)
                 .on_hover_text(session.article_path().display().to_string());
             ui.separator();
-            ui.label(format!(
-                "{} · {} spans · {} links · {}",
-                session.encoding(),
-                document.spans().len(),
-                document.links().len(),
-                document.meta().status.label()
-            ));
+            let summary = tr.raw_args(
+                "statusbar-summary",
+                &[
+                    ("encoding", session.encoding().to_string().into()),
+                    (
+                        "spans",
+                        tr.raw_args("count-spans", &[("count", document.spans().len().into())])
+                            .into(),
+                    ),
+                    (
+                        "links",
+                        tr.raw_args("count-links", &[("count", document.links().len().into())])
+                            .into(),
+                    ),
+                    ("status", tr.raw(status_id(document.meta().status)).into()),
+                ],
+            );
+            let color = ui.visuals().text_color();
+            self.labels.message_ui(ui, &summary, color);
             if problems > 0 {
-                let text = if problems == 1 {
-                    "1 problem".to_owned()
-                } else {
-                    format!("{problems} problems")
-                };
-                let button =
-                    egui::Button::new(egui::RichText::new(text).color(ui.visuals().warn_fg_color)).frame(false);
-                if ui
-                    .add(button)
-                    .on_hover_text("Show the problems (F8: go to the next one)")
-                    .clicked()
-                {
+                let text = tr.raw_args("count-problems", &[("count", problems.into())]);
+                let color = ui.visuals().warn_fg_color;
+                // The bidi label draws the count (egui would reverse «11» in Arabic); a click on
+                // it opens the Problems window.
+                let response = self
+                    .labels
+                    .message_ui(ui, &text, color)
+                    .interact(egui::Sense::click())
+                    .on_hover_cursor(egui::CursorIcon::PointingHand);
+                if response.on_hover_text(tr.t("statusbar-problems-hint")).clicked() {
                     self.dialogs.problems = !self.dialogs.problems;
                 }
             }
@@ -674,18 +727,17 @@ impl HashiyaApp {
                     ui.visuals().text_color()
                 };
                 // Messages quote spans: Arabic needs the bidi label.
-                let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
-                self.labels.colored_label_ui(ui, &status.text, font_size, color);
+                self.labels.message_ui(ui, &status.text, color);
             }
         });
         if self.dialogs.disk_change {
-            ui.horizontal(|ui| {
-                ui.colored_label(ui.visuals().warn_fg_color, "The annotation file changed on disk.");
-                if ui.button("Reload").clicked() {
+            crate::ui::language::row_ui(ui, false, |ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, tr.t("disk-changed"));
+                if ui.button(tr.t("disk-reload")).clicked() {
                     self.dialogs.disk_change = false;
                     self.unsaved_or(LeaveDocument::ReloadFromDisk);
                 }
-                if ui.button("Keep mine").clicked() {
+                if ui.button(tr.t("disk-keep-mine")).clicked() {
                     self.dialogs.disk_change = false;
                     self.session.acknowledge_disk_change();
                 }
@@ -700,7 +752,7 @@ impl HashiyaApp {
             Some(Modal::Unsaved(intent)) => self.unsaved_ui(ctx, intent),
             Some(Modal::PathPrompt(prompt)) => self.path_prompt_ui(ctx, prompt),
             Some(Modal::Recovery(path)) => self.recovery_ui(ctx, path),
-            Some(Modal::AskAnnotator(mut prompt)) => match prompt.show_ui(ctx) {
+            Some(Modal::AskAnnotator(mut prompt)) => match prompt.show_ui(ctx, &mut self.labels) {
                 Some(AnnotatorAnswer::Name(name)) => {
                     self.annotator_name = Some(name);
                     if let Some(folder) = &mut self.folder {
@@ -808,33 +860,39 @@ impl HashiyaApp {
         if (quit || self.generation != generation)
             && let Err(error) = crate::io::recovery::discard_recovery(&article)
         {
-            self.say(
-                format!("Could not remove the autosave of the discarded edits: {error}"),
-                true,
-            );
+            let args = [("error", error.to_string().into())];
+            self.say(self.tr().raw_args("msg-discard-autosave-failed", &args), true);
         }
     }
 
     fn recovery_ui(&mut self, ctx: &Context, recovery: PathBuf) {
         let mut answered = false;
+        let tr = self.tr();
         egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
-            ui.heading("Unsaved work found");
-            ui.label(format!(
-                "An autosave of {} is newer than its saved annotations (the program did not close normally).",
-                self.session.display_name()
-            ));
-            ui.horizontal(|ui| {
-                if ui.button("Restore it").clicked() {
+            crate::ui::language::window_column_ui(ui, |ui| {
+                ui.heading(tr.t("recovery-title"));
+                let name = self.session.display_name();
+                let text = tr.raw_args("recovery-text", &[("name", name.into())]);
+                let color = ui.visuals().text_color();
+                self.labels.wrapped_message_ui(ui, &text, color);
+            });
+            crate::ui::language::row_ui(ui, false, |ui| {
+                if ui.button(tr.t("recovery-restore")).clicked() {
                     answered = true;
                     match self.session.restore_recovery(&recovery) {
                         Ok(()) => {
                             self.document_replaced();
-                            self.say("Restored the autosave: save it to keep it".to_owned(), false);
+                            self.say(tr.raw("msg-restored"), false);
                         }
-                        Err(error) => self.say(format!("Cannot restore: {error}"), true),
+                        Err(error) => {
+                            self.say(
+                                tr.raw_args("msg-cannot-restore", &[("error", error.to_string().into())]),
+                                true,
+                            );
+                        }
                     }
                 }
-                if ui.button("Discard it").clicked() {
+                if ui.button(tr.t("recovery-discard")).clicked() {
                     answered = true;
                     if let Err(error) = self.session.discard_recovery() {
                         self.say(error.to_string(), true);
@@ -859,7 +917,10 @@ impl HashiyaApp {
             AutosaveDue::Now => {
                 self.autosave_timer.autosaved();
                 if let Err(error) = self.session.autosave() {
-                    self.say(format!("Autosave failed: {error}"), true);
+                    let text = self
+                        .tr()
+                        .raw_args("msg-autosave-failed", &[("error", error.to_string().into())]);
+                    self.say(text, true);
                 }
             }
         }
@@ -882,7 +943,12 @@ impl HashiyaApp {
 
     fn update_title(&mut self, ctx: &Context) {
         let modified = if self.session.is_modified() { " •" } else { "" };
-        let title = format!("Hashiya — {}{modified}", self.session.display_name());
+        // The window manager draws the title with its own bidi: the text as it is.
+        let title = format!(
+            "{} — {}{modified}",
+            self.tr().raw("app-name"),
+            self.session.display_name()
+        );
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
@@ -927,7 +993,8 @@ impl eframe::App for HashiyaApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
-        self.labels.begin_frame(ctx.global_style().visuals.dark_mode);
+        let rtl = self.tr().is_rtl();
+        self.labels.begin_frame(ctx.global_style().visuals.dark_mode, rtl);
         let mut actions = self.link_picker.keys(&ctx, self.annotator.link_mode.as_ref());
         self.caret_keys(&ctx);
         self.adjudication_keys(&ctx);
@@ -939,14 +1006,24 @@ impl eframe::App for HashiyaApp {
         );
         self.find_bar_panel_ui(ui);
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        // Mirrored in a right-to-left interface: the side panel on the left, the folder on
+        // the right.
+        let rtl = self.tr().is_rtl();
         if let Some(folder) = &self.folder {
-            let clicked = egui::Panel::left("folder")
-                .default_size(220.0)
-                .show(ui, |ui| folder.show_ui(ui))
-                .inner;
+            let panel = if rtl {
+                egui::Panel::right("folder")
+            } else {
+                egui::Panel::left("folder")
+            };
+            let clicked = panel.default_size(220.0).show(ui, |ui| folder.show_ui(ui)).inner;
             actions.extend(clicked.map(AppAction::SwitchDocument));
         }
-        let panel_actions = egui::Panel::right("annotations")
+        let side = if rtl {
+            egui::Panel::left("annotations")
+        } else {
+            egui::Panel::right("annotations")
+        };
+        let panel_actions = side
             .default_size(340.0)
             .show(ui, |ui| {
                 let session = &self.session;

@@ -16,7 +16,8 @@ use crate::ui::glyph_atlas::GlyphAtlas;
 use crate::ui::selection::Selection;
 use crate::ui::text_painter::glyph_mesh;
 
-/// The accessible name of the view (tests find it by this label).
+/// The accessible name of the view in English (tests find it by this label); the catalogue's
+/// `article-label` in other languages.
 pub const ARTICLE_LABEL: &str = "Article";
 /// Font size at zoom 100 %.
 pub const DEFAULT_FONT_SIZE: f32 = 20.0;
@@ -308,7 +309,8 @@ impl ArticleView {
         self.resolve_scroll_request(ui, viewport.height());
         let size = vec2(ui.available_width(), self.layout.height() + 2.0 * PADDING);
         let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Article, true, ARTICLE_LABEL));
+        let name = crate::ui::language::Tr::of(ui.ctx()).raw("article-label");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Article, true, &name));
         self.origin = rect.min + vec2(PADDING, PADDING);
         let result = self.interact_ui(ui, response);
         self.paint_ui(ui, decorations);

@@ -20,12 +20,46 @@ pub struct BidiLabels {
     atlas: GlyphAtlas,
     /// Shaped texts by (text, font size, wrap width) bits; the width is infinite on one line.
     cache: HashMap<(String, u32, u32), ShapedLine>,
+    /// Whether the interface runs right to left: its own messages then read right to left
+    /// even when they start with a Latin word (a file name, "UTF-8").
+    interface_rtl: bool,
 }
 
+/// RIGHT-TO-LEFT MARK: a strong right-to-left character with no glyph, which makes the
+/// paragraph of an interface message right to left (rules P2/P3).
+const RLM: char = '\u{200F}';
+
 impl BidiLabels {
-    /// Starts a frame (the theme decides how glyphs are rasterized).
-    pub fn begin_frame(&mut self, dark: bool) {
+    /// Starts a frame (the theme decides how glyphs are rasterized; the interface language
+    /// the direction of messages).
+    pub fn begin_frame(&mut self, dark: bool, interface_rtl: bool) {
         self.atlas.begin_frame(dark);
+        self.interface_rtl = interface_rtl;
+    }
+
+    /// Shows a message of the interface (the status bar, a count) on one line, tinted
+    /// `color`, in the interface's direction.
+    pub fn message_ui(&mut self, ui: &mut Ui, text: &str, color: Color32) -> Response {
+        let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
+        self.show_message_ui(ui, text, (font_size, f32::INFINITY), color)
+    }
+
+    /// Shows a message of the interface wrapped to the available width, tinted `color`, in
+    /// the interface's direction.
+    pub fn wrapped_message_ui(&mut self, ui: &mut Ui, text: &str, color: Color32) -> Response {
+        let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
+        let width = ui.available_width().floor().max(40.0);
+        self.show_message_ui(ui, text, (font_size, width), color)
+    }
+
+    fn show_message_ui(&mut self, ui: &mut Ui, text: &str, size: (f32, f32), color: Color32) -> Response {
+        if self.interface_rtl {
+            let response = self.show_ui(ui, &format!("{RLM}{text}"), size, color);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+            response
+        } else {
+            self.show_ui(ui, text, size, color)
+        }
     }
 
     /// Shows `text` on one line at the body font size, in the text colour.

@@ -19,6 +19,7 @@ use crate::model::Document;
 use crate::ui::bidi_text_field::BidiTextField;
 use crate::ui::file_picker::{PickPurpose, Picked, pick};
 use crate::ui::folder_panel::OpenFolder;
+use crate::ui::language::Tr;
 
 /// What a finished job says, and an article it wrote that the user may open.
 struct Done {
@@ -79,12 +80,15 @@ impl Job {
                 ui.add(
                     ProgressBar::new(fraction)
                         .show_percentage()
-                        .text(format!("{done} / {total} documents")),
+                        .text(Tr::of(ui.ctx()).t_args(
+                            "export-progress",
+                            &[("done", (*done).into()), ("total", (*total).into())],
+                        )),
                 );
                 ui.ctx().request_repaint();
             }
             Self::Finished(Ok(done)) => {
-                ui.label(&done.summary);
+                crate::ui::language::one_line_label_ui(ui, &Tr::of(ui.ctx()).arrange(&done.summary));
                 warnings_ui(ui, &done.warnings);
             }
             Self::Finished(Err(error)) => {
@@ -129,7 +133,8 @@ fn warnings_ui(ui: &mut egui::Ui, warnings: &[String]) {
     if warnings.is_empty() {
         return;
     }
-    egui::CollapsingHeader::new(format!("{} warnings", warnings.len()))
+    let tr = Tr::of(ui.ctx());
+    egui::CollapsingHeader::new(tr.t_args("count-warnings", &[("count", warnings.len().into())]))
         .default_open(true)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
@@ -140,51 +145,51 @@ fn warnings_ui(ui: &mut egui::Ui, warnings: &[String]) {
         });
 }
 
-/// The formats offered, with their names.
+/// The formats offered, with the catalogue ids of their names.
 const EXPORT_FORMATS: [(&str, ExportFormat); 9] = [
     (
-        "JSONL (Hashiya)",
+        "format-jsonl-hashiya",
         ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
     ),
     (
-        "JSONL (doccano)",
+        "format-jsonl-doccano",
         ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Char),
     ),
     (
-        "JSONL (doccano relations)",
+        "format-jsonl-doccano-relations",
         ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Char),
     ),
     // doccano's and Label Studio's views count offsets in UTF-16 units (JavaScript strings).
     (
-        "JSONL (doccano, UTF-16 offsets)",
+        "format-jsonl-doccano-utf16",
         ExportFormat::Jsonl(JsonlFlavor::Doccano, OffsetUnit::Utf16),
     ),
     (
-        "JSONL (doccano relations, UTF-16 offsets)",
+        "format-jsonl-doccano-relations-utf16",
         ExportFormat::Jsonl(JsonlFlavor::DoccanoRelations, OffsetUnit::Utf16),
     ),
     (
-        "JSONL (token classification, with labels.json)",
+        "format-jsonl-tokens",
         ExportFormat::Jsonl(
             JsonlFlavor::Tokens(crate::export::tokens::SentenceSplit::Unicode),
             OffsetUnit::Char,
         ),
     ),
     (
-        "CoNLL (IOB2)",
+        "format-conll",
         ExportFormat::Conll(ConllOptions {
             sentences: crate::export::tokens::SentenceSplit::Unicode,
             layers: false,
         }),
     ),
     (
-        "CoNLL (IOB2, a column per label)",
+        "format-conll-layers",
         ExportFormat::Conll(ConllOptions {
             sentences: crate::export::tokens::SentenceSplit::Unicode,
             layers: true,
         }),
     ),
-    ("brat standoff (folder)", ExportFormat::Brat),
+    ("format-brat", ExportFormat::Brat),
 ];
 
 /// The export dialog.
@@ -230,10 +235,15 @@ impl ExportDialog {
     /// Shows the dialog; `false` once closed.
     pub fn show_ui(&mut self, ctx: &Context) -> bool {
         let mut open = true;
-        egui::Window::new("Export dataset")
+        let tr = Tr::of(ctx);
+        egui::Window::new(tr.t("export-title"))
+            .id(egui::Id::unique("export-dialog"))
             .open(&mut open)
             .collapsible(false)
             .show(ctx, |ui| {
+                // The form is a grid (left to right in every language): a right-aligned
+                // column around it would have no width to align to in a window that sizes
+                // itself.
                 ui.add_enabled_ui(!self.job.is_running(), |ui| self.form_ui(ui));
                 ui.separator();
                 self.job.show_ui(ui);
@@ -242,14 +252,15 @@ impl ExportDialog {
     }
 
     fn form_ui(&mut self, ui: &mut egui::Ui) {
+        let tr = Tr::of(ui.ctx());
         egui::Grid::new("export-form").num_columns(2).show(ui, |ui| {
-            let caption = ui.label("Format");
+            let caption = ui.label(tr.t("export-format"));
             let before = self.format;
             egui::ComboBox::from_id_salt("export-format")
-                .selected_text(EXPORT_FORMATS[self.format].0)
+                .selected_text(tr.t(EXPORT_FORMATS[self.format].0))
                 .show_ui(ui, |ui| {
                     for (index, (name, _)) in EXPORT_FORMATS.iter().enumerate() {
-                        ui.selectable_value(&mut self.format, index, *name);
+                        ui.selectable_value(&mut self.format, index, tr.t(name));
                     }
                 })
                 .response
@@ -258,56 +269,56 @@ impl ExportDialog {
                 self.retarget_destination();
             }
             ui.end_row();
-            ui.label("Documents");
+            ui.label(tr.t("export-documents"));
             ui.horizontal(|ui| {
-                ui.radio_value(&mut self.whole_folder, false, "this document");
+                ui.radio_value(&mut self.whole_folder, false, tr.t("export-this-document"));
                 ui.add_enabled_ui(!self.folder_articles.is_empty(), |ui| {
                     ui.radio_value(
                         &mut self.whole_folder,
                         true,
-                        format!("the folder ({})", self.folder_articles.len()),
+                        tr.t_args("export-whole-folder", &[("count", self.folder_articles.len().into())]),
                     );
                 });
             });
             ui.end_row();
-            ui.label("Destination");
+            ui.label(tr.t("export-destination"));
             ui.horizontal(|ui| {
                 ui.add(
                     BidiTextField::singleline(&mut self.destination)
-                        .hint_text("destination file or folder")
-                        .label("Destination")
+                        .hint_text(tr.raw("export-destination-hint"))
+                        .label(tr.raw("export-destination"))
                         .desired_width(320.0),
                 );
-                if ui.button("Browse…").clicked() {
-                    self.browse();
+                if ui.button(tr.t("export-browse")).clicked() {
+                    self.browse(tr);
                 }
             });
             ui.end_row();
-            ui.checkbox(&mut self.split_enabled, "Split");
+            ui.checkbox(&mut self.split_enabled, tr.t("export-split"));
             ui.add_enabled_ui(self.split_enabled, |ui| {
                 ui.horizontal(|ui| {
                     ui.add(
                         BidiTextField::singleline(&mut self.split)
                             .hint_text("train=0.8,dev=0.1,test=0.1")
-                            .label("Split")
+                            .label(tr.raw("export-split"))
                             .desired_width(200.0),
                     );
-                    let caption = ui.label("seed");
+                    let caption = ui.label(tr.t("export-seed"));
                     ui.add(egui::DragValue::new(&mut self.seed))
                         .labelled_by(caption.id)
-                        .on_hover_text("Seed of the split");
+                        .on_hover_text(tr.t("export-seed-hint"));
                 });
             });
             ui.end_row();
         });
         let format = EXPORT_FORMATS[self.format].1;
         if self.split_enabled || format == ExportFormat::Brat {
-            ui.label("The destination is a folder.");
+            ui.label(tr.t("export-is-folder"));
         }
         if let ExportFormat::Jsonl(JsonlFlavor::Tokens(_), _) = format {
-            ui.label("labels.json (the tag names and their numbers) is written beside it.");
+            crate::ui::language::one_line_label_ui(ui, &tr.t("export-labels-json"));
         }
-        if ui.button("Export").clicked() {
+        if ui.button(tr.t("export-export")).clicked() {
             self.start(ui.ctx());
         }
     }
@@ -325,10 +336,10 @@ impl ExportDialog {
         self.destination = new.display().to_string();
     }
 
-    fn browse(&mut self) {
+    fn browse(&mut self, tr: Tr) {
         let current = PathBuf::from(&self.destination);
         let folder = current.parent().map(PathBuf::from);
-        match pick(&PickPurpose::ExportDestination, folder.as_deref(), None) {
+        match pick(&PickPurpose::ExportDestination, folder.as_deref(), None, tr) {
             Picked::Path(dir) => {
                 let name = current.file_name().map(PathBuf::from).unwrap_or_default();
                 self.destination = dir.join(name).display().to_string();
@@ -336,7 +347,8 @@ impl ExportDialog {
             Picked::Cancelled => {}
             Picked::Unavailable(reason) => {
                 // The destination field is itself a path field: say why there is no dialog.
-                self.job = Job::Finished(Err(format!("{reason} Type the destination path above.")));
+                let text = format!("{} {}", tr.raw(&reason), tr.raw("export-type-destination"));
+                self.job = Job::Finished(Err(text));
             }
         }
     }
@@ -361,8 +373,9 @@ impl ExportDialog {
             Vec::new()
         };
         let current = self.current.clone();
+        let tr = Tr::of(ctx);
         self.job = Job::spawn(ctx, move |progress| {
-            run_export(current, &articles, format, &destination, split.as_ref(), progress)
+            run_export(current, &articles, format, &destination, split.as_ref(), progress, tr)
         });
     }
 }
@@ -376,6 +389,7 @@ fn run_export(
     destination: &std::path::Path,
     split: Option<&(SplitSpec, u64)>,
     progress: &mut dyn FnMut(usize, usize),
+    tr: Tr,
 ) -> Result<Done, String> {
     let source = if articles.is_empty() {
         ExportSource::Open {
@@ -390,17 +404,21 @@ fn run_export(
     let outcome =
         export_dataset(source, format, Some(destination), split, &[], progress).map_err(|error| error.to_string())?;
     let mut report = outcome.report;
+    let args = [
+        ("report", report.to_string().into()),
+        ("path", destination.display().to_string().into()),
+    ];
     Ok(Done {
-        summary: format!("{report}; written to {}", destination.display()),
-        warnings: warning_lines(std::mem::take(&mut report.warnings), report.warnings_suppressed),
+        summary: tr.raw_args("export-written", &args),
+        warnings: warning_lines(std::mem::take(&mut report.warnings), report.warnings_suppressed, tr),
         article: None,
     })
 }
 
 /// Warnings as shown in a dialog: every kept one, then a count of the others.
-fn warning_lines(mut warnings: Vec<String>, suppressed: usize) -> Vec<String> {
+fn warning_lines(mut warnings: Vec<String>, suppressed: usize, tr: Tr) -> Vec<String> {
     if suppressed > 0 {
-        warnings.push(format!("… and {suppressed} more warnings"));
+        warnings.push(tr.raw_args("export-more-warnings", &[("count", suppressed.into())]));
     }
     warnings
 }
@@ -441,7 +459,9 @@ impl ImportDialog {
     pub fn show_ui(&mut self, ctx: &Context) -> ImportOutcome {
         let mut open = true;
         let mut open_article = None;
-        egui::Window::new("Import dataset")
+        let tr = Tr::of(ctx);
+        egui::Window::new(tr.t("import-title"))
+            .id(egui::Id::unique("import-dialog"))
             .open(&mut open)
             .collapsible(false)
             .show(ctx, |ui| {
@@ -451,7 +471,7 @@ impl ImportDialog {
                 if let Job::Finished(Ok(Done {
                     article: Some(first), ..
                 })) = &self.job
-                    && ui.button("Open the first imported article").clicked()
+                    && ui.button(tr.t("import-open-first")).clicked()
                 {
                     open_article = Some(first.clone());
                 }
@@ -464,46 +484,47 @@ impl ImportDialog {
     }
 
     fn form_ui(&mut self, ui: &mut egui::Ui) {
+        let tr = Tr::of(ui.ctx());
         egui::Grid::new("import-form").num_columns(2).show(ui, |ui| {
-            ui.label("Format");
+            ui.label(tr.t("import-format"));
             ui.horizontal(|ui| {
                 for format in [ImportFormat::Conll, ImportFormat::Brat, ImportFormat::Jsonl] {
                     ui.radio_value(&mut self.format, format, format.to_string());
                 }
             });
             ui.end_row();
-            ui.label("Input file or brat folder");
+            ui.label(tr.t("import-input"));
             ui.horizontal(|ui| {
                 ui.add(
                     BidiTextField::singleline(&mut self.source)
-                        .hint_text("dataset file or brat folder")
-                        .label("Input file or brat folder")
+                        .hint_text(tr.raw("import-input-hint"))
+                        .label(tr.raw("import-input"))
                         .desired_width(300.0),
                 );
-                if ui.button("Browse…").clicked()
-                    && let Picked::Path(path) = pick(&PickPurpose::ImportSource, None, None)
+                if ui.button(tr.t("export-browse")).clicked()
+                    && let Picked::Path(path) = pick(&PickPurpose::ImportSource, None, None, tr)
                 {
                     self.source = path.display().to_string();
                 }
             });
             ui.end_row();
-            ui.label("Map tags to labels");
+            ui.label(tr.t("import-map"));
             ui.add(
                 BidiTextField::singleline(&mut self.label_map)
                     .hint_text("PERS=Actor,ORG=Actor")
-                    .label("Map tags to labels"),
+                    .label(tr.raw("import-map")),
             );
             ui.end_row();
-            ui.label("Output folder");
+            ui.label(tr.t("import-output"));
             ui.add(
                 BidiTextField::singleline(&mut self.out)
-                    .hint_text("output folder")
-                    .label("Output folder")
+                    .hint_text(tr.raw("import-output-hint"))
+                    .label(tr.raw("import-output"))
                     .desired_width(300.0),
             );
             ui.end_row();
         });
-        if ui.button("Import").clicked() {
+        if ui.button(tr.t("import-import")).clicked() {
             self.start(ui.ctx());
         }
     }
@@ -513,12 +534,13 @@ impl ImportDialog {
         match ImportOptions::parse_label_map(&self.label_map) {
             Ok(map) => options.label_map = map,
             Err(error) => {
-                self.job = Job::Finished(Err(format!("Map: {error}")));
+                let text = tr_error(ctx, "import-map-error", &error);
+                self.job = Job::Finished(Err(text));
                 return;
             }
         }
         if self.source.trim().is_empty() || self.out.trim().is_empty() {
-            self.job = Job::Finished(Err("Give an input and an output folder".to_owned()));
+            self.job = Job::Finished(Err(Tr::of(ctx).raw("import-needs-paths")));
             return;
         }
         let (format, source, out) = (
@@ -526,8 +548,9 @@ impl ImportDialog {
             PathBuf::from(self.source.trim()),
             PathBuf::from(self.out.trim()),
         );
+        let tr = Tr::of(ctx);
         self.job = Job::spawn(ctx, move |progress| {
-            run_import(format, &source, &out, &options, progress)
+            run_import(format, &source, &out, &options, progress, tr)
         });
     }
 }
@@ -541,6 +564,7 @@ fn run_import(
     out: &std::path::Path,
     options: &ImportOptions,
     progress: &mut dyn FnMut(usize, usize),
+    tr: Tr,
 ) -> Result<Done, String> {
     let request = ImportRequest {
         format,
@@ -550,15 +574,24 @@ fn run_import(
         force: false,
     };
     let outcome = import_dataset(&request, progress).map_err(|error| match error {
-        ImportError::WouldOverwrite(_) => format!("Nothing imported: {error}"),
+        ImportError::WouldOverwrite(_) => tr.raw_args("import-nothing", &[("error", error.to_string().into())]),
         error => error.to_string(),
     })?;
     let mut report = outcome.report;
     let mut warnings: Vec<String> = outcome.refused;
     warnings.extend(report.warnings.drain(..).map(|w| w.to_string()));
+    let args = [
+        ("report", report.to_string().into()),
+        ("path", out.display().to_string().into()),
+    ];
     Ok(Done {
-        summary: format!("{report}; written to {}", out.display()),
-        warnings: warning_lines(warnings, report.warnings_suppressed),
+        summary: tr.raw_args("export-written", &args),
+        warnings: warning_lines(warnings, report.warnings_suppressed, tr),
         article: outcome.articles.first().cloned(),
     })
+}
+
+/// Message `id` with `error` in the window's language.
+fn tr_error(ctx: &Context, id: &str, error: &str) -> String {
+    Tr::of(ctx).raw_args(id, &[("error", error.into())])
 }

@@ -13,9 +13,7 @@ use crate::model::Document;
 use crate::text::find::{FindOptions, Match, MatchMode, SearchText};
 use crate::ui::ArticleView;
 use crate::ui::bidi_text_field::BidiTextField;
-
-/// Accessible name of the query field (tests find it by this label).
-pub const QUERY_LABEL: &str = "Find";
+use crate::ui::language::Tr;
 
 /// What the find bar asks the window to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,10 +98,10 @@ impl FindBar {
 
     /// Starts labelling the matches with `label`: a walk over those not yet covered by a span
     /// of that label. Returns a message when there is nothing to label.
-    pub fn start_walk(&mut self, document: &Document, label: &str) -> Option<String> {
+    pub fn start_walk(&mut self, document: &Document, label: &str, tr: Tr) -> Option<String> {
         let ranges = ranges_to_label(document, &self.matches, label, !self.keep_prefixes);
         if ranges.is_empty() {
-            return Some(format!("No match left to label as {label}"));
+            return Some(tr.raw_args("msg-no-match-left", &[("label", label.into())]));
         }
         self.walk = Some(MatchWalk::new(label, ranges));
         None
@@ -121,10 +119,11 @@ impl FindBar {
     }
 
     fn query_ui(&mut self, ui: &mut Ui, document: &Document, labels: &[String], requests: &mut Vec<FindRequest>) {
-        ui.horizontal_wrapped(|ui| {
+        let tr = Tr::of(ui.ctx());
+        crate::ui::language::row_ui(ui, true, |ui| {
             let field = BidiTextField::singleline(&mut self.query)
-                .hint_text("Find (Arabic-aware)")
-                .label(QUERY_LABEL)
+                .hint_text(tr.raw("find-hint"))
+                .label(tr.raw("find-query"))
                 .desired_width(220.0);
             let response = ui.add(field);
             if std::mem::take(&mut self.focus_query) {
@@ -138,28 +137,36 @@ impl FindBar {
                 requests.extend(self.step(backwards));
                 response.request_focus();
             }
-            ui.label(self.count_text());
+            ui.label(tr.arrange(&self.count_text(tr)));
             if ui
-                .button("Previous")
-                .on_hover_text("Previous match (Shift+Enter)")
+                .button(tr.t("find-previous"))
+                .on_hover_text(tr.t("find-previous-hint"))
                 .clicked()
             {
                 requests.extend(self.step(true));
             }
-            if ui.button("Next").on_hover_text("Next match (Enter)").clicked() {
+            if ui
+                .button(tr.t("find-next"))
+                .on_hover_text(tr.t("find-next-hint"))
+                .clicked()
+            {
                 requests.extend(self.step(false));
             }
             self.options_ui(ui);
             ui.separator();
             self.label_buttons_ui(ui, document, labels, requests);
             if ui
-                .button("Search folder")
-                .on_hover_text("List the matches in every article of the open folder")
+                .button(tr.t("find-search-folder"))
+                .on_hover_text(tr.t("find-search-folder-hint"))
                 .clicked()
             {
                 requests.push(FindRequest::SearchFolder(self.query.clone(), self.options));
             }
-            if ui.button("Close").on_hover_text("Close (Esc)").clicked() {
+            if ui
+                .button(tr.t("find-close"))
+                .on_hover_text(tr.t("find-close-hint"))
+                .clicked()
+            {
                 self.close();
             }
         });
@@ -169,18 +176,19 @@ impl FindBar {
     }
 
     fn options_ui(&mut self, ui: &mut Ui) {
-        egui::ComboBox::from_label("Match")
-            .selected_text(mode_name(self.options.mode))
+        let tr = Tr::of(ui.ctx());
+        egui::ComboBox::from_label(tr.t("find-match"))
+            .selected_text(tr.t(mode_id(self.options.mode)))
             .show_ui(ui, |ui| {
                 for mode in [MatchMode::Normalized, MatchMode::Exact, MatchMode::Regex] {
-                    ui.selectable_value(&mut self.options.mode, mode, mode_name(mode));
+                    ui.selectable_value(&mut self.options.mode, mode, tr.t(mode_id(mode)));
                 }
             });
-        ui.checkbox(&mut self.options.prefixes, "Prefixes")
-            .on_hover_text("Match the first word after attached و ف ب ك ل");
-        ui.checkbox(&mut self.options.whole_words, "Whole words");
-        ui.checkbox(&mut self.keep_prefixes, "Label with prefixes")
-            .on_hover_text("Spans include the attached prefixes (و، ف، ب، ك، ل)");
+        ui.checkbox(&mut self.options.prefixes, tr.t("find-prefixes"))
+            .on_hover_text(tr.t("find-prefixes-hint"));
+        ui.checkbox(&mut self.options.whole_words, tr.t("find-whole-words"));
+        ui.checkbox(&mut self.keep_prefixes, tr.t("find-keep-prefixes"))
+            .on_hover_text(tr.t("find-keep-prefixes-hint"));
     }
 
     fn label_buttons_ui(
@@ -190,9 +198,13 @@ impl FindBar {
         labels: &[String],
         requests: &mut Vec<FindRequest>,
     ) {
-        ui.label("Label matches:");
+        let tr = Tr::of(ui.ctx());
+        ui.label(tr.t("find-label-matches"));
         for (index, label) in labels.iter().enumerate() {
-            let hint = format!("Label the matches as {label}, one by one or all (Alt+{})", index + 1);
+            let hint = tr.t_args(
+                "find-label-hint",
+                &[("label", label.into()), ("number", (index + 1).into())],
+            );
             let clicked = ui
                 .add_enabled(!self.matches.is_empty(), egui::Button::new(label.as_str()))
                 .on_hover_text(hint)
@@ -200,7 +212,7 @@ impl FindBar {
             let key = digit_key(index);
             let pressed = key.is_some_and(|key| ui.input_mut(|input| input.consume_key(Modifiers::ALT, key)));
             if (clicked || pressed) && !self.matches.is_empty() {
-                if let Some(message) = self.start_walk(document, label) {
+                if let Some(message) = self.start_walk(document, label, tr) {
                     self.error = Some(message);
                 } else if let Some(first) = self.walk.as_ref().and_then(MatchWalk::current) {
                     requests.push(FindRequest::ScrollTo(first.start));
@@ -213,15 +225,21 @@ impl FindBar {
         let Some(walk) = &mut self.walk else { return };
         let (at, of) = walk.progress();
         let mut answer = None;
-        ui.horizontal_wrapped(|ui| {
-            ui.strong(format!("Label match {at} of {of} as {}?", walk.label));
+        let tr = Tr::of(ui.ctx());
+        crate::ui::language::row_ui(ui, true, |ui| {
+            let args = [
+                ("at", at.into()),
+                ("of", of.into()),
+                ("label", walk.label.as_str().into()),
+            ];
+            ui.strong(tr.t_args("find-walk-question", &args));
             for (text, key, value) in [
-                ("Yes (Y)", Key::Y, WalkAnswer::Yes),
-                ("No (N)", Key::N, WalkAnswer::No),
-                ("All remaining (A)", Key::A, WalkAnswer::All),
-                ("Stop (Esc)", Key::Escape, WalkAnswer::Stop),
+                ("find-yes", Key::Y, WalkAnswer::Yes),
+                ("find-no", Key::N, WalkAnswer::No),
+                ("find-all", Key::A, WalkAnswer::All),
+                ("find-stop", Key::Escape, WalkAnswer::Stop),
             ] {
-                if ui.button(text).clicked() || ui.input_mut(|input| input.consume_key(Modifiers::NONE, key)) {
+                if ui.button(tr.t(text)).clicked() || ui.input_mut(|input| input.consume_key(Modifiers::NONE, key)) {
                     answer = Some(value);
                 }
             }
@@ -263,12 +281,15 @@ impl FindBar {
         Some(FindRequest::ScrollTo(self.matches[next].start))
     }
 
-    fn count_text(&self) -> String {
+    fn count_text(&self, tr: Tr) -> String {
         match (self.current, self.matches.len()) {
             (_, 0) if self.query.trim().is_empty() => String::new(),
-            (_, 0) => "No matches".to_owned(),
-            (Some(current), count) => format!("{} of {count}", current + 1),
-            (None, count) => format!("{count} matches"),
+            (_, 0) => tr.raw("find-no-matches"),
+            (Some(current), count) => tr.raw_args(
+                "find-position",
+                &[("at", (current + 1).into()), ("count", count.into())],
+            ),
+            (None, count) => tr.raw_args("count-matches", &[("count", count.into())]),
         }
     }
 
@@ -304,11 +325,11 @@ impl FindBar {
     }
 }
 
-fn mode_name(mode: MatchMode) -> &'static str {
+fn mode_id(mode: MatchMode) -> &'static str {
     match mode {
-        MatchMode::Normalized => "Normalised",
-        MatchMode::Exact => "Exact",
-        MatchMode::Regex => "Regex",
+        MatchMode::Normalized => "find-mode-normalized",
+        MatchMode::Exact => "find-mode-exact",
+        MatchMode::Regex => "find-mode-regex",
     }
 }
 

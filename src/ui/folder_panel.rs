@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 use crate::io::IoError;
 use crate::io::folder::{AnnotationSummary, FolderEntry, list_folder_as};
 use crate::io::project::{DocumentProgress, ProjectFolder};
+use crate::ui::language::{Tr, status_id};
 
 /// An open folder of articles.
 pub struct OpenFolder {
@@ -63,23 +64,30 @@ impl OpenFolder {
                 .file_name()
                 .map_or_else(|| self.dir.display().to_string(), |n| n.to_string_lossy().into_owned()),
         );
-        ui.label(RichText::new(format!("{} articles", self.entries.len())).weak());
+        let tr = Tr::of(ui.ctx());
+        ui.label(RichText::new(tr.t_args("count-articles", &[("count", self.entries.len().into())])).weak());
         ui.separator();
         egui::ScrollArea::vertical().id_salt("folder").show(ui, |ui| {
             for (index, entry) in self.entries.iter().enumerate() {
                 let summary = match &entry.annotations {
                     AnnotationSummary::None => "—".to_owned(),
                     AnnotationSummary::Annotated { status, span_count, .. } => {
-                        format!("{} · {span_count} spans", status.label())
+                        let spans = tr.raw_args("count-spans", &[("count", (*span_count).into())]);
+                        format!("{} · {spans}", tr.raw(status_id(*status)))
                     }
-                    AnnotationSummary::Unreadable(_) => "unreadable".to_owned(),
+                    AnnotationSummary::Unreadable(_) => tr.raw("stats-unreadable"),
                 };
-                let recovery = if entry.has_recovery { " (autosave)" } else { "" };
+                let recovery = if entry.has_recovery {
+                    format!(" {}", tr.raw("folder-autosave"))
+                } else {
+                    String::new()
+                };
                 let mut text = format!("{}{recovery}\n{summary}", entry.name);
                 if let Some(progress) = self.progress.iter().find(|p| p.article == entry.name) {
                     text.push('\n');
-                    text.push_str(&team_line(progress));
+                    text.push_str(&team_line(progress, tr));
                 }
+                let text = tr.arrange(&text);
                 if ui.selectable_label(self.current == Some(index), text).clicked() {
                     clicked = Some(index);
                 }
@@ -98,16 +106,16 @@ fn team_progress(dir: &Path) -> Vec<DocumentProgress> {
 }
 
 /// `sara done, omar in progress · ready for review`.
-fn team_line(progress: &DocumentProgress) -> String {
+fn team_line(progress: &DocumentProgress, tr: Tr) -> String {
     let who: Vec<String> = progress
         .annotators
         .iter()
-        .map(|a| format!("{} {}", a.annotator, a.status.label()))
+        .map(|a| format!("{} {}", a.annotator, tr.raw(status_id(a.status))))
         .collect();
     let ready = if progress.ready_for_review() {
-        " · ready for review"
+        format!(" · {}", tr.raw("folder-ready-for-review"))
     } else {
-        ""
+        String::new()
     };
-    format!("{}{ready}", who.join(", "))
+    format!("{}{ready}", who.join(tr.raw("list-separator").as_str()))
 }

@@ -7,6 +7,7 @@ use egui::{Context, Ui};
 
 use crate::io::search::SearchResults;
 use crate::ui::bidi_label::BidiLabels;
+use crate::ui::language::Tr;
 
 /// Chars of context shown on each side of a match.
 const CONTEXT_CHARS: usize = 40;
@@ -80,7 +81,9 @@ impl FolderResults {
     pub fn show_ui(&mut self, ctx: &Context, labels: &mut BidiLabels) -> Option<FolderHit> {
         let mut chosen = None;
         let mut open = self.open;
-        egui::Window::new("Search results")
+        let tr = Tr::of(ctx);
+        egui::Window::new(tr.t("folder-results-title"))
+            .id(egui::Id::unique("folder-results"))
             .open(&mut open)
             .default_size([560.0, 420.0])
             .show(ctx, |ui| chosen = self.rows_ui(ui, labels));
@@ -92,9 +95,11 @@ impl FolderResults {
         let mut chosen = None;
         ui.horizontal(|ui| {
             labels.label_ui(ui, &self.query);
-            let matches = if self.total == 1 { "match" } else { "matches" };
-            let documents = if self.documents == 1 { "document" } else { "documents" };
-            ui.label(format!("{} {matches} in {} {documents}", self.total, self.documents));
+            let tr = Tr::of(ui.ctx());
+            let matches = tr.raw_args("count-matches", &[("count", self.total.into())]);
+            let documents = tr.raw_args("count-documents", &[("count", self.documents.into())]);
+            let args = [("matches", matches.into()), ("documents", documents.into())];
+            ui.label(tr.t_args("folder-results-count", &args));
         });
         ui.separator();
         egui::ScrollArea::vertical().show_rows(ui, 24.0, self.rows.len(), |ui, range| {

@@ -10,6 +10,7 @@ use crate::model::{Document, SpanId};
 use crate::ui::actions::AppAction;
 use crate::ui::bidi_label::BidiLabels;
 use crate::ui::bidi_text_field::BidiTextField;
+use crate::ui::language::Tr;
 
 /// Rows shown at once; the filter finds the others.
 const SHOWN_TARGETS: usize = 12;
@@ -111,26 +112,32 @@ impl LinkPicker {
             .relation(&mode.kind)
             .map_or("span", |r| r.to_label.as_str());
         let mut chosen = None;
-        egui::Window::new(format!("Link {}", mode.kind))
+        let tr = Tr::of(ctx);
+        // Beside the side panel, over the article: the panel is on the left in a
+        // right-to-left interface.
+        let (anchor, offset) = if tr.is_rtl() {
+            (egui::Align2::LEFT_TOP, [360.0, 60.0])
+        } else {
+            (egui::Align2::RIGHT_TOP, [-360.0, 60.0])
+        };
+        egui::Window::new(tr.t_args("picker-title", &[("kind", mode.kind.as_str().into())]))
             .id(egui::Id::unique("link-picker"))
-            .anchor(egui::Align2::RIGHT_TOP, [-360.0, 60.0])
+            .anchor(anchor, offset)
             .resizable(false)
             .collapsible(false)
             .show(ctx, |ui| {
-                let field = ui.add(
-                    BidiTextField::singleline(&mut self.query)
-                        .hint_text(format!("type to filter the {target_label} spans"))
-                        .desired_width(300.0),
-                );
-                if opened {
-                    field.request_focus();
-                }
-                chosen = self.rows_ui(ui, document, labels);
-                ui.label(
-                    egui::RichText::new("Up, Down or Tab: choose · Enter: link · Esc: end · or click in the article")
-                        .small()
-                        .weak(),
-                );
+                crate::ui::language::window_column_ui(ui, |ui| {
+                    let field = ui.add(
+                        BidiTextField::singleline(&mut self.query)
+                            .hint_text(tr.raw_args("picker-filter-hint", &[("label", target_label.into())]))
+                            .desired_width(300.0),
+                    );
+                    if opened {
+                        field.request_focus();
+                    }
+                    chosen = self.rows_ui(ui, document, labels);
+                    ui.label(egui::RichText::new(tr.t("picker-keys")).small().weak());
+                });
             });
         chosen
     }
@@ -150,7 +157,7 @@ impl LinkPicker {
 
     fn rows_ui(&mut self, ui: &mut Ui, document: &Document, labels: &mut BidiLabels) -> Option<AppAction> {
         if self.targets.is_empty() {
-            ui.label("No span to link to.");
+            ui.label(Tr::of(ui.ctx()).t("picker-none"));
             return None;
         }
         // The rows around the highlight, so that the keys can reach every target.
@@ -177,7 +184,7 @@ impl LinkPicker {
         }
         if self.targets.len() > SHOWN_TARGETS {
             ui.label(
-                egui::RichText::new(format!("{} spans: type to narrow", self.targets.len()))
+                egui::RichText::new(Tr::of(ui.ctx()).t_args("picker-more", &[("count", self.targets.len().into())]))
                     .small()
                     .weak(),
             );

@@ -3,12 +3,14 @@
 
 use std::path::PathBuf;
 
-use egui::{Button, Ui};
+use egui::{Align, Button, Layout, RichText, Ui};
 
+use crate::app::i18n::Language;
 use crate::model::{Command, Schema, Status};
 use crate::text::Direction;
 use crate::ui::action_table::{ActionEntry, Enabled, Menu, MenuItem, menu_items};
 use crate::ui::actions::AppAction;
+use crate::ui::language::Tr;
 
 /// What the menus need to know to show checks, greyed items and labels.
 // One flag per checked or greyed item: grouping them would only rename them.
@@ -45,17 +47,35 @@ impl MenuState<'_> {
     }
 }
 
-/// Shows the menu bar; returns the action chosen, if any.
+/// Shows the menu bar (from the right in a right-to-left interface); returns the action
+/// chosen, if any.
 pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Option<AppAction> {
-    let items = menu_items(state.schema);
+    let tr = Tr::of(ui.ctx());
+    let items = menu_items(state.schema, tr);
     let mut chosen = None;
     egui::MenuBar::new().ui(ui, |ui| {
-        for menu in Menu::ALL {
-            let lines: Vec<&MenuItem> = items.iter().filter(|(m, _)| *m == menu).map(|(_, item)| item).collect();
-            ui.menu_button(menu.title(), |ui| menu_ui(ui, state, &lines, &mut chosen));
-        }
+        // Inside the bar's scope, so that its menus still open one another on hover.
+        ui.with_layout(tr.row_layout(), |ui| {
+            for menu in Menu::ALL {
+                let lines: Vec<&MenuItem> = items.iter().filter(|(m, _)| *m == menu).map(|(_, item)| item).collect();
+                ui.menu_button(menu.title(tr), |ui| {
+                    in_reading_order_ui(ui, tr, |ui| menu_ui(ui, state, &lines, &mut chosen));
+                });
+            }
+        });
     });
     chosen
+}
+
+/// A menu's lines, right-aligned in a right-to-left interface.
+fn in_reading_order_ui(ui: &mut Ui, tr: Tr, add_contents: impl FnOnce(&mut Ui)) {
+    // Not in the sizing pass of a new menu: it measures the lines as they are, and a
+    // justified column there would take all the width it could get.
+    if tr.is_rtl() && !ui.is_sizing_pass() {
+        ui.with_layout(Layout::top_down_justified(Align::Max), add_contents);
+    } else {
+        add_contents(ui);
+    }
 }
 
 /// The lines of one menu; consecutive entries of a submenu are drawn inside it.
@@ -69,15 +89,18 @@ fn menu_ui(ui: &mut Ui, state: &MenuState<'_>, lines: &[&MenuItem], chosen: &mut
             let inside: Vec<&ActionEntry> = lines[index..]
                 .iter()
                 .map_while(|line| match line {
-                    MenuItem::Action(entry) if entry.submenu == Some(*title) => Some(entry),
+                    MenuItem::Action(entry) if entry.submenu.as_ref() == Some(title) => Some(entry),
                     _ => None,
                 })
                 .collect();
             index += inside.len();
-            ui.menu_button(*title, |ui| {
-                for entry in inside {
-                    entry_ui(ui, state, entry, chosen);
-                }
+            let tr = Tr::of(ui.ctx());
+            ui.menu_button(title.as_str(), |ui| {
+                in_reading_order_ui(ui, tr, |ui| {
+                    for entry in inside {
+                        entry_ui(ui, state, entry, chosen);
+                    }
+                });
             });
             continue;
         }
@@ -87,6 +110,7 @@ fn menu_ui(ui: &mut Ui, state: &MenuState<'_>, lines: &[&MenuItem], chosen: &mut
 }
 
 fn line_ui(ui: &mut Ui, state: &MenuState<'_>, line: &MenuItem, chosen: &mut Option<AppAction>) {
+    let tr = Tr::of(ui.ctx());
     match line {
         MenuItem::Action(entry) => entry_ui(ui, state, entry, chosen),
         MenuItem::Separator => {
@@ -94,21 +118,23 @@ fn line_ui(ui: &mut Ui, state: &MenuState<'_>, line: &MenuItem, chosen: &mut Opt
         }
         MenuItem::Recent => recent_ui(ui, state, chosen),
         MenuItem::StatusChoice => {
-            ui.menu_button("Document status", |ui| {
-                for status in Status::ALL {
-                    if ui.radio(state.status == status, status.label()).clicked() {
-                        *chosen = Some(AppAction::Edit(Command::SetStatus(status)));
+            ui.menu_button(tr.t("menu-document-status"), |ui| {
+                in_reading_order_ui(ui, tr, |ui| {
+                    for status in Status::ALL {
+                        if ui.radio(state.status == status, status_text(tr, status)).clicked() {
+                            *chosen = Some(AppAction::Edit(Command::SetStatus(status)));
+                        }
                     }
-                }
+                });
             });
         }
         MenuItem::DirectionChoice => {
             for (direction, label) in [
-                (Direction::Auto, "Direction: automatic"),
-                (Direction::Rtl, "Right to left"),
-                (Direction::Ltr, "Left to right"),
+                (Direction::Auto, "menu-direction-auto"),
+                (Direction::Rtl, "menu-direction-rtl"),
+                (Direction::Ltr, "menu-direction-ltr"),
             ] {
-                if ui.radio(state.direction == direction, label).clicked() {
+                if ui.radio(state.direction == direction, tr.t(label)).clicked() {
                     *chosen = Some(AppAction::SetDirection(direction));
                 }
             }
@@ -116,27 +142,47 @@ fn line_ui(ui: &mut Ui, state: &MenuState<'_>, line: &MenuItem, chosen: &mut Opt
         MenuItem::PrefixChoice => {
             let mut leave_out = state.leave_out_prefixes;
             if ui
-                .checkbox(&mut leave_out, "Leave out attached prefixes")
-                .on_hover_text("Selections snap to words without a leading و ف ب ك ل (Alt+drag stays exact)")
+                .checkbox(&mut leave_out, tr.t("menu-leave-out-prefixes"))
+                .on_hover_text(tr.t("menu-leave-out-prefixes-hint"))
                 .clicked()
             {
                 *chosen = Some(AppAction::SetLeaveOutPrefixes(leave_out));
             }
         }
         MenuItem::ThemeChoice => {
-            if ui.radio(!state.dark, "Light theme").clicked() {
+            if ui.radio(!state.dark, tr.t("menu-theme-light")).clicked() {
                 *chosen = Some(AppAction::SetDark(false));
             }
-            if ui.radio(state.dark, "Dark theme").clicked() {
+            if ui.radio(state.dark, tr.t("menu-theme-dark")).clicked() {
                 *chosen = Some(AppAction::SetDark(true));
             }
+        }
+        MenuItem::LanguageChoice => {
+            ui.menu_button(tr.t("menu-language"), |ui| {
+                in_reading_order_ui(ui, tr, |ui| {
+                    for language in Language::ALL {
+                        // Each language named in itself, so that it is found from any other.
+                        let name = Tr::new(language).arrange(language.native_name());
+                        if ui.radio(tr.language() == language, name).clicked() {
+                            *chosen = Some(AppAction::SetLanguage(language));
+                        }
+                    }
+                });
+            });
         }
     }
 }
 
+/// The document status in `tr`'s language.
+#[must_use]
+pub fn status_text(tr: Tr, status: Status) -> String {
+    tr.t(crate::ui::language::status_id(status))
+}
+
 fn recent_ui(ui: &mut Ui, state: &MenuState<'_>, chosen: &mut Option<AppAction>) {
     ui.add_enabled_ui(!state.recent.is_empty(), |ui| {
-        ui.menu_button("Open recent", |ui| {
+        let tr = Tr::of(ui.ctx());
+        ui.menu_button(tr.t("menu-open-recent"), |ui| {
             for path in state.recent {
                 if ui.button(path.display().to_string()).clicked() {
                     *chosen = Some(AppAction::OpenPath(path.clone()));
@@ -149,7 +195,13 @@ fn recent_ui(ui: &mut Ui, state: &MenuState<'_>, chosen: &mut Option<AppAction>)
 fn entry_ui(ui: &mut Ui, state: &MenuState<'_>, entry: &ActionEntry, chosen: &mut Option<AppAction>) {
     let mut button = Button::new(entry.label.as_str());
     if let Some(key) = entry.keys.first() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(key));
+        let shortcut = ui.ctx().format_shortcut(key);
+        // The key on the far side of the label: on its left in a right-to-left interface.
+        button = if Tr::of(ui.ctx()).is_rtl() {
+            button.left_text(RichText::new(shortcut).weak())
+        } else {
+            button.shortcut_text(shortcut)
+        };
     }
     if ui.add_enabled(state.allows(entry.enabled), button).clicked() {
         *chosen = Some(entry.action.clone());

@@ -8,6 +8,7 @@ use crate::app::AnnotatorAction;
 use crate::checks::Problem;
 use crate::ui::actions::AppAction;
 use crate::ui::bidi_label::BidiLabels;
+use crate::ui::language::Tr;
 
 /// Shows the window; returns the span selection a row's click asks for.
 pub fn problems_window_ui(
@@ -17,25 +18,27 @@ pub fn problems_window_ui(
     labels: &mut BidiLabels,
 ) -> Option<AppAction> {
     let mut chosen = None;
-    egui::Window::new("Problems")
+    let tr = Tr::of(ctx);
+    egui::Window::new(tr.t("problems-title"))
+        .id(egui::Id::unique("problems-window"))
         .open(open)
         .default_width(460.0)
         .show(ctx, |ui| {
-            if problems.is_empty() {
-                ui.label("No problems found.");
-                return;
-            }
-            ui.label(match problems.len() {
-                1 => "1 problem. F8 and Shift+F8 go to the next and previous one.".to_owned(),
-                n => format!("{n} problems. F8 and Shift+F8 go to the next and previous one."),
-            });
-            ui.separator();
-            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                for problem in problems {
-                    if let Some(action) = problem_row_ui(ui, problem, labels) {
-                        chosen = Some(action);
-                    }
+            crate::ui::language::window_column_ui(ui, |ui| {
+                if problems.is_empty() {
+                    ui.label(tr.t("problems-none"));
+                    return;
                 }
+                let text = tr.raw_args("problems-count", &[("count", problems.len().into())]);
+                labels.wrapped_message_ui(ui, &text, ui.visuals().text_color());
+                ui.separator();
+                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    for problem in problems {
+                        if let Some(action) = problem_row_ui(ui, problem, labels) {
+                            chosen = Some(action);
+                        }
+                    }
+                });
             });
         });
     chosen
@@ -47,7 +50,10 @@ fn problem_row_ui(ui: &mut Ui, problem: &Problem, labels: &mut BidiLabels) -> Op
     let mut chosen = None;
     ui.horizontal(|ui| {
         let button = egui::Button::new(RichText::new(problem.check.name()).small());
-        let hover = format!("Select the span (chars {}..{})", problem.char_start, problem.char_end);
+        let hover = Tr::of(ui.ctx()).t_args(
+            "problems-select",
+            &[("start", problem.char_start.into()), ("end", problem.char_end.into())],
+        );
         if ui.add(button).on_hover_text(hover).clicked() {
             chosen = Some(AppAction::Annotate(AnnotatorAction::SelectSpan(problem.span)));
         }
@@ -71,24 +77,23 @@ pub enum DoneAnswer {
 #[must_use]
 pub fn confirm_done_ui(ctx: &Context, count: usize) -> Option<DoneAnswer> {
     let mut answer = None;
+    let tr = Tr::of(ctx);
     let modal = egui::Modal::new(egui::Id::unique("confirm-done")).show(ctx, |ui| {
-        ui.heading("Mark as done?");
-        ui.label(if count == 1 {
-            "The checks still find 1 problem in this document.".to_owned()
-        } else {
-            format!("The checks still find {count} problems in this document.")
-        });
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Mark as done").clicked() {
-                answer = Some(DoneAnswer::MarkDone);
-            }
-            if ui.button("Show problems").clicked() {
-                answer = Some(DoneAnswer::ShowProblems);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(DoneAnswer::Cancel);
-            }
+        crate::ui::language::window_column_ui(ui, |ui| {
+            ui.heading(tr.t("done-title"));
+            crate::ui::language::one_line_label_ui(ui, &tr.t_args("done-text", &[("count", count.into())]));
+            ui.add_space(8.0);
+            crate::ui::language::row_ui(ui, false, |ui| {
+                if ui.button(tr.t("done-mark")).clicked() {
+                    answer = Some(DoneAnswer::MarkDone);
+                }
+                if ui.button(tr.t("done-show")).clicked() {
+                    answer = Some(DoneAnswer::ShowProblems);
+                }
+                if ui.button(tr.t("button-cancel")).clicked() {
+                    answer = Some(DoneAnswer::Cancel);
+                }
+            });
         });
     });
     if answer.is_none() && modal.should_close() {

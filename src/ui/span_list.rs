@@ -11,6 +11,7 @@ use crate::model::{Document, LinkId, SpanId};
 use crate::ui::bidi_label::BidiLabels;
 use crate::ui::bidi_text_field::BidiTextField;
 use crate::ui::colors;
+use crate::ui::language::Tr;
 
 /// How many chars of a span's text a row shows.
 const ROW_CHARS: usize = 40;
@@ -55,9 +56,10 @@ impl SpanList {
         selected: Option<SpanId>,
         labels: &mut BidiLabels,
     ) -> Option<AnnotatorAction> {
+        let tr = Tr::of(ui.ctx());
         ui.horizontal(|ui| {
-            let caption = ui.label("Filter");
-            ui.add(BidiTextField::singleline(&mut self.filter).hint_text("text or label"))
+            let caption = ui.label(tr.t("panel-filter"));
+            ui.add(BidiTextField::singleline(&mut self.filter).hint_text(tr.raw("panel-filter-hint")))
                 .labelled_by(caption.id);
         });
         let key = (state, self.filter.clone(), self.collapsed.len());
@@ -182,7 +184,7 @@ fn span_row_ui(ui: &mut Ui, document: &Document, id: SpanId, is_selected: bool, 
     ui.label(RichText::new(span.id.to_string()).weak().monospace());
     if span.needs_review {
         ui.label(RichText::new("!").color(ui.visuals().warn_fg_color))
-            .on_hover_text("Re-anchored after the article changed: please review");
+            .on_hover_text(Tr::of(ui.ctx()).t("panel-reanchored"));
     }
     labels.label_ui(ui, &shorten(document.span_text(span)));
 }
@@ -191,10 +193,11 @@ fn link_row_ui(ui: &mut Ui, document: &Document, id: LinkId, labels: &mut BidiLa
     let link = document.link(id)?;
     let target = document.span(link.to)?;
     ui.add_space(28.0);
+    let tr = Tr::of(ui.ctx());
     // Not selectable, so that a click reaches the row (which selects the link's span).
     ui.add(
         egui::Label::new(
-            RichText::new(format!("{} ->", link.kind))
+            RichText::new(format!("{} {}", link.kind, arrow(tr)))
                 .italics()
                 .color(Color32::GRAY),
         )
@@ -202,7 +205,7 @@ fn link_row_ui(ui: &mut Ui, document: &Document, id: LinkId, labels: &mut BidiLa
     );
     labels.label_ui(ui, &shorten(document.span_text(target)));
     ui.small_button("×")
-        .on_hover_text(format!("Delete this {} link", link.kind))
+        .on_hover_text(tr.t_args("panel-delete-link", &[("kind", link.kind.as_str().into())]))
         .clicked()
         .then_some(AnnotatorAction::DeleteLink(id))
 }
@@ -231,19 +234,27 @@ fn missing_row_ui(ui: &mut Ui, document: &Document, kind: usize) {
         return;
     };
     ui.add_space(28.0);
+    let tr = Tr::of(ui.ctx());
     ui.add(
         egui::Label::new(
-            RichText::new(format!("{} -> ?", relation.name))
+            RichText::new(format!("{} {} ?", relation.name, arrow(tr)))
                 .italics()
                 .color(ui.visuals().warn_fg_color),
         )
         .selectable(false),
     )
-    .on_hover_text(format!(
-        "Needs {} {} link(s): select it and press the link key",
-        relation.required_links(),
-        relation.name
+    .on_hover_text(tr.t_args(
+        "panel-needs-links",
+        &[
+            ("count", (relation.required_links() as usize).into()),
+            ("kind", relation.name.as_str().into()),
+        ],
     ));
+}
+
+/// The arrow from a link's head to its target, pointing the way the rows read.
+fn arrow(tr: Tr) -> &'static str {
+    if tr.is_rtl() { "<-" } else { "->" }
 }
 
 /// The first `ROW_CHARS` chars of a span's text, on one line.

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::ui::language::Tr;
+
 /// What the user was about to do when the prompt appeared; done after Save or Discard.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LeaveDocument {
@@ -33,31 +35,33 @@ pub enum Choice {
 #[must_use]
 pub fn unsaved_prompt_ui(ctx: &egui::Context, name: &str, intent: &LeaveDocument) -> Option<Choice> {
     let mut choice = None;
-    let question = match intent {
-        LeaveDocument::ReloadFromDisk => {
-            format!("{name}: the annotation file changed on disk. Save your edits over it, or discard them and reload?")
-        }
-        _ => format!("{name} has unsaved annotations. Save them first?"),
+    let tr = Tr::of(ctx);
+    let id = match intent {
+        LeaveDocument::ReloadFromDisk => "unsaved-reload-text",
+        _ => "unsaved-text",
     };
+    let question = tr.t_args(id, &[("name", name.into())]);
     let modal = egui::Modal::new(egui::Id::unique("unsaved-prompt")).show(ctx, |ui| {
-        ui.heading("Unsaved changes");
-        ui.label(question);
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
-                choice = Some(Choice::Save);
-            }
-            let discard = if *intent == LeaveDocument::ReloadFromDisk {
-                "Discard and reload"
-            } else {
-                "Discard"
-            };
-            if ui.button(discard).clicked() {
-                choice = Some(Choice::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                choice = Some(Choice::Cancel);
-            }
+        crate::ui::language::window_column_ui(ui, |ui| {
+            ui.heading(tr.t("unsaved-title"));
+            crate::ui::language::one_line_label_ui(ui, &question);
+            ui.add_space(8.0);
+            crate::ui::language::row_ui(ui, false, |ui| {
+                if ui.button(tr.t("unsaved-save")).clicked() {
+                    choice = Some(Choice::Save);
+                }
+                let discard = if *intent == LeaveDocument::ReloadFromDisk {
+                    "unsaved-discard-reload"
+                } else {
+                    "unsaved-discard"
+                };
+                if ui.button(tr.t(discard)).clicked() {
+                    choice = Some(Choice::Discard);
+                }
+                if ui.button(tr.t("button-cancel")).clicked() {
+                    choice = Some(Choice::Cancel);
+                }
+            });
         });
     });
     if choice.is_none() && modal.should_close() {

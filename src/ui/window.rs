@@ -74,6 +74,7 @@ fn icon() -> Option<egui::IconData> {
 fn options(args: WindowArgs) -> Result<AppOptions, String> {
     let mut options = AppOptions {
         screenshot: args.screenshot.map(|path| (path, ScreenshotOutcome::default())),
+        language: args.language.as_deref().and_then(crate::app::i18n::Language::from_tag),
         ..AppOptions::default()
     };
     let Some(path) = args.path else {

@@ -15,10 +15,7 @@ impl HashiyaApp {
     /// curator recorded) with its annotators' versions to settle.
     pub(super) fn start_adjudication(&mut self) {
         if self.session.is_modified() {
-            self.say(
-                "Save first: adjudication opens the gold file in place of this one".to_owned(),
-                true,
-            );
+            self.say(self.tr().raw("adjudication-save-first"), true);
             return;
         }
         let article = self.session.article_path().to_path_buf();
@@ -35,17 +32,16 @@ impl HashiyaApp {
                     versions.push((who, loaded.document));
                 }
                 Err(error) => {
-                    self.say(format!("Cannot adjudicate: {error}"), true);
+                    let text = self
+                        .tr()
+                        .raw_args("adjudication-cannot", &[("error", error.to_string().into())]);
+                    self.say(text, true);
                     return;
                 }
             }
         }
         if versions.len() < 2 {
-            self.say(
-                "Adjudication needs two or more annotators' files of this article beside it (NAME.ANNOTATOR.hashiya.ron)"
-                    .to_owned(),
-                true,
-            );
+            self.say(self.tr().raw("adjudication-needs-files"), true);
             return;
         }
         let meta = DocumentMeta {
@@ -59,15 +55,18 @@ impl HashiyaApp {
                 self.session = gold;
                 self.document_replaced();
                 self.adjudication = Some(AdjudicationView::new(Adjudication::new(&versions)));
-                self.say(
-                    format!(
-                        "Adjudicating {count} annotators' versions into {}: N next, Enter take, X reject",
-                        self.session.annotation_path().display()
-                    ),
-                    false,
-                );
+                let args = [
+                    ("count", count.into()),
+                    ("path", self.session.annotation_path().display().to_string().into()),
+                ];
+                self.say(self.tr().raw_args("adjudication-started", &args), false);
             }
-            Err(error) => self.say(format!("Cannot open the gold file: {error}"), true),
+            Err(error) => {
+                let text = self
+                    .tr()
+                    .raw_args("adjudication-no-gold", &[("error", error.to_string().into())]);
+                self.say(text, true);
+            }
         }
     }
 
@@ -100,13 +99,19 @@ impl HashiyaApp {
                             self.adjudication_requests(more);
                         }
                     }
-                    Err(error) => self.say(format!("Not taken: {error}"), true),
+                    Err(error) => {
+                        let text = self
+                            .tr()
+                            .raw_args("adjudication-not-taken", &[("error", error.to_string().into())]);
+                        self.say(text, true);
+                    }
                 },
                 AdjudicationRequest::ScrollTo(char_offset) => self.view.scroll_to_char(char_offset),
-                AdjudicationRequest::Say(text) => self.say(text, false),
+                // The view says things by catalogue id.
+                AdjudicationRequest::Say(id) => self.say(self.tr().raw(&id), false),
                 AdjudicationRequest::End => {
                     self.adjudication = None;
-                    self.say("Adjudication ended; the gold file stays open".to_owned(), false);
+                    self.say(self.tr().raw("adjudication-ended"), false);
                 }
             }
         }

@@ -56,11 +56,15 @@ impl HashiyaApp {
             .collect();
         match self.session.edit(Command::Batch(commands)) {
             Ok(_) => {
-                let count = ranges.len();
-                let spans = if count == 1 { "span" } else { "spans" };
-                self.say(format!("Labelled {count} {spans} as {label} (one undo step)"), false);
+                let args = [("count", ranges.len().into()), ("label", label.into())];
+                self.say(self.tr().raw_args("msg-labelled", &args), false);
             }
-            Err(error) => self.say(format!("Not labelled: {error}"), true),
+            Err(error) => {
+                let text = self
+                    .tr()
+                    .raw_args("msg-not-labelled", &[("error", error.to_string().into())]);
+                self.say(text, true);
+            }
         }
     }
 
@@ -68,16 +72,13 @@ impl HashiyaApp {
     /// the other occurrences with its label.
     pub(super) fn label_similar(&mut self) {
         let Some(span) = self.annotator.selected.and_then(|id| self.session.document().span(id)) else {
-            self.say(
-                "Select a span first: Label similar finds its other occurrences".to_owned(),
-                true,
-            );
+            self.say(self.tr().raw("msg-select-span-first"), true);
             return;
         };
         let (label, text) = (span.label.clone(), self.session.document().span_text(span).to_owned());
         self.find.set_query(&text);
         self.find.refresh(self.session.document().text(), self.generation);
-        if let Some(message) = self.find.start_walk(self.session.document(), &label) {
+        if let Some(message) = self.find.start_walk(self.session.document(), &label, self.tr()) {
             self.say(message, false);
         } else if let Some(first) = self.find.walk_current() {
             self.view.scroll_to_char(first.start);
@@ -86,10 +87,7 @@ impl HashiyaApp {
 
     fn search_folder(&mut self, query: &str, options: FindOptions) {
         let Some(folder) = &self.folder else {
-            self.say(
-                "Open a folder (Ctrl+Shift+O) to search all of its articles".to_owned(),
-                true,
-            );
+            self.say(self.tr().raw("msg-search-needs-folder"), true);
             return;
         };
         let articles: Vec<_> = folder.entries.iter().map(|entry| entry.article.clone()).collect();

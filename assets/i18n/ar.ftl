@@ -1,0 +1,404 @@
+# واجهة «حاشية» بالعربية. لكل رسالة هنا رسالة بالمعرّف نفسه في en.ftl (تتحقق من ذلك
+# اختبارات src/app/i18n.rs). لا تُترجم أسماء المفاتيح (Ctrl+S).
+# صيغ الجمع العربية الست: zero (0) و one (1) و two (2) و few (3–10) و many (11–99)
+# و other (100 وما بعدها، وما سوى ذلك).
+
+## القوائم
+
+app-name = حاشية
+
+menu-file = ملف
+menu-edit = تحرير
+menu-annotate = توسيم
+menu-view = عرض
+menu-open-article = فتح مقال…
+menu-open-folder = فتح مجلد…
+menu-open-recent = الملفات الأخيرة
+menu-save = حفظ
+menu-save-as = حفظ باسم…
+menu-export = تصدير مجموعة بيانات…
+menu-import = استيراد مجموعة بيانات…
+menu-next-document = المستند التالي
+menu-previous-document = المستند السابق
+menu-quit = خروج
+menu-undo = تراجع
+menu-redo = إعادة
+menu-find = بحث…
+menu-apply-label = وسم: { $label }
+menu-start-link = ربط { $relation } (من { $from } إلى { $to })
+menu-delete-span = حذف المقطع
+menu-next-span = المقطع التالي
+menu-previous-span = المقطع السابق
+menu-escape = إلغاء التحديد / إيقاف الربط
+menu-move-edge = تحريك حدّ المقطع
+menu-start-forward = البداية إلى الكلمة التالية
+menu-start-backward = البداية إلى الكلمة السابقة
+menu-end-forward = النهاية إلى الكلمة التالية
+menu-end-backward = النهاية إلى الكلمة السابقة
+menu-label-similar = وسم المواضع المماثلة…
+menu-labels = الوسوم…
+menu-problems = المشكلات…
+menu-next-problem = المشكلة التالية
+menu-previous-problem = المشكلة السابقة
+menu-adjudicate = التحكيم…
+menu-document-status = حالة المستند
+menu-direction-auto = الاتجاه: تلقائي
+menu-direction-rtl = من اليمين إلى اليسار
+menu-direction-ltr = من اليسار إلى اليمين
+menu-leave-out-prefixes = استبعاد السوابق المتصلة
+menu-leave-out-prefixes-hint = يُحدَّد النص بكلمات كاملة دون و ف ب ك ل في أولها (السحب مع Alt يبقى حرفيًا)
+menu-zoom-in = تكبير
+menu-zoom-out = تصغير
+menu-zoom-reset = إعادة ضبط التكبير
+menu-theme-light = السمة الفاتحة
+menu-theme-dark = السمة الداكنة
+menu-language = اللغة
+menu-statistics = إحصاءات…
+
+## حالة المستند
+
+status-not-started = لم يبدأ
+status-in-progress = قيد العمل
+status-done = مكتمل
+
+## الأعداد
+
+count-spans = { $count ->
+    [zero] لا مقاطع
+    [one] مقطع واحد
+    [two] مقطعان
+    [few] { $count } مقاطع
+    [many] { $count } مقطعًا
+   *[other] { $count } مقطع
+}
+count-links = { $count ->
+    [zero] لا روابط
+    [one] رابط واحد
+    [two] رابطان
+    [few] { $count } روابط
+    [many] { $count } رابطًا
+   *[other] { $count } رابط
+}
+count-problems = { $count ->
+    [zero] لا مشكلات
+    [one] مشكلة واحدة
+    [two] مشكلتان
+    [few] { $count } مشكلات
+    [many] { $count } مشكلةً
+   *[other] { $count } مشكلة
+}
+count-articles = { $count ->
+    [zero] لا مقالات
+    [one] مقال واحد
+    [two] مقالان
+    [few] { $count } مقالات
+    [many] { $count } مقالًا
+   *[other] { $count } مقال
+}
+count-matches = { $count ->
+    [zero] لا نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+    [many] { $count } نتيجةً
+   *[other] { $count } نتيجة
+}
+count-documents = { $count ->
+    [zero] لا مستندات
+    [one] مستند واحد
+    [two] مستندان
+    [few] { $count } مستندات
+    [many] { $count } مستندًا
+   *[other] { $count } مستند
+}
+count-warnings = { $count ->
+    [zero] لا تحذيرات
+    [one] تحذير واحد
+    [two] تحذيران
+    [few] { $count } تحذيرات
+    [many] { $count } تحذيرًا
+   *[other] { $count } تحذير
+}
+
+## شريط الحالة
+
+statusbar-summary = { $encoding } · { $spans } · { $links } · { $status }
+statusbar-problems-hint = عرض المشكلات (F8: الانتقال إلى التالية)
+disk-changed = تغيّر ملف التوسيم على القرص.
+disk-reload = إعادة التحميل
+disk-keep-mine = الإبقاء على نسختي
+msg-no-problems = لم يُعثر على مشكلات
+msg-nothing-to-undo = لا شيء للتراجع عنه
+msg-nothing-to-redo = لا شيء لإعادته
+msg-cannot-undo = تعذّر التراجع: { $error }
+msg-cannot-redo = تعذّرت الإعادة: { $error }
+msg-saved = حُفظ { $path }
+msg-not-saved = لم يُحفظ: { $error }
+msg-no-articles = لا مقالات .txt في { $path }
+msg-not-reloaded = لم تُعَد قراءة الملف: { $error }
+msg-orphans = { $count ->
+    [one] مقطع يتيم واحد: انظر اللوحة الجانبية
+    [two] مقطعان يتيمان: انظر اللوحة الجانبية
+    [few] { $count } مقاطع يتيمة: انظر اللوحة الجانبية
+    [many] { $count } مقطعًا يتيمًا: انظر اللوحة الجانبية
+   *[other] { $count } مقطع يتيم: انظر اللوحة الجانبية
+}
+msg-no-more-documents = لا مستندات أخرى في هذا المجلد
+msg-open-folder-first = افتح مجلدًا للتنقل بين المستندات
+msg-discard-autosave-failed = تعذّر حذف الحفظ التلقائي للتعديلات المهملة: { $error }
+msg-restored = استُعيد الحفظ التلقائي: احفظه للإبقاء عليه
+msg-cannot-restore = تعذّرت الاستعادة: { $error }
+msg-autosave-failed = فشل الحفظ التلقائي: { $error }
+msg-labelled = { $count ->
+    [one] وُسم مقطع واحد بـ{ $label } (خطوة تراجع واحدة)
+    [two] وُسم مقطعان بـ{ $label } (خطوة تراجع واحدة)
+    [few] وُسمت { $count } مقاطع بـ{ $label } (خطوة تراجع واحدة)
+    [many] وُسم { $count } مقطعًا بـ{ $label } (خطوة تراجع واحدة)
+   *[other] وُسم { $count } مقطع بـ{ $label } (خطوة تراجع واحدة)
+}
+msg-not-labelled = لم يُوسم: { $error }
+msg-select-span-first = حدّد مقطعًا أولًا: «وسم المواضع المماثلة» يبحث عن مواضعه الأخرى
+msg-search-needs-folder = افتح مجلدًا (Ctrl+Shift+O) للبحث في كل مقالاته
+msg-no-match-left = لم تبقَ نتيجة لوسمها بـ{ $label }
+
+## التوسيم
+
+annotator-already = { $span } موسوم بـ{ $label } من قبل: حُدِّد
+annotator-select-first = حدّد نصًا أو مقطعًا أولًا
+annotator-unknown-relation = علاقة غير معروفة «{ $relation }»
+annotator-select-head = حدّد أولًا مقطعًا موسومًا بـ{ $label }: روابط { $relation } تبدأ منه
+annotator-click-target = انقر مقطعًا موسومًا بـ{ $label } لربطه، أو اضغط Escape
+annotator-empty-span = لا يمكن أن يكون المقطع فارغًا
+
+## التحكيم ومشاريع الفرق
+
+adjudication-title = التحكيم
+adjudication-annotators = الموسِّمون: { $names }
+adjudication-counts = { $open } مفتوحة · { $settled } في الملف المرجعي · { $rejected } مرفوضة · { $total } مقترحة
+adjudication-press-n = N: المقترح التالي للبتّ فيه
+adjudication-previous = السابق (Shift+N)
+adjudication-next = التالي (N)
+adjudication-take = اعتماده (Enter)
+adjudication-reject = رفضه (X)
+adjudication-merge-all = دمج كل مواضع الاتفاق التام
+adjudication-all-annotators = كل الموسِّمين
+adjudication-some-annotators = { $count } من { $of }
+adjudication-proposed-by = اقترحه { $names } ({ $agreement })
+adjudication-nothing-left = لم يبقَ شيء للبتّ فيه
+adjudication-pick-first = اضغط N لاختيار مقترح أولًا
+adjudication-cannot-take = لم يُعتمد: لا يتسع الملف المرجعي له أيضًا (للاقتباس قائل واحد)؛ ارفضه أو عدّل الملف المرجعي
+adjudication-all-merged = كل مواضع الاتفاق التام في الملف المرجعي من قبل
+adjudication-save-first = احفظ أولًا: يفتح التحكيم الملف المرجعي بدلًا من هذا الملف
+adjudication-cannot = تعذّر التحكيم: { $error }
+adjudication-needs-files = يحتاج التحكيم إلى ملفين أو أكثر لموسِّمين مختلفين لهذا المقال بجانبه (NAME.ANNOTATOR.hashiya.ron)
+adjudication-started = تحكيم { $count } نسخ لموسِّمين في { $path }: N التالي، Enter اعتماد، X رفض
+adjudication-no-gold = تعذّر فتح الملف المرجعي: { $error }
+adjudication-not-taken = لم يُعتمد: { $error }
+adjudication-ended = انتهى التحكيم؛ يبقى الملف المرجعي مفتوحًا
+team-who = من يوسِّم؟
+team-explain = هذا المجلد مشروع فريق (hashiya-project.ron): لكل موسِّم ملفه الخاص من كل مقال. يُسأل عن اسمك مرة واحدة ويُحفظ للمرات القادمة.
+team-name = اسم الموسِّم
+team-bad-name = اسم من حروف وأرقام و - و _ (يصير جزءًا من أسماء الملفات)
+
+## الاستعادة
+
+recovery-title = عُثر على عمل غير محفوظ
+recovery-text = يوجد حفظ تلقائي لـ{ $name } أحدث من توسيماته المحفوظة (لم يُغلق البرنامج على نحو سليم).
+recovery-restore = استعادته
+recovery-discard = إهماله
+
+## التغييرات غير المحفوظة
+
+unsaved-title = تغييرات غير محفوظة
+unsaved-text = في { $name } توسيمات غير محفوظة. أتحفظها أولًا؟
+unsaved-reload-text = { $name }: تغيّر ملف التوسيم على القرص. أتحفظ تعديلاتك فوقه، أم تهملها وتعيد التحميل؟
+unsaved-save = حفظ
+unsaved-discard = إهمال
+unsaved-discard-reload = إهمال وإعادة التحميل
+button-cancel = إلغاء
+button-ok = موافق
+
+## اللوحة الجانبية
+
+panel-status = الحالة
+panel-annotator = الموسِّم
+panel-annotator-hint = اسمك
+panel-delete = حذف
+panel-delete-hint = حذف هذا المقطع وروابطه (Delete)
+panel-merged = ! تغيّر في فرعين دُمجا
+panel-moved = ! نُقل حين تغيّر المقال
+panel-mark-reviewed = تأكيد المراجعة
+panel-note = ملاحظة
+panel-note-hint = ملاحظة على هذا المقطع
+panel-label-selection = وسم التحديد
+panel-link-hint = { $description } حدّد { $from } أولًا.
+panel-link-button = ربط { $relation }
+panel-linking = ربط { $relation } من { $from }: انقر { $target } في المقال. Esc للإنهاء.
+panel-orphans = ! مقاطع يتيمة ({ $count })
+panel-orphans-text = لم يعد نصها في المقال، أو لم يعد حيث المقاطع المحيطة بها. تبقى في الملف حتى تضعها في موضعها أو تحذفها.
+panel-filter = تصفية
+panel-filter-hint = نص أو وسم
+panel-reanchored = أُعيد تثبيته بعد تغيّر المقال: يُرجى مراجعته
+panel-delete-link = حذف رابط { $kind } هذا
+panel-needs-links = يحتاج إلى { $count } من روابط { $kind }: حدّده واضغط مفتاح الربط
+
+## المشكلات
+
+problems-title = المشكلات
+problems-none = لم يُعثر على مشكلات.
+problems-count = { $count ->
+    [one] مشكلة واحدة. ينتقل F8 و Shift+F8 إلى التالية والسابقة.
+    [two] مشكلتان. ينتقل F8 و Shift+F8 إلى التالية والسابقة.
+    [few] { $count } مشكلات. ينتقل F8 و Shift+F8 إلى التالية والسابقة.
+    [many] { $count } مشكلةً. ينتقل F8 و Shift+F8 إلى التالية والسابقة.
+   *[other] { $count } مشكلة. ينتقل F8 و Shift+F8 إلى التالية والسابقة.
+}
+problems-select = تحديد المقطع (المحارف { $start } إلى { $end })
+done-title = تعيين الحالة «مكتمل»؟
+done-text = { $count ->
+    [one] ما زالت الفحوص تجد مشكلة واحدة في هذا المستند.
+    [two] ما زالت الفحوص تجد مشكلتين في هذا المستند.
+    [few] ما زالت الفحوص تجد { $count } مشكلات في هذا المستند.
+    [many] ما زالت الفحوص تجد { $count } مشكلةً في هذا المستند.
+   *[other] ما زالت الفحوص تجد { $count } مشكلة في هذا المستند.
+}
+done-mark = تعيينه مكتملًا
+done-show = عرض المشكلات
+
+## منتقي الروابط
+
+picker-title = ربط { $kind }
+picker-filter-hint = اكتب لتصفية مقاطع { $label }
+picker-keys = أعلى أو أسفل أو Tab: اختيار · Enter: ربط · Esc: إنهاء · أو انقر في المقال
+picker-none = لا مقطع للربط به.
+picker-more = { $count ->
+    [zero] لا مقاطع: اكتب للتضييق
+    [one] مقطع واحد: اكتب للتضييق
+    [two] مقطعان: اكتب للتضييق
+    [few] { $count } مقاطع: اكتب للتضييق
+    [many] { $count } مقطعًا: اكتب للتضييق
+   *[other] { $count } مقطع: اكتب للتضييق
+}
+
+## نافذة الوسوم
+
+labels-title = الوسوم
+labels-new = وسم جديد
+labels-name-hint = الاسم
+labels-add = إضافة
+labels-schema-file = ملف المخطط
+labels-schema-hint = مسار/ملف/المخطط.ron
+labels-load = تحميل
+labels-colour = اللون
+labels-rename-hint = اسم الوسم
+labels-rename-label = اسم جديد لـ{ $label }
+labels-rename = إعادة تسمية
+labels-exists = «{ $name }» فارغ أو موجود من قبل
+labels-not-loaded = لم يُحمَّل المخطط ({ $error })؛ يبقى المخطط الحالي: { $path }
+
+## الإحصاءات
+
+stats-title = إحصاءات
+stats-document = { $name }: { $spans }، { $links }
+stats-spans-per-label = المقاطع لكل وسم
+stats-links-of-kind = روابط { $kind }
+stats-folder = المجلد: { $articles } (الحالة المحفوظة)
+stats-spans-links = { $spans }، { $links }
+stats-unreadable = تتعذّر قراءته
+
+## المجلد
+
+folder-autosave = (حفظ تلقائي)
+folder-ready-for-review = جاهز للمراجعة
+list-separator = {"، "}
+
+## البحث
+
+article-label = المقال
+find-query = بحث
+find-hint = بحث (يراعي العربية)
+find-previous = السابق
+find-previous-hint = النتيجة السابقة (Shift+Enter)
+find-next = التالي
+find-next-hint = النتيجة التالية (Enter)
+find-search-folder = البحث في المجلد
+find-search-folder-hint = عرض النتائج في كل مقالات المجلد المفتوح
+find-close = إغلاق
+find-close-hint = إغلاق (Esc)
+find-match = المطابقة
+find-prefixes = السوابق
+find-prefixes-hint = مطابقة الكلمة الأولى بعد و ف ب ك ل المتصلة
+find-whole-words = كلمات كاملة
+find-keep-prefixes = الوسم مع السوابق
+find-keep-prefixes-hint = تشمل المقاطع السوابق المتصلة (و، ف، ب، ك، ل)
+find-label-matches = وسم النتائج:
+find-label-hint = وسم النتائج بـ{ $label }، واحدة تلو الأخرى أو كلها (Alt+{ $number })
+find-walk-question = أتسم النتيجة { $at } من { $of } بـ{ $label }؟
+find-yes = نعم (Y)
+find-no = لا (N)
+find-all = كل الباقي (A)
+find-stop = إيقاف (Esc)
+find-no-matches = لا نتائج
+find-position = { $at } من { $count }
+find-mode-normalized = مُوحَّدة
+find-mode-exact = حرفية
+find-mode-regex = تعبير نمطي
+folder-results-title = نتائج البحث
+folder-results-count = { $matches } في { $documents }
+
+## حوارات الملفات
+
+pick-open-article = فتح مقال
+pick-open-folder = فتح مجلد مقالات
+pick-save-as = حفظ التوسيمات باسم
+pick-export = تصدير مجموعة البيانات إلى
+pick-import = استيراد مجموعة بيانات من
+pick-type-path = اكتب المسار بدلًا من ذلك:
+pick-path-hint = المسار
+pick-path = المسار
+pick-no-portal = لا حوار ملفات أصيل: ليس في هذه الجلسة بوابة سطح مكتب D-Bus.
+pick-not-opened = لم يُفتح حوار الملفات الأصيل (لم تُجب أي بوابة سطح مكتب).
+pick-articles = المقالات
+pick-annotations = توسيمات حاشية
+
+## التصدير والاستيراد
+
+export-title = تصدير مجموعة بيانات
+export-format = الصيغة
+export-documents = المستندات
+export-this-document = هذا المستند
+export-whole-folder = المجلد ({ $count })
+export-destination = الوجهة
+export-destination-hint = ملف الوجهة أو مجلدها
+export-browse = استعراض…
+export-split = تقسيم
+export-seed = البذرة
+export-seed-hint = بذرة التقسيم
+export-is-folder = الوجهة مجلد.
+export-labels-json = يُكتب بجانبها labels.json (أسماء الوسوم وأرقامها).
+export-export = تصدير
+export-progress = { $done } / { $total } مستند
+export-more-warnings = … و{ $count } تحذيرات أخرى
+format-jsonl-hashiya = JSONL (حاشية)
+format-jsonl-doccano = JSONL (doccano)
+format-jsonl-doccano-relations = JSONL (doccano مع العلاقات)
+format-jsonl-doccano-utf16 = JSONL (doccano، إزاحات UTF-16)
+format-jsonl-doccano-relations-utf16 = JSONL (doccano مع العلاقات، إزاحات UTF-16)
+format-jsonl-tokens = JSONL (تصنيف الوحدات، مع labels.json)
+format-conll = CoNLL (IOB2)
+format-conll-layers = CoNLL (IOB2، عمود لكل وسم)
+format-brat = brat (توسيم منفصل، مجلد)
+import-title = استيراد مجموعة بيانات
+import-open-first = فتح أول مقال مستورد
+import-format = الصيغة
+import-input = ملف الإدخال أو مجلد brat
+import-input-hint = ملف مجموعة البيانات أو مجلد brat
+import-map = ربط الوسوم الأصلية بالوسوم
+import-output = مجلد الإخراج
+import-output-hint = مجلد الإخراج
+import-import = استيراد
+import-needs-paths = حدّد ملف إدخال ومجلد إخراج
+export-type-destination = اكتب مسار الوجهة أعلاه.
+export-written = { $report }؛ كُتب في { $path }
+import-map-error = الربط: { $error }
+import-nothing = لم يُستورد شيء: { $error }

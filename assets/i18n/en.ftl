@@ -1,0 +1,364 @@
+# Hashiya's interface in English. Every message here has one of the same id in ar.ftl
+# (checked by the unit tests of src/app/i18n.rs). Shortcut keys are not translated: egui
+# writes them (Ctrl+S).
+
+## Menus
+
+# The program's name, in the window's title.
+app-name = Hashiya
+
+menu-file = File
+menu-edit = Edit
+menu-annotate = Annotate
+menu-view = View
+menu-open-article = Open article…
+menu-open-folder = Open folder…
+menu-open-recent = Open recent
+menu-save = Save
+menu-save-as = Save As…
+menu-export = Export dataset…
+menu-import = Import dataset…
+menu-next-document = Next document
+menu-previous-document = Previous document
+menu-quit = Quit
+menu-undo = Undo
+menu-redo = Redo
+menu-find = Find…
+# A menu item per label of the schema; { $label } is the label's name.
+menu-apply-label = Label: { $label }
+# A menu item per relation of the schema: its name and the labels it joins.
+menu-start-link = Link { $relation } ({ $from } -> { $to })
+menu-delete-span = Delete span
+menu-next-span = Next span
+menu-previous-span = Previous span
+menu-escape = Clear selection / stop linking
+menu-move-edge = Move span edge
+menu-start-forward = Start to next word
+menu-start-backward = Start to previous word
+menu-end-forward = End to next word
+menu-end-backward = End to previous word
+menu-label-similar = Label similar…
+menu-labels = Labels…
+menu-problems = Problems…
+menu-next-problem = Next problem
+menu-previous-problem = Previous problem
+menu-adjudicate = Adjudicate…
+menu-document-status = Document status
+menu-direction-auto = Direction: automatic
+menu-direction-rtl = Right to left
+menu-direction-ltr = Left to right
+menu-leave-out-prefixes = Leave out attached prefixes
+menu-leave-out-prefixes-hint = Selections snap to words without a leading و ف ب ك ل (Alt+drag stays exact)
+menu-zoom-in = Zoom in
+menu-zoom-out = Zoom out
+menu-zoom-reset = Reset zoom
+menu-theme-light = Light theme
+menu-theme-dark = Dark theme
+menu-language = Language
+menu-statistics = Statistics…
+
+## Document status
+
+status-not-started = not started
+status-in-progress = in progress
+status-done = done
+
+## Counts
+
+count-spans = { $count ->
+    [one] { $count } span
+   *[other] { $count } spans
+}
+count-links = { $count ->
+    [one] { $count } link
+   *[other] { $count } links
+}
+count-problems = { $count ->
+    [one] { $count } problem
+   *[other] { $count } problems
+}
+count-articles = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
+count-matches = { $count ->
+    [one] { $count } match
+   *[other] { $count } matches
+}
+count-documents = { $count ->
+    [one] { $count } document
+   *[other] { $count } documents
+}
+count-warnings = { $count ->
+    [one] { $count } warning
+   *[other] { $count } warnings
+}
+
+## Status bar
+
+statusbar-summary = { $encoding } · { $spans } · { $links } · { $status }
+statusbar-problems-hint = Show the problems (F8: go to the next one)
+disk-changed = The annotation file changed on disk.
+disk-reload = Reload
+disk-keep-mine = Keep mine
+msg-no-problems = No problems found
+msg-nothing-to-undo = Nothing to undo
+msg-nothing-to-redo = Nothing to redo
+msg-cannot-undo = Cannot undo: { $error }
+msg-cannot-redo = Cannot redo: { $error }
+msg-saved = Saved { $path }
+msg-not-saved = Not saved: { $error }
+msg-no-articles = No .txt articles in { $path }
+msg-not-reloaded = Not reloaded: { $error }
+msg-orphans = { $count ->
+    [one] { $count } orphaned span: see the side panel
+   *[other] { $count } orphaned spans: see the side panel
+}
+msg-no-more-documents = No more documents in this folder
+msg-open-folder-first = Open a folder to move between documents
+msg-discard-autosave-failed = Could not remove the autosave of the discarded edits: { $error }
+msg-restored = Restored the autosave: save it to keep it
+msg-cannot-restore = Cannot restore: { $error }
+msg-autosave-failed = Autosave failed: { $error }
+msg-labelled = { $count ->
+    [one] Labelled { $count } span as { $label } (one undo step)
+   *[other] Labelled { $count } spans as { $label } (one undo step)
+}
+msg-not-labelled = Not labelled: { $error }
+msg-select-span-first = Select a span first: Label similar finds its other occurrences
+msg-search-needs-folder = Open a folder (Ctrl+Shift+O) to search all of its articles
+msg-no-match-left = No match left to label as { $label }
+
+## Annotating
+
+annotator-already = { $span } is already a { $label }: selected it
+annotator-select-first = Select some text or a span first
+annotator-unknown-relation = Unknown relation "{ $relation }"
+# "a span labelled …": an article before the label itself would read "a Actor".
+annotator-select-head = Select a span labelled { $label } first: { $relation } links start from it
+annotator-click-target = Click a span labelled { $label } to link it, or press Escape
+annotator-empty-span = A span cannot be empty
+
+## Adjudication and team projects
+
+adjudication-title = Adjudication
+adjudication-annotators = Annotators: { $names }
+adjudication-counts = { $open } open · { $settled } in the gold file · { $rejected } rejected · { $total } proposed
+adjudication-press-n = N: the next proposal to settle
+adjudication-previous = Previous (Shift+N)
+adjudication-next = Next (N)
+adjudication-take = Take it (Enter)
+adjudication-reject = Reject (X)
+adjudication-merge-all = Merge all full agreements
+adjudication-all-annotators = all annotators
+adjudication-some-annotators = { $count } of { $of }
+adjudication-proposed-by = Proposed by { $names } ({ $agreement })
+adjudication-nothing-left = Nothing left to settle
+adjudication-pick-first = Press N to pick a proposal first
+adjudication-cannot-take = Not taken: the gold file cannot hold it as well (a quote has one speaker); reject it or change the gold file
+adjudication-all-merged = Every full agreement is in the gold file already
+adjudication-save-first = Save first: adjudication opens the gold file in place of this one
+adjudication-cannot = Cannot adjudicate: { $error }
+adjudication-needs-files = Adjudication needs two or more annotators' files of this article beside it (NAME.ANNOTATOR.hashiya.ron)
+adjudication-started = Adjudicating { $count } annotators' versions into { $path }: N next, Enter take, X reject
+adjudication-no-gold = Cannot open the gold file: { $error }
+adjudication-not-taken = Not taken: { $error }
+adjudication-ended = Adjudication ended; the gold file stays open
+team-who = Who is annotating?
+team-explain = This folder is a team project (hashiya-project.ron): each annotator keeps their own file of every article. Your name is asked once and kept for next time.
+team-name = Annotator name
+team-bad-name = A name of letters, digits, - and _ (it becomes part of file names)
+
+## Recovery
+
+recovery-title = Unsaved work found
+recovery-text = An autosave of { $name } is newer than its saved annotations (the program did not close normally).
+recovery-restore = Restore it
+recovery-discard = Discard it
+
+## Unsaved changes
+
+unsaved-title = Unsaved changes
+unsaved-text = { $name } has unsaved annotations. Save them first?
+unsaved-reload-text = { $name }: the annotation file changed on disk. Save your edits over it, or discard them and reload?
+unsaved-save = Save
+unsaved-discard = Discard
+unsaved-discard-reload = Discard and reload
+button-cancel = Cancel
+button-ok = OK
+
+## Side panel
+
+panel-status = Status
+panel-annotator = Annotator
+panel-annotator-hint = your name
+panel-delete = Delete
+panel-delete-hint = Delete this span and its links (Delete)
+panel-merged = ! Changed on two branches that were merged
+panel-moved = ! Moved when the article changed
+panel-mark-reviewed = Mark reviewed
+panel-note = Note
+panel-note-hint = a note on this span
+panel-label-selection = Label the selection
+panel-link-hint = { $description } Select a { $from } first.
+panel-link-button = Link { $relation }
+panel-linking = Linking { $relation } from { $from }: click a { $target } in the article. Esc to finish.
+panel-orphans = ! Orphaned spans ({ $count })
+panel-orphans-text = Their text is no longer in the article, or not where the spans around them are. They are kept in the file until you place or remove them.
+panel-filter = Filter
+panel-filter-hint = text or label
+panel-reanchored = Re-anchored after the article changed: please review
+panel-delete-link = Delete this { $kind } link
+panel-needs-links = Needs { $count } { $kind } link(s): select it and press the link key
+
+## Problems
+
+problems-title = Problems
+problems-none = No problems found.
+problems-count = { $count ->
+    [one] { $count } problem. F8 and Shift+F8 go to the next and previous one.
+   *[other] { $count } problems. F8 and Shift+F8 go to the next and previous one.
+}
+problems-select = Select the span (chars { $start }..{ $end })
+done-title = Mark as done?
+done-text = { $count ->
+    [one] The checks still find { $count } problem in this document.
+   *[other] The checks still find { $count } problems in this document.
+}
+done-mark = Mark as done
+done-show = Show problems
+
+## Link picker
+
+picker-title = Link { $kind }
+picker-filter-hint = type to filter the { $label } spans
+picker-keys = Up, Down or Tab: choose · Enter: link · Esc: end · or click in the article
+picker-none = No span to link to.
+picker-more = { $count ->
+    [one] { $count } span: type to narrow
+   *[other] { $count } spans: type to narrow
+}
+
+## Labels window
+
+labels-title = Labels
+labels-new = New label
+labels-name-hint = name
+labels-add = Add
+labels-schema-file = Schema file
+labels-schema-hint = path/to/schema.ron
+labels-load = Load
+labels-colour = Colour
+labels-rename-hint = label name
+labels-rename-label = New name for { $label }
+labels-rename = Rename
+labels-exists = "{ $name }" is empty or exists already
+labels-not-loaded = Schema not loaded ({ $error }); the current one stays: { $path }
+
+## Statistics
+
+stats-title = Statistics
+stats-document = { $name }: { $spans }, { $links }
+stats-spans-per-label = Spans per label
+stats-links-of-kind = { $kind } links
+stats-folder = Folder: { $articles } (saved state)
+stats-spans-links = { $spans }, { $links }
+stats-unreadable = unreadable
+
+## Folder
+
+folder-autosave = (autosave)
+folder-ready-for-review = ready for review
+# Between the items of a list ("Sara done, Omar in progress").
+list-separator = {", "}
+
+## Find
+
+article-label = Article
+find-query = Find
+find-hint = Find (Arabic-aware)
+find-previous = Previous
+find-previous-hint = Previous match (Shift+Enter)
+find-next = Next
+find-next-hint = Next match (Enter)
+find-search-folder = Search folder
+find-search-folder-hint = List the matches in every article of the open folder
+find-close = Close
+find-close-hint = Close (Esc)
+find-match = Match
+find-prefixes = Prefixes
+find-prefixes-hint = Match the first word after attached و ف ب ك ل
+find-whole-words = Whole words
+find-keep-prefixes = Label with prefixes
+find-keep-prefixes-hint = Spans include the attached prefixes (و، ف، ب، ك، ل)
+find-label-matches = Label matches:
+find-label-hint = Label the matches as { $label }, one by one or all (Alt+{ $number })
+find-walk-question = Label match { $at } of { $of } as { $label }?
+find-yes = Yes (Y)
+find-no = No (N)
+find-all = All remaining (A)
+find-stop = Stop (Esc)
+find-no-matches = No matches
+find-position = { $at } of { $count }
+find-mode-normalized = Normalised
+find-mode-exact = Exact
+find-mode-regex = Regex
+folder-results-title = Search results
+folder-results-count = { $matches } in { $documents }
+
+## File dialogs
+
+pick-open-article = Open article
+pick-open-folder = Open folder of articles
+pick-save-as = Save annotations as
+pick-export = Export dataset to
+pick-import = Import dataset from
+pick-type-path = Type the path instead:
+pick-path-hint = path
+pick-path = Path
+pick-no-portal = No native file dialog: this session has no D-Bus desktop portal.
+pick-not-opened = The native file dialog did not open (no desktop portal answered).
+pick-articles = Articles
+pick-annotations = Hashiya annotations
+
+## Export and import
+
+export-title = Export dataset
+export-format = Format
+export-documents = Documents
+export-this-document = this document
+export-whole-folder = the folder ({ $count })
+export-destination = Destination
+export-destination-hint = destination file or folder
+export-browse = Browse…
+export-split = Split
+export-seed = seed
+export-seed-hint = Seed of the split
+export-is-folder = The destination is a folder.
+export-labels-json = labels.json (the tag names and their numbers) is written beside it.
+export-export = Export
+export-progress = { $done } / { $total } documents
+export-more-warnings = … and { $count } more warnings
+format-jsonl-hashiya = JSONL (Hashiya)
+format-jsonl-doccano = JSONL (doccano)
+format-jsonl-doccano-relations = JSONL (doccano relations)
+format-jsonl-doccano-utf16 = JSONL (doccano, UTF-16 offsets)
+format-jsonl-doccano-relations-utf16 = JSONL (doccano relations, UTF-16 offsets)
+format-jsonl-tokens = JSONL (token classification, with labels.json)
+format-conll = CoNLL (IOB2)
+format-conll-layers = CoNLL (IOB2, a column per label)
+format-brat = brat standoff (folder)
+import-title = Import dataset
+import-open-first = Open the first imported article
+import-format = Format
+import-input = Input file or brat folder
+import-input-hint = dataset file or brat folder
+import-map = Map tags to labels
+import-output = Output folder
+import-output-hint = output folder
+import-import = Import
+import-needs-paths = Give an input and an output folder
+export-type-destination = Type the destination path above.
+export-written = { $report }; written to { $path }
+import-map-error = Map: { $error }
+import-nothing = Nothing imported: { $error }

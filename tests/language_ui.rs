@@ -1,0 +1,371 @@
+//! The Arabic interface in the real window: chosen through View › Language, it leaves no
+//! English in what the window shows (the whole AccessKit tree is read), and it is mirrored:
+//! menus from the right, the side panel on the left. Switching back restores English.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use egui::Vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, NodeT, Queryable};
+use hashiya::app::DocumentSession;
+use hashiya::app::{AnnotatorAction, Catalogue, Language};
+use hashiya::model::{Command, Schema, Status};
+use hashiya::ui::action_table::{Menu, action_entries};
+use hashiya::ui::language::Tr;
+use hashiya::ui::{AppAction, AppOptions, HashiyaApp, ViewSettings};
+
+fn harness() -> Harness<'static, HashiyaApp> {
+    common::app_on_sample_copy(Vec2::new(1200.0, 800.0))
+}
+
+/// Chooses `language` in View › Language, with the menu titles of the language shown now.
+fn choose_language(harness: &mut Harness<'_, HashiyaApp>, now: Language, language: Language) {
+    let catalogue = Catalogue::get(now);
+    harness.get_by_label(&catalogue.tr("menu-view")).click();
+    harness.run();
+    harness.get_by_label(&catalogue.tr("menu-language")).hover();
+    harness.run();
+    harness.get_by_label(language.native_name()).click();
+    // One frame to switch, one to draw in the new language and fonts.
+    harness.run();
+    harness.run();
+}
+
+/// The ASCII words (letters and digits) of `text` that have a Latin letter, in lower case.
+fn latin_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| word.chars().any(|c| c.is_ascii_alphabetic()))
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// Accessible names egui gives its own parts (a window's close and collapse buttons, the
+/// resize handles of windows and panels, the colour picker): not strings of Hashiya's, and
+/// egui offers no way to translate them.
+fn is_eguis_own(role: egui::accesskit::Role, text: &str) -> bool {
+    use egui::accesskit::Role;
+    matches!(role, Role::Splitter | Role::ColorWell) || ["Close window", "Hide", "Show"].contains(&text)
+}
+
+/// Latin words the window may show in any language: the keys of shortcuts, the open file's
+/// name and encoding, and what the document and its schema say (label and relation names,
+/// attributes, span ids, the annotator's name: user text).
+fn allowed_words(harness: &Harness<'_, HashiyaApp>) -> BTreeSet<String> {
+    let session = harness.state().session();
+    let document = session.document();
+    let schema = document.schema();
+    let mut texts: Vec<String> = vec![
+        session.display_name(),
+        session.article_path().display().to_string(),
+        session.encoding().to_owned(),
+        document.meta().annotator.clone(),
+    ];
+    for entry in action_entries(schema, Tr::new(Language::English)) {
+        texts.extend(entry.keys.iter().map(|key| harness.ctx.format_shortcut(key)));
+    }
+    // Key names in messages ("Esc to finish"), as on the keyboard.
+    texts.push("Esc Enter Tab Shift Ctrl Alt Delete F8".to_owned());
+    for label in &schema.labels {
+        texts.push(label.name.clone());
+        texts.push(label.shown_name().to_owned());
+        for attribute in &label.attributes {
+            texts.push(attribute.name.clone());
+            texts.extend(attribute.values.iter().cloned());
+        }
+    }
+    for relation in &schema.relations {
+        texts.push(relation.name.clone());
+    }
+    texts.extend(document.spans().iter().map(|span| span.id.to_string()));
+    texts.extend(document.spans().iter().filter_map(|span| span.note.clone()));
+    // Names of file formats and of the tools that read them, and file extensions.
+    texts.push("JSONL doccano UTF-16 labels.json CoNLL IOB2 brat .ron .txt".to_owned());
+    texts.iter().flat_map(|text| latin_words(text)).collect()
+}
+
+/// Every label and value in the window's accessibility tree with a Latin word that is not
+/// allowed, with the node's role.
+fn english_left(harness: &Harness<'_, HashiyaApp>) -> Vec<String> {
+    english_left_with(harness, &[])
+}
+
+/// [`english_left`], with `more` user text (names, file names) allowed.
+fn english_left_with(harness: &Harness<'_, HashiyaApp>, more: &[&str]) -> Vec<String> {
+    let mut allowed = allowed_words(harness);
+    allowed.extend(more.iter().flat_map(|text| latin_words(text)));
+    let mut found = Vec::new();
+    for node in harness.query_all(By::new().include_labels().predicate(|_| true)) {
+        let node = node.accesskit_node();
+        let role = node.role();
+        let mut texts = vec![node.label()];
+        // What is typed in a field is user text; a label's text is in its value.
+        if role != egui::accesskit::Role::TextInput && role != egui::accesskit::Role::MultilineTextInput {
+            texts.push(node.value());
+        }
+        // egui's text runs list the glyphs of its galleys in drawing order, not text.
+        if role == egui::accesskit::Role::TextRun {
+            continue;
+        }
+        for text in texts.into_iter().flatten().filter(|text| !is_eguis_own(role, text)) {
+            let words: Vec<String> = latin_words(&text)
+                .into_iter()
+                .filter(|w| !allowed.contains(w))
+                .collect();
+            if !words.is_empty() {
+                found.push(format!("{role:?} {text:?}: {words:?}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_arabic_interface_leaves_no_english_string() {
+    let mut harness = harness();
+    // The check finds the English interface: it can fail.
+    let english = english_left(&harness);
+    assert!(
+        english.iter().any(|line| line.contains("\"File\"")) && english.len() > 10,
+        "{english:#?}"
+    );
+    choose_language(&mut harness, Language::English, Language::Arabic);
+    let left = english_left(&harness);
+    assert!(left.is_empty(), "English left in the Arabic interface:\n{left:#?}");
+    // Every menu opened in turn: their items too.
+    let tr = Tr::new(Language::Arabic);
+    for menu in Menu::ALL {
+        let closed = harness
+            .query_all(By::new().include_labels().predicate(|_| true))
+            .count();
+        harness.get_by_label(&menu.title(tr)).click();
+        harness.run();
+        let open = harness
+            .query_all(By::new().include_labels().predicate(|_| true))
+            .count();
+        assert!(open > closed + 3, "{menu:?} opened: {closed} nodes, then {open}");
+        let left = english_left(&harness);
+        assert!(left.is_empty(), "English left in the {menu:?} menu:\n{left:#?}");
+        // A second click closes it.
+        harness.get_by_label(&menu.title(tr)).click();
+        harness.run();
+    }
+    // The windows and bars, all open at once.
+    let before = harness
+        .query_all(By::new().include_labels().predicate(|_| true))
+        .count();
+    let ctx = harness.ctx.clone();
+    for action in [
+        AppAction::ToggleProblems,
+        AppAction::ToggleLabels,
+        AppAction::ToggleStatistics,
+        AppAction::Find,
+        AppAction::Export,
+        AppAction::Import,
+    ] {
+        harness.state_mut().perform(&ctx, action);
+    }
+    // New windows measure themselves over a few frames.
+    harness.run_steps(10);
+    let after = harness
+        .query_all(By::new().include_labels().predicate(|_| true))
+        .count();
+    assert!(after > before + 30, "the windows opened: {before} nodes, then {after}");
+    let left = english_left(&harness);
+    assert!(left.is_empty(), "English left in the windows:\n{left:#?}");
+
+    // A span selected (its details in the side panel) and a link being drawn (the picker).
+    // The Problems window closes first: the checks (src/checks) still word their problems in
+    // English, and the span below is one ("… has no speaker").
+    harness.state_mut().perform(&ctx, AppAction::ToggleProblems);
+    let document = harness.state().session().document();
+    let relation = document
+        .schema()
+        .relations
+        .first()
+        .expect("the schema has a relation")
+        .clone();
+    // A span that can head the relation (labelling it selects it), then the link.
+    let (start, end) = common::find(common::SAMPLE, "الحداد", 0);
+    harness.state_mut().article_view_mut().set_selection(Some(start..end));
+    for action in [
+        AnnotatorAction::ApplyLabel(relation.from_label.clone()),
+        AnnotatorAction::StartLink(relation.name.clone()),
+    ] {
+        harness.state_mut().perform(&ctx, AppAction::Annotate(action));
+    }
+    harness.run_steps(6);
+    // As egui is given it: rearranged, since it mixes key names with Arabic.
+    let picker = Tr::new(Language::Arabic).t("picker-keys");
+    assert!(
+        harness.query_by_label_contains(&picker).is_some(),
+        "the link picker is open"
+    );
+    let left = english_left(&harness);
+    assert!(
+        left.is_empty(),
+        "English left around a selected span and the link picker:\n{left:#?}"
+    );
+}
+
+#[test]
+fn every_menu_item_is_in_arabic() {
+    // The table's entries in Arabic share no text with their English versions, except the
+    // schema's names they quote.
+    let schema = Schema::default_schema();
+    let english = action_entries(&schema, Tr::new(Language::English));
+    let arabic = action_entries(&schema, Tr::new(Language::Arabic));
+    assert_eq!(english.len(), arabic.len());
+    for (en, ar) in english.iter().zip(&arabic) {
+        assert_ne!(en.label, ar.label);
+        assert!(
+            ar.label.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)),
+            "{:?}",
+            ar.label
+        );
+    }
+}
+
+#[test]
+fn the_arabic_window_is_mirrored() {
+    let mut harness = harness();
+    let english = Catalogue::get(Language::English);
+    let arabic = Catalogue::get(Language::Arabic);
+    let rect_of = |harness: &Harness<'_, HashiyaApp>, label: &str| harness.get_by_label(label).rect();
+    // English: File left of View, the side panel (its Filter field's caption) right of the
+    // article.
+    let (file, view) = (rect_of(&harness, "File"), rect_of(&harness, "View"));
+    assert!(file.center().x < view.center().x, "{file:?} {view:?}");
+    let article = rect_of(&harness, &english.tr("article-label"));
+    let filter = rect_of(&harness, &english.tr("panel-filter"));
+    assert!(
+        filter.min.x > article.max.x - 1.0,
+        "panel {filter:?}, article {article:?}"
+    );
+
+    choose_language(&mut harness, Language::English, Language::Arabic);
+    let file = rect_of(&harness, &arabic.tr("menu-file"));
+    let view = rect_of(&harness, &arabic.tr("menu-view"));
+    assert!(
+        file.center().x > view.center().x,
+        "menus from the right: {file:?} {view:?}"
+    );
+    // The menu bar starts at the window's right edge.
+    let width = harness.ctx.content_rect().width();
+    assert!(file.max.x > width - 60.0, "{file:?} in a window {width} wide");
+    let article = rect_of(&harness, &arabic.tr("article-label"));
+    let filter = rect_of(&harness, &arabic.tr("panel-filter"));
+    assert!(
+        filter.max.x < article.min.x + 1.0,
+        "panel {filter:?}, article {article:?}"
+    );
+    // The panel's rows are right-aligned: a caption ends at the panel's right edge, next to
+    // the article.
+    let caption = rect_of(&harness, &arabic.tr("panel-label-selection"));
+    assert!(
+        caption.max.x < article.min.x && article.min.x - caption.max.x < 40.0,
+        "caption {caption:?}, article {article:?}"
+    );
+
+    // A menu opens under its title, aligned to its right edge, its lines right-aligned.
+    for (menu, item) in [("menu-file", "menu-quit"), ("menu-view", "menu-zoom-out")] {
+        let title = rect_of(&harness, &arabic.tr(menu));
+        harness.get_by_label(&arabic.tr(menu)).click();
+        harness.run();
+        let text = arabic.tr(item);
+        let line = harness.query_by_label_contains(&text).expect("the menu line").rect();
+        assert!(line.min.y > title.max.y, "{menu}: {line:?} under {title:?}");
+        assert!(
+            (line.max.x - title.max.x).abs() < 16.0,
+            "{menu}: {line:?} under {title:?}"
+        );
+        assert!(line.width() < 400.0, "{menu} is {} wide", line.width());
+        harness.get_by_label(&arabic.tr(menu)).click();
+        harness.run();
+    }
+
+    // And back.
+    choose_language(&mut harness, Language::Arabic, Language::English);
+    let (file, view) = (rect_of(&harness, "File"), rect_of(&harness, "View"));
+    assert!(file.center().x < view.center().x, "{file:?} {view:?}");
+    let article = rect_of(&harness, "Article");
+    let filter = rect_of(&harness, "Filter");
+    assert!(
+        filter.min.x > article.max.x - 1.0,
+        "panel {filter:?}, article {article:?}"
+    );
+}
+
+#[test]
+fn the_unsaved_prompt_reads_in_arabic_from_the_right() {
+    let mut harness = harness();
+    choose_language(&mut harness, Language::English, Language::Arabic);
+    let ctx = harness.ctx.clone();
+    let in_progress = AppAction::Edit(Command::SetStatus(Status::InProgress));
+    harness.state_mut().perform(&ctx, in_progress);
+    harness.state_mut().perform(&ctx, AppAction::Quit);
+    harness.run_steps(6);
+    let arabic = Catalogue::get(Language::Arabic);
+    harness.get_by_label(&arabic.tr("unsaved-title"));
+    let left = english_left(&harness);
+    assert!(left.is_empty(), "English left in the prompt:\n{left:#?}");
+    // Its buttons run from the right: Save first.
+    let save = harness.get_by_label(&arabic.tr("unsaved-save")).rect();
+    let cancel = harness.get_by_label(&arabic.tr("button-cancel")).rect();
+    assert!(save.center().x > cancel.center().x, "save {save:?}, cancel {cancel:?}");
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_language_chosen_in_the_menu_is_saved_with_the_settings() {
+    let mut harness = harness();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    assert_eq!(ViewSettings::load(Some(&storage)).language, Language::English);
+    choose_language(&mut harness, Language::English, Language::Arabic);
+    eframe::App::save(harness.state_mut(), &mut storage);
+    assert_eq!(ViewSettings::load(Some(&storage)).language, Language::Arabic);
+}
+
+#[test]
+fn a_team_project_asks_who_annotates_in_arabic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = r#"(annotators: ["sara", "omar"])"#;
+    std::fs::write(dir.path().join("hashiya-project.ron"), project).expect("writes the project");
+    let article = dir.path().join("news-1.txt");
+    std::fs::write(&article, common::SAMPLE).expect("writes");
+    let options = AppOptions {
+        session: Some(DocumentSession::open(&article).expect("opens")),
+        language: Some(Language::Arabic),
+        ..AppOptions::default()
+    };
+    let mut harness = Harness::new_eframe(move |cc| HashiyaApp::new(cc, options));
+    harness.set_size(Vec2::new(1100.0, 760.0));
+    harness.run_steps(4);
+    harness.get_by_label(&Catalogue::get(Language::Arabic).tr("team-who"));
+    let left = english_left_with(&harness, &["sara omar hashiya-project.ron"]);
+    assert!(left.is_empty(), "English left in the question:\n{left:#?}");
+    harness.get_by_label("omar").click();
+    harness.run();
+    assert_eq!(harness.state().session().document().meta().annotator, "omar");
+}
