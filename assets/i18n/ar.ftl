@@ -402,3 +402,25 @@ export-type-destination = اكتب مسار الوجهة أعلاه.
 export-written = { $report }؛ كُتب في { $path }
 import-map-error = الربط: { $error }
 import-nothing = لم يُستورد شيء: { $error }
+
+## The entity picker (E) and the entities in the side panel
+menu-assign-entity = تعيين كيان…
+entity-title = الكيان
+entity-mention = الذِّكر:
+entity-filter-hint = اكتب لتصفية الكيانات
+entity-filter-label = تصفية الكيانات
+entity-new = كيان جديد «{ $name }»
+entity-none = بلا كيان
+entity-keys = أعلى أو أسفل: اختيار · Enter: تعيين · Esc: إغلاق
+entity-select-first = اختر ذِكرًا أولًا: يعيّنه المفتاح E لكيان
+entity-not-saved = لم يُضف الكيان: { $error }
+entity-card = الكيان: { $entity }
+entities-heading = الكيانات
+entities-row = { $entity } · { $count ->
+    [zero] لا ذِكر
+    [one] ذِكر واحد
+    [two] ذِكران
+    [few] { $count } أذكار
+    [many] { $count } ذِكرًا
+   *[other] { $count } ذِكر
+}

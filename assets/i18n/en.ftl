@@ -362,3 +362,21 @@ export-type-destination = Type the destination path above.
 export-written = { $report }; written to { $path }
 import-map-error = Map: { $error }
 import-nothing = Nothing imported: { $error }
+
+## The entity picker (E) and the entities in the side panel
+menu-assign-entity = Assign entity…
+entity-title = Entity
+entity-mention = Mention:
+entity-filter-hint = type to filter the entities
+entity-filter-label = Entity filter
+entity-new = New entity «{ $name }»
+entity-none = No entity
+entity-keys = Up, Down: choose · Enter: assign · Esc: close
+entity-select-first = Select a mention first: E assigns it to an entity
+entity-not-saved = The entity was not added: { $error }
+entity-card = Entity: { $entity }
+entities-heading = Entities
+entities-row = { $entity } · { $count ->
+    [one] { $count } mention
+   *[other] { $count } mentions
+}

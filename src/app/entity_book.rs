@@ -65,20 +65,26 @@ pub fn kind_of_mention(mention: &Span) -> EntityKind {
         .unwrap_or(EntityKind::Person)
 }
 
-/// The entities a mention can be assigned to, best first: those with a name or alias that
-/// matches the mention's text (normalised Arabic: أ إ آ / ا, ى / ي, ة / ه, no diacritics),
-/// then those mentioned nearest to it in the document, then the most mentioned, then by name.
-/// With a `query`, only the entities with a name or alias that holds it.
+/// The entities a mention can be assigned to, best first, each with whether it names the
+/// mention: an entity names it when, in normalised Arabic (أ إ آ / ا, ى / ي, ة / ه, no
+/// diacritics), the words of one of its names end with the mention's words or the other way
+/// round («الحداد» and «الفريق محمد الحداد»: titles come first in Arabic, the name last). Then
+/// those mentioned nearest to it in the document, then the most mentioned, then by name. With
+/// a `query`, only the entities with a name or alias that holds it.
 #[must_use]
-pub fn entity_choices(registry: &EntityRegistry, document: &Document, mention: &Span, query: &str) -> Vec<EntityId> {
+pub fn entity_choices(
+    registry: &EntityRegistry,
+    document: &Document,
+    mention: &Span,
+    query: &str,
+) -> Vec<(EntityId, bool)> {
     let query = normal(query.trim());
-    let text = normal(document.span_text(mention));
+    let words = normal_words(document.span_text(mention));
     let mut ranked: Vec<(bool, usize, std::cmp::Reverse<usize>, String, EntityId)> = registry
         .iter()
         .filter(|entity| query.is_empty() || entity.names().any(|n| normal(n).contains(&query)))
         .map(|entity| {
-            let names: Vec<String> = entity.names().map(normal).collect();
-            let named = names.iter().any(|n| *n == text || text.contains(n.as_str()) || n.contains(&text));
+            let named = entity.names().any(|n| ends_alike(&normal_words(n), &words));
             let mentions: Vec<&Span> = document
                 .spans()
                 .iter()
@@ -89,11 +95,30 @@ pub fn entity_choices(registry: &EntityRegistry, document: &Document, mention: &
                 .map(|s| s.char_start.abs_diff(mention.char_start))
                 .min()
                 .unwrap_or(usize::MAX);
-            (!named, nearest, std::cmp::Reverse(mentions.len()), entity.name.clone(), entity.id)
+            (
+                !named,
+                nearest,
+                std::cmp::Reverse(mentions.len()),
+                entity.name.clone(),
+                entity.id,
+            )
         })
         .collect();
     ranked.sort();
-    ranked.into_iter().map(|(.., id)| id).collect()
+    ranked.into_iter().map(|(unnamed, .., id)| (id, !unnamed)).collect()
+}
+
+/// Whether one word list ends with the other (and neither is empty).
+fn ends_alike(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && (a.ends_with(b) || b.ends_with(a))
+}
+
+fn normal_words(text: &str) -> Vec<String> {
+    normal(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn normal(text: &str) -> String {
@@ -133,9 +158,20 @@ mod tests {
             Vec::new(),
         );
         // «الحداد» is in the name of E1; the army was mentioned nearer than the envoy (never).
-        assert_eq!(entity_choices(&registry, &document, &mention, ""), [haddad, army, envoy]);
+        assert_eq!(
+            entity_choices(&registry, &document, &mention, ""),
+            [(haddad, true), (army, false), (envoy, false)]
+        );
         // A query keeps the entities whose names hold it, spelling variants folded.
-        assert_eq!(entity_choices(&registry, &document, &mention, "سفير"), [envoy]);
-        assert_eq!(entity_choices(&registry, &document, &mention, "ألجيش"), [army]);
+        assert_eq!(entity_choices(&registry, &document, &mention, "سفير"), [(envoy, false)]);
+        assert_eq!(entity_choices(&registry, &document, &mention, "ألجيش"), [(army, false)]);
+        // «الجيش» does not name «الجيش الليبي» (the words do not end alike), nor a word inside.
+        let (s, e) = at("الجيش");
+        let army_word = Span::new(SpanId(9), "Actor", s, e);
+        assert!(
+            !entity_choices(&registry, &document, &army_word, "")
+                .iter()
+                .any(|&(_, named)| named)
+        );
     }
 }

@@ -310,6 +310,11 @@ fn annotate_items(schema: &Schema, tr: Tr) -> Vec<MenuItem> {
             &[shortcuts::LABEL_SIMILAR],
             AppAction::LabelSimilar,
         ),
+        entry(
+            tr.t("menu-assign-entity"),
+            &[shortcuts::ASSIGN_ENTITY],
+            AppAction::AssignEntity,
+        ),
         entry(tr.t("menu-labels"), &[], AppAction::ToggleLabels),
         MenuItem::Separator,
         entry(tr.t("menu-problems"), &[], AppAction::ToggleProblems),

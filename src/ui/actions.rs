@@ -72,6 +72,8 @@ pub enum AppAction {
     ToggleProblems,
     /// Settle the annotators' versions of the article into its gold file.
     Adjudicate,
+    /// Assign the selected mention to an actor entity (the entity picker).
+    AssignEntity,
     /// Select the span of the next problem (`true`) or the previous one.
     StepProblem(bool),
     /// Mark the document done although problems remain (the answer to the question asked

@@ -3,6 +3,7 @@
 //! annotations goes through [`AppAction`] → [`Annotator`] / [`DocumentSession::edit`].
 
 mod adjudication_glue;
+mod entity_glue;
 mod find_glue;
 
 use std::path::{Path, PathBuf};
@@ -132,6 +133,11 @@ pub struct HashiyaApp {
     annotator_name: Option<String>,
     /// Settling several annotators' versions into the open gold file, when under way.
     adjudication: Option<AdjudicationView>,
+    /// The actor entities of the open article's dataset, and the article they were read for.
+    entities: crate::app::EntityBook,
+    entities_for: Option<PathBuf>,
+    /// The entity picker (E), when open.
+    entity_picker: crate::ui::entity_picker::EntityPicker,
 }
 
 /// The settings key of the annotator's name.
@@ -233,6 +239,9 @@ impl HashiyaApp {
             screenshot,
             annotator_name: None,
             adjudication: None,
+            entities: crate::app::EntityBook::default(),
+            entities_for: None,
+            entity_picker: crate::ui::entity_picker::EntityPicker::default(),
         }
     }
 
@@ -284,6 +293,7 @@ impl HashiyaApp {
             AppAction::Edit(command) => self.edit(command),
             AppAction::ToggleProblems => self.dialogs.problems = !self.dialogs.problems,
             AppAction::Adjudicate => self.start_adjudication(),
+            AppAction::AssignEntity => self.assign_entity(),
             AppAction::StepProblem(forward) => self.step_problem(forward),
             AppAction::Undo => self.undo_redo(true),
             AppAction::Redo => self.undo_redo(false),
@@ -660,10 +670,14 @@ impl HashiyaApp {
         let dragging = response.response.dragged();
         if let Some(id) = self.hovered.filter(|_| !dragging) {
             let labels = &mut self.labels;
+            let entity = document
+                .span(id)
+                .and_then(|s| s.entity)
+                .map(|e| self.entities.describe(e));
             response
                 .response
                 .clone()
-                .on_hover_ui_at_pointer(|ui| span_card_ui(ui, document, id, labels));
+                .on_hover_ui_at_pointer(|ui| span_card_ui(ui, document, id, labels, entity.as_deref()));
         }
         if let Some(selection) = response.selection.filter(|_| !dragging)
             && let Some(action) = label_picker_ui(ui, &mut self.view, document, selection)
@@ -995,6 +1009,8 @@ impl eframe::App for HashiyaApp {
         self.handle_close_request(&ctx);
         let rtl = self.tr().is_rtl();
         self.labels.begin_frame(ctx.global_style().visuals.dark_mode, rtl);
+        self.refresh_entities();
+        self.entity_keys(&ctx);
         let mut actions = self.link_picker.keys(&ctx, self.annotator.link_mode.as_ref());
         self.caret_keys(&ctx);
         self.adjudication_keys(&ctx);
@@ -1026,16 +1042,19 @@ impl eframe::App for HashiyaApp {
         let panel_actions = side
             .default_size(340.0)
             .show(ui, |ui| {
+                let picked = self.entity_list_panel_ui(ui);
                 let session = &self.session;
                 let state = (self.generation, session.revision());
-                self.panel.show_ui(
+                let mut actions: Vec<AppAction> = picked.into_iter().collect();
+                actions.extend(self.panel.show_ui(
                     ui,
                     session.document(),
                     state,
                     &self.annotator,
                     session.orphans(),
                     &mut self.labels,
-                )
+                ));
+                actions
             })
             .inner;
         actions.extend(panel_actions);
@@ -1044,6 +1063,7 @@ impl eframe::App for HashiyaApp {
         let document = self.session.document();
         let mode = self.annotator.link_mode.as_ref();
         actions.extend(self.link_picker.show_ui(&ctx, document, state, mode, &mut self.labels));
+        self.entity_picker_ui(&ctx);
         if let Some(target) = self
             .link_picker
             .take_moved()

@@ -128,7 +128,7 @@ fn first_rect(view: &mut ArticleView, range: Range<usize>) -> Option<Rect> {
 }
 
 /// The hover card of a span: label, text, attributes and links.
-pub fn span_card_ui(ui: &mut Ui, document: &Document, id: SpanId, labels: &mut BidiLabels) {
+pub fn span_card_ui(ui: &mut Ui, document: &Document, id: SpanId, labels: &mut BidiLabels, entity: Option<&str>) {
     let Some(span) = document.span(id) else { return };
     let color = document
         .schema()
@@ -140,6 +140,10 @@ pub fn span_card_ui(ui: &mut Ui, document: &Document, id: SpanId, labels: &mut B
             .strong(),
     );
     labels.label_ui(ui, &clip_text(document.span_text(span)));
+    if let Some(entity) = entity {
+        let tr = crate::ui::language::Tr::of(ui.ctx());
+        labels.label_ui(ui, &tr.raw_args("entity-card", &[("entity", entity.into())]));
+    }
     for (name, value) in &span.attributes {
         ui.label(format!("{name}: {value}"));
     }

@@ -15,6 +15,8 @@ mod caret_keys;
 pub mod colors;
 mod dataset_dialogs;
 mod decoration;
+mod entity_list;
+mod entity_picker;
 pub mod file_picker;
 mod find_bar;
 pub mod folder_panel;

@@ -72,6 +72,8 @@ pub const ZOOM_OUT: KeyboardShortcut = command(Key::Minus);
 pub const ZOOM_RESET: KeyboardShortcut = command(Key::Num0);
 /// Edit › Find…
 pub const FIND: KeyboardShortcut = command(Key::F);
+/// Annotate › Assign entity… (E: the mention's entity)
+pub const ASSIGN_ENTITY: KeyboardShortcut = plain(Key::E);
 /// Annotate › Label similar…
 pub const LABEL_SIMILAR: KeyboardShortcut = command(Key::L);
 /// View › Statistics
