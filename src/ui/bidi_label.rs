@@ -25,6 +25,9 @@ pub struct BidiLabels {
     interface_rtl: bool,
 }
 
+/// LEFT-TO-RIGHT MARK: makes the paragraph of an interface message left to right whatever its
+/// first letter.
+const LRM: char = '\u{200E}';
 /// RIGHT-TO-LEFT MARK: a strong right-to-left character with no glyph, which makes the
 /// paragraph of an interface message right to left (rules P2/P3).
 const RLM: char = '\u{200F}';
@@ -53,13 +56,12 @@ impl BidiLabels {
     }
 
     fn show_message_ui(&mut self, ui: &mut Ui, text: &str, size: (f32, f32), color: Color32) -> Response {
-        if self.interface_rtl {
-            let response = self.show_ui(ui, &format!("{RLM}{text}"), size, color);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
-            response
-        } else {
-            self.show_ui(ui, text, size, color)
-        }
+        // A mark of the interface's direction first, so that a message starting with a name in
+        // the other script («الحداد (E2)» in the English interface) still reads in its order.
+        let mark = if self.interface_rtl { RLM } else { LRM };
+        let response = self.show_ui(ui, &format!("{mark}{text}"), size, color);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+        response
     }
 
     /// Shows `text` on one line at the body font size, in the text colour.

@@ -49,7 +49,12 @@ pub fn entity_list_ui(
                                 ("count", spans.len().into()),
                             ],
                         );
-                        if labels.label_ui(ui, &text).interact(egui::Sense::click()).clicked() {
+                        let color = ui.visuals().text_color();
+                        if labels
+                            .message_ui(ui, &text, color)
+                            .interact(egui::Sense::click())
+                            .clicked()
+                        {
                             chosen = Some(next_mention(document, spans, selected));
                         }
                     }

@@ -10,7 +10,7 @@ use crate::app::{EntityBook, entity_choices};
 use crate::model::{Document, EntityId, SpanId};
 use crate::ui::bidi_label::BidiLabels;
 use crate::ui::bidi_text_field::BidiTextField;
-use crate::ui::language::Tr;
+use crate::ui::language::{Tr, row_ui, window_column_ui};
 
 /// Rows shown at once; the filter finds the others.
 const SHOWN: usize = 10;
@@ -158,40 +158,42 @@ impl EntityPicker {
             .collapsible(false)
             .open(&mut open)
             .show(ctx, |ui| {
-                ui.with_layout(tr.row_layout(), |ui| {
-                    ui.label(tr.t("entity-mention"));
-                    labels.label_ui(ui, &mention_text);
-                });
-                let field = ui.add(
-                    BidiTextField::singleline(&mut self.query)
-                        .hint_text(tr.raw("entity-filter-hint"))
-                        .label(tr.raw("entity-filter-label"))
-                        .desired_width(300.0),
-                );
-                if opened {
-                    field.request_focus();
-                }
-                let first = highlighted.saturating_sub(SHOWN - 1);
-                for (index, &id) in rows.choices.iter().enumerate().skip(first).take(SHOWN) {
-                    if row_ui(ui, labels, &book.describe(id), index == highlighted) {
-                        clicked = Some(index);
+                window_column_ui(ui, |ui| {
+                    row_ui(ui, false, |ui| {
+                        ui.label(tr.t("entity-mention"));
+                        labels.label_ui(ui, &mention_text);
+                    });
+                    let field = ui.add(
+                        BidiTextField::singleline(&mut self.query)
+                            .hint_text(tr.raw("entity-filter-hint"))
+                            .label(tr.raw("entity-filter-label"))
+                            .desired_width(300.0),
+                    );
+                    if opened {
+                        field.request_focus();
                     }
-                }
-                let new_row = tr.raw_args("entity-new", &[("name", rows.new_name.as_str().into())]);
-                if row_ui(ui, labels, &new_row, highlighted == rows.choices.len()) {
-                    clicked = Some(rows.choices.len());
-                }
-                if rows.can_clear
-                    && row_ui(
-                        ui,
-                        labels,
-                        &tr.raw("entity-none"),
-                        highlighted == rows.choices.len() + 1,
-                    )
-                {
-                    clicked = Some(rows.choices.len() + 1);
-                }
-                ui.label(egui::RichText::new(tr.t("entity-keys")).small().weak());
+                    let first = highlighted.saturating_sub(SHOWN - 1);
+                    for (index, &id) in rows.choices.iter().enumerate().skip(first).take(SHOWN) {
+                        if choice_row_ui(ui, labels, &book.describe(id), index == highlighted) {
+                            clicked = Some(index);
+                        }
+                    }
+                    let new_row = tr.raw_args("entity-new", &[("name", rows.new_name.as_str().into())]);
+                    if choice_row_ui(ui, labels, &new_row, highlighted == rows.choices.len()) {
+                        clicked = Some(rows.choices.len());
+                    }
+                    if rows.can_clear
+                        && choice_row_ui(
+                            ui,
+                            labels,
+                            &tr.raw("entity-none"),
+                            highlighted == rows.choices.len() + 1,
+                        )
+                    {
+                        clicked = Some(rows.choices.len() + 1);
+                    }
+                    ui.label(egui::RichText::new(tr.t("entity-keys")).small().weak());
+                });
             });
         if !open {
             self.mention = None;
@@ -204,14 +206,16 @@ impl EntityPicker {
     }
 }
 
-/// One row, highlighted or not; whether it was clicked.
-fn row_ui(ui: &mut egui::Ui, labels: &mut BidiLabels, text: &str, highlighted: bool) -> bool {
+/// One row (an entity's name, or "New entity «…»": in the interface's direction), highlighted
+/// or not; whether it was clicked.
+fn choice_row_ui(ui: &mut egui::Ui, labels: &mut BidiLabels, text: &str, highlighted: bool) -> bool {
     let row = ui.horizontal(|ui| {
         if highlighted {
             ui.painter()
                 .rect_filled(ui.max_rect(), 2.0, ui.visuals().selection.bg_fill);
         }
-        labels.label_ui(ui, text)
+        let color = ui.visuals().text_color();
+        labels.message_ui(ui, text, color)
     });
     row.response.interact(Sense::click()).clicked() || row.inner.clicked()
 }
