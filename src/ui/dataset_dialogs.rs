@@ -146,7 +146,7 @@ fn warnings_ui(ui: &mut egui::Ui, warnings: &[String]) {
 }
 
 /// The formats offered, with the catalogue ids of their names.
-const EXPORT_FORMATS: [(&str, ExportFormat); 9] = [
+const EXPORT_FORMATS: [(&str, ExportFormat); 11] = [
     (
         "format-jsonl-hashiya",
         ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
@@ -190,6 +190,8 @@ const EXPORT_FORMATS: [(&str, ExportFormat); 9] = [
         }),
     ),
     ("format-brat", ExportFormat::Brat),
+    ("format-events", ExportFormat::Events),
+    ("format-coref", ExportFormat::Coref),
 ];
 
 /// The export dialog.
