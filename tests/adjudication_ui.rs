@@ -2,12 +2,12 @@
 //! Adjudicate… opens the gold file, "Merge all full agreements" takes what both agree on, N /
 //! Enter / X settle the rest, Ctrl+Z undoes a step, Ctrl+S writes `NAME.gold.hashiya.ron`.
 
+mod common;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use hashiya::app::DocumentSession;
-use hashiya::model::{Document, DocumentMeta, SpanId};
-use hashiya::ui::{AppOptions, HashiyaApp};
+use hashiya::ui::HashiyaApp;
 
 const NAME: &str = "libya-army-leaders-meeting.ar";
 
@@ -20,35 +20,13 @@ fn two_annotators(dir: &std::path::Path) -> (std::path::PathBuf, usize, usize) {
     let sample = hashiya::io::load_document(&samples.join(format!("{NAME}.txt")))
         .expect("loads")
         .document;
-    let linked: Vec<SpanId> = sample.links().iter().flat_map(|l| [l.from, l.to]).collect();
-    let dropped: Vec<SpanId> = sample
-        .spans()
-        .iter()
-        .filter(|s| s.label == "Actor" && !linked.contains(&s.id))
-        .map(|s| s.id)
-        .take(3)
-        .collect();
-    for (who, leave_out) in [("sara", &[][..]), ("omar", &dropped[..])] {
-        let meta = DocumentMeta {
-            annotator: who.to_owned(),
-            ..sample.meta().clone()
-        };
-        let spans = sample
-            .spans()
-            .iter()
-            .filter(|s| !leave_out.contains(&s.id))
-            .cloned()
-            .collect();
-        let version = Document::from_parts(
-            sample.text().to_owned(),
-            sample.schema().clone(),
-            meta,
-            spans,
-            sample.links().to_vec(),
-        );
+    // sara has the sample's annotations; omar left out three actors.
+    let sara = common::sample_without_unlinked_actors(&sample, "sara", 0);
+    let omar = common::sample_without_unlinked_actors(&sample, "omar", 3);
+    for (who, version) in [("sara", &sara), ("omar", &omar)] {
         std::fs::write(
             dir.join(format!("{NAME}.{who}.hashiya.ron")),
-            hashiya::io::to_ron_string(&version),
+            hashiya::io::to_ron_string(version),
         )
         .expect("writes");
     }
@@ -64,15 +42,7 @@ fn counts(harness: &Harness<'_, HashiyaApp>) -> (usize, usize) {
 fn a_curator_settles_two_annotators_into_a_gold_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (article, agreed_spans, agreed_links) = two_annotators(dir.path());
-    let options = AppOptions {
-        session: Some(DocumentSession::open(&article).expect("opens")),
-        ..AppOptions::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .with_max_steps(64)
-        .build_eframe(move |cc| HashiyaApp::new(cc, options));
-    harness.run();
+    let mut harness = common::app_on_article(&article);
     harness.get_by_label("Annotate").click();
     harness.run();
     harness.get_by_label("Adjudicate…").click();

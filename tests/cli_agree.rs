@@ -2,10 +2,10 @@
 //! article (`NAME.hashiya.ron` and `NAME.omar.hashiya.ron`): the figures follow from what the
 //! second annotator left out, in the table and in JSON.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
-
-use hashiya::model::{Document, DocumentMeta, SpanId};
 
 const NAME: &str = "libya-army-leaders-meeting.ar";
 
@@ -26,32 +26,7 @@ fn two_annotators(dir: &Path, dropped: usize) -> usize {
     }
     let loaded = hashiya::io::load_document(&dir.join(format!("{NAME}.txt"))).expect("loads");
     let sample = loaded.document;
-    let linked: Vec<SpanId> = sample.links().iter().flat_map(|l| [l.from, l.to]).collect();
-    let drop: Vec<SpanId> = sample
-        .spans()
-        .iter()
-        .filter(|s| s.label == "Actor" && !linked.contains(&s.id))
-        .map(|s| s.id)
-        .take(dropped)
-        .collect();
-    assert_eq!(drop.len(), dropped, "the sample has enough unlinked actors");
-    let meta = DocumentMeta {
-        annotator: "omar".into(),
-        ..sample.meta().clone()
-    };
-    let spans = sample
-        .spans()
-        .iter()
-        .filter(|s| !drop.contains(&s.id))
-        .cloned()
-        .collect();
-    let omar = Document::from_parts(
-        sample.text().to_owned(),
-        sample.schema().clone(),
-        meta,
-        spans,
-        sample.links().to_vec(),
-    );
+    let omar = common::sample_without_unlinked_actors(&sample, "omar", dropped);
     std::fs::write(
         dir.join(format!("{NAME}.omar.hashiya.ron")),
         hashiya::io::to_ron_string(&omar),

@@ -3,12 +3,13 @@
 //! so every mention ends up in an entity with the keyboard alone; the registry is written
 //! beside the article, the side panel lists the entities, Ctrl+Z takes an assignment back.
 
+mod common;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use hashiya::app::DocumentSession;
 use hashiya::model::SpanId;
-use hashiya::ui::{AppOptions, HashiyaApp};
+use hashiya::ui::HashiyaApp;
 
 const NAME: &str = "libya-army-leaders-meeting.ar";
 
@@ -17,17 +18,7 @@ fn app_on_sample(dir: &std::path::Path) -> Harness<'static, HashiyaApp> {
     for ext in ["txt", "hashiya.ron"] {
         std::fs::copy(samples.join(format!("{NAME}.{ext}")), dir.join(format!("{NAME}.{ext}"))).expect("copies");
     }
-    let session = DocumentSession::open(&dir.join(format!("{NAME}.txt"))).expect("opens");
-    let options = AppOptions {
-        session: Some(session),
-        ..AppOptions::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .with_max_steps(64)
-        .build_eframe(move |cc| HashiyaApp::new(cc, options));
-    harness.run();
-    harness
+    common::app_on_article(&dir.join(format!("{NAME}.txt")))
 }
 
 fn selected(harness: &Harness<'_, HashiyaApp>) -> Option<SpanId> {

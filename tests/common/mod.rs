@@ -148,3 +148,52 @@ pub fn drag<S>(harness: &mut egui_kittest::Harness<'_, S>, from: egui::Pos2, to:
     harness.drop_at(to);
     harness.run();
 }
+
+/// The sample's example annotations as another annotator would have them: named `annotator`,
+/// without the first `dropped` Actors that have no link (so every link stays valid).
+pub fn sample_without_unlinked_actors(sample: &Document, annotator: &str, dropped: usize) -> Document {
+    use hashiya::model::{DocumentMeta, SpanId};
+    let linked: Vec<SpanId> = sample.links().iter().flat_map(|l| [l.from, l.to]).collect();
+    let drop: Vec<SpanId> = sample
+        .spans()
+        .iter()
+        .filter(|s| s.label == "Actor" && !linked.contains(&s.id))
+        .map(|s| s.id)
+        .take(dropped)
+        .collect();
+    assert_eq!(drop.len(), dropped, "the sample has enough unlinked actors");
+    let meta = DocumentMeta {
+        annotator: annotator.into(),
+        ..sample.meta().clone()
+    };
+    let spans = sample
+        .spans()
+        .iter()
+        .filter(|s| !drop.contains(&s.id))
+        .cloned()
+        .collect();
+    Document::from_parts(
+        sample.text().to_owned(),
+        sample.schema().clone(),
+        meta,
+        spans,
+        sample.links().to_vec(),
+    )
+}
+
+/// The window on `article` (opened with its annotation file), 1200 × 800, with room for
+/// scroll animations to settle; one frame already run.
+pub fn app_on_article(article: &std::path::Path) -> egui_kittest::Harness<'static, hashiya::ui::HashiyaApp> {
+    use hashiya::app::DocumentSession;
+    use hashiya::ui::{AppOptions, HashiyaApp};
+    let options = AppOptions {
+        session: Some(DocumentSession::open(article).expect("opens")),
+        ..AppOptions::default()
+    };
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| HashiyaApp::new(cc, options));
+    harness.run();
+    harness
+}
