@@ -219,6 +219,11 @@ impl BlockLayout {
                 continue;
             }
             let byte_range = line.text_range();
+            let line_chars = LineChars::new(
+                self.char_start + self.index.char_offset(text, byte_range.start),
+                text,
+                byte_range.clone(),
+            );
             let mut chars = self.doc_chars(text, byte_range);
             if i + 1 == count && place.newline_after {
                 chars.end += 1;
@@ -226,7 +231,7 @@ impl BlockLayout {
             let mut runs: Vec<VisualRun> = Vec::new();
             for cluster in placed_clusters(&line, text, place.rtl) {
                 let next = VisualRun {
-                    chars: self.doc_chars(text, cluster.bytes.clone()),
+                    chars: line_chars.chars(cluster.bytes.clone()),
                     rtl: cluster.rtl,
                     x0: self.clamp_x(cluster.x0),
                     x1: self.clamp_x(cluster.x1()),
@@ -391,6 +396,44 @@ impl BlockLayout {
     fn doc_chars(&self, text: &str, bytes: Range<usize>) -> Range<usize> {
         self.char_start + self.index.char_offset(text, bytes.start)
             ..self.char_start + self.index.char_offset(text, bytes.end)
+    }
+}
+
+/// Char offsets within one line, found by one pass over it: a line has dozens of clusters,
+/// and finding each one's offset from the block's checkpoints would scan up to 64 chars twice
+/// per cluster (most of a scroll frame's time on a long document).
+struct LineChars {
+    /// Document char offset of the line's first char.
+    first_char: usize,
+    /// Byte offset (in the block's text) of each char of the line, ascending.
+    char_bytes: Vec<usize>,
+    /// Where the line ends (its byte range's end).
+    end_byte: usize,
+}
+
+impl LineChars {
+    fn new(first_char: usize, text: &str, bytes: Range<usize>) -> Self {
+        let line = text.get(bytes.clone()).unwrap_or_default();
+        Self {
+            first_char,
+            char_bytes: line.char_indices().map(|(b, _)| bytes.start + b).collect(),
+            end_byte: bytes.end,
+        }
+    }
+
+    /// Document char offset of a byte offset inside the line (a byte inside a char maps to
+    /// that char, the line's end to one past its last char).
+    fn char_at(&self, byte: usize) -> usize {
+        let index = if byte >= self.end_byte {
+            self.char_bytes.len()
+        } else {
+            self.char_bytes.partition_point(|&b| b <= byte).saturating_sub(1)
+        };
+        self.first_char + index
+    }
+
+    fn chars(&self, bytes: Range<usize>) -> Range<usize> {
+        self.char_at(bytes.start)..self.char_at(bytes.end)
     }
 }
 
