@@ -72,6 +72,18 @@ pub(crate) struct BlockLayout {
     continued: bool,
     /// How many lines are shown.
     shown: usize,
+    /// The visual lines already computed, relative to the block's top: a frame asks for the
+    /// lines on screen several times (drawing, decorations, hit-testing), and each costs the
+    /// line's clusters in screen order (rule L1) and their char offsets.
+    line_cache: std::cell::RefCell<LineCache>,
+}
+
+/// Visual lines of one wrap and placement of a block.
+#[derive(Default)]
+struct LineCache {
+    /// What they were computed for: (wrap width bits, shown lines, block index, newline after, rtl).
+    key: Option<(u32, usize, usize, bool, bool)>,
+    lines: Vec<Option<VisualLine>>,
 }
 
 impl BlockLayout {
@@ -106,6 +118,7 @@ impl BlockLayout {
             wrapped_width: f32::NAN,
             continued: piece.continued,
             shown: 0,
+            line_cache: std::cell::RefCell::default(),
         };
         block.wrap(doc, width);
         block
@@ -209,8 +222,19 @@ impl BlockLayout {
 
     /// The lines whose boxes intersect local `y0..y1`, as document lines.
     pub fn lines(&self, doc: &str, place: BlockPlace, y0: f32, y1: f32) -> Vec<VisualLine> {
-        let text = self.text(doc);
         let count = self.shown;
+        let key = (
+            self.wrapped_width.to_bits(),
+            count,
+            place.block,
+            place.newline_after,
+            place.rtl,
+        );
+        let mut cache = self.line_cache.borrow_mut();
+        if cache.key != Some(key) {
+            cache.key = Some(key);
+            cache.lines = vec![None; count];
+        }
         let mut lines = Vec::new();
         for i in 0..count {
             let Some(line) = self.layout.get(i) else { continue };
@@ -218,18 +242,36 @@ impl BlockLayout {
             if metrics.block_max_coord < y0 || metrics.block_min_coord > y1 {
                 continue;
             }
-            let byte_range = line.text_range();
-            let line_chars = LineChars::new(
-                self.char_start + self.index.char_offset(text, byte_range.start),
-                text,
-                byte_range.clone(),
-            );
-            let mut chars = self.doc_chars(text, byte_range);
-            if i + 1 == count && place.newline_after {
-                chars.end += 1;
-            }
-            let mut runs: Vec<VisualRun> = Vec::new();
-            for cluster in placed_clusters(&line, text, place.rtl) {
+            let Some(slot) = cache.lines.get_mut(i) else { continue };
+            let visual = slot.get_or_insert_with(|| self.visual_line(doc, place, i));
+            let mut placed = visual.clone();
+            placed.y0 += place.top;
+            placed.y1 += place.top;
+            placed.baseline += place.top;
+            lines.push(placed);
+        }
+        lines
+    }
+
+    /// Line `i` as a document line, relative to the block's top.
+    fn visual_line(&self, doc: &str, place: BlockPlace, i: usize) -> VisualLine {
+        let text = self.text(doc);
+        let line = self.layout.get(i);
+        let (byte_range, metrics) = line
+            .as_ref()
+            .map_or((0..0, None), |line| (line.text_range(), Some(*line.metrics())));
+        let line_chars = LineChars::new(
+            self.char_start + self.index.char_offset(text, byte_range.start),
+            text,
+            byte_range.clone(),
+        );
+        let mut chars = self.doc_chars(text, byte_range);
+        if i + 1 == self.shown && place.newline_after {
+            chars.end += 1;
+        }
+        let mut runs: Vec<VisualRun> = Vec::new();
+        if let Some(line) = &line {
+            for cluster in placed_clusters(line, text, place.rtl) {
                 let next = VisualRun {
                     chars: line_chars.chars(cluster.bytes.clone()),
                     rtl: cluster.rtl,
@@ -244,20 +286,21 @@ impl BlockLayout {
                     _ => runs.push(next),
                 }
             }
-            lines.push(VisualLine {
-                id: LineId {
-                    block: place.block,
-                    line: i,
-                },
-                chars,
-                y0: place.top + metrics.block_min_coord,
-                y1: place.top + metrics.block_max_coord,
-                baseline: place.top + metrics.baseline,
-                rtl: place.rtl,
-                runs,
-            });
         }
-        lines
+        let (min, max, baseline) =
+            metrics.map_or((0.0, 0.0, 0.0), |m| (m.block_min_coord, m.block_max_coord, m.baseline));
+        VisualLine {
+            id: LineId {
+                block: place.block,
+                line: i,
+            },
+            chars,
+            y0: min,
+            y1: max,
+            baseline,
+            rtl: place.rtl,
+            runs,
+        }
     }
 
     /// What lies under local point (x, y); `None` only for a block without glyphs.
