@@ -35,21 +35,35 @@ pub struct Proposal {
     pub annotators: Vec<usize>,
 }
 
-impl Proposal {
+impl ProposalKey {
     /// Where it starts in the text (a link: where its head starts), for text order.
     #[must_use]
     pub fn char_start(&self) -> usize {
-        match &self.key {
-            ProposalKey::Span(start, ..) | ProposalKey::Link(_, (start, ..), _) => *start,
+        match self {
+            Self::Span(start, ..) | Self::Link(_, (start, ..), _) => *start,
         }
     }
 
     /// Where it ends (a link: where its head ends).
     #[must_use]
     pub fn char_end(&self) -> usize {
-        match &self.key {
-            ProposalKey::Span(_, end, _) | ProposalKey::Link(_, (_, end, _), _) => *end,
+        match self {
+            Self::Span(_, end, _) | Self::Link(_, (_, end, _), _) => *end,
         }
+    }
+}
+
+impl Proposal {
+    /// Where it starts in the text (a link: where its head starts), for text order.
+    #[must_use]
+    pub fn char_start(&self) -> usize {
+        self.key.char_start()
+    }
+
+    /// Where it ends (a link: where its head ends).
+    #[must_use]
+    pub fn char_end(&self) -> usize {
+        self.key.char_end()
     }
 }
 
@@ -136,21 +150,6 @@ impl Adjudication {
         proposal.annotators.len() == self.annotators.len()
     }
 
-    /// Whether the gold document holds the proposal.
-    #[must_use]
-    pub fn in_gold(gold: &Document, key: &ProposalKey) -> bool {
-        match key {
-            ProposalKey::Span(start, end, label) => gold_span(gold, &(*start, *end, label.clone())).is_some(),
-            ProposalKey::Link(kind, head, child) => match (gold_span(gold, head), gold_span(gold, child)) {
-                (Some(from), Some(to)) => gold
-                    .links()
-                    .iter()
-                    .any(|l| &l.kind == kind && l.from == from && l.to == to),
-                _ => false,
-            },
-        }
-    }
-
     /// Proposals still to settle: not in the gold document, not rejected, and for a link,
     /// both ends in the gold document. In text order. Linear in proposals and gold spans (the
     /// gold document is indexed once), so a long document with three annotators stays fast.
@@ -216,6 +215,8 @@ impl Adjudication {
 struct GoldIndex {
     spans: std::collections::HashMap<(usize, usize, String), SpanId>,
     links: HashSet<(String, SpanId, SpanId)>,
+    /// (kind, head) of every link: a single-valued kind takes no second one.
+    heads: HashSet<(String, SpanId)>,
 }
 
 impl GoldIndex {
@@ -223,6 +224,7 @@ impl GoldIndex {
         Self {
             spans: gold.spans().iter().map(|s| (span_key(s), s.id)).collect(),
             links: gold.links().iter().map(|l| (l.kind.clone(), l.from, l.to)).collect(),
+            heads: gold.links().iter().map(|l| (l.kind.clone(), l.from)).collect(),
         }
     }
 
@@ -241,44 +243,32 @@ impl GoldIndex {
     }
 }
 
-/// The gold span with this range and label.
-fn gold_span(gold: &Document, (start, end, label): &(usize, usize, String)) -> Option<SpanId> {
-    gold.spans_overlapping(*start, *end)
-        .find(|s| s.char_start == *start && s.char_end == *end && &s.label == label)
-        .map(|s| s.id)
-}
-
-/// Commands being gathered into one undo step, with the ids they will give.
+/// Commands being gathered into one undo step, with the ids they will give. The gold
+/// document is indexed once and the index grows with what the plan adds, so merging every
+/// full agreement of an 11,000-span document stays linear.
 struct Plan {
     commands: Vec<Command>,
-    /// Spans added by this plan: key → id.
-    added: BTreeMap<(usize, usize, String), SpanId>,
+    /// The gold document's spans and links, and those this plan adds.
+    index: GoldIndex,
     next_span: u64,
     next_link: u64,
-    /// Links added by this plan, to keep the one-per-head rule of single relations.
-    links: Vec<Link>,
 }
 
 impl Plan {
     fn new(gold: &Document) -> Self {
         Self {
             commands: Vec::new(),
-            added: BTreeMap::new(),
+            index: GoldIndex::new(gold),
             next_span: gold.next_span_id().0,
             next_link: gold.next_link_id().0,
-            links: Vec::new(),
         }
-    }
-
-    fn span_id(&self, gold: &Document, key: &(usize, usize, String)) -> Option<SpanId> {
-        gold_span(gold, key).or_else(|| self.added.get(key).copied())
     }
 
     fn take(&mut self, gold: &Document, proposal: &Proposal) {
         match &proposal.key {
             ProposalKey::Span(start, end, label) => {
                 let key = (*start, *end, label.clone());
-                if self.span_id(gold, &key).is_some() || gold.schema().label(label).is_none() {
+                if self.index.span(&key).is_some() || gold.schema().label(label).is_none() {
                     return;
                 }
                 let id = SpanId(self.next_span);
@@ -286,26 +276,24 @@ impl Plan {
                 let mut span = Span::new(id, label.clone(), *start, *end);
                 span.attributes.clone_from(&proposal.attributes);
                 span.entity = proposal.entity;
-                self.added.insert(key, id);
+                self.index.spans.insert(key, id);
                 self.commands.push(Command::RestoreSpan {
                     span,
                     links: Vec::new(),
                 });
             }
             ProposalKey::Link(kind, head, child) => {
-                let (Some(from), Some(to)) = (self.span_id(gold, head), self.span_id(gold, child)) else {
+                let (Some(from), Some(to)) = (self.index.span(head), self.index.span(child)) else {
                     return;
                 };
                 let Some(relation) = gold.schema().relation(kind) else {
                     return;
                 };
-                let existing = gold.links().iter().chain(&self.links);
-                let mut same_head = existing.filter(|l| &l.kind == kind && l.from == from);
                 let refused = !relation.allows(&head.2, &child.2)
                     || if relation.multiple {
-                        same_head.any(|l| l.to == to)
+                        self.index.links.contains(&(kind.clone(), from, to))
                     } else {
-                        same_head.next().is_some()
+                        self.index.heads.contains(&(kind.clone(), from))
                     };
                 if refused {
                     return;
@@ -317,7 +305,8 @@ impl Plan {
                     to,
                 };
                 self.next_link += 1;
-                self.links.push(link.clone());
+                self.index.links.insert((kind.clone(), from, to));
+                self.index.heads.insert((kind.clone(), from));
                 self.commands.push(Command::RestoreLink(link));
             }
         }

@@ -321,8 +321,5 @@ impl AdjudicationView {
 /// Whether `proposal` comes after the proposal `key` in text order (to continue from a
 /// proposal that was just taken or rejected).
 fn proposal_after(proposal: &Proposal, key: &ProposalKey) -> bool {
-    let start = match key {
-        ProposalKey::Span(start, ..) | ProposalKey::Link(_, (start, ..), _) => *start,
-    };
-    proposal.char_start() >= start && &proposal.key != key
+    proposal.char_start() >= key.char_start() && &proposal.key != key
 }
