@@ -80,25 +80,26 @@ pub fn entity_choices(
 ) -> Vec<(EntityId, bool)> {
     let query = normal(query.trim());
     let words = normal_words(document.span_text(mention));
+    // Each entity's mentions (other than this one): how many, and the nearest; one pass over
+    // the spans for all entities, since the picker asks on every frame it is open.
+    let mut seen: std::collections::HashMap<EntityId, (usize, usize)> = std::collections::HashMap::new();
+    for span in document.spans().iter().filter(|s| s.id != mention.id) {
+        if let Some(entity) = span.entity {
+            let (count, nearest) = seen.entry(entity).or_insert((0, usize::MAX));
+            *count += 1;
+            *nearest = (*nearest).min(span.char_start.abs_diff(mention.char_start));
+        }
+    }
     let mut ranked: Vec<(bool, usize, std::cmp::Reverse<usize>, String, EntityId)> = registry
         .iter()
         .filter(|entity| query.is_empty() || entity.names().any(|n| normal(n).contains(&query)))
         .map(|entity| {
             let named = entity.names().any(|n| ends_alike(&normal_words(n), &words));
-            let mentions: Vec<&Span> = document
-                .spans()
-                .iter()
-                .filter(|s| s.entity == Some(entity.id) && s.id != mention.id)
-                .collect();
-            let nearest = mentions
-                .iter()
-                .map(|s| s.char_start.abs_diff(mention.char_start))
-                .min()
-                .unwrap_or(usize::MAX);
+            let (count, nearest) = seen.get(&entity.id).copied().unwrap_or((0, usize::MAX));
             (
                 !named,
                 nearest,
-                std::cmp::Reverse(mentions.len()),
+                std::cmp::Reverse(count),
                 entity.name.clone(),
                 entity.id,
             )
