@@ -25,6 +25,16 @@ fn selected(harness: &Harness<'_, HashiyaApp>) -> Option<SpanId> {
     harness.state().annotator().selected
 }
 
+/// How many Actor mentions are in an entity.
+fn grouped(harness: &Harness<'_, HashiyaApp>) -> usize {
+    let document = harness.state().session().document();
+    document
+        .spans()
+        .iter()
+        .filter(|s| s.label == "Actor" && s.entity.is_some())
+        .count()
+}
+
 fn entity_of(harness: &Harness<'_, HashiyaApp>, text: &str) -> Option<hashiya::model::EntityId> {
     let document = harness.state().session().document();
     document
@@ -62,13 +72,7 @@ fn every_actor_mention_of_the_sample_is_grouped_with_the_keyboard() {
             harness.run();
         }
     }
-    let document = harness.state().session().document();
-    let grouped = document
-        .spans()
-        .iter()
-        .filter(|s| s.label == "Actor" && s.entity.is_some())
-        .count();
-    assert_eq!(grouped, actors, "every Actor mention is in an entity");
+    assert_eq!(grouped(&harness), actors, "every Actor mention is in an entity");
     let registry = hashiya::io::entities::load_registry(&dir.path().join("entities.hashiya.ron")).expect("written");
     assert!(
         registry.len() < actors,
@@ -85,13 +89,7 @@ fn every_actor_mention_of_the_sample_is_grouped_with_the_keyboard() {
     // One Ctrl+Z takes the last assignment back.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    let document = harness.state().session().document();
-    let grouped = document
-        .spans()
-        .iter()
-        .filter(|s| s.label == "Actor" && s.entity.is_some())
-        .count();
-    assert_eq!(grouped, actors - 1);
+    assert_eq!(grouped(&harness), actors - 1);
 }
 
 #[test]
