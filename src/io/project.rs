@@ -227,10 +227,17 @@ pub fn valid_annotator_name(name: &str) -> bool {
 /// `dir/NAME.txt` → `dir/NAME.ANNOTATOR.hashiya.ron`, one annotator's file of an article.
 #[must_use]
 pub fn annotator_file(article: &Path, annotator: &str) -> PathBuf {
+    let (shared, stem) = shared_file(article);
+    shared.with_file_name(format!("{stem}.{annotator}{ANNOTATION_SUFFIX}"))
+}
+
+/// The article's shared annotation file `NAME.hashiya.ron` and its stem `NAME`, which every
+/// annotator's file of the article starts with.
+fn shared_file(article: &Path) -> (PathBuf, String) {
     let shared = crate::io::annotation_path_for(article);
     let name = shared.file_name().unwrap_or_default().to_string_lossy();
-    let stem = name.strip_suffix(ANNOTATION_SUFFIX).unwrap_or(&name);
-    shared.with_file_name(format!("{stem}.{annotator}{ANNOTATION_SUFFIX}"))
+    let stem = name.strip_suffix(ANNOTATION_SUFFIX).unwrap_or(&name).to_owned();
+    (shared, stem)
 }
 
 /// The name of the curator's gold file among an article's annotator files
@@ -242,9 +249,7 @@ pub const GOLD: &str = "gold";
 /// gold file excepted; `(annotator, path)` sorted by file name.
 #[must_use]
 pub fn annotator_files(article: &Path) -> Vec<(String, PathBuf)> {
-    let shared = crate::io::annotation_path_for(article);
-    let name = shared.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    let stem = name.strip_suffix(ANNOTATION_SUFFIX).unwrap_or(&name).to_owned();
+    let (shared, stem) = shared_file(article);
     let Some(dir) = shared
         .parent()
         .and_then(|d| std::fs::read_dir(if d.as_os_str().is_empty() { Path::new(".") } else { d }).ok())
