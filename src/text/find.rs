@@ -263,7 +263,13 @@ fn position(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
     while at <= last_start {
         let offset = hay[at..=last_start].iter().position(|&ch| ch == first)?;
         at += offset;
-        if hay[at..at + needle.len()] == *needle {
+        // Element by element: most candidates differ at the second char, and a call to
+        // `memcmp` for a few chars costs more than the comparison.
+        if hay[at + 1..at + needle.len()]
+            .iter()
+            .zip(&needle[1..])
+            .all(|(a, b)| a == b)
+        {
             return Some(at);
         }
         at += 1;
