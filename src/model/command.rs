@@ -1,4 +1,7 @@
-use crate::model::{Document, EntityId, Link, LinkId, Schema, Span, SpanId, Status};
+use crate::model::{
+    Document, EntityId, Link, LinkId, Rejected, Schema, Span, SpanId, Status, SuggestedLink, SuggestedSpan,
+    SuggestionEnd, SuggestionId, SuggestionSource,
+};
 
 /// One change to a document's annotations. `Document::apply` (private to the model) is the
 /// only place annotations change; it returns the inverse command, which the undo history
@@ -99,6 +102,47 @@ pub enum Command {
         /// New name.
         to: String,
     },
+    /// Replace every suggestion of one source (a refresh of the matcher, a run of the rules or
+    /// the tagger, an import of predictions). The caller numbers them from
+    /// [`Suggestions::next_id`](crate::model::Suggestions::next_id); suggested links of other
+    /// sources that end at a replaced span go with it.
+    SetSuggestions {
+        /// Whose suggestions are replaced.
+        source: SuggestionSource,
+        /// The new span suggestions.
+        spans: Vec<SuggestedSpan>,
+        /// The new link suggestions (ends: annotated spans or suggested spans of any source).
+        links: Vec<SuggestedLink>,
+    },
+    /// Accept a suggestion: a span becomes an annotated span (the suggested links ending at it
+    /// now end at the new span); a link becomes an annotated link, accepting its suggested ends.
+    AcceptSuggestion(SuggestionId),
+    /// Reject a suggestion: removed, and its range and label (or kind and ends) remembered, so
+    /// that no source proposes it again.
+    RejectSuggestion(SuggestionId),
+    /// Remove a suggestion without remembering it (with the suggested links that end at it).
+    RemoveSuggestion(SuggestionId),
+    /// Put back removed suggestions with their ids (the inverse of `RemoveSuggestion`).
+    RestoreSuggestion {
+        /// The suggested span, if a span was removed.
+        span: Option<SuggestedSpan>,
+        /// The suggested links removed with it (or the link removed).
+        links: Vec<SuggestedLink>,
+    },
+    /// Make every suggested link that ends at `from` end at `to`.
+    RetargetSuggestions {
+        /// The old end.
+        from: SuggestionEnd,
+        /// The new end.
+        to: SuggestionEnd,
+    },
+    /// Remember (`on`) or forget a rejection.
+    SetRejected {
+        /// What was rejected.
+        rejected: Rejected,
+        /// Remember it or forget it.
+        on: bool,
+    },
     /// Several commands undone and redone as one step, in order.
     Batch(Vec<Command>),
 }
@@ -148,6 +192,9 @@ pub enum CommandError {
     /// Every id up to the largest integer is used; ids are never reused or wrapped around.
     #[error("no {0} ids left in this document")]
     IdsExhausted(&'static str),
+    /// No suggestion with this id.
+    #[error("no suggestion {0}")]
+    NoSuchSuggestion(SuggestionId),
 }
 
 /// What a command created, so the caller can select it.
@@ -165,7 +212,16 @@ impl Command {
     #[must_use]
     pub fn annotates(&self) -> bool {
         match self {
-            Self::SetStatus(_) | Self::SetAnnotator(_) | Self::SetSchema(_) | Self::RenameLabel { .. } => false,
+            Self::SetStatus(_)
+            | Self::SetAnnotator(_)
+            | Self::SetSchema(_)
+            | Self::RenameLabel { .. }
+            | Self::SetSuggestions { .. }
+            | Self::RejectSuggestion(_)
+            | Self::RemoveSuggestion(_)
+            | Self::RestoreSuggestion { .. }
+            | Self::RetargetSuggestions { .. }
+            | Self::SetRejected { .. } => false,
             Self::Batch(commands) => commands.iter().any(Self::annotates),
             _ => true,
         }
@@ -267,6 +323,13 @@ impl Document {
             Command::SetAnnotator(name) => Ok(Command::SetAnnotator(std::mem::replace(&mut self.meta.annotator, name))),
             Command::SetSchema(schema) => self.set_schema(schema),
             Command::RenameLabel { from, to } => self.rename_label(&from, to),
+            Command::SetSuggestions { source, spans, links } => self.set_suggestions(&source, spans, links),
+            Command::AcceptSuggestion(id) => self.accept_suggestion(id),
+            Command::RejectSuggestion(id) => self.reject_suggestion(id),
+            Command::RemoveSuggestion(id) => self.remove_suggestion(id),
+            Command::RestoreSuggestion { span, links } => self.restore_suggestion(span, links),
+            Command::RetargetSuggestions { from, to } => Ok(self.retarget_suggestions(from, to)),
+            Command::SetRejected { rejected, on } => Ok(self.set_rejected(rejected, on)),
             Command::Batch(commands) => self.apply_batch(commands),
         }
     }
@@ -276,7 +339,7 @@ impl Document {
         Ok(&mut self.spans[index])
     }
 
-    fn check_range(&self, char_start: usize, char_end: usize) -> Result<(), CommandError> {
+    pub(super) fn check_range(&self, char_start: usize, char_end: usize) -> Result<(), CommandError> {
         if char_start < char_end && char_end <= self.char_len() {
             Ok(())
         } else {
@@ -288,7 +351,7 @@ impl Document {
         }
     }
 
-    fn check_label(&self, label: &str) -> Result<(), CommandError> {
+    pub(super) fn check_label(&self, label: &str) -> Result<(), CommandError> {
         match self.schema.label(label) {
             Some(_) => Ok(()),
             None => Err(CommandError::UnknownLabel(label.to_owned())),
@@ -421,6 +484,28 @@ impl Document {
                 span.label
             )));
         }
+        if let Some(span) = self
+            .suggestions
+            .spans()
+            .iter()
+            .find(|s| schema.label(&s.label).is_none())
+        {
+            return Err(CommandError::BadSchema(format!(
+                "label \"{}\" is still used by suggestions",
+                span.label
+            )));
+        }
+        if let Some(link) = self
+            .suggestions
+            .links()
+            .iter()
+            .find(|l| schema.relation(&l.kind).is_none())
+        {
+            return Err(CommandError::BadSchema(format!(
+                "relation \"{}\" is still used by suggestions",
+                link.kind
+            )));
+        }
         if let Some(link) = self.links.iter().find(|l| schema.relation(&l.kind).is_none()) {
             return Err(CommandError::BadSchema(format!(
                 "relation \"{}\" is still used",
@@ -472,13 +557,14 @@ impl Document {
                 span.label.clone_from(&to);
             }
         }
+        self.suggestions.rename_label(from, &to);
         Ok(Command::RenameLabel {
             from: to,
             to: from.to_owned(),
         })
     }
 
-    fn apply_batch(&mut self, commands: Vec<Command>) -> Result<Command, CommandError> {
+    pub(super) fn apply_batch(&mut self, commands: Vec<Command>) -> Result<Command, CommandError> {
         let mut inverses = Vec::with_capacity(commands.len());
         for command in commands {
             match self.apply(command) {

@@ -63,6 +63,8 @@ pub struct Document {
     /// read with ids pointing at this document's spans (`T` + span id, `E` + the trigger's
     /// span id) and links (`R` + link id), so the brat export writes them back.
     brat_lines: Vec<String>,
+    /// Suggested spans and links, and what was rejected (not annotations).
+    pub(super) suggestions: crate::model::Suggestions,
 }
 
 impl Document {
@@ -80,6 +82,7 @@ impl Document {
             last_span_id: 0,
             last_link_id: 0,
             brat_lines: Vec::new(),
+            suggestions: crate::model::Suggestions::default(),
         }
     }
 
@@ -88,6 +91,20 @@ impl Document {
     pub fn with_brat_lines(mut self, lines: Vec<String>) -> Self {
         self.brat_lines = lines;
         self
+    }
+
+    /// The document with these suggestions (loading a file, importing predictions). The
+    /// caller checks them with [`Document::check`].
+    #[must_use]
+    pub fn with_suggestions(mut self, suggestions: crate::model::Suggestions) -> Self {
+        self.suggestions = suggestions;
+        self
+    }
+
+    /// The suggestions and rejections.
+    #[must_use]
+    pub fn suggestions(&self) -> &crate::model::Suggestions {
+        &self.suggestions
     }
 
     /// brat lines kept for the brat export (see [`Document::with_brat_lines`]).
@@ -249,6 +266,7 @@ impl Document {
                 }
             }
         }
+        self.check_suggestions(&span_ids, &mut problems);
         problems
     }
 

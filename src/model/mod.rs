@@ -10,6 +10,8 @@ mod history;
 mod link;
 mod schema;
 mod span;
+mod suggestion;
+mod suggestion_commands;
 
 pub use command::{Command, CommandError, Created};
 pub use document::{Document, DocumentMeta, Status};
@@ -18,3 +20,7 @@ pub(crate) use history::History;
 pub use link::{Link, LinkId};
 pub use schema::{AttributeDef, LABEL_PALETTE, LabelDef, RelationDef, Rgb, Schema, SchemaError};
 pub use span::{Span, SpanId};
+pub use suggestion::{
+    LinkRejection, Rejected, Rejection, SuggestedLink, SuggestedSpan, SuggestionEnd, SuggestionId, SuggestionSource,
+    Suggestions, clamp_score,
+};

@@ -1,0 +1,320 @@
+//! How the suggestion commands change a document (see [`Command`]'s suggestion variants).
+//! Every function returns the inverse command, as `Document::apply` does; accepting is built
+//! from the plain span and link commands, so undoing an accept deletes the span it made and
+//! puts the suggestion back.
+
+use crate::model::{
+    Command, CommandError, Document, LinkRejection, Rejected, SpanId, SuggestedLink, SuggestedSpan, SuggestionEnd,
+    SuggestionId, SuggestionSource,
+};
+
+impl Document {
+    pub(super) fn set_suggestions(
+        &mut self,
+        source: &SuggestionSource,
+        spans: Vec<SuggestedSpan>,
+        links: Vec<SuggestedLink>,
+    ) -> Result<Command, CommandError> {
+        self.check_new_suggestions(source, &spans, &links)?;
+        let store = &mut self.suggestions;
+        let (old_spans, kept_spans): (Vec<_>, Vec<_>) = std::mem::take(&mut store.spans)
+            .into_iter()
+            .partition(|s| &s.source == source);
+        store.spans = kept_spans;
+        let replaced =
+            |end: &SuggestionEnd| matches!(end, SuggestionEnd::Suggested(id) if old_spans.iter().any(|s| s.id == *id));
+        let (old_links, kept_links): (Vec<_>, Vec<_>) = std::mem::take(&mut store.links)
+            .into_iter()
+            .partition(|l| &l.source == source);
+        let (orphaned, kept_links): (Vec<_>, Vec<_>) = kept_links
+            .into_iter()
+            .partition(|l| replaced(&l.from) || replaced(&l.to));
+        store.links = kept_links;
+        for span in spans {
+            store.last_id = store.last_id.max(span.id.0);
+            store.spans.push(span);
+        }
+        for link in links {
+            store.last_id = store.last_id.max(link.id.0);
+            store.links.push(link);
+        }
+        store.spans.sort_by_key(SuggestedSpan::sort_key);
+        store.links.sort_by_key(|l| l.id);
+        let restore = Command::SetSuggestions {
+            source: source.clone(),
+            spans: old_spans,
+            links: old_links,
+        };
+        Ok(if orphaned.is_empty() {
+            restore
+        } else {
+            Command::Batch(vec![
+                restore,
+                Command::RestoreSuggestion {
+                    span: None,
+                    links: orphaned,
+                },
+            ])
+        })
+    }
+
+    /// Refuses suggestions that would not fit: ranges outside the text, labels and kinds not
+    /// in the schema, ids used by another source, links to ends that do not exist.
+    fn check_new_suggestions(
+        &self,
+        source: &SuggestionSource,
+        spans: &[SuggestedSpan],
+        links: &[SuggestedLink],
+    ) -> Result<(), CommandError> {
+        let mut ids = std::collections::HashSet::new();
+        let others = &self.suggestions;
+        let taken = |id: SuggestionId| {
+            others.spans.iter().any(|s| s.id == id && &s.source != source)
+                || others.links.iter().any(|l| l.id == id && &l.source != source)
+        };
+        for span in spans {
+            self.check_range(span.char_start, span.char_end)?;
+            self.check_label(&span.label)?;
+            if !ids.insert(span.id) || taken(span.id) {
+                return Err(CommandError::DuplicateId(span.id.to_string()));
+            }
+        }
+        for link in links {
+            if self.schema.relation(&link.kind).is_none() {
+                return Err(CommandError::UnknownRelation(link.kind.clone()));
+            }
+            if !ids.insert(link.id) || taken(link.id) {
+                return Err(CommandError::DuplicateId(link.id.to_string()));
+            }
+            for end in [link.from, link.to] {
+                let exists = match end {
+                    SuggestionEnd::Span(id) => self.span(id).is_some(),
+                    SuggestionEnd::Suggested(id) => {
+                        spans.iter().any(|s| s.id == id)
+                            || others.spans.iter().any(|s| s.id == id && &s.source != source)
+                    }
+                };
+                if !exists {
+                    return Err(CommandError::NoSuchSuggestion(match end {
+                        SuggestionEnd::Suggested(id) => id,
+                        SuggestionEnd::Span(id) => SuggestionId(id.0),
+                    }));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn accept_suggestion(&mut self, id: SuggestionId) -> Result<Command, CommandError> {
+        if let Some(span) = self.suggestions.span(id).cloned() {
+            let new_id = self.next_span_id();
+            return self.apply_batch(vec![
+                Command::AddSpan {
+                    label: span.label,
+                    char_start: span.char_start,
+                    char_end: span.char_end,
+                },
+                Command::RetargetSuggestions {
+                    from: SuggestionEnd::Suggested(id),
+                    to: SuggestionEnd::Span(new_id),
+                },
+                Command::RemoveSuggestion(id),
+            ]);
+        }
+        let link = self
+            .suggestions
+            .link(id)
+            .cloned()
+            .ok_or(CommandError::NoSuchSuggestion(id))?;
+        let mut inverses = Vec::new();
+        let result = self.accept_link_steps(&link, &mut inverses);
+        if let Err(error) = result {
+            for inverse in inverses.into_iter().rev() {
+                // The inverse of a step that has just applied always applies; the error worth
+                // reporting is the one that stopped the accept.
+                let _ = self.apply(inverse);
+            }
+            return Err(error);
+        }
+        inverses.reverse();
+        Ok(Command::Batch(inverses))
+    }
+
+    /// Accepts a link's suggested ends (which retargets the link to the new spans), then adds
+    /// the link and removes the suggestion; each step's inverse goes to `inverses`.
+    fn accept_link_steps(&mut self, link: &SuggestedLink, inverses: &mut Vec<Command>) -> Result<(), CommandError> {
+        let mut ends = [link.from, link.to];
+        for end in &mut ends {
+            if let SuggestionEnd::Suggested(span_id) = *end {
+                let new_id = self.next_span_id();
+                inverses.push(self.accept_suggestion(span_id)?);
+                *end = SuggestionEnd::Span(new_id);
+            }
+        }
+        let [SuggestionEnd::Span(from), SuggestionEnd::Span(to)] = ends else {
+            return Err(CommandError::NoSuchSuggestion(link.id));
+        };
+        inverses.push(self.apply(Command::AddLink {
+            kind: link.kind.clone(),
+            from,
+            to,
+        })?);
+        inverses.push(self.remove_suggestion(link.id)?);
+        Ok(())
+    }
+
+    pub(super) fn reject_suggestion(&mut self, id: SuggestionId) -> Result<Command, CommandError> {
+        let rejected = if let Some(span) = self.suggestions.span(id) {
+            Rejected::Span(span.rejection())
+        } else {
+            let link = self.suggestions.link(id).ok_or(CommandError::NoSuchSuggestion(id))?;
+            Rejected::Link(LinkRejection {
+                kind: link.kind.clone(),
+                from: self
+                    .suggestion_end_range(link.from)
+                    .ok_or(CommandError::NoSuchSuggestion(id))?,
+                to: self
+                    .suggestion_end_range(link.to)
+                    .ok_or(CommandError::NoSuchSuggestion(id))?,
+            })
+        };
+        self.apply_batch(vec![
+            Command::RemoveSuggestion(id),
+            Command::SetRejected { rejected, on: true },
+        ])
+    }
+
+    /// The char range of a link suggestion's end.
+    #[must_use]
+    pub fn suggestion_end_range(&self, end: SuggestionEnd) -> Option<(usize, usize)> {
+        match end {
+            SuggestionEnd::Span(id) => self.span(id).map(|s| (s.char_start, s.char_end)),
+            SuggestionEnd::Suggested(id) => self.suggestions.span(id).map(|s| (s.char_start, s.char_end)),
+        }
+    }
+
+    pub(super) fn remove_suggestion(&mut self, id: SuggestionId) -> Result<Command, CommandError> {
+        let store = &mut self.suggestions;
+        if let Some(index) = store.spans.iter().position(|s| s.id == id) {
+            let span = store.spans.remove(index);
+            let end = SuggestionEnd::Suggested(id);
+            let (links, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut store.links)
+                .into_iter()
+                .partition(|l| l.from == end || l.to == end);
+            store.links = kept;
+            return Ok(Command::RestoreSuggestion {
+                span: Some(span),
+                links,
+            });
+        }
+        let index = store
+            .links
+            .binary_search_by_key(&id, |l| l.id)
+            .map_err(|_| CommandError::NoSuchSuggestion(id))?;
+        let link = store.links.remove(index);
+        Ok(Command::RestoreSuggestion {
+            span: None,
+            links: vec![link],
+        })
+    }
+
+    pub(super) fn restore_suggestion(
+        &mut self,
+        span: Option<SuggestedSpan>,
+        links: Vec<SuggestedLink>,
+    ) -> Result<Command, CommandError> {
+        let store = &mut self.suggestions;
+        let mut inverse = Vec::new();
+        // The links removed with a span all end at it: removing the span again removes them.
+        let with_span = span.is_some();
+        if let Some(span) = span {
+            if store.span(span.id).is_some() {
+                return Err(CommandError::DuplicateId(span.id.to_string()));
+            }
+            inverse.push(Command::RemoveSuggestion(span.id));
+            store.last_id = store.last_id.max(span.id.0);
+            let at = store.spans.partition_point(|s| s.sort_key() < span.sort_key());
+            store.spans.insert(at, span);
+        }
+        for link in links {
+            if let Err(at) = store.links.binary_search_by_key(&link.id, |l| l.id) {
+                if !with_span {
+                    inverse.push(Command::RemoveSuggestion(link.id));
+                }
+                store.last_id = store.last_id.max(link.id.0);
+                store.links.insert(at, link);
+            }
+        }
+        Ok(if inverse.len() == 1 {
+            inverse.remove(0)
+        } else {
+            Command::Batch(inverse)
+        })
+    }
+
+    pub(super) fn retarget_suggestions(&mut self, from: SuggestionEnd, to: SuggestionEnd) -> Command {
+        for link in &mut self.suggestions.links {
+            if link.from == from {
+                link.from = to;
+            }
+            if link.to == from {
+                link.to = to;
+            }
+        }
+        Command::RetargetSuggestions { from: to, to: from }
+    }
+
+    pub(super) fn set_rejected(&mut self, rejected: Rejected, on: bool) -> Command {
+        let store = &mut self.suggestions;
+        let changed = match (&rejected, on) {
+            (Rejected::Span(r), true) => store.rejected.insert(r.clone()),
+            (Rejected::Span(r), false) => store.rejected.remove(r),
+            (Rejected::Link(r), true) => store.rejected_links.insert(r.clone()),
+            (Rejected::Link(r), false) => store.rejected_links.remove(r),
+        };
+        // Remembering what was already remembered must not forget it on undo.
+        Command::SetRejected {
+            rejected,
+            on: if changed { !on } else { on },
+        }
+    }
+
+    /// Problems of the suggestions, as [`Document::check`] lists them.
+    pub(super) fn check_suggestions(&self, span_ids: &std::collections::HashSet<SpanId>, problems: &mut Vec<String>) {
+        let mut ids = std::collections::HashSet::new();
+        for span in &self.suggestions.spans {
+            if !ids.insert(span.id) {
+                problems.push(format!("suggestion {} is defined twice", span.id));
+            }
+            if span.char_start >= span.char_end || span.char_end > self.char_len() {
+                problems.push(format!(
+                    "suggestion {} has range {}..{} outside the text (0..{})",
+                    span.id,
+                    span.char_start,
+                    span.char_end,
+                    self.char_len()
+                ));
+            }
+            if self.schema.label(&span.label).is_none() {
+                problems.push(format!("suggestion {} has unknown label \"{}\"", span.id, span.label));
+            }
+        }
+        for link in &self.suggestions.links {
+            if !ids.insert(link.id) {
+                problems.push(format!("suggestion {} is defined twice", link.id));
+            }
+            if self.schema.relation(&link.kind).is_none() {
+                problems.push(format!("suggestion {} has unknown kind \"{}\"", link.id, link.kind));
+            }
+            for end in [link.from, link.to] {
+                let exists = match end {
+                    SuggestionEnd::Span(id) => span_ids.contains(&id),
+                    SuggestionEnd::Suggested(id) => self.suggestions.spans.iter().any(|s| s.id == id),
+                };
+                if !exists {
+                    problems.push(format!("suggestion {} refers to a missing end", link.id));
+                }
+            }
+        }
+    }
+}
