@@ -403,3 +403,149 @@ fn an_entity_in_a_file_that_says_version_1_is_rewritten_as_version_3() {
     // Without the entity, fmt leaves the version as it was.
     assert_eq!(io::canonical_ron(&original).expect("formats"), original);
 }
+
+/// `format-v3.hashiya.ron` (the version 2 fixture with two spans naming entities) is never
+/// regenerated: every later version loads it and saves it as version 3, byte for byte, while
+/// it holds no suggestion.
+#[test]
+fn format_v3_fixture_stays_loadable_and_stays_version_3() {
+    let loaded = io::load_document(&fixtures().join("format-v3.txt")).expect("loads");
+    let entities: Vec<String> = loaded
+        .document
+        .spans()
+        .iter()
+        .filter_map(|s| s.entity.map(|e| e.to_string()))
+        .collect();
+    assert_eq!(entities, ["E1", "E12"]);
+    assert!(loaded.document.suggestions().is_empty());
+    let fixture = std::fs::read_to_string(fixtures().join("format-v3.hashiya.ron")).expect("reads");
+    assert_eq!(
+        io::to_ron_string_with_orphans(&loaded.document, &loaded.orphans),
+        fixture
+    );
+}
+
+/// Suggestions make the file version 4, in their own sections; both readers read them back
+/// identically; undoing them all gives the older version again.
+#[test]
+fn suggestions_are_saved_as_version_4_and_read_back() {
+    use hashiya::io::differential::{RonReader, load_annotation_bytes};
+    use hashiya::model::{SuggestedLink, SuggestedSpan, SuggestionEnd, SuggestionId, SuggestionSource};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("format-v3.txt");
+    std::fs::copy(fixtures().join("format-v3.txt"), &article).expect("copies");
+    std::fs::copy(
+        fixtures().join("format-v3.hashiya.ron"),
+        io::annotation_path_for(&article),
+    )
+    .expect("copies");
+    let mut session = DocumentSession::open(&article).expect("loads");
+    let text = session.document().text().to_owned();
+    let range = |needle: &str| {
+        let byte = text.find(needle).expect("in text");
+        let start = text[..byte].chars().count();
+        (start, start + needle.chars().count())
+    };
+    let (start, end) = range("المؤسسة العسكرية");
+    let span = |id: u64, label: &str, (char_start, char_end): (usize, usize), source: SuggestionSource| SuggestedSpan {
+        id: SuggestionId(id),
+        label: label.into(),
+        char_start,
+        char_end,
+        score: 0.625,
+        source,
+    };
+    session
+        .edit(Command::SetSuggestions {
+            source: SuggestionSource::Imported("bert \"ar\"".into()),
+            spans: vec![span(
+                1,
+                "Actor",
+                (start, end),
+                SuggestionSource::Imported("bert \"ar\"".into()),
+            )],
+            links: vec![SuggestedLink {
+                id: SuggestionId(2),
+                kind: "party".into(),
+                from: SuggestionEnd::Span(SpanId(3)),
+                to: SuggestionEnd::Suggested(SuggestionId(1)),
+                score: 1.0,
+                source: SuggestionSource::Imported("bert \"ar\"".into()),
+            }],
+        })
+        .expect("suggestions");
+    session
+        .edit(Command::SetSuggestions {
+            source: SuggestionSource::Rules,
+            spans: vec![span(3, "Actor", range("وليامز"), SuggestionSource::Rules)],
+            links: Vec::new(),
+        })
+        .expect("rules");
+    session
+        .edit(Command::RejectSuggestion(SuggestionId(3)))
+        .expect("rejected");
+    session.save().expect("saves");
+    let saved = std::fs::read_to_string(io::annotation_path_for(&article)).expect("reads");
+    assert!(saved.contains("    format_version: 4,\n"), "{saved}");
+    assert!(
+        saved.contains(&format!(
+            "        (id: 1, label: \"Actor\", start: {start}, end: {end}, text: \"المؤسسة العسكرية\", score: 0.625, source: Imported(\"bert \\\"ar\\\"\")),\n"
+        )),
+        "{saved}"
+    );
+    assert!(saved.contains("(id: 2, kind: \"party\", from: Span(3), to: Suggested(1), score: 1.0, source: Imported("));
+    assert!(saved.contains("    rejected: [\n        (label: \"Actor\", start: "));
+    for reader in [RonReader::FastThenRon, RonReader::RonOnly] {
+        let loaded = load_annotation_bytes(saved.as_bytes(), &text, reader).expect("loads");
+        let (read, written) = (loaded.document.suggestions(), session.document().suggestions());
+        assert_eq!(read.spans(), written.spans(), "{reader:?}");
+        assert_eq!(read.links(), written.links(), "{reader:?}");
+        assert_eq!(read.rejected(), written.rejected(), "{reader:?}");
+    }
+    // Undo everything suggested: the file is version 3 again, as it was.
+    for _ in 0..3 {
+        session.undo().expect("undone");
+    }
+    session.save().expect("saves");
+    let again = std::fs::read_to_string(io::annotation_path_for(&article)).expect("reads");
+    let fixture = std::fs::read_to_string(fixtures().join("format-v3.hashiya.ron")).expect("reads");
+    assert_eq!(again, fixture);
+}
+
+/// A suggestion whose text is no longer at its offsets (the article was edited) is dropped
+/// with a warning, with the suggested links that ended at it; a bad score makes the file
+/// invalid, with its line.
+#[test]
+fn stale_suggestions_are_dropped_and_bad_ones_refused() {
+    let text = io::load_article(&fixtures().join("format-v3.txt"))
+        .expect("article")
+        .text;
+    let fixture = std::fs::read_to_string(fixtures().join("format-v3.hashiya.ron")).expect("reads");
+    let with = |section: &str| {
+        fixture
+            .replacen("    format_version: 3,", "    format_version: 4,", 1)
+            .replace("\n)\n", &format!("\n{section})\n"))
+    };
+    let stale = with(
+        "    suggestions: [\n        (id: 1, label: \"Actor\", start: 4, end: 10, text: \"غير ذلك\", score: 0.5, source: Matcher),\n        (id: 2, label: \"Actor\", start: 67, end: 81, text: \"ستيفاني وليامز\", score: 0.5, source: Tagger),\n    ],\n    suggested_links: [\n        (id: 3, kind: \"speaker\", from: Span(2), to: Suggested(1), score: 0.5, source: Rules),\n    ],\n",
+    );
+    let loaded = io::from_ron_str(&stale, &text).expect("loads");
+    let kept: Vec<u64> = loaded.document.suggestions().spans().iter().map(|s| s.id.0).collect();
+    assert_eq!(kept, [2]);
+    assert!(loaded.document.suggestions().links().is_empty());
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.contains("2 suggestions no longer match")),
+        "{:?}",
+        loaded.warnings
+    );
+    let bad = with(
+        "    suggestions: [\n        (id: 1, label: \"Actor\", start: 67, end: 81, text: \"ستيفاني وليامز\", score: 1.5, source: Matcher),\n    ],\n",
+    );
+    let error = io::from_ron_str(&bad, &text)
+        .expect_err("a score over 1 is refused")
+        .to_string();
+    assert!(error.contains("score 1.5"), "{error}");
+}

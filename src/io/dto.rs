@@ -34,6 +34,85 @@ pub(crate) struct FileDto {
     /// refer to this file's spans and links; written back by the brat export. Version 2.
     #[serde(default)]
     pub brat_lines: Vec<String>,
+    /// Suggested spans (not annotations). Version 4.
+    #[serde(default)]
+    pub suggestions: Vec<SuggestionDto>,
+    /// Suggested links. Version 4.
+    #[serde(default)]
+    pub suggested_links: Vec<SuggestedLinkDto>,
+    /// Rejected span suggestions, never proposed again. Version 4.
+    #[serde(default)]
+    pub rejected: Vec<RejectedDto>,
+    /// Rejected link suggestions. Version 4.
+    #[serde(default)]
+    pub rejected_links: Vec<RejectedLinkDto>,
+}
+
+/// Who made a suggestion, as written in files (`Matcher`, `Imported("camelbert")`).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename = "source")]
+pub(crate) enum SourceDto {
+    Matcher,
+    Rules,
+    Tagger,
+    Imported(String),
+}
+
+/// A suggested span. Version 4.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(rename = "suggestion", deny_unknown_fields)]
+pub(crate) struct SuggestionDto {
+    pub id: u64,
+    pub label: String,
+    pub start: u64,
+    pub end: u64,
+    /// The text covered; a suggestion whose text is no longer there is dropped on load.
+    pub text: String,
+    pub score: f32,
+    pub source: SourceDto,
+}
+
+/// One end of a suggested link: a span id or a suggestion id.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename = "end")]
+pub(crate) enum EndDto {
+    Span(u64),
+    Suggested(u64),
+}
+
+/// A suggested link. Version 4.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(rename = "suggested_link", deny_unknown_fields)]
+pub(crate) struct SuggestedLinkDto {
+    pub id: u64,
+    pub kind: String,
+    pub from: EndDto,
+    pub to: EndDto,
+    pub score: f32,
+    pub source: SourceDto,
+}
+
+// Scores read from files are checked to be numbers (`check_file`), and the model's are
+// clamped, so equality is an equivalence.
+impl Eq for SuggestionDto {}
+impl Eq for SuggestedLinkDto {}
+
+/// A rejected span suggestion. Version 4.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename = "rejected", deny_unknown_fields)]
+pub(crate) struct RejectedDto {
+    pub label: String,
+    pub start: u64,
+    pub end: u64,
+}
+
+/// A rejected link suggestion, by its kind and its ends' char ranges. Version 4.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename = "rejected_link", deny_unknown_fields)]
+pub(crate) struct RejectedLinkDto {
+    pub kind: String,
+    pub from: (u64, u64),
+    pub to: (u64, u64),
 }
 
 /// Which text the offsets refer to.
@@ -224,14 +303,27 @@ impl FileDto {
             links,
             orphans: orphans.iter().map(|o| SpanDto::from_span(&o.span, &o.text)).collect(),
             brat_lines: document.brat_lines().to_vec(),
+            suggestions: Vec::new(),
+            suggested_links: Vec::new(),
+            rejected: Vec::new(),
+            rejected_links: Vec::new(),
         };
+        file.set_suggestions(document);
         file.format_version = file.lowest_version();
         file
     }
 
-    /// The lowest format version that holds this file: 3 when a span names an entity, 2 when
+    /// The lowest format version that holds this file: 4 when it holds suggestions or
+    /// rejections, 3 when a span names an entity, 2 when
     /// it uses another field of version 2, else 1.
     pub fn lowest_version(&self) -> u64 {
+        let suggests = !self.suggestions.is_empty()
+            || !self.suggested_links.is_empty()
+            || !self.rejected.is_empty()
+            || !self.rejected_links.is_empty();
+        if suggests {
+            return 4;
+        }
         if self.spans.iter().chain(&self.orphans).any(|s| s.entity.is_some()) {
             return 3;
         }

@@ -16,10 +16,20 @@ pub(crate) enum Section {
     Spans,
     Links,
     Orphans,
+    Suggestions,
+    SuggestedLinks,
 }
 
 impl Section {
-    const ALL: [Self; 5] = [Self::Document, Self::Schema, Self::Spans, Self::Links, Self::Orphans];
+    const ALL: [Self; 7] = [
+        Self::Document,
+        Self::Schema,
+        Self::Spans,
+        Self::Links,
+        Self::Orphans,
+        Self::Suggestions,
+        Self::SuggestedLinks,
+    ];
 
     fn key(self) -> &'static str {
         match self {
@@ -28,6 +38,8 @@ impl Section {
             Self::Spans => "spans",
             Self::Links => "links",
             Self::Orphans => "orphans",
+            Self::Suggestions => "suggestions",
+            Self::SuggestedLinks => "suggested_links",
         }
     }
 }

@@ -149,6 +149,10 @@ pub fn merge_annotation_files(base: &str, ours: &str, theirs: &str) -> Result<Me
         )
         .unwrap_or(&ours.brat_lines)
         .clone(),
+        suggestions: Vec::new(),
+        suggested_links: Vec::new(),
+        rejected: Vec::new(),
+        rejected_links: Vec::new(),
     };
     for entry in spans.out {
         if entry.orphan {
@@ -157,6 +161,7 @@ pub fn merge_annotation_files(base: &str, ours: &str, theirs: &str) -> Result<Me
             file.spans.push(entry.span);
         }
     }
+    merge_suggestions(&mut file, &ours, &theirs);
     file.format_version = file.lowest_version();
     let ron = crate::io::writer::write_file(&file);
     let reread = crate::io::reader::parse_file(&ron).map_err(MergeError::Invalid)?;
@@ -563,6 +568,37 @@ fn candidate(key: &LogicalLink, id: u64, out: &HashMap<Logical, u64>, from_ours:
         },
         from_ours,
     })
+}
+
+/// Suggestions are made again by their sources in a moment, so ours are kept (with the
+/// suggested links whose spans survived the merge); rejections are decisions of annotators,
+/// so both sides' are kept.
+fn merge_suggestions(file: &mut FileDto, ours: &FileDto, theirs: &FileDto) {
+    use crate::io::dto::EndDto;
+    let span_ids: std::collections::HashSet<u64> = file.spans.iter().map(|s| s.id).collect();
+    file.suggestions.clone_from(&ours.suggestions);
+    let kept = |end: EndDto| match end {
+        EndDto::Span(id) => span_ids.contains(&id),
+        EndDto::Suggested(id) => ours.suggestions.iter().any(|s| s.id == id),
+    };
+    file.suggested_links = ours
+        .suggested_links
+        .iter()
+        .filter(|l| kept(l.from) && kept(l.to))
+        .cloned()
+        .collect();
+    file.rejected.clone_from(&ours.rejected);
+    for r in &theirs.rejected {
+        if !file.rejected.contains(r) {
+            file.rejected.push(r.clone());
+        }
+    }
+    file.rejected_links.clone_from(&ours.rejected_links);
+    for r in &theirs.rejected_links {
+        if !file.rejected_links.contains(r) {
+            file.rejected_links.push(r.clone());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -33,6 +33,7 @@ mod canonical_reader;
 #[doc(hidden)]
 pub mod differential;
 mod dto;
+mod dto_suggestions;
 pub mod entities;
 mod error;
 mod file_check;
@@ -69,9 +70,10 @@ use crate::model::{Document, DocumentMeta, Schema};
 
 /// The newest annotation file format version; this build reads it and every older one. A file
 /// is written with the lowest version that holds it (version 1 unless it uses a field added
-/// in version 2; version 3 when a span names an entity), so that older Hashiya versions keep
+/// in version 2; version 3 when a span names an entity; version 4 when it holds suggestions or
+/// rejections), so that older Hashiya versions keep
 /// opening what they can read.
-pub const FORMAT_VERSION: u64 = 3;
+pub const FORMAT_VERSION: u64 = 4;
 
 /// Whether this build reads files of this format version.
 #[must_use]

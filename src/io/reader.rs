@@ -240,6 +240,7 @@ pub(crate) fn check_file(file: &FileDto, ron: &str) -> Result<Schema, IoError> {
     checker.check_identity(file);
     let labels = checker.check_spans(file, &schema);
     checker.check_links(file, &schema, &labels);
+    checker.check_suggestions(file, &schema, &labels);
     if checker.problems.is_empty() {
         Ok(schema)
     } else {
@@ -265,6 +266,19 @@ impl Checker<'_> {
             self.problems.push(Problem::at(position, message));
         } else {
             self.dropped += 1;
+        }
+    }
+
+    fn check_suggestions(&mut self, file: &FileDto, schema: &Schema, labels: &HashMap<u64, &str>) {
+        let span_ids: HashSet<u64> = labels.keys().copied().collect();
+        for (is_span, id, message) in file.suggestion_problems(schema, &span_ids) {
+            let section = if is_span {
+                Section::Suggestions
+            } else {
+                Section::SuggestedLinks
+            };
+            let position = self.locator.item(section, id);
+            self.push(position, message);
         }
     }
 
@@ -473,13 +487,18 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
     // orphans as its saved copy.
     orphans.sort_by_key(|orphan| orphan.span.id.0);
     let links = split_links(&file, &mut orphans);
+    let placed: HashSet<crate::model::SpanId> = spans.iter().map(|s| s.id).collect();
+    let (suggestions, dropped) = file.place_suggestions(text, &index, &placed);
+    warnings.extend(dropped);
     let meta = DocumentMeta {
         source_name: source_name.unwrap_or(&file.document.file).to_owned(),
         annotator: file.annotator,
         status: file.status.into(),
     };
     let brat_lines = file.brat_lines;
-    let document = Document::from_parts(text.to_owned(), schema, meta, spans, links).with_brat_lines(brat_lines);
+    let document = Document::from_parts(text.to_owned(), schema, meta, spans, links)
+        .with_brat_lines(brat_lines)
+        .with_suggestions(suggestions);
     let problems = document.check();
     if !problems.is_empty() {
         return Err(IoError::invalid(problems.into_iter().map(Problem::new).collect()));

@@ -4,7 +4,9 @@
 
 use std::fmt::Write as _;
 
-use crate::io::dto::{FileDto, LabelDto, LinkDto, RelationDto, SpanDto};
+use crate::io::dto::{
+    FileDto, LabelDto, LinkDto, RejectedDto, RejectedLinkDto, RelationDto, SpanDto, SuggestedLinkDto, SuggestionDto,
+};
 
 /// The header comment after its first words (which name the version).
 const HEADER_REST: &str = "\
@@ -74,8 +76,74 @@ pub(crate) fn write_file(file: &FileDto) -> String {
         }
         out.push_str("    ],\n");
     }
+    push_suggestions(&mut out, file);
     out.push_str(")\n");
     out
+}
+
+/// The version 4 sections, each only when it has items: one suggestion, suggested link or
+/// rejection per line, sorted like spans and links.
+fn push_suggestions(out: &mut String, file: &FileDto) {
+    if !file.suggestions.is_empty() {
+        let mut sorted: Vec<&SuggestionDto> = file.suggestions.iter().collect();
+        sorted.sort_by_key(|s| (s.start, s.end, s.id));
+        out.push_str("    suggestions: [\n");
+        for s in sorted {
+            let _ = write!(out, "        (id: {}, label: ", s.id);
+            push_string(out, &s.label);
+            let _ = write!(out, ", start: {}, end: {}, text: ", s.start, s.end);
+            push_string(out, &s.text);
+            let _ = write!(out, ", score: {:?}, source: ", s.score);
+            s.source.write(out);
+            out.push_str("),\n");
+        }
+        out.push_str("    ],\n");
+    }
+    if !file.suggested_links.is_empty() {
+        let mut sorted: Vec<&SuggestedLinkDto> = file.suggested_links.iter().collect();
+        sorted.sort_by_key(|l| l.id);
+        out.push_str("    suggested_links: [\n");
+        for l in sorted {
+            let _ = write!(out, "        (id: {}, kind: ", l.id);
+            push_string(out, &l.kind);
+            let _ = write!(
+                out,
+                ", from: {}, to: {}, score: {:?}, source: ",
+                l.from.write(),
+                l.to.write(),
+                l.score
+            );
+            l.source.write(out);
+            out.push_str("),\n");
+        }
+        out.push_str("    ],\n");
+    }
+    if !file.rejected.is_empty() {
+        let mut sorted: Vec<&RejectedDto> = file.rejected.iter().collect();
+        sorted.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
+        out.push_str("    rejected: [\n");
+        for r in sorted {
+            out.push_str("        (label: ");
+            push_string(out, &r.label);
+            let _ = writeln!(out, ", start: {}, end: {}),", r.start, r.end);
+        }
+        out.push_str("    ],\n");
+    }
+    if !file.rejected_links.is_empty() {
+        let mut sorted: Vec<&RejectedLinkDto> = file.rejected_links.iter().collect();
+        sorted.sort_by(|a, b| (a.from, a.to, &a.kind).cmp(&(b.from, b.to, &b.kind)));
+        out.push_str("    rejected_links: [\n");
+        for r in sorted {
+            out.push_str("        (kind: ");
+            push_string(out, &r.kind);
+            let _ = writeln!(
+                out,
+                ", from: ({}, {}), to: ({}, {})),",
+                r.from.0, r.from.1, r.to.0, r.to.1
+            );
+        }
+        out.push_str("    ],\n");
+    }
 }
 
 fn push_spans(out: &mut String, section: &str, spans: &[SpanDto]) {
