@@ -192,6 +192,14 @@ pub struct ImportArgs {
     /// Overwrites existing files in the destination.
     #[arg(long)]
     pub force: bool,
+    /// Reads a model's predictions (JSONL: spans with `score` and `model`, or a transformers
+    /// NER pipeline's output) as suggestions to review: added to the articles of --out with
+    /// the same name or text (their annotations untouched), or to new articles.
+    #[arg(long, conflicts_with = "force")]
+    pub as_suggestions: bool,
+    /// The model named for predictions that do not name theirs (with --as-suggestions).
+    #[arg(long, value_name = "NAME", requires = "as_suggestions")]
+    pub model: Option<String>,
     /// A dataset file, or a brat folder.
     #[arg(value_name = "INPUT")]
     pub input: PathBuf,

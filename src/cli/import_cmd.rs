@@ -26,6 +26,9 @@ struct Request {
 /// destination.
 #[must_use]
 pub fn run(args: ImportArgs) -> i32 {
+    if args.as_suggestions {
+        return crate::cli::import_suggestions::run(&args);
+    }
     let request = match parse(args) {
         Ok(request) => request,
         Err(error) => return usage_error("import", &error),

@@ -10,6 +10,7 @@ mod entities_cmd;
 mod export_cmd;
 mod fmt;
 mod import_cmd;
+mod import_suggestions;
 mod inputs;
 mod manual;
 mod merge_cmd;

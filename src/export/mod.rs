@@ -21,6 +21,7 @@ pub mod jsonl;
 mod names;
 pub mod offsets;
 mod options;
+pub mod predictions;
 mod report;
 mod schema_builder;
 pub mod split;

@@ -11,6 +11,7 @@ mod link;
 mod schema;
 mod span;
 mod suggestion;
+mod suggestion_batch;
 mod suggestion_commands;
 
 pub use command::{Command, CommandError, Created};
@@ -24,3 +25,4 @@ pub use suggestion::{
     LinkRejection, Rejected, Rejection, SuggestedLink, SuggestedSpan, SuggestionEnd, SuggestionId, SuggestionSource,
     Suggestions, clamp_score,
 };
+pub use suggestion_batch::{LeftOut, NewEnd, NewLink, NewSuggestion};

@@ -235,6 +235,33 @@ impl Suggestions {
 }
 
 impl Suggestions {
+    /// These suggestions with `source`'s replaced by a batch made by
+    /// [`Document::suggestion_command`](crate::model::Document::suggestion_command), for
+    /// importers, which build whole documents rather than edit them. `None` when `command` is
+    /// not a `SetSuggestions`.
+    #[must_use]
+    pub fn replacing(&self, command: crate::model::Command) -> Option<Self> {
+        let crate::model::Command::SetSuggestions { source, spans, links } = command else {
+            return None;
+        };
+        let removed: BTreeSet<SuggestionId> = self.spans.iter().filter(|s| s.source == source).map(|s| s.id).collect();
+        let gone = |end: &SuggestionEnd| matches!(end, SuggestionEnd::Suggested(id) if removed.contains(id));
+        let mut next = self.clone();
+        next.spans.retain(|s| s.source != source);
+        next.links
+            .retain(|l| l.source != source && !gone(&l.from) && !gone(&l.to));
+        next.last_id = spans
+            .iter()
+            .map(|s| s.id.0)
+            .chain(links.iter().map(|l| l.id.0))
+            .fold(next.last_id, u64::max);
+        next.spans.extend(spans);
+        next.links.extend(links);
+        next.spans.sort_by_key(SuggestedSpan::sort_key);
+        next.links.sort_by_key(|l| l.id);
+        Some(next)
+    }
+
     /// Follows a label's rename (suggestions and rejections carry label names).
     pub(super) fn rename_label(&mut self, from: &str, to: &str) {
         for span in &mut self.spans {
