@@ -4,7 +4,8 @@
 //! Layers: [`model`] (document, schema, spans, links, commands, history), [`text`] (offsets,
 //! segmentation, layout), [`io`] (RON files, article import, encodings), [`export`] (dataset
 //! exporters, importers and statistics, one file per format), [`app`] (the open document
-//! session and the annotator, without egui), [`ui`] (the egui window) and [`cli`]. Only `ui`
+//! session and the annotator, without egui), [`suggest`] (suggestion sources: string
+//! matcher, rules, CRF tagger), [`ui`] (the egui window) and [`cli`]. Only `ui`
 //! imports egui. See ARCHITECTURE.md.
 
 pub mod app;
@@ -16,6 +17,7 @@ pub mod fuzzing;
 pub mod io;
 pub mod model;
 pub mod review;
+pub mod suggest;
 pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;

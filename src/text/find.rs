@@ -182,6 +182,40 @@ fn one_line(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The readings of one word, in normal form, as attached proclitics and a stem under the
+/// prefix rules of this module: each is (where the stem starts in `word`, the stem as a query
+/// would spell it). The whole word comes first; then the word without a leading و or ف;
+/// without ب, ك or ل (after an optional و or ف); and after that ل, a stem «ل…» read with the
+/// article's alef restored («للحداد» → «الحداد», as the find bar's «الحداد» matches it).
+/// Stems are never empty. Word matchers that look up whole stems (the suggestions' string
+/// matcher) use this so that they match exactly what find matches.
+#[must_use]
+pub fn stem_readings(word: &[char]) -> Vec<(usize, String)> {
+    let mut readings = Vec::with_capacity(4);
+    if word.is_empty() {
+        return readings;
+    }
+    readings.push((0, word.iter().collect()));
+    let after_conjunction = usize::from(arabic::is_conjunction(word[0]));
+    if after_conjunction == 1 && word.len() > 1 {
+        readings.push((1, word[1..].iter().collect()));
+    }
+    if let Some(&preposition) = word.get(after_conjunction)
+        && arabic::is_preposition(preposition)
+        && word.len() > after_conjunction + 1
+    {
+        let stem = &word[after_conjunction + 1..];
+        readings.push((after_conjunction + 1, stem.iter().collect()));
+        if preposition == 'ل' && stem.len() > 1 && stem[0] == 'ل' {
+            readings.push((
+                after_conjunction + 1,
+                std::iter::once('ا').chain(stem.iter().copied()).collect(),
+            ));
+        }
+    }
+    readings
+}
+
 /// A match in indices of the scanned char slice (`end` exclusive).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Found {
@@ -372,6 +406,31 @@ mod tests {
         let found = texts("في عام ٢٠٢٠ وإلى مستشفى", "2020", FindOptions::default());
         assert_eq!(found, [pair("٢٠٢٠", "٢٠٢٠")]);
         assert_eq!(texts("وإلى مستشفى", "الى مستشفي", FindOptions::default()).len(), 1);
+    }
+
+    #[test]
+    fn stem_readings_agree_with_find() {
+        let readings = |word: &str| stem_readings(&word.chars().collect::<Vec<_>>());
+        assert_eq!(
+            readings("وللحداد"),
+            [
+                (0, "وللحداد".to_owned()),
+                (1, "للحداد".to_owned()),
+                (2, "لحداد".to_owned()),
+                (2, "الحداد".to_owned())
+            ]
+        );
+        assert_eq!(readings("قال"), [(0, "قال".to_owned())]);
+        assert_eq!(readings("و"), [(0, "و".to_owned())]);
+        // Every reading's stem is found by find at the reading's offset.
+        for word in ["وللحداد", "بالحداد", "فالجيش", "وليد", "كالعادة"] {
+            for (at, stem) in readings(word) {
+                let found = SearchText::new(word)
+                    .find(&stem, &FindOptions::default())
+                    .expect("valid");
+                assert_eq!(found.first().map(|m| m.stem_start), Some(at), "{word} {stem}");
+            }
+        }
     }
 
     #[test]
