@@ -426,3 +426,32 @@ entities-row = { $entity } · { $count ->
     [many] { $count } ذِكرًا
    *[other] { $count } ذِكر
 }
+
+## Suggestions
+menu-suggestions = الاقتراحات
+menu-next-suggestion = الاقتراح التالي
+menu-previous-suggestion = الاقتراح السابق
+menu-accept-suggestion = قبول الاقتراح
+menu-reject-suggestion = رفض الاقتراح
+menu-suggest-matcher = اقتراح: مطابقة النصوص
+menu-suggest-rules = اقتراح: القواعد
+menu-suggest-tagger = اقتراح: تدريب الموسِّم الآلي
+menu-show-suggestions = الاقتراحات
+suggestion-card-title = اقتراح: { $label } (ليس توسيمًا)
+suggestion-card-source = المصدر: { $source } · الدرجة { $score }
+suggestion-card-keys = Enter للقبول · X للرفض · N للتالي
+suggestions-section = الاقتراحات ({ $count })
+suggestions-run-matcher = المطابقة
+suggestions-run-rules = القواعد
+suggestions-run-tagger = الموسِّم الآلي
+suggestions-show = إظهار الاقتراحات
+suggestions-threshold = الدرجة الدنيا
+suggestions-none = لا اقتراحات: شغّل مصدرًا أو استورد تنبؤات.
+suggestions-accept-all = قبول كل { $label } بدرجة ≥ { $threshold }
+suggestions-nothing = لا اقتراح للانتقال إليه.
+suggestions-pick-first = اضغط N للانتقال إلى اقتراح أولًا.
+suggestions-accepted-all = قُبل { $count } من اقتراحات { $label } (خطوة تراجع واحدة).
+suggestions-not-taken = الاقتراحات: { $error }
+suggestions-run-failed = توقف مصدر الاقتراحات دون نتيجة.
+suggestions-made = { $count } اقتراحًا من { $source }.
+suggestions-busy = ما زال مصدر اقتراحات يعمل.

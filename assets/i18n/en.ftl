@@ -382,3 +382,32 @@ entities-row = { $entity } · { $count ->
     [one] { $count } mention
    *[other] { $count } mentions
 }
+
+## Suggestions
+menu-suggestions = Suggestions
+menu-next-suggestion = Next suggestion
+menu-previous-suggestion = Previous suggestion
+menu-accept-suggestion = Accept suggestion
+menu-reject-suggestion = Reject suggestion
+menu-suggest-matcher = Suggest: string matcher
+menu-suggest-rules = Suggest: rules
+menu-suggest-tagger = Suggest: train the tagger
+menu-show-suggestions = Suggestions
+suggestion-card-title = Suggestion: { $label } (not an annotation)
+suggestion-card-source = Source: { $source } · score { $score }
+suggestion-card-keys = Enter accepts · X rejects · N next
+suggestions-section = Suggestions ({ $count })
+suggestions-run-matcher = Matcher
+suggestions-run-rules = Rules
+suggestions-run-tagger = Tagger
+suggestions-show = Show suggestions
+suggestions-threshold = Score at least
+suggestions-none = No suggestions: run a source, or import predictions.
+suggestions-accept-all = Accept all { $label } with score ≥ { $threshold }
+suggestions-nothing = No suggestion to go to.
+suggestions-pick-first = Press N to go to a suggestion first.
+suggestions-accepted-all = { $count } { $label } suggestions accepted (one undo step).
+suggestions-not-taken = Suggestions: { $error }
+suggestions-run-failed = The suggestion source stopped without an answer.
+suggestions-made = { $count } suggestions from the { $source }.
+suggestions-busy = A suggestion source is still running.

@@ -9,6 +9,7 @@ pub mod link_targets;
 pub mod match_walk;
 pub mod problem_list;
 pub mod session;
+pub mod suggestion_walk;
 
 pub use annotator::{Annotator, AnnotatorAction, LinkMode, Outcome, innermost_span_at};
 pub use entity_book::{EntityBook, entity_choices, kind_of_mention};
@@ -17,3 +18,4 @@ pub use link_targets::link_targets;
 pub use match_walk::{MatchWalk, WalkAnswer, ranges_to_label};
 pub use problem_list::ProblemList;
 pub use session::DocumentSession;
+pub use suggestion_walk::SuggestionWalk;

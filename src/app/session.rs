@@ -129,6 +129,13 @@ impl DocumentSession {
         self.history.edit(&mut self.document, command)
     }
 
+    /// Applies `command` within the last undo step (one undo takes back both): for changes
+    /// that follow from the user's last edit, such as the string matcher's suggestions
+    /// refreshed after a new span. A plain [`Self::edit`] when there is no step yet.
+    pub fn edit_with_last(&mut self, command: Command) -> Result<Created, CommandError> {
+        self.history.amend(&mut self.document, command)
+    }
+
     /// Undoes the last edit; `Ok(false)` when there is nothing to undo, an error (and no
     /// change) when the step no longer applies.
     pub fn undo(&mut self) -> Result<bool, CommandError> {

@@ -39,6 +39,32 @@ impl History {
         Ok(created)
     }
 
+    /// Applies `command` as part of the last step, so that one undo takes back both (a span
+    /// and the suggestions the matcher refreshed because of it); a plain edit when there is no
+    /// step to join.
+    pub(crate) fn amend(&mut self, document: &mut Document, command: Command) -> Result<Created, CommandError> {
+        let Some(mut step) = self.undo_stack.pop() else {
+            return self.edit(document, command);
+        };
+        match document.apply(command.clone()) {
+            Ok(undo) => {
+                let created = Created::from_inverse(&undo);
+                self.next_revision += 1;
+                step.redo = Command::Batch(vec![step.redo, command]);
+                step.undo = Command::Batch(vec![undo, step.undo]);
+                step.revision_after = self.next_revision;
+                self.revision = self.next_revision;
+                self.undo_stack.push(step);
+                self.redo_stack.clear();
+                Ok(created)
+            }
+            Err(error) => {
+                self.undo_stack.push(step);
+                Err(error)
+            }
+        }
+    }
+
     /// Undoes the last step; `Ok(false)` when there is nothing to undo. A step that no longer
     /// applies (the document was changed behind the history's back) changes nothing, stays on
     /// the stack and returns its error, so the user learns why.

@@ -108,18 +108,27 @@ impl Document {
     pub(super) fn accept_suggestion(&mut self, id: SuggestionId) -> Result<Command, CommandError> {
         if let Some(span) = self.suggestions.span(id).cloned() {
             let new_id = self.next_span_id();
-            return self.apply_batch(vec![
-                Command::AddSpan {
-                    label: span.label,
-                    char_start: span.char_start,
-                    char_end: span.char_end,
-                },
-                Command::RetargetSuggestions {
-                    from: SuggestionEnd::Suggested(id),
+            let mut steps = vec![Command::AddSpan {
+                label: span.label.clone(),
+                char_start: span.char_start,
+                char_end: span.char_end,
+            }];
+            // Other sources' suggestions of the same label and range are now annotated too.
+            let same: Vec<SuggestionId> = self
+                .suggestions
+                .spans
+                .iter()
+                .filter(|s| s.label == span.label && s.char_start == span.char_start && s.char_end == span.char_end)
+                .map(|s| s.id)
+                .collect();
+            for same_id in same {
+                steps.push(Command::RetargetSuggestions {
+                    from: SuggestionEnd::Suggested(same_id),
                     to: SuggestionEnd::Span(new_id),
-                },
-                Command::RemoveSuggestion(id),
-            ]);
+                });
+                steps.push(Command::RemoveSuggestion(same_id));
+            }
+            return self.apply_batch(steps);
         }
         let link = self
             .suggestions

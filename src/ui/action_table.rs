@@ -8,7 +8,7 @@ use crate::app::AnnotatorAction;
 use crate::app::i18n::Language;
 use crate::model::Schema;
 use crate::text::WordEdge;
-use crate::ui::actions::AppAction;
+use crate::ui::actions::{AppAction, SuggestionAction, SuggestionRun};
 use crate::ui::language::Tr;
 use crate::ui::shortcuts;
 
@@ -101,6 +101,8 @@ pub enum MenuItem {
     LanguageChoice,
     /// View › "Leave out attached prefixes" (a checkbox).
     PrefixChoice,
+    /// View › "Suggestions" (a checkbox: draw and walk them).
+    SuggestionsChoice,
 }
 
 /// Every menu line in order, menu by menu, with its text in `tr`'s language; the label and
@@ -332,7 +334,58 @@ fn annotate_items(schema: &Schema, tr: Tr) -> Vec<MenuItem> {
         MenuItem::Separator,
         entry(tr.t("menu-adjudicate"), &[], AppAction::Adjudicate),
     ]);
+    items.extend(suggestion_items(tr));
     items
+}
+
+fn suggestion_items(tr: Tr) -> Vec<MenuItem> {
+    let suggestion = AppAction::Suggestion;
+    let items = [
+        (
+            "menu-next-suggestion",
+            Some(shortcuts::NEXT_SUGGESTION),
+            SuggestionAction::Next,
+        ),
+        (
+            "menu-previous-suggestion",
+            Some(shortcuts::PREVIOUS_SUGGESTION),
+            SuggestionAction::Previous,
+        ),
+        (
+            "menu-accept-suggestion",
+            Some(shortcuts::ACCEPT_SUGGESTION),
+            SuggestionAction::Accept,
+        ),
+        (
+            "menu-reject-suggestion",
+            Some(shortcuts::REJECT_SUGGESTION),
+            SuggestionAction::Reject,
+        ),
+        (
+            "menu-suggest-matcher",
+            None,
+            SuggestionAction::Run(SuggestionRun::Matcher),
+        ),
+        ("menu-suggest-rules", None, SuggestionAction::Run(SuggestionRun::Rules)),
+        (
+            "menu-suggest-tagger",
+            None,
+            SuggestionAction::Run(SuggestionRun::Tagger),
+        ),
+    ];
+    items
+        .into_iter()
+        .map(|(id, key, action)| {
+            let keys: Vec<KeyboardShortcut> = key.into_iter().collect();
+            match entry(tr.t(id), &keys, suggestion(action)) {
+                MenuItem::Action(entry) => MenuItem::Action(ActionEntry {
+                    submenu: Some(tr.t("menu-suggestions")),
+                    ..entry
+                }),
+                other => other,
+            }
+        })
+        .collect()
 }
 
 fn edge_items(tr: Tr) -> Vec<MenuItem> {
@@ -362,6 +415,7 @@ fn view_items(tr: Tr) -> Vec<MenuItem> {
         MenuItem::DirectionChoice,
         MenuItem::Separator,
         MenuItem::PrefixChoice,
+        MenuItem::SuggestionsChoice,
         MenuItem::Separator,
         entry(
             tr.t("menu-zoom-in"),

@@ -79,6 +79,39 @@ pub enum AppAction {
     /// Mark the document done although problems remain (the answer to the question asked
     /// when the status is set to done).
     ConfirmDone,
+    /// A suggestion key, menu item or panel button.
+    Suggestion(SuggestionAction),
+}
+
+/// What the suggestion keys, menu items and the panel's Suggestions section ask for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SuggestionAction {
+    /// N: the next suggestion (the view scrolls to it).
+    Next,
+    /// Shift+N: the previous one.
+    Previous,
+    /// Enter: the current suggestion becomes an annotation.
+    Accept,
+    /// X: the current suggestion is rejected, and not suggested again.
+    Reject,
+    /// Accept every suggested span of this label scored at or above the threshold, in one
+    /// undo step.
+    AcceptAll(String),
+    /// View › Suggestions: draw and walk them, or not.
+    ToggleShow,
+    /// Run a source on the open document.
+    Run(SuggestionRun),
+}
+
+/// The sources the window runs (imported predictions come from `hashiya import`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SuggestionRun {
+    /// The string matcher learned from the folder's annotations (and a gazetteer).
+    Matcher,
+    /// The schema's rules (quotes, speakers, titled actors).
+    Rules,
+    /// The sequence tagger, trained on the folder's annotations in the background.
+    Tagger,
 }
 
 impl AppAction {

@@ -5,6 +5,7 @@
 mod adjudication_glue;
 mod entity_glue;
 mod find_glue;
+mod suggestion_glue;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -40,6 +41,8 @@ use crate::ui::schema_window::SchemaWindow;
 use crate::ui::screenshot::{ScreenshotOutcome, ScreenshotTask};
 use crate::ui::settings::ViewSettings;
 use crate::ui::stats_window::stats_window_ui;
+use crate::ui::suggestion_layer::{paint_suggestions_ui, suggestion_card_ui};
+use crate::ui::suggestion_panel::suggestion_panel_ui;
 use crate::ui::unsaved_prompt::{Choice, LeaveDocument, unsaved_prompt_ui};
 
 /// The article shown when no file is given (bundled, so it opens from any directory).
@@ -138,6 +141,14 @@ pub struct HashiyaApp {
     entities_for: Option<PathBuf>,
     /// The entity picker (E), when open.
     entity_picker: crate::ui::entity_picker::EntityPicker,
+    /// The current suggestion, the threshold, whether suggestions are shown (view state).
+    suggestion_walk: crate::app::SuggestionWalk,
+    /// The suggestion under the pointer.
+    hovered_suggestion: Option<crate::model::SuggestionId>,
+    /// A source running in the background (the tagger trains for seconds).
+    suggestion_job: Option<suggestion_glue::SuggestionJob>,
+    /// The string matcher once run: it learns each new span.
+    matcher: Option<crate::suggest::Matcher>,
 }
 
 /// The settings key of the annotator's name.
@@ -242,6 +253,10 @@ impl HashiyaApp {
             entities: crate::app::EntityBook::default(),
             entities_for: None,
             entity_picker: crate::ui::entity_picker::EntityPicker::default(),
+            suggestion_walk: crate::app::SuggestionWalk::new(settings.show_suggestions),
+            hovered_suggestion: None,
+            suggestion_job: None,
+            matcher: None,
         }
     }
 
@@ -293,6 +308,7 @@ impl HashiyaApp {
             AppAction::Edit(command) => self.edit(command),
             AppAction::ToggleProblems => self.dialogs.problems = !self.dialogs.problems,
             AppAction::Adjudicate => self.start_adjudication(),
+            AppAction::Suggestion(action) => self.suggestion_action(ctx, action),
             AppAction::AssignEntity => self.assign_entity(),
             AppAction::StepProblem(forward) => self.step_problem(forward),
             AppAction::Undo => self.undo_redo(true),
@@ -355,6 +371,9 @@ impl HashiyaApp {
             Outcome::Changed => {
                 if creates {
                     self.view.set_selection(None);
+                    if let Some(span) = self.annotator.selected {
+                        self.matcher_learns(span);
+                    }
                 }
                 self.status = None;
             }
@@ -634,6 +653,7 @@ impl HashiyaApp {
             direction: self.view.direction(),
             dark: self.settings.dark,
             leave_out_prefixes: self.settings.leave_out_prefixes,
+            show_suggestions: self.suggestion_walk.show,
             schema: self.session.document().schema(),
             status: self.session.document().meta().status,
             can_undo: self.session.can_undo(),
@@ -656,6 +676,13 @@ impl HashiyaApp {
             adjudication.paint_ui(ui, &mut self.view, adjudication_glue::gold(&self.session));
         }
         let document = self.session.document();
+        self.hovered_suggestion = paint_suggestions_ui(
+            ui,
+            &mut self.view,
+            document,
+            &self.suggestion_walk,
+            response.hovered_char,
+        );
         self.hovered = hovered_span(document, response.hovered_char);
         let mut actions = Vec::new();
         if let Some(click) = response.clicked.filter(|c| !c.double && !c.modifiers.shift) {
@@ -668,16 +695,26 @@ impl HashiyaApp {
         let arcs_for: Vec<_> = self.annotator.selected.into_iter().chain(self.hovered).collect();
         link_arcs_ui(ui, &mut self.view, document, &arcs_for);
         let dragging = response.response.dragged();
+        let hovered_suggestion = self.hovered_suggestion.filter(|_| !dragging);
         if let Some(id) = self.hovered.filter(|_| !dragging) {
             let labels = &mut self.labels;
             let entity = document
                 .span(id)
                 .and_then(|s| s.entity)
                 .map(|e| self.entities.describe(e));
+            response.response.clone().on_hover_ui_at_pointer(|ui| {
+                span_card_ui(ui, document, id, labels, entity.as_deref());
+                if let Some(suggestion) = hovered_suggestion {
+                    ui.separator();
+                    suggestion_card_ui(ui, document, suggestion, labels);
+                }
+            });
+        } else if let Some(suggestion) = hovered_suggestion {
+            let labels = &mut self.labels;
             response
                 .response
                 .clone()
-                .on_hover_ui_at_pointer(|ui| span_card_ui(ui, document, id, labels, entity.as_deref()));
+                .on_hover_ui_at_pointer(|ui| suggestion_card_ui(ui, document, suggestion, labels));
         }
         if let Some(selection) = response.selection.filter(|_| !dragging)
             && let Some(action) = label_picker_ui(ui, &mut self.view, document, selection)
@@ -1046,6 +1083,16 @@ impl eframe::App for HashiyaApp {
                 let session = &self.session;
                 let state = (self.generation, session.revision());
                 let mut actions: Vec<AppAction> = picked.into_iter().collect();
+                let progress = self
+                    .suggestion_job
+                    .as_ref()
+                    .map(suggestion_glue::SuggestionJob::progress);
+                actions.extend(suggestion_panel_ui(
+                    ui,
+                    session.document(),
+                    &mut self.suggestion_walk,
+                    progress.as_ref(),
+                ));
                 actions.extend(self.panel.show_ui(
                     ui,
                     session.document(),
@@ -1084,6 +1131,7 @@ impl eframe::App for HashiyaApp {
         }
         self.scroll_after_switch();
         self.background_work(&ctx);
+        self.suggestion_job_work(&ctx);
         self.update_title(&ctx);
         if let Some(task) = &mut self.screenshot {
             task.step(&ctx, self.view.is_settled());

@@ -22,6 +22,8 @@ pub struct MenuState<'a> {
     pub dark: bool,
     /// Whether selections leave out attached prefixes.
     pub leave_out_prefixes: bool,
+    /// Whether suggestions are drawn.
+    pub show_suggestions: bool,
     /// The schema (one item per label and relation).
     pub schema: &'a Schema,
     /// The document's status.
@@ -137,6 +139,12 @@ fn line_ui(ui: &mut Ui, state: &MenuState<'_>, line: &MenuItem, chosen: &mut Opt
                 if ui.radio(state.direction == direction, tr.t(label)).clicked() {
                     *chosen = Some(AppAction::SetDirection(direction));
                 }
+            }
+        }
+        MenuItem::SuggestionsChoice => {
+            let mut show = state.show_suggestions;
+            if ui.checkbox(&mut show, tr.t("menu-show-suggestions")).clicked() {
+                *chosen = Some(AppAction::Suggestion(crate::ui::actions::SuggestionAction::ToggleShow));
             }
         }
         MenuItem::PrefixChoice => {

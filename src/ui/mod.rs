@@ -36,11 +36,13 @@ pub mod shortcuts;
 pub mod span_lanes;
 pub mod span_list;
 mod stats_window;
+mod suggestion_layer;
+mod suggestion_panel;
 mod text_painter;
 pub mod unsaved_prompt;
 mod window;
 
-pub use actions::{AppAction, shortcut_actions};
+pub use actions::{AppAction, SuggestionAction, SuggestionRun, shortcut_actions};
 pub use app::{AppOptions, HashiyaApp, SAMPLE_ARTICLE, SAMPLE_NAME};
 pub use article_response::{ArticleClick, ArticleResponse};
 pub use article_view::{ARTICLE_LABEL, ArticleView, DEFAULT_FONT_SIZE, FONT_SIZE_RANGE};

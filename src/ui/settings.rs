@@ -22,6 +22,8 @@ pub struct ViewSettings {
     pub autosave_seconds: u64,
     /// The interface language.
     pub language: Language,
+    /// Suggestions are drawn and walked (View › Suggestions).
+    pub show_suggestions: bool,
 }
 
 impl Default for ViewSettings {
@@ -33,6 +35,7 @@ impl Default for ViewSettings {
             leave_out_prefixes: true,
             autosave_seconds: 30,
             language: Language::English,
+            show_suggestions: true,
         }
     }
 }

@@ -89,6 +89,15 @@ pub fn key_for_char(c: char) -> Option<Key> {
     Key::from_name(&c.to_ascii_uppercase().to_string())
 }
 
+/// Annotate › Suggestions › Next suggestion
+pub const NEXT_SUGGESTION: KeyboardShortcut = plain(Key::N);
+/// Annotate › Suggestions › Previous suggestion
+pub const PREVIOUS_SUGGESTION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::N);
+/// Annotate › Suggestions › Accept
+pub const ACCEPT_SUGGESTION: KeyboardShortcut = plain(Key::Enter);
+/// Annotate › Suggestions › Reject
+pub const REJECT_SUGGESTION: KeyboardShortcut = plain(Key::X);
+
 #[cfg(test)]
 mod tests {
     use super::*;

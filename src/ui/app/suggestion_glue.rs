@@ -1,0 +1,338 @@
+//! The window's side of suggestions: the keys and menu items that walk, accept and reject
+//! them (every change a command on the open document, so Ctrl+Z undoes it), and running the
+//! sources.
+
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, mpsc};
+
+use egui::Context;
+
+use super::HashiyaApp;
+use crate::app::suggestion_walk::accept_all;
+use crate::model::{NewEnd, NewLink, NewSuggestion, SuggestionSource};
+use crate::ui::actions::{SuggestionAction, SuggestionRun};
+use crate::ui::suggestion_panel::RunProgress;
+
+impl HashiyaApp {
+    /// Carries out a suggestion key, menu item or panel button.
+    pub(super) fn suggestion_action(&mut self, ctx: &Context, action: SuggestionAction) {
+        match action {
+            SuggestionAction::Next | SuggestionAction::Previous => {
+                let forward = action == SuggestionAction::Next;
+                match self.suggestion_walk.step(self.session.document(), forward) {
+                    Some(char_offset) => self.view.scroll_to_char(char_offset),
+                    None => self.say(self.tr().raw("suggestions-nothing"), false),
+                }
+            }
+            SuggestionAction::Accept => match self.suggestion_walk.accept() {
+                Some(command) => self.suggestion_edit(command),
+                None => self.say(self.tr().raw("suggestions-pick-first"), false),
+            },
+            SuggestionAction::Reject => match self.suggestion_walk.reject() {
+                Some(command) => self.suggestion_edit(command),
+                None => self.say(self.tr().raw("suggestions-pick-first"), false),
+            },
+            SuggestionAction::AcceptAll(label) => {
+                let threshold = self.suggestion_walk.threshold;
+                match accept_all(self.session.document(), &label, threshold) {
+                    Some(command) => {
+                        let count = match &command {
+                            crate::model::Command::Batch(commands) => commands.len(),
+                            _ => 1,
+                        };
+                        self.suggestion_edit(command);
+                        let args = [("count", count.into()), ("label", label.into())];
+                        self.say(self.tr().raw_args("suggestions-accepted-all", &args), false);
+                    }
+                    None => self.say(self.tr().raw("suggestions-nothing"), false),
+                }
+            }
+            SuggestionAction::ToggleShow => {
+                self.suggestion_walk.show = !self.suggestion_walk.show;
+                self.settings.show_suggestions = self.suggestion_walk.show;
+            }
+            SuggestionAction::Run(run) => self.run_suggestions(ctx, run),
+        }
+    }
+
+    /// Applies an accept or reject and moves on to the next suggestion, as adjudication does.
+    fn suggestion_edit(&mut self, command: crate::model::Command) {
+        match self.session.edit(command) {
+            Ok(created) => {
+                if let Some(span) = created.span {
+                    self.annotator.selected = Some(span);
+                }
+                if let Some(char_offset) = self.suggestion_walk.follow(self.session.document()) {
+                    self.view.scroll_to_char(char_offset);
+                }
+            }
+            Err(error) => {
+                let text = self
+                    .tr()
+                    .raw_args("suggestions-not-taken", &[("error", error.to_string().into())]);
+                self.say(text, true);
+            }
+        }
+    }
+}
+
+/// What a source run yields: proposals for the open document, or why there are none.
+pub(super) type JobResult = Result<(crate::suggest::Candidates, Option<crate::suggest::Matcher>), String>;
+
+/// A source running on a background thread (the tagger trains for seconds; the matcher reads
+/// the folder), so that no frame waits for it.
+pub(super) struct SuggestionJob {
+    run: SuggestionRun,
+    /// The article it runs for: a result for another one is dropped.
+    generation: u64,
+    /// Progress in millionths (written by the thread).
+    progress: Arc<AtomicU32>,
+    cancel: Arc<AtomicBool>,
+    receiver: mpsc::Receiver<JobResult>,
+}
+
+impl SuggestionJob {
+    /// Starts `work` on its own thread.
+    pub(super) fn start(
+        ctx: &Context,
+        run: SuggestionRun,
+        generation: u64,
+        work: impl FnOnce(&dyn Fn(f32), &AtomicBool) -> JobResult + Send + 'static,
+    ) -> Self {
+        let progress = Arc::new(AtomicU32::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (sender, receiver) = mpsc::channel();
+        let (thread_progress, thread_cancel, repaint) = (Arc::clone(&progress), Arc::clone(&cancel), ctx.clone());
+        std::thread::spawn(move || {
+            let report = |fraction: f32| {
+                // Millionths of a fraction in 0..=1 fit a u32.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                thread_progress.store((fraction.clamp(0.0, 1.0) * 1e6) as u32, Ordering::Relaxed);
+                repaint.request_repaint();
+            };
+            let result = work(&report, &thread_cancel);
+            // The window may have closed; then nobody waits for the result.
+            let _ = sender.send(result);
+            repaint.request_repaint();
+        });
+        Self {
+            run,
+            generation,
+            progress,
+            cancel,
+            receiver,
+        }
+    }
+
+    /// How far it has come, for the panel.
+    pub(super) fn progress(&self) -> RunProgress {
+        #[allow(clippy::cast_precision_loss)] // Millionths: exact in f32's range that matters.
+        let fraction = self.progress.load(Ordering::Relaxed) as f32 / 1e6;
+        RunProgress {
+            run: self.run,
+            fraction,
+        }
+    }
+}
+
+impl Drop for SuggestionJob {
+    fn drop(&mut self) {
+        // A job left behind (another article opened, the window closed) stops early.
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+impl HashiyaApp {
+    /// Picks up a finished source run: its proposals become the source's suggestions, one
+    /// undo step.
+    pub(super) fn suggestion_job_work(&mut self, _ctx: &Context) {
+        let Some(job) = &self.suggestion_job else {
+            return;
+        };
+        let result = match job.receiver.try_recv() {
+            Ok(result) => result,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => Err(self.tr().raw("suggestions-run-failed")),
+        };
+        let (run, generation) = (job.run, job.generation);
+        self.suggestion_job = None;
+        if generation != self.generation {
+            return;
+        }
+        match result {
+            Ok((candidates, matcher)) => {
+                if matcher.is_some() {
+                    self.matcher = matcher;
+                }
+                self.store_candidates(run, &candidates);
+            }
+            Err(error) => {
+                let text = self.tr().raw_args("suggestions-not-taken", &[("error", error.into())]);
+                self.say(text, true);
+            }
+        }
+    }
+
+    /// Replaces a source's suggestions with its proposals (those not annotated or rejected).
+    fn store_candidates(&mut self, run: SuggestionRun, candidates: &crate::suggest::Candidates) {
+        let (spans, links) = new_suggestions(candidates);
+        let source = source_of(run);
+        let (command, _) = self.session.document().suggestion_command(&source, &spans, &links);
+        let count = match &command {
+            crate::model::Command::SetSuggestions { spans, links, .. } => spans.len() + links.len(),
+            _ => 0,
+        };
+        match self.session.edit(command) {
+            Ok(_) => {
+                let name = crate::ui::suggestion_layer::source_name(self.tr(), &source);
+                let args = [("count", count.into()), ("source", name.into())];
+                self.say(self.tr().raw_args("suggestions-made", &args), false);
+            }
+            Err(error) => {
+                let text = self
+                    .tr()
+                    .raw_args("suggestions-not-taken", &[("error", error.to_string().into())]);
+                self.say(text, true);
+            }
+        }
+    }
+}
+
+/// The model's suggestion source for a source the window runs.
+fn source_of(run: SuggestionRun) -> SuggestionSource {
+    match run {
+        SuggestionRun::Matcher => SuggestionSource::Matcher,
+        SuggestionRun::Rules => SuggestionSource::Rules,
+        SuggestionRun::Tagger => SuggestionSource::Tagger,
+    }
+}
+
+/// A source's candidates as the model's proposals.
+pub(super) fn new_suggestions(candidates: &crate::suggest::Candidates) -> (Vec<NewSuggestion>, Vec<NewLink>) {
+    use crate::suggest::CandidateEnd;
+    let spans = candidates
+        .spans
+        .iter()
+        .map(|c| NewSuggestion {
+            char_start: c.char_start,
+            char_end: c.char_end,
+            label: c.label.clone(),
+            score: c.score,
+        })
+        .collect();
+    let end = |end: CandidateEnd| match end {
+        CandidateEnd::Span(id) => NewEnd::Span(id),
+        CandidateEnd::Candidate(index) => NewEnd::New(index),
+    };
+    let links = candidates
+        .links
+        .iter()
+        .map(|c| NewLink {
+            kind: c.kind.clone(),
+            from: end(c.from),
+            to: end(c.to),
+            score: c.score,
+        })
+        .collect();
+    (spans, links)
+}
+
+/// The gazetteer the matcher reads when it is there: `gazetteer.tsv` (`text<TAB>label` per
+/// line) in the article's folder.
+pub const GAZETTEER_FILE: &str = "gazetteer.tsv";
+
+impl HashiyaApp {
+    /// Starts a source on the open document in the background.
+    pub(super) fn run_suggestions(&mut self, ctx: &Context, run: SuggestionRun) {
+        if self.suggestion_job.is_some() {
+            self.say(self.tr().raw("suggestions-busy"), false);
+            return;
+        }
+        let document = self.session.document().clone();
+        let article = self.session.article_path().to_path_buf();
+        let others: Vec<std::path::PathBuf> = self
+            .folder
+            .as_ref()
+            .map(|folder| {
+                folder
+                    .entries
+                    .iter()
+                    .map(|e| e.article.clone())
+                    .filter(|a| *a != article)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let work = move |progress: &dyn Fn(f32), cancel: &AtomicBool| -> JobResult {
+            match run {
+                SuggestionRun::Matcher => {
+                    let training = training_documents(&others, progress, cancel);
+                    let gazetteer = read_gazetteer(&article)?;
+                    let mut refs: Vec<&crate::model::Document> = training.iter().collect();
+                    refs.push(&document);
+                    let matcher = crate::suggest::Matcher::learn(&refs, &gazetteer);
+                    progress(1.0);
+                    Ok((matcher.suggest(&document), Some(matcher)))
+                }
+                SuggestionRun::Rules | SuggestionRun::Tagger => Err("not built yet".to_owned()),
+            }
+        };
+        self.suggestion_job = Some(SuggestionJob::start(ctx, run, self.generation, work));
+    }
+}
+
+/// The annotated documents of the folder's other articles (those that do not open are left
+/// out: a suggestion source is no place to report them).
+fn training_documents(
+    articles: &[std::path::PathBuf],
+    progress: &dyn Fn(f32),
+    cancel: &AtomicBool,
+) -> Vec<crate::model::Document> {
+    let mut documents = Vec::new();
+    for (index, article) in articles.iter().enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        if let Ok(loaded) = crate::io::load_document(article)
+            && !loaded.document.spans().is_empty()
+        {
+            documents.push(loaded.document);
+        }
+        #[allow(clippy::cast_precision_loss)] // A progress bar.
+        progress((index + 1) as f32 / articles.len() as f32 * 0.5);
+    }
+    documents
+}
+
+/// The gazetteer beside the article, if there is one.
+fn read_gazetteer(article: &std::path::Path) -> Result<Vec<(String, String)>, String> {
+    let path = article.with_file_name(GAZETTEER_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => crate::suggest::parse_gazetteer(&text).map_err(|e| format!("{}: {e}", path.display())),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(error) => Err(format!("{}: {error}", path.display())),
+    }
+}
+
+impl HashiyaApp {
+    /// After the user made a span: the matcher (once run) learns it and its suggestions are
+    /// refreshed within the same undo step, so that the span's other occurrences are
+    /// suggested at once and one undo takes back both.
+    pub(super) fn matcher_learns(&mut self, span: crate::model::SpanId) {
+        let Some(matcher) = &mut self.matcher else {
+            return;
+        };
+        let document = self.session.document();
+        let Some(span) = document.span(span) else {
+            return;
+        };
+        matcher.add_span(document.span_text(span), &span.label);
+        let (spans, links) = new_suggestions(&matcher.suggest(document));
+        let (command, _) = document.suggestion_command(&SuggestionSource::Matcher, &spans, &links);
+        if let Err(error) = self.session.edit_with_last(command) {
+            let text = self
+                .tr()
+                .raw_args("suggestions-not-taken", &[("error", error.to_string().into())]);
+            self.say(text, true);
+        }
+    }
+}

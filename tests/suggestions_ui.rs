@@ -1,0 +1,189 @@
+//! Suggestions in the real window: imported predictions are listed in the side panel, N walks
+//! them, Enter accepts (a normal span), X rejects (remembered in the file), "Accept all" is one
+//! undo step; the string matcher runs from the panel in the background, and learns each new
+//! span within the same undo step.
+
+mod common;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use hashiya::model::{Document, DocumentMeta, NewSuggestion, Schema, Span, SpanId, SuggestionSource};
+use hashiya::ui::HashiyaApp;
+
+const NAME: &str = "libya-army-leaders-meeting.ar";
+
+/// The sample article in `dir`, with `spans` annotated and a model's predictions of every
+/// occurrence of «الجيش الليبي» as Actors.
+fn sample_with_predictions(dir: &std::path::Path, spans: Vec<Span>) -> std::path::PathBuf {
+    let article = dir.join(format!("{NAME}.txt"));
+    std::fs::write(&article, common::SAMPLE).expect("article");
+    let meta = DocumentMeta {
+        source_name: format!("{NAME}.txt"),
+        ..DocumentMeta::default()
+    };
+    let document = Document::from_parts(
+        common::SAMPLE.to_owned(),
+        Schema::default_schema(),
+        meta,
+        spans,
+        Vec::new(),
+    );
+    let proposals: Vec<NewSuggestion> = (0..4)
+        .map(|nth| {
+            let (char_start, char_end) = common::find(common::SAMPLE, "الجيش الليبي", nth);
+            NewSuggestion {
+                char_start,
+                char_end,
+                label: "Actor".into(),
+                score: 0.5 + 0.1 * f32::from(u8::try_from(nth).expect("small")),
+            }
+        })
+        .collect();
+    let source = SuggestionSource::Imported("bert".into());
+    let (command, _) = document.suggestion_command(&source, &proposals, &[]);
+    let suggestions = document.suggestions().replacing(command).expect("a suggestion set");
+    let document = document.with_suggestions(suggestions);
+    std::fs::write(
+        hashiya::io::annotation_path_for(&article),
+        hashiya::io::to_ron_string(&document),
+    )
+    .expect("annotations");
+    article
+}
+
+fn counts(harness: &Harness<'_, HashiyaApp>) -> (usize, usize) {
+    let document = harness.state().session().document();
+    (document.spans().len(), document.suggestions().spans().len())
+}
+
+#[test]
+fn walk_accept_reject_and_accept_all_with_undo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = sample_with_predictions(dir.path(), Vec::new());
+    let mut harness = common::app_on_article(&article);
+    harness.get_by_label_contains("Suggestions (4)");
+    harness.get_by_label_contains("bert");
+    assert_eq!(counts(&harness), (0, 4));
+
+    // N goes to the first, Enter makes it a span, the walk moves on; X rejects the next.
+    harness.key_press(Key::N);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(counts(&harness), (1, 3));
+    let first = common::find(common::SAMPLE, "الجيش الليبي", 0);
+    let span = &harness.state().session().document().spans()[0];
+    assert_eq!(
+        (span.char_start, span.char_end, span.label.as_str()),
+        (first.0, first.1, "Actor")
+    );
+    harness.key_press(Key::X);
+    harness.run();
+    assert_eq!(counts(&harness), (1, 2));
+    let second = common::find(common::SAMPLE, "الجيش الليبي", 1);
+    assert!(
+        harness
+            .state()
+            .session()
+            .document()
+            .suggestions()
+            .is_rejected("Actor", second.0, second.1)
+    );
+
+    // "Accept all" takes the rest at once.
+    harness.get_by_label_contains("Accept all Actor").click();
+    harness.run();
+    assert_eq!(counts(&harness), (3, 0), "both remaining accepted");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(counts(&harness), (1, 2), "one undo takes back the whole accept-all");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(counts(&harness), (1, 3), "the rejection is undone");
+
+    // Saved: the file keeps the suggestions in their own section, never as spans.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = std::fs::read_to_string(hashiya::io::annotation_path_for(&article)).expect("reads");
+    assert!(saved.contains("    format_version: 4,"));
+    assert_eq!(saved.matches("source: Imported(\"bert\")").count(), 3);
+    let exported = hashiya::export::jsonl::export_str(
+        std::slice::from_ref(harness.state().session().document()),
+        hashiya::export::jsonl::JsonlFlavor::Hashiya,
+    )
+    .0;
+    assert_eq!(
+        exported.matches("\"label\":\"Actor\"").count(),
+        1,
+        "exports carry annotations only"
+    );
+}
+
+#[test]
+fn the_matcher_suggests_other_occurrences_and_learns_new_spans() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (start, end) = common::find(common::SAMPLE, "قادة الجيش الليبي", 0);
+    let article = sample_with_predictions(dir.path(), vec![Span::new(SpanId(1), "Actor", start, end)]);
+    let mut harness = common::app_on_article(&article);
+    harness.get_by_label("Matcher").click();
+    let mut waited = 0;
+    while !harness
+        .state()
+        .session()
+        .document()
+        .suggestions()
+        .spans()
+        .iter()
+        .any(|s| s.source == SuggestionSource::Matcher)
+    {
+        assert!(waited < 500, "the matcher answers");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run();
+        waited += 1;
+    }
+    let matched: Vec<(usize, usize)> = harness
+        .state()
+        .session()
+        .document()
+        .suggestions()
+        .spans()
+        .iter()
+        .filter(|s| s.source == SuggestionSource::Matcher)
+        .map(|s| (s.char_start, s.char_end))
+        .collect();
+    for nth in 1..4 {
+        let (s, e) = common::find(common::SAMPLE, "قادة الجيش الليبي", nth);
+        assert!(
+            matched.iter().any(|&(ms, me)| ms <= s && me == e),
+            "occurrence {nth} suggested: {matched:?}"
+        );
+    }
+
+    // A new span of another string: its occurrences are suggested at once, and one undo takes
+    // back the span with them.
+    let before = harness.state().session().document().suggestions().clone();
+    let (w_start, w_end) = common::find(common::SAMPLE, "وليامز", 0);
+    harness
+        .state_mut()
+        .article_view_mut()
+        .set_selection(Some(w_start..w_end));
+    harness.key_press(Key::Num1);
+    harness.run();
+    let document = harness.state().session().document();
+    assert_eq!(document.spans().len(), 2);
+    let later = common::find(common::SAMPLE, "وليامز", 1);
+    assert!(
+        document
+            .suggestions()
+            .spans()
+            .iter()
+            .any(|s| s.source == SuggestionSource::Matcher && s.char_end >= later.1 && s.char_start <= later.1),
+        "Williams is suggested again further on"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let document = harness.state().session().document();
+    assert_eq!(document.spans().len(), 1);
+    assert_eq!(document.suggestions().spans(), before.spans());
+}
