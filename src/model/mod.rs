@@ -10,6 +10,7 @@ mod history;
 mod link;
 mod schema;
 mod span;
+mod suggestion_rules;
 
 pub use command::{Command, CommandError, Created};
 pub use document::{Document, DocumentMeta, Status};
@@ -18,3 +19,4 @@ pub(crate) use history::History;
 pub use link::{Link, LinkId};
 pub use schema::{AttributeDef, LABEL_PALETTE, LabelDef, RelationDef, Rgb, Schema, SchemaError};
 pub use span::{Span, SpanId};
+pub use suggestion_rules::SuggestionRules;
