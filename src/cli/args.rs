@@ -87,6 +87,9 @@ pub enum Command {
     /// Finds a word or phrase in articles and folders, Arabic spelling variants and attached
     /// prefixes included.
     Search(SearchArgs),
+    /// Measures a suggestion source (string matcher, rules, CRF tagger): precision, recall
+    /// and F1 per label against annotated documents.
+    Suggest(SuggestArgs),
     /// Prints the layout engine's answers as JSON lines (for tests and checks).
     Debug(DebugArgs),
     /// Prints a shell completion script.
@@ -244,6 +247,58 @@ pub struct SearchArgs {
     /// Articles or folders.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+}
+
+/// A suggestion source, for `hashiya suggest --source`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SuggestSource {
+    /// Strings annotated in the training documents (and a gazetteer), found again.
+    Matcher,
+    /// Quotes, speakers and titled actors of the default schema, from word lists.
+    Rules,
+    /// A linear-chain CRF trained on the training documents' spans.
+    Tagger,
+}
+
+/// `hashiya suggest`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Trains SOURCE on the --train inputs (the rules need none), runs it on the --test inputs without their annotations and compares its spans with theirs, exact match (same range and label): one line per label with precision, recall, F1 and the counts, then the micro total and the training time. --split-at F instead takes INPUT...: the first F of their tokens train, the rest test. Inputs are articles, annotation files or folders (as `hashiya stats` \
+reads them), or datasets as `hashiya import` reads them: CoNLL (.conll, .bio, .iob) and JSONL \
+(.jsonl) files. --json: {\"source\", \"train_documents\", \"test_documents\", \"train_seconds\", \"suggest_seconds\", \"labels\": {LABEL: {\"precision\", \"recall\", \"f1\", \"correct\", \"proposed\", \"annotated\"}}, \"total\"}. Exit code 0 when measured, 1 when there is nothing to test or train on, 2 bad usage or an unreadable input."
+)]
+pub struct SuggestArgs {
+    /// Measure the source (the only mode on the command line; the window shows suggestions).
+    #[arg(long, required = true)]
+    pub eval: bool,
+    /// The source to measure.
+    #[arg(long, value_enum, value_name = "SOURCE")]
+    pub source: SuggestSource,
+    /// Documents the source learns from.
+    #[arg(long, num_args = 1.., value_name = "INPUT", conflicts_with = "split_at")]
+    pub train: Vec<PathBuf>,
+    /// Documents the source is measured on.
+    #[arg(long, num_args = 1.., value_name = "INPUT", conflicts_with = "split_at")]
+    pub test: Vec<PathBuf>,
+    /// Splits INPUT... by token position: this share (0–1) of the tokens trains, the rest tests.
+    #[arg(long, value_name = "F", requires = "inputs", value_parser = fraction_parser)]
+    pub split_at: Option<f64>,
+    /// A gazetteer for the matcher: one `text<TAB>label` a line.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
+    /// One JSON object on standard output.
+    #[arg(long)]
+    pub json: bool,
+    /// The inputs to split (with --split-at).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+}
+
+fn fraction_parser(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(value) if value > 0.0 && value < 1.0 => Ok(value),
+        _ => Err(format!("expected a share between 0 and 1, such as 0.8, not \"{text}\"")),
+    }
 }
 
 /// `hashiya check`.

@@ -1,4 +1,4 @@
-//! The command line: `hashiya validate|fmt|export|import|stats|check|agree|entities|merge-file|progress|search|debug|completions|man …`, its
+//! The command line: `hashiya validate|fmt|export|import|stats|check|agree|entities|merge-file|progress|search|suggest|debug|completions|man …`, its
 //! grammar in [`args`]. Each subcommand returns its exit code: 0 success, 1 problems found,
 //! 2 bad usage or unreadable input.
 
@@ -18,6 +18,7 @@ mod output;
 mod progress_cmd;
 mod search_cmd;
 mod stats_cmd;
+mod suggest_cmd;
 mod usage;
 mod validate;
 
@@ -40,6 +41,7 @@ pub fn run(command: Command) -> i32 {
         Command::MergeFile(args) => merge_cmd::run(&args),
         Command::Progress(args) => progress_cmd::run(&args),
         Command::Search(args) => search_cmd::run(&args),
+        Command::Suggest(args) => suggest_cmd::run(&args),
         Command::Completions(args) => manual::completions(args.shell),
         Command::Man(args) => manual::man_pages(args.out_dir.as_deref()),
     }

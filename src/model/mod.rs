@@ -13,6 +13,7 @@ mod span;
 mod suggestion;
 mod suggestion_batch;
 mod suggestion_commands;
+mod suggestion_rules;
 
 pub use command::{Command, CommandError, Created};
 pub use document::{Document, DocumentMeta, Status};
@@ -26,3 +27,4 @@ pub use suggestion::{
     Suggestions, clamp_score,
 };
 pub use suggestion_batch::{LeftOut, NewEnd, NewLink, NewSuggestion};
+pub use suggestion_rules::SuggestionRules;

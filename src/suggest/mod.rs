@@ -8,11 +8,17 @@
 //! - [`tagger`]: a linear-chain CRF trained on the annotated spans ([`features`] documents
 //!   what it looks at).
 //!
-
-//! Imports `model`, `text` and `export` (its tokenizer) only; no egui.
+//! [`eval`] measures a source against annotated documents (exact span match), as
+//! `hashiya suggest --eval` prints it. Imports `model`, `text` and `export` (its tokenizer)
+//! only; no egui.
 
 pub mod candidate;
+pub mod eval;
+pub mod features;
 pub mod matcher;
+pub mod rules;
+pub mod tagger;
 
 pub use candidate::{CandidateEnd, Candidates, LinkCandidate, SpanCandidate};
 pub use matcher::{GazetteerError, Matcher, parse_gazetteer};
+pub use tagger::{Tagger, TaggerError, TaggerOptions};

@@ -1,0 +1,359 @@
+//! The sequence tagger: a linear-chain CRF (the pure-Rust CRFsuite port `crfs`, L-BFGS
+//! training) over the `CoNLL` tokens of [`crate::export::tokens`], BIO tags, trained on the
+//! annotated spans of documents (the outermost span where spans nest, as a one-column
+//! `CoNLL` export keeps them). Features: [`super::features`].
+//!
+//! Training runs in one call meant for a background thread: `progress` is called with the
+//! share done (0–1) and `cancel` is checked between steps. The CRF's own optimisation is one
+//! call of the library, which reports nothing and cannot be interrupted: progress jumps over
+//! it and a cancel during it takes effect when it returns.
+//!
+//! Scores: `crfs` gives the best tag sequence but neither its probability nor the marginals,
+//! so every span the tagger proposes has score 1.0.
+
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use crfs::Attribute;
+use crfs::train::Trainer;
+
+use crate::export::ExportReport;
+use crate::export::conll::tag_outermost;
+use crate::export::tokens::{SentenceSplit, tokenize};
+use crate::model::Document;
+use crate::suggest::candidate::{Candidates, SpanCandidate};
+use crate::suggest::features::{Clusters, FeatureContext, GAZETTEER_FOLDS, Gazetteer, TokenInfo, sentence_features};
+use crate::text::clitics::Lexicon;
+
+/// Why training failed.
+#[derive(Debug, thiserror::Error)]
+pub enum TaggerError {
+    /// The documents have no annotated span.
+    #[error("no annotated span to learn from")]
+    NothingToLearn,
+    /// `cancel` was set.
+    #[error("training cancelled")]
+    Cancelled,
+    /// The CRF library or its model file failed.
+    #[error("CRF training failed: {0}")]
+    Crf(String),
+}
+
+/// How the CRF is trained.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TaggerOptions {
+    /// L1 regularisation (sparse weights: a smaller model, faster tagging).
+    pub c1: f64,
+    /// L2 regularisation.
+    pub c2: f64,
+    /// Most L-BFGS iterations (bounds the training time).
+    pub max_iterations: usize,
+}
+
+impl Default for TaggerOptions {
+    fn default() -> Self {
+        Self {
+            c1: 0.05,
+            c2: 0.01,
+            max_iterations: 120,
+        }
+    }
+}
+
+/// A trained tagger.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    /// The model as `crfs` writes it.
+    model: Vec<u8>,
+    context: FeatureContext,
+    gazetteer: Gazetteer,
+}
+
+/// One sentence of training data: its tokens and BIO tags.
+struct TaggedSentence {
+    tokens: Vec<TokenInfo>,
+    tags: Vec<String>,
+}
+
+/// A temporary file name for the model (`crfs` writes models to a path).
+fn model_path() -> std::path::PathBuf {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    std::env::temp_dir().join(format!(
+        "hashiya-crf-{}-{nanos}-{}.model",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+fn crf_error(error: &impl std::fmt::Display) -> TaggerError {
+    TaggerError::Crf(error.to_string())
+}
+
+impl Tagger {
+    /// Trains on the annotated spans of `documents` (documents without spans are left out:
+    /// unannotated is not "nothing here") with the default options.
+    pub fn train(documents: &[&Document], progress: &dyn Fn(f32), cancel: &AtomicBool) -> Result<Self, TaggerError> {
+        Self::train_with(documents, TaggerOptions::default(), progress, cancel)
+    }
+
+    /// [`Tagger::train`] with other options.
+    pub fn train_with(
+        documents: &[&Document],
+        options: TaggerOptions,
+        progress: &dyn Fn(f32),
+        cancel: &AtomicBool,
+    ) -> Result<Self, TaggerError> {
+        let check = || {
+            if cancel.load(Ordering::Relaxed) {
+                Err(TaggerError::Cancelled)
+            } else {
+                Ok(())
+            }
+        };
+        let annotated: Vec<&Document> = documents.iter().copied().filter(|d| !d.spans().is_empty()).collect();
+        if annotated.is_empty() {
+            return Err(TaggerError::NothingToLearn);
+        }
+        progress(0.0);
+        let mut lexicon = Lexicon::default();
+        for document in &annotated {
+            lexicon.add_text(document.text());
+        }
+        let mut sentences = Vec::new();
+        for document in &annotated {
+            let tagged = tag_outermost(document, SentenceSplit::Unicode, &mut ExportReport::default());
+            for range in tagged.sentences() {
+                let mut sentence = TaggedSentence {
+                    tokens: Vec::with_capacity(range.len()),
+                    tags: Vec::with_capacity(range.len()),
+                };
+                for index in range {
+                    sentence
+                        .tokens
+                        .push(TokenInfo::new(tagged.tokens[index].text, &lexicon));
+                    sentence
+                        .tags
+                        .push(match tagged.tags_of(index).first().copied().flatten() {
+                            Some((true, label)) => format!("B-{label}"),
+                            Some((false, label)) => format!("I-{label}"),
+                            None => "O".to_owned(),
+                        });
+                }
+                sentences.push(sentence);
+            }
+            check()?;
+        }
+        progress(0.05);
+        let normal_sentences: Vec<Vec<String>> = sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(|t| t.normal.clone()).collect())
+            .collect();
+        let context = FeatureContext {
+            lexicon,
+            clusters: Clusters::learn(&normal_sentences),
+        };
+        check()?;
+        progress(0.1);
+        // Cross-validated gazetteers: fold k's sentences see what the other folds annotated.
+        let mut folds = vec![Gazetteer::default(); GAZETTEER_FOLDS];
+        let mut full = Gazetteer::default();
+        for (index, sentence) in sentences.iter().enumerate() {
+            let pairs = || {
+                sentence
+                    .tokens
+                    .iter()
+                    .map(|t| t.stem.as_str())
+                    .zip(sentence.tags.iter().map(String::as_str))
+            };
+            for (fold, gazetteer) in folds.iter_mut().enumerate() {
+                if fold != index % GAZETTEER_FOLDS {
+                    gazetteer.add(pairs());
+                }
+            }
+            full.add(pairs());
+        }
+        let mut trainer = Trainer::lbfgs();
+        let params = trainer.params_mut();
+        params.set_c1(options.c1).map_err(|e| crf_error(&e))?;
+        params.set_c2(options.c2).map_err(|e| crf_error(&e))?;
+        params
+            .set_max_iterations(options.max_iterations.max(1))
+            .map_err(|e| crf_error(&e))?;
+        let count = sentences.len().max(1);
+        for (index, sentence) in sentences.iter().enumerate() {
+            let features = sentence_features(&sentence.tokens, &context, &folds[index % GAZETTEER_FOLDS]);
+            let items: Vec<Vec<Attribute>> = features.into_iter().map(attributes).collect();
+            trainer.append(&items, &sentence.tags).map_err(|e| crf_error(&e))?;
+            if index % 256 == 0 {
+                check()?;
+                progress(0.1 + 0.2 * index as f32 / count as f32);
+            }
+        }
+        progress(0.3);
+        let path = model_path();
+        let trained = trainer.train(&path);
+        let model = trained.and_then(|()| std::fs::read(&path));
+        let _ = std::fs::remove_file(&path);
+        let model = model.map_err(|e| crf_error(&e))?;
+        check()?;
+        crfs::Model::new(&model).map_err(|e| crf_error(&e))?;
+        progress(1.0);
+        Ok(Self {
+            model,
+            context,
+            gazetteer: full,
+        })
+    }
+
+    /// The spans the tagger finds in `document` (never one it already has, nor a label its
+    /// schema lacks); each has score 1.0 (see the module comment).
+    #[must_use]
+    pub fn suggest(&self, document: &Document) -> Candidates {
+        let mut candidates = Candidates::default();
+        let Ok(model) = crfs::Model::new(&self.model) else {
+            return candidates;
+        };
+        let Ok(tagger) = model.tagger() else {
+            return candidates;
+        };
+        let existing: HashSet<(usize, usize, &str)> = document
+            .spans()
+            .iter()
+            .map(|s| (s.char_start, s.char_end, s.label.as_str()))
+            .collect();
+        let tokens = tokenize(document.text(), &[], &[], SentenceSplit::Unicode);
+        let mut starts: Vec<usize> = (0..tokens.len())
+            .filter(|&i| i == 0 || tokens[i].starts_sentence)
+            .collect();
+        starts.push(tokens.len());
+        for window in starts.windows(2) {
+            let sentence = &tokens[window[0]..window[1]];
+            let infos: Vec<TokenInfo> = sentence
+                .iter()
+                .map(|t| TokenInfo::new(t.text, &self.context.lexicon))
+                .collect();
+            let items: Vec<Vec<Attribute>> = sentence_features(&infos, &self.context, &self.gazetteer)
+                .into_iter()
+                .map(attributes)
+                .collect();
+            let Ok(tags) = tagger.tag(&items) else {
+                continue;
+            };
+            let mut open: Option<(usize, usize, &str)> = None;
+            let mut close = |open: &mut Option<(usize, usize, &str)>| {
+                if let Some((start, end, label)) = open.take()
+                    && !existing.contains(&(start, end, label))
+                    && document.schema().label(label).is_some()
+                {
+                    candidates.spans.push(SpanCandidate {
+                        char_start: start,
+                        char_end: end,
+                        label: label.to_owned(),
+                        score: 1.0,
+                    });
+                }
+            };
+            for (token, tag) in sentence.iter().zip(tags) {
+                let (begins, label) = match tag.split_once('-') {
+                    Some(("B", label)) => (true, label),
+                    Some(("I", label)) => (false, label),
+                    _ => {
+                        close(&mut open);
+                        continue;
+                    }
+                };
+                match &mut open {
+                    Some((_, end, open_label)) if !begins && *open_label == label => *end = token.char_end,
+                    _ => {
+                        close(&mut open);
+                        open = Some((token.char_start, token.char_end, label));
+                    }
+                }
+            }
+            close(&mut open);
+        }
+        candidates
+    }
+}
+
+fn attributes(names: Vec<String>) -> Vec<Attribute> {
+    names.into_iter().map(|name| Attribute::new(name, 1.0)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocumentMeta, Schema, Span, SpanId};
+
+    fn document(text: &str, spans: &[(&str, &str)]) -> Document {
+        let mut found = Vec::new();
+        let mut from = 0;
+        for (index, (surface, label)) in spans.iter().enumerate() {
+            let byte = from + text[from..].find(surface).expect("span text in the document");
+            from = byte + surface.len();
+            let start = text[..byte].chars().count();
+            found.push(Span::new(
+                SpanId(index as u64 + 1),
+                *label,
+                start,
+                start + surface.chars().count(),
+            ));
+        }
+        Document::from_parts(
+            text.to_owned(),
+            Schema::default_schema(),
+            DocumentMeta::default(),
+            found,
+            Vec::new(),
+        )
+    }
+
+    #[test]
+    fn learns_titled_names_and_finds_new_ones() {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let names = ["محمد", "علي", "سالم", "خالد", "عمر", "يوسف", "ابراهيم", "حسن"];
+        for name in names {
+            text.push_str(&format!("وقال الرئيس {name} إن الوضع هادئ. "));
+        }
+        let surfaces: Vec<String> = names.iter().map(|n| format!("الرئيس {n}")).collect();
+        for surface in &surfaces {
+            spans.push((surface.as_str(), "Actor"));
+        }
+        let training = document(&text, &spans);
+        let cancel = AtomicBool::new(false);
+        let reported = std::cell::Cell::new(0.0f32);
+        let tagger = Tagger::train(&[&training], &|p| reported.set(p), &cancel).expect("trains");
+        assert!((reported.get() - 1.0).abs() < f32::EPSILON);
+        let target = document("وقال الرئيس محمد إن الوضع هادئ.", &[]);
+        let found = tagger.suggest(&target);
+        let texts: Vec<&str> = found
+            .spans
+            .iter()
+            .map(|c| target.text_of(c.char_start, c.char_end))
+            .collect();
+        assert_eq!(texts, ["الرئيس محمد"]);
+        assert_eq!(found.spans[0].label, "Actor");
+        // What the document already has is not proposed again.
+        assert!(tagger.suggest(&training).spans.is_empty());
+    }
+
+    #[test]
+    fn nothing_to_learn_and_cancel() {
+        let cancel = AtomicBool::new(false);
+        let empty = document("لا شيء هنا.", &[]);
+        assert!(matches!(
+            Tagger::train(&[&empty], &|_| {}, &cancel),
+            Err(TaggerError::NothingToLearn)
+        ));
+        cancel.store(true, Ordering::Relaxed);
+        let some = document("قال الرئيس.", &[("الرئيس", "Actor")]);
+        assert!(matches!(
+            Tagger::train(&[&some], &|_| {}, &cancel),
+            Err(TaggerError::Cancelled)
+        ));
+    }
+}
