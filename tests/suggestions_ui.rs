@@ -187,3 +187,115 @@ fn the_matcher_suggests_other_occurrences_and_learns_new_spans() {
     assert_eq!(document.spans().len(), 1);
     assert_eq!(document.suggestions().spans(), before.spans());
 }
+
+/// Runs a source from the side panel and waits for its answer.
+fn run_source(harness: &mut Harness<'_, HashiyaApp>, button: &str, source: &SuggestionSource) {
+    harness.get_by_label(button).click();
+    let mut waited = 0;
+    while !harness
+        .state()
+        .session()
+        .document()
+        .suggestions()
+        .spans()
+        .iter()
+        .any(|s| &s.source == source)
+    {
+        assert!(waited < 3000, "{button} answers");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run();
+        waited += 1;
+    }
+}
+
+#[test]
+fn the_rules_suggest_quotes_with_their_speakers_and_a_link_accepts_both_ends() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The sample's actors are annotated, its quotes and links not.
+    let actors: Vec<Span> = common::golden_document()
+        .spans()
+        .iter()
+        .filter(|s| s.label == "Actor")
+        .cloned()
+        .collect();
+    let article = sample_with_predictions(dir.path(), actors);
+    let mut harness = common::app_on_article(&article);
+    run_source(&mut harness, "Rules", &SuggestionSource::Rules);
+    let document = harness.state().session().document();
+    let quotes = document
+        .suggestions()
+        .spans()
+        .iter()
+        .filter(|s| s.label == "Quote")
+        .count();
+    assert!(quotes > 0, "quotes suggested");
+    let link = document
+        .suggestions()
+        .links()
+        .iter()
+        .find(|l| l.kind == "speaker")
+        .expect("a speaker suggested")
+        .id;
+    // Walk to the link and accept it: the quote, its speaker (when suggested) and the link.
+    let mut steps = 0;
+    while harness_current(&harness) != Some(link) {
+        harness.key_press(Key::N);
+        harness.run();
+        steps += 1;
+        assert!(steps < 200, "N reaches the link");
+    }
+    harness.key_press(Key::Enter);
+    harness.run();
+    let document = harness.state().session().document();
+    assert_eq!(document.links().len(), 1);
+    let made = &document.links()[0];
+    assert_eq!(document.span(made.from).map(|s| s.label.as_str()), Some("Quote"));
+    assert_eq!(document.span(made.to).map(|s| s.label.as_str()), Some("Actor"));
+}
+
+fn harness_current(harness: &Harness<'_, HashiyaApp>) -> Option<hashiya::model::SuggestionId> {
+    harness.state().current_suggestion()
+}
+
+/// A folder of two articles: the sample annotated, and a new one that mentions the same
+/// actors. The tagger trains on the folder in the background (a progress bar, the window keeps
+/// drawing) and suggests actors in the new article.
+#[test]
+fn the_tagger_trains_on_the_folder_and_suggests_in_the_open_article() {
+    use hashiya::app::DocumentSession;
+    use hashiya::ui::AppOptions;
+    use hashiya::ui::folder_panel::OpenFolder;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = dir.path().join("a-sample.txt");
+    std::fs::write(&sample, common::SAMPLE).expect("article");
+    std::fs::write(
+        hashiya::io::annotation_path_for(&sample),
+        hashiya::io::to_ron_string(&common::golden_document()),
+    )
+    .expect("annotations");
+    let new = dir.path().join("b-new.txt");
+    let text = "وقال الفريق محمد الحداد إن اللجنة العسكرية المشتركة ستجتمع مع ستيفاني وليامز في طرابلس.\n";
+    std::fs::write(&new, text).expect("article");
+    let folder = OpenFolder::open(dir.path(), None).expect("folder");
+    let options = AppOptions {
+        session: Some(DocumentSession::open(&new).expect("opens")),
+        folder: Some(folder),
+        ..AppOptions::default()
+    };
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| HashiyaApp::new(cc, options));
+    harness.run();
+    run_source(&mut harness, "Tagger", &SuggestionSource::Tagger);
+    let document = harness.state().session().document();
+    let actors: Vec<&str> = document
+        .suggestions()
+        .spans()
+        .iter()
+        .filter(|s| s.source == SuggestionSource::Tagger && s.label == "Actor")
+        .map(|s| document.text_of(s.char_start, s.char_end))
+        .collect();
+    assert!(!actors.is_empty(), "the tagger suggests actors: {actors:?}");
+    assert!(document.spans().is_empty(), "suggestions only");
+}

@@ -277,6 +277,12 @@ impl HashiyaApp {
         &mut self.view
     }
 
+    /// The suggestion N / Shift+N went to, if any.
+    #[must_use]
+    pub fn current_suggestion(&self) -> Option<crate::model::SuggestionId> {
+        self.suggestion_walk.current
+    }
+
     /// The annotator state (selected span, link mode).
     #[must_use]
     pub fn annotator(&self) -> &Annotator {

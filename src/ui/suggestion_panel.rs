@@ -32,7 +32,7 @@ pub fn suggestion_panel_ui(
     let title = tr.t_args("suggestions-section", &[("count", total.into())]);
     egui::CollapsingHeader::new(title)
         .id_salt("suggestions-section")
-        .default_open(total > 0)
+        .default_open(true)
         .show(ui, |ui| {
             crate::ui::language::row_ui(ui, true, |ui| {
                 for (run, id) in [

@@ -273,7 +273,19 @@ impl HashiyaApp {
                     progress(1.0);
                     Ok((matcher.suggest(&document), Some(matcher)))
                 }
-                SuggestionRun::Rules | SuggestionRun::Tagger => Err("not built yet".to_owned()),
+                SuggestionRun::Rules => {
+                    let rules = crate::model::SuggestionRules::default();
+                    Ok((crate::suggest::rules::suggest(&document, &rules), None))
+                }
+                SuggestionRun::Tagger => {
+                    let training = training_documents(&others, progress, cancel);
+                    let mut refs: Vec<&crate::model::Document> = training.iter().collect();
+                    refs.push(&document);
+                    // Training reports its own progress over the second half of the bar.
+                    let half = |fraction: f32| progress(0.5 + fraction / 2.0);
+                    let tagger = crate::suggest::Tagger::train(&refs, &half, cancel).map_err(|e| e.to_string())?;
+                    Ok((tagger.suggest(&document), None))
+                }
             }
         };
         self.suggestion_job = Some(SuggestionJob::start(ctx, run, self.generation, work));
