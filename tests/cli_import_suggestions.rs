@@ -108,3 +108,62 @@ fn as_suggestions_reads_jsonl_only() {
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("--from jsonl"));
 }
+
+#[test]
+fn suggestions_reach_an_export_only_when_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let line = serde_json::json!({"document": "tunis", "text": "وصل الوفد إلى تونس", "spans": [{"start": 14, "end": 18, "label": "Actor", "score": 0.5}]});
+    std::fs::write(dir.path().join("p.jsonl"), format!("{line}\n")).expect("predictions");
+    let run = hashiya(
+        &[
+            "import",
+            "--from",
+            "jsonl",
+            "--as-suggestions",
+            "p.jsonl",
+            "--out",
+            "out",
+        ],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(0));
+    let article = out.join("tunis.txt");
+    // Started (an unstarted document without spans is no part of a dataset), with no span.
+    let ron = out.join("tunis.hashiya.ron");
+    let started = std::fs::read_to_string(&ron)
+        .expect("reads")
+        .replace("status: NotStarted", "status: InProgress");
+    std::fs::write(&ron, started).expect("writes");
+    let article = article.to_str().expect("utf-8 path");
+    for args in [
+        &["export", "--to", "jsonl", article][..],
+        &["export", "--to", "conll", article],
+        &["export", "--to", "brat", "--out", "b", article],
+    ] {
+        let run = hashiya(args, dir.path());
+        let written = String::from_utf8_lossy(&run.stdout).into_owned()
+            + &std::fs::read_dir(dir.path().join("b"))
+                .map(|entries| {
+                    entries
+                        .filter_map(Result::ok)
+                        .filter(|e| e.path().extension().is_some_and(|x| x == "ann"))
+                        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+                        .collect::<String>()
+                })
+                .unwrap_or_default();
+        assert!(
+            !written.contains("Actor") && !written.contains("0.5"),
+            "{args:?}: {written}"
+        );
+    }
+    let run = hashiya(&["export", "--to", "jsonl", "--with-suggestions", article], dir.path());
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let line: serde_json::Value = serde_json::from_slice(&run.stdout).expect("one JSON line");
+    assert_eq!(line["spans"], serde_json::json!([]));
+    assert_eq!(line["suggestions"][0]["label"], "Actor");
+    assert_eq!(line["suggestions"][0]["start"], 14);
+    assert_eq!(line["suggestions"][0]["source"], "imported");
+    let refused = hashiya(&["export", "--to", "conll", "--with-suggestions", article], dir.path());
+    assert_eq!(refused.status.code(), Some(2));
+}

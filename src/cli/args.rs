@@ -144,6 +144,11 @@ pub struct ExportArgs {
     /// One IOB2 tag column per label, so nested spans are kept (with --to conll).
     #[arg(long)]
     pub layers: bool,
+    /// Also writes the suggestions, under their own keys `suggestions` and
+    /// `suggested_relations` (with --to jsonl, the hashiya flavor); without it no suggestion
+    /// reaches an export.
+    #[arg(long)]
+    pub with_suggestions: bool,
     /// Labels written as brat events: the span is the trigger, its links the roles (with
     /// --to brat; comma-separated, e.g. "Agreed action").
     #[arg(long, value_name = "LABEL,...", value_delimiter = ',')]

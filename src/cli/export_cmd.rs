@@ -79,8 +79,14 @@ pub fn run(args: ExportArgs) -> i32 {
 fn parse(args: ExportArgs) -> Result<Request, UsageError> {
     let flavor = match args.jsonl_flavor.unwrap_or_default() {
         JsonlFlavor::Tokens(_) => JsonlFlavor::Tokens(args.sentences.unwrap_or_default()),
+        JsonlFlavor::Hashiya if args.with_suggestions => JsonlFlavor::HashiyaWithSuggestions,
         flavor => flavor,
     };
+    if args.with_suggestions && (args.to != ExportTo::Jsonl || flavor != JsonlFlavor::HashiyaWithSuggestions) {
+        return Err(UsageError(
+            "--with-suggestions goes with --to jsonl (the hashiya flavor)".to_owned(),
+        ));
+    }
     let format = match args.to {
         ExportTo::Jsonl => ExportFormat::Jsonl(flavor, args.offsets.unwrap_or_default()),
         ExportTo::Conll => ExportFormat::Conll(ConllOptions {

@@ -78,12 +78,54 @@ const HASHIYA_FEATURES: &str = "  - name: id
       dtype: string
 ";
 
+/// The keys `--with-suggestions` adds.
+const SUGGESTION_FEATURES: &str = "  - name: suggestions
+    list:
+    - name: id
+      dtype: int64
+    - name: start
+      dtype: int64
+    - name: end
+      dtype: int64
+    - name: label
+      dtype: string
+    - name: text
+      dtype: string
+    - name: score
+      dtype: float32
+    - name: source
+      dtype: string
+  - name: suggested_relations
+    list:
+    - name: id
+      dtype: int64
+    - name: label
+      dtype: string
+    - name: head
+      struct:
+      - name: span
+        dtype: int64
+      - name: suggestion
+        dtype: int64
+    - name: child
+      struct:
+      - name: span
+        dtype: int64
+      - name: suggestion
+        dtype: int64
+    - name: score
+      dtype: float32
+    - name: source
+      dtype: string
+";
+
 /// The card of a split export in `flavor` with these parts (`None`: the flavor has no fixed
 /// schema, as doccano's mixed-type label lists). `tags` names the token flavor's tags.
 #[must_use]
 pub fn dataset_card(flavor: JsonlFlavor, parts: &[&str], tags: &TagSet) -> Option<String> {
     let features = match flavor {
         JsonlFlavor::Hashiya => HASHIYA_FEATURES.to_owned(),
+        JsonlFlavor::HashiyaWithSuggestions => format!("{HASHIYA_FEATURES}{SUGGESTION_FEATURES}"),
         JsonlFlavor::Tokens(_) => token_features(tags),
         JsonlFlavor::Doccano | JsonlFlavor::DoccanoRelations => return None,
     };

@@ -39,6 +39,9 @@ pub enum JsonlFlavor {
     /// Hashiya's own: spans with text and attributes, relations, meta.
     #[default]
     Hashiya,
+    /// Hashiya's own with the suggestions too (`--with-suggestions`), under `suggestions` and
+    /// `suggested_relations`, apart from the annotations.
+    HashiyaWithSuggestions,
     /// doccano sequence labeling: `{"id", "text", "label": [[start, end, label]]}` (no links).
     Doccano,
     /// doccano relation extraction: `{"id", "text", "entities": [...], "relations": [...]}`.
@@ -62,7 +65,7 @@ impl JsonlFlavor {
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
-            Self::Hashiya => "hashiya",
+            Self::Hashiya | Self::HashiyaWithSuggestions => "hashiya",
             Self::Doccano => "doccano",
             Self::DoccanoRelations => "doccano-relations",
             Self::Tokens(_) => "tokens",
@@ -103,6 +106,40 @@ struct LineOut<'a> {
     relations: Vec<RelationOut<'a>>,
     entities: Vec<EntityOut<'a>>,
     meta: MetaOut<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestions: Option<Vec<SuggestionOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggested_relations: Option<Vec<SuggestedRelationOut<'a>>>,
+}
+
+/// A suggested span (never among `spans`).
+#[derive(Serialize)]
+struct SuggestionOut<'a> {
+    id: u64,
+    start: usize,
+    end: usize,
+    label: &'a str,
+    text: &'a str,
+    score: f32,
+    source: &'a str,
+}
+
+/// A suggested relation; each end is `{"span": id, "suggestion": null}` or the other way round
+/// (both keys always, so that every line has one schema).
+#[derive(Serialize)]
+struct SuggestedRelationOut<'a> {
+    id: u64,
+    label: &'a str,
+    head: EndOut,
+    child: EndOut,
+    score: f32,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct EndOut {
+    span: Option<u64>,
+    suggestion: Option<u64>,
 }
 
 /// An entity the document mentions, with its mention span ids.
@@ -221,8 +258,11 @@ pub fn export_line_with(
         ..ExportReport::default()
     };
     let json = match flavor {
-        JsonlFlavor::Hashiya => {
-            let line = hashiya_line(document, &offsets, registry);
+        JsonlFlavor::Hashiya | JsonlFlavor::HashiyaWithSuggestions => {
+            let mut line = hashiya_line(document, &offsets, registry);
+            if flavor == JsonlFlavor::HashiyaWithSuggestions {
+                add_suggestions(&mut line, document, &offsets);
+            }
             for entity in line.entities.iter().filter(|e| e.name.is_none()) {
                 report.warn(format!(
                     "{}: spans name entity {}, which the entity registry does not have",
@@ -321,7 +361,54 @@ fn hashiya_line<'d>(document: &'d Document, offsets: &OffsetConverter, registry:
             status: status_name(meta.status),
             source: &meta.source_name,
         },
+        suggestions: None,
+        suggested_relations: None,
     }
+}
+
+/// The suggestions of `--with-suggestions`, in their own keys.
+fn add_suggestions<'d>(line: &mut LineOut<'d>, document: &'d Document, offsets: &OffsetConverter) {
+    use crate::model::SuggestionEnd;
+    let suggestions = document.suggestions();
+    line.suggestions = Some(
+        suggestions
+            .spans()
+            .iter()
+            .map(|s| SuggestionOut {
+                id: s.id.0,
+                start: offsets.convert(s.char_start),
+                end: offsets.convert(s.char_end),
+                label: &s.label,
+                text: document.text_of(s.char_start, s.char_end),
+                score: s.score,
+                source: s.source.name(),
+            })
+            .collect(),
+    );
+    let end = |end: SuggestionEnd| match end {
+        SuggestionEnd::Span(id) => EndOut {
+            span: Some(id.0),
+            suggestion: None,
+        },
+        SuggestionEnd::Suggested(id) => EndOut {
+            span: None,
+            suggestion: Some(id.0),
+        },
+    };
+    line.suggested_relations = Some(
+        suggestions
+            .links()
+            .iter()
+            .map(|l| SuggestedRelationOut {
+                id: l.id.0,
+                label: &l.kind,
+                head: end(l.from),
+                child: end(l.to),
+                score: l.score,
+                source: l.source.name(),
+            })
+            .collect(),
+    );
 }
 
 /// JSON allows U+0085, U+2028 and U+2029 raw inside strings, but Python's `str.splitlines`
