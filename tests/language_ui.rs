@@ -81,7 +81,7 @@ fn allowed_words(harness: &Harness<'_, HashiyaApp>) -> BTreeSet<String> {
     texts.extend(document.spans().iter().map(|span| span.id.to_string()));
     texts.extend(document.spans().iter().filter_map(|span| span.note.clone()));
     // Names of file formats and of the tools that read them, and file extensions.
-    texts.push("JSONL doccano UTF-16 labels.json CoNLL IOB2 brat .ron .txt".to_owned());
+    texts.push("JSONL doccano UTF-16 labels.json CoNLL IOB2 brat spaCy DocBin .spacy .ron .txt".to_owned());
     texts.iter().flat_map(|text| latin_words(text)).collect()
 }
 

@@ -390,6 +390,7 @@ format-conll-layers = CoNLL (IOB2، عمود لكل وسم)
 format-brat = brat (توسيم منفصل، مجلد)
 format-events = الأحداث (JSONL: الإجراءات المتفق عليها والاقتباسات حسب الكيان)
 format-coref = الإحالة المشتركة (JSONL: مجموعات الأذكار في كل وثيقة)
+format-spacy = spaCy DocBin (ملف ‎.spacy: كل المقاطع، والخارجية منها كيانات)
 import-title = استيراد مجموعة بيانات
 import-open-first = فتح أول مقال مستورد
 import-format = الصيغة

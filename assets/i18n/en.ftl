@@ -350,6 +350,7 @@ format-conll-layers = CoNLL (IOB2, a column per label)
 format-brat = brat standoff (folder)
 format-events = Events (JSONL: agreed actions and quotes by entity)
 format-coref = Coreference (JSONL: mention clusters per document)
+format-spacy = spaCy DocBin (.spacy: every span, outermost as entities)
 import-title = Import dataset
 import-open-first = Open the first imported article
 import-format = Format
