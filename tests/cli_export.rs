@@ -48,6 +48,7 @@ fn usage_errors_exit_2() {
         &["export"][..],
         &["export", "--to", "xml", &input],
         &["export", "--to", "brat", &input],
+        &["export", "--to", "spacy", &input],
         &["export", "--to", "jsonl", "--nope", &input],
         &["export", "--to", "jsonl", "--split", "train=0.9", "--out", "x", &input],
         &["export", "--to", "jsonl", "--jsonl-flavor", "spacy", &input],
@@ -136,6 +137,23 @@ fn export_a_folder_to_each_format() {
     let ann = std::fs::read_to_string(Path::new(&brat).join("libya-army-leaders-meeting.ar.ann")).expect("ann");
     assert_eq!(ann, golden("brat/libya-army-leaders-meeting.ar.ann"));
     assert!(Path::new(&brat).join("annotation.conf").is_file());
+
+    // Binary: the same bytes as the library writes for the document (spaCy loads them in
+    // tests/python_check.rs).
+    let document = common::golden_document();
+    let (bytes, report) = hashiya::export::spacy::export_bytes(std::slice::from_ref(&document)).expect("docbin");
+    assert_eq!(report.spans, document.spans().len());
+    let spacy = path(out.path(), "sample.spacy");
+    let output = hashiya(&["export", "--to", "spacy", "--out", &spacy, &input]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    let summary = format!("1 document, {} spans, 0 links, {} tokens", report.spans, report.tokens);
+    assert!(
+        stderr(&output).contains(&summary) && stderr(&output).contains("40 links the format cannot hold"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(&spacy).expect("spacy"), bytes);
 }
 
 #[test]

@@ -414,3 +414,61 @@ fn coref() {
     assert_eq!(report.spans, mentions);
     assert!(mentions > 0);
 }
+
+/// The `Doc` the spaCy export writes for the sample, as reviewable text: a line per token
+/// (index, text, `_` when one space follows, `S` when a sentence starts, the `doc.ents` tag),
+/// then a line per span of `doc.spans["sc"]` with its chars and tokens. The `.spacy` file
+/// itself is binary; `tests/python_check.rs` has spaCy load it.
+#[test]
+fn spacy_doc() {
+    use std::fmt::Write as _;
+
+    use hashiya::export::ExportReport;
+    use hashiya::export::spacy::SpacyDoc;
+
+    let (_, document) = sample_with_entities();
+    let mut report = ExportReport::default();
+    let doc = SpacyDoc::new(&document, &mut report);
+    let mut out = String::from("# tokens: index, text, space, sentence start, entity tag\n");
+    let mut text = String::new();
+    for (index, token) in doc.tokens.iter().enumerate() {
+        let tag = match token.entity {
+            Some((true, label)) => format!("B-{label}"),
+            Some((false, label)) => format!("I-{label}"),
+            None => "O".to_owned(),
+        };
+        let space = if token.space { "_" } else { "" };
+        let start = if token.sent_start { "S" } else { "" };
+        writeln!(out, "{index}\t{:?}\t{space}\t{start}\t{tag}", token.text).expect("string");
+        text.push_str(token.text);
+        text.push_str(space.replace('_', " ").as_str());
+    }
+    out.push_str("# spans: id, label, chars, tokens, entity, text\n");
+    for span in &doc.spans {
+        let s = span.span;
+        let entity = s.entity.map(|e| e.to_string()).unwrap_or_default();
+        writeln!(
+            out,
+            "{}\t{}\t{}..{}\t{}..{}\t{entity}\t{:?}",
+            s.id,
+            s.label,
+            s.char_start,
+            s.char_end,
+            span.token_start,
+            span.token_end,
+            document.text_of(s.char_start, s.char_end)
+        )
+        .expect("string");
+    }
+    // What spaCy's `doc.text` gives, and every span on its own tokens.
+    assert_eq!(text, document.text());
+    assert_eq!(doc.spans.len(), document.spans().len());
+    for span in &doc.spans {
+        let (first, last) = (doc.tokens[span.token_start], doc.tokens[span.token_end - 1]);
+        assert_eq!(
+            (first.char_start, last.char_end),
+            (span.span.char_start, span.span.char_end)
+        );
+    }
+    check("sample.spacy.txt", &out);
+}

@@ -81,7 +81,7 @@ fn allowed_words(harness: &Harness<'_, HashiyaApp>) -> BTreeSet<String> {
     texts.extend(document.spans().iter().map(|span| span.id.to_string()));
     texts.extend(document.spans().iter().filter_map(|span| span.note.clone()));
     // Names of file formats and of the tools that read them, and file extensions.
-    texts.push("JSONL doccano UTF-16 labels.json CoNLL IOB2 brat .ron .txt".to_owned());
+    texts.push("JSONL doccano UTF-16 labels.json CoNLL IOB2 brat spaCy DocBin .spacy .ron .txt".to_owned());
     texts.iter().flat_map(|text| latin_words(text)).collect()
 }
 
@@ -175,10 +175,10 @@ fn the_arabic_interface_leaves_no_english_string() {
     let left = english_left(&harness);
     assert!(left.is_empty(), "English left in the windows:\n{left:#?}");
 
-    // A span selected (its details in the side panel) and a link being drawn (the picker).
-    // The Problems window closes first: the checks (src/checks) still word their problems in
-    // English, and the span below is one ("… has no speaker").
-    harness.state_mut().perform(&ctx, AppAction::ToggleProblems);
+    // A span selected (its details in the side panel) and a link being drawn (the picker),
+    // with the Problems window still open: the new span is a problem (it has no link yet),
+    // worded in Arabic.
+    let problems_before = hashiya::checks::find_problems(harness.state().session().document()).len();
     let document = harness.state().session().document();
     let relation = document
         .schema()
@@ -202,11 +202,110 @@ fn the_arabic_interface_leaves_no_english_string() {
         harness.query_by_label_contains(&picker).is_some(),
         "the link picker is open"
     );
+    let problems = hashiya::checks::find_problems(harness.state().session().document());
+    assert!(problems.len() > problems_before, "the new span is a problem");
     let left = english_left(&harness);
     assert!(
         left.is_empty(),
-        "English left around a selected span and the link picker:\n{left:#?}"
+        "English left around a selected span, the link picker and the problems:\n{left:#?}"
     );
+}
+
+/// An article whose annotations have a problem of every kind the checks word differently:
+/// no link, too few links, a duplicate, whitespace and punctuation at either edge, a
+/// paragraph break, marked for review with and without a merge's reason.
+fn article_with_every_problem() -> std::path::PathBuf {
+    use hashiya::model::{Document, DocumentMeta, Link, LinkId, Span, SpanId};
+    let text = "قال الحداد: إن الجيش موحد.\nواتفق الطرفان على دوريات مشتركة";
+    let mut spans = Vec::new();
+    let mut add = |label: &str, needle: &str| {
+        let (start, end) = common::find(text, needle, 0);
+        spans.push(Span::new(SpanId(spans.len() as u64 + 1), label, start, end));
+    };
+    add("Actor", "الحداد");
+    add("Quote", "الجيش موحد");
+    add("Actor", "الطرفان");
+    add("Agreed action", "دوريات مشتركة");
+    add("Actor", " الحداد");
+    add("Actor", "الحداد");
+    add("Actor", ": إن");
+    add("Actor", "إن الجيش موحد.");
+    add("Actor", "موحد.\nواتفق");
+    add("Actor", "الحداد: ");
+    add("Actor", "على");
+    add("Actor", "مشتركة");
+    spans[10].needs_review = true;
+    spans[11].needs_review = true;
+    spans[11].note = Some("Merge: both branches changed this span; this is their version.".into());
+    let link = Link {
+        id: LinkId(1),
+        kind: "party".into(),
+        from: SpanId(4),
+        to: SpanId(3),
+    };
+    let folder = tempfile::tempdir().expect("temp dir").keep();
+    let article = folder.join("problems.txt");
+    std::fs::write(&article, text).expect("article");
+    let meta = DocumentMeta {
+        source_name: "problems.txt".into(),
+        ..DocumentMeta::default()
+    };
+    let document = Document::from_parts(text.into(), Schema::default_schema(), meta, spans, vec![link]);
+    hashiya::io::save_document(&document, &hashiya::io::annotation_path_for(&article)).expect("save");
+    article
+}
+
+#[test]
+fn the_problems_window_reads_in_arabic() {
+    let mut harness = common::app_on_article(&article_with_every_problem());
+    let problems = hashiya::checks::find_problems(harness.state().session().document());
+    let mut reasons: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            format!("{:?}", p.reason)
+                .split([' ', '{'])
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    reasons.dedup();
+    assert!(problems.len() >= 10, "{problems:#?}");
+    choose_language(&mut harness, Language::English, Language::Arabic);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, AppAction::ToggleProblems);
+    harness.run_steps(10);
+    // Each problem is shown, in Arabic: its span's text, and a word of the Arabic catalogue.
+    let arabic = Catalogue::get(Language::Arabic);
+    // The bidi label gives its text as the node's value.
+    let texts: Vec<String> = harness
+        .query_all(By::new().include_labels().predicate(|_| true))
+        .filter_map(|node| node.accesskit_node().value().or_else(|| node.accesskit_node().label()))
+        .collect();
+    for problem in &problems {
+        let quoted = format!("«{}»", problem.excerpt);
+        let shown: Vec<&String> = texts.iter().filter(|text| text.contains(&quoted)).collect();
+        assert!(
+            !shown.is_empty() && shown.iter().all(|text| **text != problem.message),
+            "{problem:?} not shown in Arabic: {shown:?}"
+        );
+    }
+    assert!(
+        harness
+            .query_all_by_label_contains(&arabic.tr("check-span-edge"))
+            .count()
+            >= 3
+    );
+    let left = english_left(&harness);
+    assert!(left.is_empty(), "English left in the Problems window:\n{left:#?}");
+    // The check finds English: in the English window the same problems are English words.
+    choose_language(&mut harness, Language::Arabic, Language::English);
+    let english = english_left(&harness);
+    assert!(
+        english.iter().any(|line| line.contains("has no speaker")),
+        "{english:#?}"
+    );
+    assert!(reasons.len() >= 7, "{reasons:?}");
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //! brat T line's text equals the text at its offsets. Then the consumers users train with load
 //! them (the scripts are in `tests/python/`): Hugging Face `datasets` loads and concatenates
 //! every JSONL split and the token-classification export with its `labels.json`, seqeval reads
-//! the spans back from the CoNLL and token tags, and spaCy's converter reads a multi-document
-//! CoNLL file as one Doc per document. Outside CI a missing python3 or package skips with a
+//! the spans back from the CoNLL and token tags, spaCy's converter reads a multi-document
+//! CoNLL file as one Doc per document, and spaCy loads the `.spacy` export (whole and split)
+//! with every span in `doc.spans["sc"]` at its char offsets and non-overlapping `doc.ents`. Outside CI a missing python3 or package skips with a
 //! notice; in CI (`CI=true`, where `.ci/run` installs them) it fails.
 
 mod common;
@@ -368,4 +369,75 @@ fn spacy_converts_a_multi_document_conll_file_into_one_doc_each() {
     let counts = run_script("spacy_check.py", &[&conll, &converted, &truth]);
     let last = counts.lines().last().unwrap_or_default();
     assert_eq!(last, format!("{} {}", documents.len(), report.spans), "{counts}");
+}
+
+/// Nested, crossing and same-start spans, an emoji inside a span, a word cut by a span
+/// («والحداد»), spans that start on whitespace or end after it, tokens and a label that are
+/// spaCy symbols («X», «PERSON», `ORG`: fixed ids, not hashes), and runs of whitespace.
+fn overlapping_document() -> Document {
+    let text = "أعلن 😀 الوزير X والحداد:  «نتفق على PERSON وقف النار 🕊️»\n\nثم غادر  الوفد 🇱🇾.";
+    let mut spans = Vec::new();
+    let mut add = |label: &str, needle: &str| {
+        let (start, end) = common::find(text, needle, 0);
+        spans.push(Span::new(SpanId(spans.len() as u64 + 1), label, start, end));
+    };
+    add("Actor", "الوزير X");
+    add("Actor", "الحداد");
+    add("Quote", "«نتفق على PERSON وقف النار 🕊️»");
+    add("Agreed action", "وقف النار 🕊️");
+    add("Agreed action", "نتفق على PERSON وقف النار");
+    // Crosses the quote's end.
+    add("Actor", "النار 🕊️»\n\nثم");
+    add("ORG", " الوفد 🇱🇾");
+    add("Actor", "غادر ");
+    let mut schema = Schema::default_schema();
+    schema
+        .labels
+        .push(hashiya::model::LabelDef::new("ORG", hashiya::model::Rgb(9, 9, 9)));
+    let meta = DocumentMeta {
+        source_name: "overlapping.txt".into(),
+        ..DocumentMeta::default()
+    };
+    Document::from_parts(text.to_owned(), schema, meta, spans, Vec::new())
+}
+
+#[test]
+fn spacy_loads_the_docbin_with_every_span_and_non_overlapping_entities() {
+    if !python_with("spacy") {
+        return;
+    }
+    let folder = tempfile::tempdir().expect("temp dir");
+    let (registry, sample) = common::with_sample_entities(&common::golden_document());
+    let documents = vec![
+        sample,
+        overlapping_document(),
+        tricky_document(),
+        plain_document(),
+        empty_document(),
+    ];
+    let truth = folder.path().join("truth.jsonl");
+    export_with(
+        &documents,
+        &registry,
+        ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
+        &truth,
+        None,
+    );
+    let docbin = folder.path().join("all.spacy");
+    let report = export(&documents, ExportFormat::Spacy, &docbin, None);
+    let split = folder.path().join("split");
+    let parts = ["train", "dev", "test", "extra", "more"];
+    let split_report = export(&documents, ExportFormat::Spacy, &split, Some(&parts));
+    assert!(
+        split_report.splits.iter().all(|(_, n)| *n == 1),
+        "{:?}",
+        split_report.splits
+    );
+    let spans: usize = documents.iter().map(|d| d.spans().len()).sum();
+    assert_eq!((report.spans, report.spans_lost), (spans, 0), "{report:?}");
+    let counts = run_script(
+        "docbin_check.py",
+        &[&docbin, &truth, &split, Path::new(&parts.join(","))],
+    );
+    assert_eq!(counts, format!("{} {spans}", documents.len()));
 }

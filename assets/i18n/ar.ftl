@@ -254,6 +254,21 @@ problems-count = { $count ->
    *[other] { $count } مشكلة. ينتقل F8 و Shift+F8 إلى التالية والسابقة.
 }
 problems-select = تحديد المقطع (المحارف { $start } إلى { $end })
+problem-no-link = { $label } «{ $excerpt }» بلا رابط { $kind }
+problem-too-few-links = { $label } «{ $excerpt }»: عدد روابط { $kind } { $count }، والمطلوب { $required } على الأقل
+problem-duplicate = { $label } «{ $excerpt }» يطابق المقطع { $earlier } نطاقًا ووسمًا
+problem-starts-on-whitespace = { $label } «{ $excerpt }» يبدأ بمسافة
+problem-ends-on-whitespace = { $label } «{ $excerpt }» ينتهي بمسافة
+problem-starts-on-punctuation = { $label } «{ $excerpt }» يبدأ بعلامة ترقيم ({ $mark })
+problem-ends-on-punctuation = { $label } «{ $excerpt }» ينتهي بعلامة ترقيم ({ $mark })
+problem-crosses-paragraph = { $label } «{ $excerpt }» يتجاوز فاصل فقرة
+problem-needs-review = { $label } «{ $excerpt }» بحاجة إلى مراجعة
+problem-needs-review-merge = { $label } «{ $excerpt }» بحاجة إلى مراجعة: { $why }
+check-missing-link = رابط ناقص
+check-duplicate-span = مقطع مكرر
+check-span-edge = حافة المقطع
+check-crosses-paragraph = يتجاوز فقرة
+check-needs-review = بحاجة إلى مراجعة
 done-title = تعيين الحالة «مكتمل»؟
 done-text = { $count ->
     [one] ما زالت الفحوص تجد مشكلة واحدة في هذا المستند.
@@ -390,6 +405,7 @@ format-conll-layers = CoNLL (IOB2، عمود لكل وسم)
 format-brat = brat (توسيم منفصل، مجلد)
 format-events = الأحداث (JSONL: الإجراءات المتفق عليها والاقتباسات حسب الكيان)
 format-coref = الإحالة المشتركة (JSONL: مجموعات الأذكار في كل وثيقة)
+format-spacy = spaCy DocBin (ملف ‎.spacy: كل المقاطع، والخارجية منها كيانات)
 import-title = استيراد مجموعة بيانات
 import-open-first = فتح أول مقال مستورد
 import-format = الصيغة

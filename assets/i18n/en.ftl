@@ -220,6 +220,27 @@ problems-count = { $count ->
    *[other] { $count } problems. F8 and Shift+F8 go to the next and previous one.
 }
 problems-select = Select the span (chars { $start }..{ $end })
+# A problem the checks found: the span's label and the start of its text, then what is wrong
+# (the same words as `hashiya check`).
+problem-no-link = { $label } «{ $excerpt }» has no { $kind }
+problem-too-few-links = { $label } «{ $excerpt }» has { $count } { $kind } { $count ->
+        [one] link
+       *[other] links
+    }; needs at least { $required }
+problem-duplicate = { $label } «{ $excerpt }» has the same range and label as span { $earlier }
+problem-starts-on-whitespace = { $label } «{ $excerpt }» starts on whitespace
+problem-ends-on-whitespace = { $label } «{ $excerpt }» ends on whitespace
+problem-starts-on-punctuation = { $label } «{ $excerpt }» starts on punctuation ({ $mark })
+problem-ends-on-punctuation = { $label } «{ $excerpt }» ends on punctuation ({ $mark })
+problem-crosses-paragraph = { $label } «{ $excerpt }» crosses a paragraph break
+problem-needs-review = { $label } «{ $excerpt }» is marked for review
+problem-needs-review-merge = { $label } «{ $excerpt }» is marked for review: { $why }
+# The checks, by the names schemas turn them off with.
+check-missing-link = missing-link
+check-duplicate-span = duplicate-span
+check-span-edge = span-edge
+check-crosses-paragraph = crosses-paragraph
+check-needs-review = needs-review
 done-title = Mark as done?
 done-text = { $count ->
     [one] The checks still find { $count } problem in this document.
@@ -350,6 +371,7 @@ format-conll-layers = CoNLL (IOB2, a column per label)
 format-brat = brat standoff (folder)
 format-events = Events (JSONL: agreed actions and quotes by entity)
 format-coref = Coreference (JSONL: mention clusters per document)
+format-spacy = spaCy DocBin (.spacy: every span, outermost as entities)
 import-title = Import dataset
 import-open-first = Open the first imported article
 import-format = Format

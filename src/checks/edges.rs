@@ -5,19 +5,27 @@
 use icu_properties::CodePointMapData;
 use icu_properties::props::GeneralCategory;
 
+use crate::checks::{Edge, Reason};
+
 /// Why a span with this text has a bad edge, or `None`.
-pub(super) fn edge_problem(text: &str) -> Option<String> {
+pub(super) fn edge_problem(text: &str) -> Option<Reason> {
     let first = text.chars().next()?;
     let last = text.chars().next_back()?;
     if first.is_whitespace() || last.is_whitespace() {
-        let at = if first.is_whitespace() { "starts" } else { "ends" };
-        return Some(format!("{at} on whitespace"));
+        let edge = if first.is_whitespace() { Edge::Start } else { Edge::End };
+        return Some(Reason::Whitespace { edge });
     }
     if stray(first, Edge::Start, text) {
-        return Some(format!("starts on punctuation ({first})"));
+        return Some(Reason::Punctuation {
+            edge: Edge::Start,
+            mark: first,
+        });
     }
     if stray(last, Edge::End, text) && !ends_initial(text) {
-        return Some(format!("ends on punctuation ({last})"));
+        return Some(Reason::Punctuation {
+            edge: Edge::End,
+            mark: last,
+        });
     }
     None
 }
@@ -34,12 +42,6 @@ fn ends_initial(text: &str) -> bool {
         .unwrap_or_default();
     let letters = last_word.chars().filter(|c| c.is_alphabetic()).count();
     (1..=2).contains(&letters) && last_word.chars().all(char::is_alphabetic)
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Edge {
-    Start,
-    End,
 }
 
 /// Whether `ch`, at this edge of `text`, is punctuation the span should have left out.
@@ -95,7 +97,8 @@ mod tests {
             ("(5+5", Some("starts on punctuation (()")),
             ("\"the army", Some("starts on punctuation (\")")),
         ] {
-            assert_eq!(edge_problem(text).as_deref(), expected, "{text}");
+            let found = edge_problem(text).map(|reason| reason.to_string());
+            assert_eq!(found.as_deref(), expected, "{text}");
         }
     }
 

@@ -12,7 +12,7 @@ mod kind;
 mod problem;
 
 pub use kind::CheckKind;
-pub use problem::Problem;
+pub use problem::{Edge, Problem, Reason};
 
 use std::collections::HashMap;
 
@@ -36,16 +36,16 @@ pub fn find_problems(document: &Document) -> Vec<Problem> {
     };
     if enabled(CheckKind::SpanEdge) {
         for (span, text) in document.spans().iter().zip(&texts) {
-            if let Some(why) = edges::edge_problem(text) {
-                problems.push(Problem::of_span(CheckKind::SpanEdge, document, span, &why));
+            if let Some(reason) = edges::edge_problem(text) {
+                problems.push(Problem::of_span(CheckKind::SpanEdge, document, span, reason));
             }
         }
     }
     if enabled(CheckKind::CrossesParagraph) {
         for (span, text) in document.spans().iter().zip(&texts) {
             if text.contains(['\n', '\u{2029}']) {
-                let why = "crosses a paragraph break";
-                problems.push(Problem::of_span(CheckKind::CrossesParagraph, document, span, why));
+                let reason = Reason::CrossesParagraph;
+                problems.push(Problem::of_span(CheckKind::CrossesParagraph, document, span, reason));
             }
         }
     }
@@ -56,14 +56,10 @@ pub fn find_problems(document: &Document) -> Vec<Problem> {
                 .note
                 .as_deref()
                 .and_then(|note| note.lines().rev().find(|l| l.starts_with("Merge:")));
-            let why = match merge_note {
-                Some(line) => format!(
-                    "is marked for review: {}",
-                    line["Merge:".len()..].trim().trim_end_matches('.')
-                ),
-                None => "is marked for review".to_owned(),
+            let reason = Reason::NeedsReview {
+                merge: merge_note.map(|line| line["Merge:".len()..].trim().trim_end_matches('.').to_owned()),
             };
-            problems.push(Problem::of_span(CheckKind::NeedsReview, document, span, &why));
+            problems.push(Problem::of_span(CheckKind::NeedsReview, document, span, reason));
         }
     }
     problems.sort_by_key(|p| (p.char_start, p.char_end, p.check));
@@ -96,16 +92,13 @@ fn missing_links(document: &Document, problems: &mut Vec<Problem>) {
         for span in document.spans().iter().filter(|s| relation.allows_head(&s.label)) {
             let count = counts.get(&(span.id, relation.name.as_str())).copied().unwrap_or(0);
             if count < required {
-                let why = if count == 0 && required == 1 {
-                    format!("has no {}", relation.name)
+                let kind = relation.name.clone();
+                let reason = if count == 0 && required == 1 {
+                    Reason::NoLink { kind }
                 } else {
-                    format!(
-                        "has {count} {} {}; needs at least {required}",
-                        relation.name,
-                        if count == 1 { "link" } else { "links" }
-                    )
+                    Reason::TooFewLinks { kind, count, required }
                 };
-                problems.push(Problem::of_span(CheckKind::MissingLink, document, span, &why));
+                problems.push(Problem::of_span(CheckKind::MissingLink, document, span, reason));
             }
         }
     }
@@ -125,8 +118,8 @@ fn duplicate_spans(document: &Document, problems: &mut Vec<Problem>) {
             continue;
         }
         if let Some(earlier) = spans[run_start..index].iter().find(|s| s.label == span.label) {
-            let why = format!("has the same range and label as span {}", earlier.id);
-            problems.push(Problem::of_span(CheckKind::DuplicateSpan, document, span, &why));
+            let reason = Reason::Duplicate { earlier: earlier.id };
+            problems.push(Problem::of_span(CheckKind::DuplicateSpan, document, span, reason));
         }
     }
 }

@@ -180,6 +180,8 @@ pub enum ExportTo {
     Events,
     /// A document per line, mentions grouped into clusters by entity (OntoNotes-style).
     Coref,
+    /// A spaCy training file (.spacy): every span in a span group, the outermost as entities.
+    Spacy,
 }
 
 /// `hashiya import`.

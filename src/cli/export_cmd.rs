@@ -1,4 +1,5 @@
-//! `hashiya export`: annotated articles to a dataset (JSONL, `CoNLL`, brat), optionally split.
+//! `hashiya export`: annotated articles to a dataset (JSONL, `CoNLL`, brat, spaCy), optionally
+//! split.
 
 use std::path::PathBuf;
 
@@ -96,6 +97,7 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
         ExportTo::Brat => ExportFormat::Brat,
         ExportTo::Events => ExportFormat::Events,
         ExportTo::Coref => ExportFormat::Coref,
+        ExportTo::Spacy => ExportFormat::Spacy,
     };
     if args.jsonl_flavor.is_some() && args.to != ExportTo::Jsonl {
         return Err(UsageError("--jsonl-flavor goes with --to jsonl".to_owned()));
@@ -139,6 +141,9 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
     if args.out.is_none() && format == ExportFormat::Brat {
         return Err(UsageError("brat writes a folder: give it with --out".to_owned()));
     }
+    if args.out.is_none() && format == ExportFormat::Spacy {
+        return Err(UsageError("spacy writes a binary file: give it with --out".to_owned()));
+    }
     Ok(Request {
         format,
         out: args.out,
@@ -172,6 +177,9 @@ mod tests {
             &["--to", "xml", "a.txt"],
             &["--to", "jsonl"],
             &["--to", "brat", "a.txt"],
+            &["--to", "spacy", "a.txt"],
+            &["--to", "spacy", "--out", "d.spacy", "--layers", "a.txt"],
+            &["--to", "spacy", "--out", "d.spacy", "--offsets", "utf16", "a.txt"],
             &["--to", "conll", "--jsonl-flavor", "doccano", "a.txt"],
             &["--to", "jsonl", "--jsonl-flavor", "spacy", "a.txt"],
             &["--to", "jsonl", "--sentences", "lines", "a.txt"],
@@ -268,6 +276,8 @@ mod tests {
         for (to, format) in [("events", ExportFormat::Events), ("coref", ExportFormat::Coref)] {
             assert_eq!(request(&["--to", to, "x"]).expect("parses").format, format);
         }
+        let request_ = request(&["--to", "spacy", "--out", "d.spacy", "x"]).expect("parses");
+        assert_eq!(request_.format, ExportFormat::Spacy);
         let request_ = request(&["--to", "jsonl", "--offsets", "utf16", "x"]).expect("parses");
         assert_eq!(
             request_.format,

@@ -383,38 +383,48 @@ fn outermost_spans<'d>(
     spans: impl Iterator<Item = &'d Span>,
     report: &mut ExportReport,
 ) -> Vec<&'d Span> {
+    outermost(spans, |span, last| {
+        let what = if span.char_end <= last.char_end {
+            report.spans_flattened += 1;
+            "lies inside"
+        } else {
+            report.spans_crossing += 1;
+            "crosses"
+        };
+        // A span of another label survives in a layered file (a column per label).
+        let hint = if span.label == last.label {
+            ""
+        } else {
+            " (a layered CoNLL export keeps it)"
+        };
+        report.warn(format!(
+            "{}: span {} ({} {}..{}) {what} span {} ({} {}..{}); left out of the tag column{hint}",
+            document.meta().source_name,
+            span.id,
+            span.label,
+            span.char_start,
+            span.char_end,
+            last.id,
+            last.label,
+            last.char_start,
+            last.char_end
+        ));
+    })
+}
+
+/// The outermost of `spans` in reading order: by start, longest first, then id, a span that
+/// starts inside the last one kept is left out and passed to `left_out` with that span. One
+/// rule for every format that needs disjoint spans (a tag column, spaCy's `doc.ents`).
+pub(crate) fn outermost<'d>(
+    spans: impl Iterator<Item = &'d Span>,
+    mut left_out: impl FnMut(&'d Span, &'d Span),
+) -> Vec<&'d Span> {
     let mut spans: Vec<&Span> = spans.collect();
     spans.sort_by_key(|s| (s.char_start, std::cmp::Reverse(s.char_end), s.id));
     let mut kept: Vec<&Span> = Vec::with_capacity(spans.len());
     for span in spans {
         match kept.last() {
-            Some(last) if span.char_start < last.char_end => {
-                let what = if span.char_end <= last.char_end {
-                    report.spans_flattened += 1;
-                    "lies inside"
-                } else {
-                    report.spans_crossing += 1;
-                    "crosses"
-                };
-                // A span of another label survives in a layered file (a column per label).
-                let hint = if span.label == last.label {
-                    ""
-                } else {
-                    " (a layered CoNLL export keeps it)"
-                };
-                report.warn(format!(
-                    "{}: span {} ({} {}..{}) {what} span {} ({} {}..{}); left out of the tag column{hint}",
-                    document.meta().source_name,
-                    span.id,
-                    span.label,
-                    span.char_start,
-                    span.char_end,
-                    last.id,
-                    last.label,
-                    last.char_start,
-                    last.char_end
-                ));
-            }
+            Some(&last) if span.char_start < last.char_end => left_out(span, last),
             _ => kept.push(span),
         }
     }

@@ -13,6 +13,7 @@ use crate::export::dataset_card::{CARD_FILE, dataset_card, is_dataset_card};
 pub use crate::export::guard::{Protected, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
 use crate::export::offsets::OffsetUnit;
+use crate::export::spacy::{self, SpacyError};
 use crate::export::split::SplitSpec;
 use crate::export::token_classification::{self, LABELS_FILE, TagSet};
 use crate::export::{ExportReport, ImportOptions, Imported, document_id};
@@ -34,6 +35,8 @@ pub enum ExportFormat {
     /// Mentions grouped into clusters by entity, a document per line
     /// ([`crate::export::coref`]): OntoNotes-style JSONL.
     Coref,
+    /// spaCy's `DocBin` ([`crate::export::spacy`]): a binary `.spacy` file.
+    Spacy,
 }
 
 impl ExportFormat {
@@ -43,6 +46,7 @@ impl ExportFormat {
         match self {
             Self::Jsonl(..) | Self::Events | Self::Coref => Some("jsonl"),
             Self::Conll(_) => Some("conll"),
+            Self::Spacy => Some(spacy::EXTENSION),
             Self::Brat => None,
         }
     }
@@ -113,6 +117,14 @@ pub enum FilesError {
     /// Replacing a file failed; its previous version is intact.
     #[error(transparent)]
     Io(#[from] crate::io::IoError),
+    /// The spaCy `DocBin` could not be made (a document too large for it).
+    #[error("cannot write the spaCy DocBin ({source}): {}", path.display())]
+    Spacy {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: SpacyError,
+    },
     /// A brat import found no `.ann` file with its `.txt`.
     #[error("no brat document (NAME.ann with NAME.txt) in {}", path.display())]
     NoBratDocuments {
@@ -121,9 +133,10 @@ pub enum FilesError {
     },
 }
 
-/// Writes an export to `destination` and reports what it wrote. Without a split, JSONL and
-/// `CoNLL` write the file `destination` and brat the folder `destination`; with a split,
-/// `destination` is a folder holding `PART.jsonl`, `PART.conll` or `PART/` per part. The
+/// Writes an export to `destination` and reports what it wrote. Without a split, JSONL,
+/// `CoNLL` and spaCy write the file `destination` and brat the folder `destination`; with a
+/// split, `destination` is a folder holding `PART.jsonl`, `PART.conll`, `PART.spacy` or
+/// `PART/` per part. The
 /// token-classification JSONL also writes `labels.json` beside its file (in the folder, with a
 /// split), one for every part; a split of Hashiya's or the token JSONL also writes the folder's
 /// dataset card `README.md` (see [`crate::export::dataset_card`]). `progress(done, total)` is
@@ -186,6 +199,22 @@ pub fn write_export_with_entities(
                 let folder = part.map_or_else(|| destination.to_owned(), |p| destination.join(p));
                 plan_brat(&group, &folder, &mut counter, &mut planned)
             }
+            (ExportFormat::Spacy, part) => {
+                let path = part.map_or_else(
+                    || destination.to_owned(),
+                    |p| destination.join(format!("{p}.{}", spacy::EXTENSION)),
+                );
+                let (contents, one) = export_docbin(&group, &mut counter).map_err(|source| FilesError::Spacy {
+                    path: path.clone(),
+                    source,
+                })?;
+                planned.push(Planned {
+                    path,
+                    contents,
+                    brat_text: false,
+                });
+                one
+            }
             (format, part) => {
                 let path = match (part, format.extension()) {
                     (Some(part), Some(extension)) => destination.join(format!("{part}.{extension}")),
@@ -194,7 +223,7 @@ pub fn write_export_with_entities(
                 let (text, one) = export_text(&group, &all, entities, format, &mut counter);
                 planned.push(Planned {
                     path,
-                    contents: text,
+                    contents: text.into_bytes(),
                     brat_text: false,
                 });
                 one
@@ -222,7 +251,7 @@ pub fn write_export_with_entities(
         }
     }
     for file in planned {
-        write_file(&file.path, file.contents.as_bytes())?;
+        write_file(&file.path, &file.contents)?;
     }
     Ok(report)
 }
@@ -246,7 +275,7 @@ fn jsonl_companions(
     if let JsonlFlavor::Tokens(_) = flavor {
         planned.push(Planned {
             path: folder.join(LABELS_FILE),
-            contents: tags.labels_json(),
+            contents: tags.labels_json().into_bytes(),
             brat_text: false,
         });
     }
@@ -260,7 +289,7 @@ fn jsonl_companions(
         if existing.is_none_or(|text| is_dataset_card(&text)) {
             planned.push(Planned {
                 path,
-                contents: card,
+                contents: card.into_bytes(),
                 brat_text: false,
             });
         } else {
@@ -276,7 +305,7 @@ fn jsonl_companions(
 /// A file an export is about to write.
 struct Planned {
     path: PathBuf,
-    contents: String,
+    contents: Vec<u8>,
     /// A brat `NAME.txt`, named like an article.
     brat_text: bool,
 }
@@ -295,7 +324,8 @@ impl Progress<'_> {
     }
 }
 
-/// A one-file export as text (`None` for brat, which writes a folder).
+/// A one-file export as text (`None` for brat, which writes a folder, and for spaCy's binary
+/// `DocBin`).
 #[must_use]
 pub fn export_string(documents: &[Document], format: ExportFormat) -> Option<(String, ExportReport)> {
     export_string_with_entities(documents, &EntityRegistry::default(), format)
@@ -308,7 +338,7 @@ pub fn export_string_with_entities(
     entities: &EntityRegistry,
     format: ExportFormat,
 ) -> Option<(String, ExportReport)> {
-    if format == ExportFormat::Brat {
+    if matches!(format, ExportFormat::Brat | ExportFormat::Spacy) {
         return None;
     }
     let group: Vec<&Document> = documents.iter().collect();
@@ -368,6 +398,17 @@ fn export_text(
     (out, report)
 }
 
+/// One `.spacy` file of an export: `documents` (a split part, or all of them).
+fn export_docbin(documents: &[&Document], progress: &mut Progress<'_>) -> Result<(Vec<u8>, ExportReport), SpacyError> {
+    let mut writer = spacy::DocBinWriter::new();
+    let mut report = ExportReport::default();
+    for document in documents {
+        report.merge(writer.push(document)?);
+        progress.step();
+    }
+    Ok((writer.finish()?, report))
+}
+
 /// The files of a brat folder: `annotation.conf`, `visual.conf`, `NAME.txt` and `NAME.ann`.
 fn plan_brat(
     documents: &[&Document],
@@ -379,7 +420,7 @@ fn plan_brat(
     let mut file = |name: &str, contents: String, brat_text: bool| {
         planned.push(Planned {
             path: folder.join(name),
-            contents,
+            contents: contents.into_bytes(),
             brat_text,
         });
     };

@@ -14,6 +14,36 @@ use crate::model::Document;
 /// Separates the files of a brat input (see [`check_brat`]).
 pub const BRAT_SEPARATOR: u8 = 0;
 
+/// The spaCy `Doc` of `document` gives back its text (tokens and their spaces), has no empty
+/// token, and holds every span on its own tokens.
+fn check_spacy_doc(document: &Document) {
+    let mut report = crate::export::ExportReport::default();
+    let doc = crate::export::spacy::SpacyDoc::new(document, &mut report);
+    let mut text = String::with_capacity(document.text().len());
+    let mut reached = 0;
+    for token in &doc.tokens {
+        assert!(!token.text.is_empty(), "an empty spaCy token");
+        assert_eq!(token.char_start, reached, "spaCy tokens leave a gap");
+        text.push_str(token.text);
+        reached = token.char_end;
+        if token.space {
+            text.push(' ');
+            reached += 1;
+        }
+    }
+    assert_eq!(text, document.text(), "the spaCy tokens do not give back the text");
+    assert_eq!(doc.spans.len(), document.spans().len(), "a span lost in the spaCy Doc");
+    for span in &doc.spans {
+        let first = doc.tokens[span.token_start];
+        let last = doc.tokens[span.token_end - 1];
+        assert_eq!(
+            (first.char_start, last.char_end),
+            (span.span.char_start, span.span.char_end),
+            "a span not on spaCy token boundaries"
+        );
+    }
+}
+
 /// Imports `data` as `CoNLL` and checks the documents it builds.
 ///
 /// # Panics
@@ -115,6 +145,13 @@ fn check_exports(documents: &[Document]) {
     ] {
         let _exported = export_string(documents, format);
     }
+    for document in documents {
+        check_spacy_doc(document);
+    }
+    assert!(
+        crate::export::spacy::export_bytes(documents).is_ok(),
+        "the spaCy DocBin could not be written"
+    );
     let names = BratNames::for_documents(documents);
     let _conf = brat::annotation_conf(documents, &names);
     for document in documents {

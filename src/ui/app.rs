@@ -411,11 +411,13 @@ impl HashiyaApp {
             self.say(self.tr().raw("msg-no-problems"), false);
             return;
         }
+        let tr = self.tr();
         let document = self.session.document();
         let Some(problem) = self.problems.step(document, self.annotator.selected, forward) else {
             return;
         };
-        let (span, message) = (problem.span, format!("{}: {}", problem.check, problem.message));
+        let message = crate::ui::problems_window::problem_status(tr, problem);
+        let span = problem.span;
         self.annotate(AnnotatorAction::SelectSpan(span));
         self.say(message, false);
     }

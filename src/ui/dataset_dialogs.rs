@@ -146,7 +146,7 @@ fn warnings_ui(ui: &mut egui::Ui, warnings: &[String]) {
 }
 
 /// The formats offered, with the catalogue ids of their names.
-const EXPORT_FORMATS: [(&str, ExportFormat); 11] = [
+const EXPORT_FORMATS: [(&str, ExportFormat); 12] = [
     (
         "format-jsonl-hashiya",
         ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
@@ -192,6 +192,7 @@ const EXPORT_FORMATS: [(&str, ExportFormat); 11] = [
     ("format-brat", ExportFormat::Brat),
     ("format-events", ExportFormat::Events),
     ("format-coref", ExportFormat::Coref),
+    ("format-spacy", ExportFormat::Spacy),
 ];
 
 /// The export dialog.
