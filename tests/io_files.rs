@@ -549,3 +549,44 @@ fn stale_suggestions_are_dropped_and_bad_ones_refused() {
         .to_string();
     assert!(error.contains("score 1.5"), "{error}");
 }
+
+/// A project's own rule words live in the schema (`suggestion_rules`), written on one line
+/// in version 4 and read back the same by both readers; the rest keeps its defaults.
+#[test]
+fn suggestion_rules_in_the_schema_are_version_4_and_read_back() {
+    use hashiya::io::differential::{RonReader, load_annotation_bytes};
+    let text = io::load_article(&fixtures().join("format-v3.txt"))
+        .expect("article")
+        .text;
+    let fixture = std::fs::read_to_string(fixtures().join("format-v3.hashiya.ron")).expect("reads");
+    let edited = fixture.replacen(
+        "        disabled_checks: [\"span-edge\"],\n    ),\n",
+        "        disabled_checks: [\"span-edge\"],\n        suggestion_rules: Some((titles: [\"العميد\"], min_quote_words: 3)),\n    ),\n",
+        1,
+    );
+    assert_ne!(edited, fixture, "the schema's end was found");
+    let loaded = io::from_ron_str(&edited, &text).expect("loads");
+    let rules = loaded
+        .document
+        .schema()
+        .suggestion_rules
+        .clone()
+        .expect("the project's rules");
+    assert_eq!(rules.titles, ["العميد"]);
+    assert_eq!(rules.min_quote_words, 3);
+    assert_eq!(
+        rules.speech_verbs,
+        hashiya::model::SuggestionRules::default().speech_verbs,
+        "defaults for the rest"
+    );
+    let saved = io::to_ron_string_with_orphans(&loaded.document, &loaded.orphans);
+    assert!(saved.contains("    format_version: 4,\n"));
+    assert!(
+        saved.contains("        suggestion_rules: Some((speech_verbs:["),
+        "{saved}"
+    );
+    for reader in [RonReader::FastThenRon, RonReader::RonOnly] {
+        let again = load_annotation_bytes(saved.as_bytes(), &text, reader).expect("loads");
+        assert_eq!(again.document.schema(), loaded.document.schema(), "{reader:?}");
+    }
+}

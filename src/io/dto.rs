@@ -145,6 +145,9 @@ pub(crate) struct SchemaDto {
     /// Version 2.
     #[serde(default)]
     pub disabled_checks: Vec<String>,
+    /// The project's own word lists for the suggestion rules. Version 4.
+    #[serde(default)]
+    pub suggestion_rules: Option<crate::model::SuggestionRules>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -317,7 +320,8 @@ impl FileDto {
     /// rejections, 3 when a span names an entity, 2 when
     /// it uses another field of version 2, else 1.
     pub fn lowest_version(&self) -> u64 {
-        let suggests = !self.suggestions.is_empty()
+        let suggests = self.schema.suggestion_rules.is_some()
+            || !self.suggestions.is_empty()
             || !self.suggested_links.is_empty()
             || !self.rejected.is_empty()
             || !self.rejected_links.is_empty();
@@ -471,6 +475,7 @@ impl From<&Schema> for SchemaDto {
                 })
                 .collect(),
             disabled_checks: schema.disabled_checks.clone(),
+            suggestion_rules: schema.suggestion_rules.clone(),
         }
     }
 }
@@ -514,6 +519,7 @@ impl From<&SchemaDto> for Schema {
                 })
                 .collect(),
             disabled_checks: schema.disabled_checks.clone(),
+            suggestion_rules: schema.suggestion_rules.clone(),
         }
     }
 }

@@ -54,6 +54,12 @@ pub(crate) fn write_file(file: &FileDto) -> String {
         }
         out.push_str("],\n");
     }
+    if let Some(rules) = &file.schema.suggestion_rules {
+        // One line, as ron writes it (the lists are the project's to edit, by hand or tool).
+        out.push_str("        suggestion_rules: Some(");
+        out.push_str(&ron::to_string(rules).unwrap_or_default());
+        out.push_str("),\n");
+    }
     out.push_str("    ),\n");
     push_spans(&mut out, "spans", &file.spans);
     let mut links: Vec<&LinkDto> = file.links.iter().collect();

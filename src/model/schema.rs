@@ -175,6 +175,10 @@ pub struct Schema {
     /// Names of the annotation checks this project turns off (see `hashiya check --list`).
     #[serde(default)]
     pub disabled_checks: Vec<String>,
+    /// The word lists of the suggestion rules, when the project keeps its own (the defaults,
+    /// general Arabic news style, otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion_rules: Option<crate::model::SuggestionRules>,
 }
 
 /// Why a schema is unusable.
@@ -227,6 +231,7 @@ impl Schema {
             labels: Vec::new(),
             relations: Vec::new(),
             disabled_checks: Vec::new(),
+            suggestion_rules: None,
         })
     }
 
