@@ -144,6 +144,9 @@ pub struct Suggestions {
     pub(super) rejected_links: BTreeSet<LinkRejection>,
     /// The highest suggestion id ever used (0: none).
     pub(super) last_id: u64,
+    /// Position of each suggested span in `spans` (links name their ends by id; the window
+    /// looks them up every frame).
+    positions: std::collections::HashMap<SuggestionId, usize>,
 }
 
 impl Suggestions {
@@ -163,12 +166,39 @@ impl Suggestions {
             .chain(links.iter().map(|l| l.id.0))
             .max()
             .unwrap_or(0);
-        Self {
+        let mut suggestions = Self {
             spans,
             links,
             rejected,
             rejected_links,
             last_id,
+            positions: std::collections::HashMap::new(),
+        };
+        suggestions.reindex();
+        suggestions
+    }
+
+    /// Brings the id → position map up to date after `spans` changed.
+    pub(super) fn reindex(&mut self) {
+        self.positions = self.spans.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    }
+
+    /// Removes the suggested span with this id, keeping the map of positions up to date.
+    pub(super) fn take_span(&mut self, id: SuggestionId) -> Option<SuggestedSpan> {
+        let index = self.positions.remove(&id)?;
+        let span = self.spans.remove(index);
+        for (i, s) in self.spans.iter().enumerate().skip(index) {
+            self.positions.insert(s.id, i);
+        }
+        Some(span)
+    }
+
+    /// Inserts a suggested span in order, keeping the map of positions up to date.
+    pub(super) fn put_span(&mut self, span: SuggestedSpan) {
+        let at = self.spans.partition_point(|s| s.sort_key() < span.sort_key());
+        self.spans.insert(at, span);
+        for (i, s) in self.spans.iter().enumerate().skip(at) {
+            self.positions.insert(s.id, i);
         }
     }
 
@@ -205,7 +235,7 @@ impl Suggestions {
     /// The suggested span with this id.
     #[must_use]
     pub fn span(&self, id: SuggestionId) -> Option<&SuggestedSpan> {
-        self.spans.iter().find(|s| s.id == id)
+        self.positions.get(&id).map(|&i| &self.spans[i])
     }
 
     /// The suggested link with this id.
@@ -259,6 +289,7 @@ impl Suggestions {
         next.links.extend(links);
         next.spans.sort_by_key(SuggestedSpan::sort_key);
         next.links.sort_by_key(|l| l.id);
+        next.reindex();
         Some(next)
     }
 

@@ -40,6 +40,7 @@ impl Document {
         }
         store.spans.sort_by_key(SuggestedSpan::sort_key);
         store.links.sort_by_key(|l| l.id);
+        store.reindex();
         let restore = Command::SetSuggestions {
             source: source.clone(),
             spans: old_spans,
@@ -114,11 +115,13 @@ impl Document {
                 char_end: span.char_end,
             }];
             // Other sources' suggestions of the same label and range are now annotated too.
-            let same: Vec<SuggestionId> = self
-                .suggestions
-                .spans
+            // Sorted by (start, end, id): the same range is one run, found by bisection.
+            let spans = &self.suggestions.spans;
+            let first = spans.partition_point(|s| (s.char_start, s.char_end) < (span.char_start, span.char_end));
+            let same: Vec<SuggestionId> = spans[first..]
                 .iter()
-                .filter(|s| s.label == span.label && s.char_start == span.char_start && s.char_end == span.char_end)
+                .take_while(|s| (s.char_start, s.char_end) == (span.char_start, span.char_end))
+                .filter(|s| s.label == span.label)
                 .map(|s| s.id)
                 .collect();
             for same_id in same {
@@ -204,13 +207,17 @@ impl Document {
 
     pub(super) fn remove_suggestion(&mut self, id: SuggestionId) -> Result<Command, CommandError> {
         let store = &mut self.suggestions;
-        if let Some(index) = store.spans.iter().position(|s| s.id == id) {
-            let span = store.spans.remove(index);
+        if let Some(span) = store.take_span(id) {
             let end = SuggestionEnd::Suggested(id);
-            let (links, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut store.links)
-                .into_iter()
-                .partition(|l| l.from == end || l.to == end);
-            store.links = kept;
+            let touches = |l: &SuggestedLink| l.from == end || l.to == end;
+            // Most suggested spans have no link: no need to rebuild the list for them.
+            let links = if store.links.iter().any(touches) {
+                let (links, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut store.links).into_iter().partition(touches);
+                store.links = kept;
+                links
+            } else {
+                Vec::new()
+            };
             return Ok(Command::RestoreSuggestion {
                 span: Some(span),
                 links,
@@ -242,8 +249,7 @@ impl Document {
             }
             inverse.push(Command::RemoveSuggestion(span.id));
             store.last_id = store.last_id.max(span.id.0);
-            let at = store.spans.partition_point(|s| s.sort_key() < span.sort_key());
-            store.spans.insert(at, span);
+            store.put_span(span);
         }
         for link in links {
             if let Err(at) = store.links.binary_search_by_key(&link.id, |l| l.id) {

@@ -149,6 +149,12 @@ pub struct HashiyaApp {
     suggestion_job: Option<suggestion_glue::SuggestionJob>,
     /// The string matcher once run: it learns each new span.
     matcher: Option<crate::suggest::Matcher>,
+    /// The matcher's suggestions being found again after a new span.
+    matcher_refresh: Option<suggestion_glue::MatcherRefresh>,
+    /// A span the user just made, for the matcher to learn.
+    learn_span: Option<crate::model::SpanId>,
+    /// The side panel's suggestion counts, kept between frames.
+    suggestion_counts: crate::ui::suggestion_panel::CountCache,
 }
 
 /// The settings key of the annotator's name.
@@ -257,6 +263,9 @@ impl HashiyaApp {
             hovered_suggestion: None,
             suggestion_job: None,
             matcher: None,
+            matcher_refresh: None,
+            learn_span: None,
+            suggestion_counts: crate::ui::suggestion_panel::CountCache::default(),
         }
     }
 
@@ -377,9 +386,8 @@ impl HashiyaApp {
             Outcome::Changed => {
                 if creates {
                     self.view.set_selection(None);
-                    if let Some(span) = self.annotator.selected {
-                        self.matcher_learns(span);
-                    }
+                    // The matcher learns it once the frame's actions are done.
+                    self.learn_span = self.annotator.selected;
                 }
                 self.status = None;
             }
@@ -1098,7 +1106,9 @@ impl eframe::App for HashiyaApp {
                 actions.extend(suggestion_panel_ui(
                     ui,
                     session.document(),
+                    state,
                     &mut self.suggestion_walk,
+                    &mut self.suggestion_counts,
                     progress.as_ref(),
                 ));
                 actions.extend(self.panel.show_ui(
@@ -1140,6 +1150,10 @@ impl eframe::App for HashiyaApp {
         self.scroll_after_switch();
         self.background_work(&ctx);
         self.suggestion_job_work(&ctx);
+        if let Some(span) = self.learn_span.take() {
+            self.matcher_learns(&ctx, span);
+        }
+        self.matcher_refresh_work();
         self.update_title(&ctx);
         if let Some(task) = &mut self.screenshot {
             task.step(&ctx, self.view.is_settled());

@@ -18,12 +18,33 @@ pub struct RunProgress {
     pub fraction: f32,
 }
 
+/// The counts of the section, computed once per change of the document or the threshold (an
+/// 820,000-char document has thousands of suggestions: not a job for every frame).
+#[derive(Default)]
+pub struct CountCache {
+    key: Option<((u64, u64), u32)>,
+    counts: Vec<crate::app::suggestion_walk::SuggestionCount>,
+}
+
+impl CountCache {
+    fn counts(&mut self, document: &Document, state: (u64, u64), threshold: f32) -> &[crate::app::suggestion_walk::SuggestionCount] {
+        let key = Some((state, threshold.to_bits()));
+        if self.key != key {
+            self.counts = counts(document, threshold);
+            self.key = key;
+        }
+        &self.counts
+    }
+}
+
 /// The section; returns what the user asked for. The threshold slider changes `walk` directly
-/// (view state).
+/// (view state). `state` changes whenever the document does.
 pub fn suggestion_panel_ui(
     ui: &mut Ui,
     document: &Document,
+    state: (u64, u64),
     walk: &mut SuggestionWalk,
+    cache: &mut CountCache,
     progress: Option<&RunProgress>,
 ) -> Vec<AppAction> {
     let tr = Tr::of(ui.ctx());
@@ -54,20 +75,26 @@ pub fn suggestion_panel_ui(
                 actions.push(AppAction::Suggestion(SuggestionAction::ToggleShow));
             }
             ui.add(egui::Slider::new(&mut walk.threshold, 0.0..=1.0).text(tr.t("suggestions-threshold")));
-            counts_ui(ui, document, walk, &mut actions);
+            let counts = cache.counts(document, state, walk.threshold);
+            counts_ui(ui, document, walk, counts, &mut actions);
         });
     actions
 }
 
-fn counts_ui(ui: &mut Ui, document: &Document, walk: &SuggestionWalk, actions: &mut Vec<AppAction>) {
+fn counts_ui(
+    ui: &mut Ui,
+    document: &Document,
+    walk: &SuggestionWalk,
+    counts: &[crate::app::suggestion_walk::SuggestionCount],
+    actions: &mut Vec<AppAction>,
+) {
     let tr = Tr::of(ui.ctx());
-    let counts = counts(document, walk.threshold);
     if counts.is_empty() {
         ui.label(RichText::new(tr.t("suggestions-none")).weak());
         return;
     }
     egui::Grid::new("suggestion-counts").striped(true).show(ui, |ui| {
-        for count in &counts {
+        for count in counts {
             let name = match count.source.as_str() {
                 "matcher" => tr.t("suggestions-run-matcher"),
                 "rules" => tr.t("suggestions-run-rules"),

@@ -326,10 +326,11 @@ fn read_gazetteer(article: &std::path::Path) -> Result<Vec<(String, String)>, St
 }
 
 impl HashiyaApp {
-    /// After the user made a span: the matcher (once run) learns it and its suggestions are
-    /// refreshed within the same undo step, so that the span's other occurrences are
-    /// suggested at once and one undo takes back both.
-    pub(super) fn matcher_learns(&mut self, span: crate::model::SpanId) {
+    /// After the user made a span: the matcher (once run) learns it, and finds every learned
+    /// string again on a background thread (50 ms on an 820,000-char document: too long for a
+    /// frame); the refreshed suggestions join the span's undo step, so one undo takes back
+    /// both.
+    pub(super) fn matcher_learns(&mut self, ctx: &Context, span: crate::model::SpanId) {
         let Some(matcher) = &mut self.matcher else {
             return;
         };
@@ -338,8 +339,45 @@ impl HashiyaApp {
             return;
         };
         matcher.add_span(document.span_text(span), &span.label);
-        let (spans, links) = new_suggestions(&matcher.suggest(document));
-        let (command, _) = document.suggestion_command(&SuggestionSource::Matcher, &spans, &links);
+        let (matcher, document) = (matcher.clone(), document.clone());
+        let (sender, receiver) = mpsc::channel();
+        let repaint = ctx.clone();
+        std::thread::spawn(move || {
+            // The window may have moved on; then nobody waits for the answer.
+            let _ = sender.send(matcher.suggest(&document));
+            repaint.request_repaint();
+        });
+        self.matcher_refresh = Some(MatcherRefresh {
+            revision: self.session.revision(),
+            generation: self.generation,
+            receiver,
+        });
+    }
+
+    /// Takes the matcher's refreshed suggestions when they are ready, if nothing changed since
+    /// the span they follow (else the next span refreshes them).
+    pub(super) fn matcher_refresh_work(&mut self) {
+        let Some(refresh) = &self.matcher_refresh else {
+            return;
+        };
+        let candidates = match refresh.receiver.try_recv() {
+            Ok(candidates) => candidates,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.matcher_refresh = None;
+                return;
+            }
+        };
+        let current = refresh.revision == self.session.revision() && refresh.generation == self.generation;
+        self.matcher_refresh = None;
+        if !current {
+            return;
+        }
+        let (spans, links) = new_suggestions(&candidates);
+        let (command, _) = self
+            .session
+            .document()
+            .suggestion_command(&SuggestionSource::Matcher, &spans, &links);
         if let Err(error) = self.session.edit_with_last(command) {
             let text = self
                 .tr()
@@ -347,4 +385,12 @@ impl HashiyaApp {
             self.say(text, true);
         }
     }
+}
+
+/// The matcher's suggestions being found again after a new span.
+pub(super) struct MatcherRefresh {
+    /// The session's revision right after the span was made.
+    revision: u64,
+    generation: u64,
+    receiver: mpsc::Receiver<crate::suggest::Candidates>,
 }
