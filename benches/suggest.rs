@@ -16,8 +16,14 @@ use support::workload::workload;
 
 fn matcher(c: &mut Criterion) {
     let (document, what) = workload();
-    eprintln!("workload: {what}: {} chars, {} spans", document.char_len(), document.spans().len());
-    c.bench_function("matcher_learn_820k", |b| b.iter(|| Matcher::learn(&[&document], &[]).len()));
+    eprintln!(
+        "workload: {what}: {} chars, {} spans",
+        document.char_len(),
+        document.spans().len()
+    );
+    c.bench_function("matcher_learn_820k", |b| {
+        b.iter(|| Matcher::learn(&[&document], &[]).len())
+    });
     let mut learned = Matcher::learn(&[&document], &[]);
     let span = &document.spans()[document.spans().len() / 2];
     let text = document.span_text(span).to_owned();
@@ -36,7 +42,9 @@ fn matcher(c: &mut Criterion) {
                     score: c.score,
                 })
                 .collect();
-            document.suggestion_command(&SuggestionSource::Matcher, &proposals, &[]).1
+            document
+                .suggestion_command(&SuggestionSource::Matcher, &proposals, &[])
+                .1
         });
     });
 }
@@ -72,9 +80,16 @@ fn accept_all_820k(c: &mut Criterion) {
     session.edit(command).unwrap();
     let mut labels: Vec<&str> = proposals.iter().map(|p| p.label.as_str()).collect();
     labels.sort_unstable();
-    let label = labels.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).map(|run| run[0]).unwrap().to_owned();
+    let label = labels
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|run| run.len())
+        .map(|run| run[0])
+        .unwrap()
+        .to_owned();
     let accept = accept_all(session.document(), &label, 0.0).unwrap();
-    eprintln!("accept all {label}: {} suggestions", match &accept { hashiya::model::Command::Batch(c) => c.len(), _ => 1 });
+    if let hashiya::model::Command::AcceptSuggestions { ids, .. } = &accept {
+        eprintln!("accept all {label}: {} suggestions", ids.len());
+    }
     c.bench_function("accept_all_820k", |b| {
         b.iter(|| {
             session.edit(accept.clone()).unwrap();
@@ -86,7 +101,9 @@ fn accept_all_820k(c: &mut Criterion) {
 fn rules_820k(c: &mut Criterion) {
     let (document, _) = workload();
     let rules_words = SuggestionRules::default();
-    c.bench_function("rules_820k", |b| b.iter(|| rules::suggest(&document, &rules_words).spans.len()));
+    c.bench_function("rules_820k", |b| {
+        b.iter(|| rules::suggest(&document, &rules_words).spans.len())
+    });
 }
 
 fn config() -> Criterion {

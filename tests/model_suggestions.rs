@@ -214,3 +214,52 @@ fn accept_all_in_one_batch_is_one_undo_step() {
     s.undo().expect("undone");
     assert_eq!(state(s.document()), before);
 }
+
+#[test]
+fn accepting_many_at_once_merges_twins_retargets_links_and_undoes_exactly() {
+    let mut s = session();
+    s.edit(rules_suggestions()).expect("rules");
+    // The matcher suggests the same actor as the rules (a twin) and another one.
+    s.edit(Command::SetSuggestions {
+        source: SuggestionSource::Matcher,
+        spans: vec![
+            suggested(4, "Actor", "الفريق محمد الحداد", SuggestionSource::Matcher),
+            suggested(5, "Actor", "طرابلس", SuggestionSource::Matcher),
+        ],
+        links: Vec::new(),
+    })
+    .expect("matcher");
+    let before = state(s.document());
+    s.edit(Command::AcceptSuggestions {
+        ids: vec![SuggestionId(4), SuggestionId(1), SuggestionId(5)],
+        as_spans: Vec::new(),
+    })
+    .expect("accepted");
+    let doc = s.document();
+    let texts: Vec<&str> = doc.spans().iter().map(|span| doc.span_text(span)).collect();
+    assert_eq!(texts, ["الفريق محمد الحداد", "طرابلس"], "twins become one span");
+    let left: Vec<SuggestionId> = doc.suggestions().spans().iter().map(|s| s.id).collect();
+    assert_eq!(left, [SuggestionId(2)], "only the quote is still suggested");
+    let actor = doc.spans()[0].id;
+    assert_eq!(
+        doc.suggestions().links()[0].to,
+        SuggestionEnd::Span(actor),
+        "the link follows"
+    );
+    let after = state(doc);
+    s.undo().expect("undone");
+    assert_eq!(state(s.document()), before, "one undo restores everything");
+    s.redo().expect("redone");
+    assert_eq!(
+        state(s.document()),
+        after,
+        "redo makes the same spans, with the same ids"
+    );
+    let refused = Command::AcceptSuggestions {
+        ids: vec![SuggestionId(2), SuggestionId(99)],
+        as_spans: Vec::new(),
+    };
+    let now = state(s.document());
+    assert!(s.edit(refused).is_err());
+    assert_eq!(state(s.document()), now, "a refused accept changes nothing");
+}

@@ -146,17 +146,18 @@ impl SuggestionWalk {
 /// (of any source); `None` when there is none.
 #[must_use]
 pub fn accept_all(document: &Document, label: &str, threshold: f32) -> Option<Command> {
-    let mut seen = std::collections::HashSet::new();
-    let commands: Vec<Command> = document
+    // Two sources may suggest the same range: the command makes it one span.
+    let ids: Vec<crate::model::SuggestionId> = document
         .suggestions()
         .spans()
         .iter()
         .filter(|s| s.label == label && s.score >= threshold)
-        // Two sources may suggest the same range: it becomes one span.
-        .filter(|s| seen.insert((s.char_start, s.char_end)))
-        .map(|s| Command::AcceptSuggestion(s.id))
+        .map(|s| s.id)
         .collect();
-    (!commands.is_empty()).then_some(Command::Batch(commands))
+    (!ids.is_empty()).then_some(Command::AcceptSuggestions {
+        ids,
+        as_spans: Vec::new(),
+    })
 }
 
 /// Suggestions per source and label (relation, for links), sorted by source then label.

@@ -117,6 +117,28 @@ pub enum Command {
     /// Accept a suggestion: a span becomes an annotated span (the suggested links ending at it
     /// now end at the new span); a link becomes an annotated link, accepting its suggested ends.
     AcceptSuggestion(SuggestionId),
+    /// Accept many suggested spans in one step ("accept all"), in time linear in the
+    /// document: each becomes a span (numbered after every id used, or `as_spans` when the
+    /// step is redone), other suggestions of the same label and range go with them, and the
+    /// suggested links ending at them now end at the new spans.
+    AcceptSuggestions {
+        /// The suggested spans.
+        ids: Vec<SuggestionId>,
+        /// The span ids to give them (redo); empty: allocate.
+        as_spans: Vec<SpanId>,
+    },
+    /// The inverse of `AcceptSuggestions`: the spans go, the suggestions come back.
+    UnacceptSuggestions {
+        /// The spans made.
+        spans: Vec<SpanId>,
+        /// The suggestions they came from (and their same-range twins), as they were.
+        restore: Vec<SuggestedSpan>,
+        /// The ids accepted, in order (for redo).
+        ids: Vec<SuggestionId>,
+        /// The suggested links the accept pointed at the new spans: (link, its head end or
+        /// not, the suggestion it ended at).
+        retargeted: Vec<(SuggestionId, bool, SuggestionId)>,
+    },
     /// Reject a suggestion: removed, and its range and label (or kind and ends) remembered, so
     /// that no source proposes it again.
     RejectSuggestion(SuggestionId),
@@ -325,6 +347,13 @@ impl Document {
             Command::RenameLabel { from, to } => self.rename_label(&from, to),
             Command::SetSuggestions { source, spans, links } => self.set_suggestions(&source, spans, links),
             Command::AcceptSuggestion(id) => self.accept_suggestion(id),
+            Command::AcceptSuggestions { ids, as_spans } => self.accept_suggestions(ids, &as_spans),
+            Command::UnacceptSuggestions {
+                spans,
+                restore,
+                ids,
+                retargeted,
+            } => Ok(self.unaccept_suggestions(&spans, restore, ids, &retargeted)),
             Command::RejectSuggestion(id) => self.reject_suggestion(id),
             Command::RemoveSuggestion(id) => self.remove_suggestion(id),
             Command::RestoreSuggestion { span, links } => self.restore_suggestion(span, links),

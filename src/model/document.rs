@@ -288,6 +288,27 @@ impl Document {
         span
     }
 
+    /// Adds many spans at once (accepting thousands of suggestions): one sort and one
+    /// reindex, not one shift of the list per span.
+    pub(super) fn insert_spans_bulk(&mut self, spans: Vec<Span>) {
+        for span in &spans {
+            self.last_span_id = self.last_span_id.max(span.id.0);
+        }
+        self.spans.extend(spans);
+        self.spans.sort_by_key(Span::sort_key);
+        self.reindex_from(0);
+    }
+
+    /// Removes many spans at once (and returns them), with one reindex.
+    pub(super) fn remove_spans_bulk(&mut self, ids: &std::collections::HashSet<SpanId>) -> Vec<Span> {
+        let (removed, kept): (Vec<Span>, Vec<Span>) = std::mem::take(&mut self.spans)
+            .into_iter()
+            .partition(|s| ids.contains(&s.id));
+        self.spans = kept;
+        self.reindex_from(0);
+        removed
+    }
+
     /// Brings the id → position map up to date for the spans from `index` on.
     fn reindex_from(&mut self, index: usize) {
         if index == 0 {

@@ -175,6 +175,112 @@ impl Document {
         Ok(())
     }
 
+    pub(super) fn accept_suggestions(
+        &mut self,
+        ids: Vec<SuggestionId>,
+        as_spans: &[SpanId],
+    ) -> Result<Command, CommandError> {
+        // Every id must be a suggested span; each distinct (label, range) becomes one span.
+        let mut keys: Vec<(usize, usize, String)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for &id in &ids {
+            let span = self.suggestions.span(id).ok_or(CommandError::NoSuchSuggestion(id))?;
+            self.check_range(span.char_start, span.char_end)?;
+            self.check_label(&span.label)?;
+            let key = (span.char_start, span.char_end, span.label.clone());
+            if seen.insert(key.clone()) {
+                keys.push(key);
+            }
+        }
+        if !as_spans.is_empty() && as_spans.len() != keys.len() {
+            return Err(CommandError::DuplicateId("the spans of a redone accept".to_owned()));
+        }
+        let mut new_ids = Vec::with_capacity(keys.len());
+        let mut next = self.last_span_id;
+        for index in 0..keys.len() {
+            let id = match as_spans.get(index) {
+                Some(&id) if self.span_index(id).is_none() => id,
+                Some(&id) => return Err(CommandError::DuplicateId(id.to_string())),
+                None => {
+                    next = next.checked_add(1).ok_or(CommandError::IdsExhausted("span"))?;
+                    SpanId(next)
+                }
+            };
+            new_ids.push(id);
+        }
+        let by_key: std::collections::HashMap<(usize, usize, &str), SpanId> = keys
+            .iter()
+            .zip(&new_ids)
+            .map(|((start, end, label), &id)| ((*start, *end, label.as_str()), id))
+            .collect();
+        // The suggestions that become spans: the accepted ones and their same-range twins.
+        let store = &mut self.suggestions;
+        let (restore, kept): (Vec<SuggestedSpan>, Vec<SuggestedSpan>) = std::mem::take(&mut store.spans)
+            .into_iter()
+            .partition(|s| by_key.contains_key(&(s.char_start, s.char_end, s.label.as_str())));
+        store.spans = kept;
+        store.reindex();
+        let target: std::collections::HashMap<SuggestionId, SpanId> = restore
+            .iter()
+            .map(|s| (s.id, by_key[&(s.char_start, s.char_end, s.label.as_str())]))
+            .collect();
+        let mut retargeted = Vec::new();
+        for link in &mut store.links {
+            for (is_head, end) in [(true, &mut link.from), (false, &mut link.to)] {
+                if let SuggestionEnd::Suggested(id) = *end
+                    && let Some(&span) = target.get(&id)
+                {
+                    *end = SuggestionEnd::Span(span);
+                    retargeted.push((link.id, is_head, id));
+                }
+            }
+        }
+        let spans: Vec<crate::model::Span> = keys
+            .into_iter()
+            .zip(&new_ids)
+            .map(|((start, end, label), &id)| crate::model::Span::new(id, label, start, end))
+            .collect();
+        self.insert_spans_bulk(spans);
+        Ok(Command::UnacceptSuggestions {
+            spans: new_ids,
+            restore,
+            ids,
+            retargeted,
+        })
+    }
+
+    pub(super) fn unaccept_suggestions(
+        &mut self,
+        spans: &[SpanId],
+        restore: Vec<SuggestedSpan>,
+        ids: Vec<SuggestionId>,
+        retargeted: &[(SuggestionId, bool, SuggestionId)],
+    ) -> Command {
+        let made: std::collections::HashSet<SpanId> = spans.iter().copied().collect();
+        self.remove_spans_bulk(&made);
+        let store = &mut self.suggestions;
+        for &(link, is_head, suggestion) in retargeted {
+            if let Ok(index) = store.links.binary_search_by_key(&link, |l| l.id) {
+                let end = if is_head {
+                    &mut store.links[index].from
+                } else {
+                    &mut store.links[index].to
+                };
+                *end = SuggestionEnd::Suggested(suggestion);
+            }
+        }
+        for span in restore {
+            store.last_id = store.last_id.max(span.id.0);
+            store.spans.push(span);
+        }
+        store.spans.sort_by_key(SuggestedSpan::sort_key);
+        store.reindex();
+        Command::AcceptSuggestions {
+            ids,
+            as_spans: spans.to_vec(),
+        }
+    }
+
     pub(super) fn reject_suggestion(&mut self, id: SuggestionId) -> Result<Command, CommandError> {
         let rejected = if let Some(span) = self.suggestions.span(id) {
             Rejected::Span(span.rejection())

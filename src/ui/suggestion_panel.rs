@@ -27,7 +27,12 @@ pub struct CountCache {
 }
 
 impl CountCache {
-    fn counts(&mut self, document: &Document, state: (u64, u64), threshold: f32) -> &[crate::app::suggestion_walk::SuggestionCount] {
+    fn counts(
+        &mut self,
+        document: &Document,
+        state: (u64, u64),
+        threshold: f32,
+    ) -> &[crate::app::suggestion_walk::SuggestionCount] {
         let key = Some((state, threshold.to_bits()));
         if self.key != key {
             self.counts = counts(document, threshold);

@@ -37,7 +37,7 @@ impl HashiyaApp {
                 match accept_all(self.session.document(), &label, threshold) {
                     Some(command) => {
                         let count = match &command {
-                            crate::model::Command::Batch(commands) => commands.len(),
+                            crate::model::Command::AcceptSuggestions { ids, .. } => ids.len(),
                             _ => 1,
                         };
                         self.suggestion_edit(command);
