@@ -115,10 +115,12 @@ fn schema_strategy() -> impl Strategy<Value = Schema> {
                 Vec::new()
             };
             // A project's own rule words: any text, to go through the one-line writer.
-            let suggestion_rules = pairs.then(|| hashiya::model::SuggestionRules {
-                titles: vec![looks[0].2.clone(), "اللواء".to_owned()],
-                quote_pairs: vec![('«', '»'), ('"', '"')],
-                ..hashiya::model::SuggestionRules::default()
+            let suggestion_rules = pairs.then(|| {
+                Box::new(hashiya::model::SuggestionRules {
+                    titles: vec![looks[0].2.clone(), "اللواء".to_owned()],
+                    quote_pairs: vec![('«', '»'), ('"', '"')],
+                    ..hashiya::model::SuggestionRules::default()
+                })
             });
             Schema {
                 labels,

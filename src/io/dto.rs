@@ -147,7 +147,7 @@ pub(crate) struct SchemaDto {
     pub disabled_checks: Vec<String>,
     /// The project's own word lists for the suggestion rules. Version 4.
     #[serde(default)]
-    pub suggestion_rules: Option<crate::model::SuggestionRules>,
+    pub suggestion_rules: Option<Box<crate::model::SuggestionRules>>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]

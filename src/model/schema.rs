@@ -178,7 +178,7 @@ pub struct Schema {
     /// The word lists of the suggestion rules, when the project keeps its own (the defaults,
     /// general Arabic news style, otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suggestion_rules: Option<crate::model::SuggestionRules>,
+    pub suggestion_rules: Option<Box<crate::model::SuggestionRules>>,
 }
 
 /// Why a schema is unusable.
