@@ -151,7 +151,10 @@ fn unknown_and_newer_versions() {
     assert!(matches!(error, IoError::UnsupportedVersion { found, .. } if found == next));
     assert!(error.to_string().contains("newer than this Hashiya reads"), "{error}");
     // A newer file with fields this version does not know still says "newer".
-    let newer = edit("format_version: 1,", "format_version: 4, layers: [(name: \"x\")],");
+    let newer = edit(
+        "format_version: 1,",
+        &format!("format_version: {next}, layers: [(name: \"x\")],"),
+    );
     assert!(
         from_ron_str(&newer, TEXT)
             .expect_err("newer")

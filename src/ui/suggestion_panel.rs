@@ -58,7 +58,7 @@ pub fn suggestion_panel_ui(
     let title = tr.t_args("suggestions-section", &[("count", total.into())]);
     egui::CollapsingHeader::new(title)
         .id_salt("suggestions-section")
-        .default_open(true)
+        .default_open(total > 0)
         .show(ui, |ui| {
             crate::ui::language::row_ui(ui, true, |ui| {
                 for (run, id) in [

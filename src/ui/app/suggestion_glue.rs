@@ -274,7 +274,12 @@ impl HashiyaApp {
                     Ok((matcher.suggest(&document), Some(matcher)))
                 }
                 SuggestionRun::Rules => {
-                    let rules = document.schema().suggestion_rules.clone().map(|r| *r).unwrap_or_default();
+                    let rules = document
+                        .schema()
+                        .suggestion_rules
+                        .clone()
+                        .map(|r| *r)
+                        .unwrap_or_default();
                     Ok((crate::suggest::rules::suggest(&document, &rules), None))
                 }
                 SuggestionRun::Tagger => {
