@@ -9,7 +9,7 @@ const TEXT: &str = include_str!("../assets/samples/libya-army-leaders-meeting.ar
 const RON: &str = include_str!("../assets/samples/libya-army-leaders-meeting.ar.hashiya.ron");
 
 /// Every subcommand, as `hashiya --help` lists them.
-const SUBCOMMANDS: [&str; 10] = [
+const SUBCOMMANDS: [&str; 11] = [
     "validate",
     "fmt",
     "export",
@@ -17,6 +17,7 @@ const SUBCOMMANDS: [&str; 10] = [
     "stats",
     "entities",
     "search",
+    "suggest",
     "debug",
     "completions",
     "man",

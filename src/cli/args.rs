@@ -270,9 +270,10 @@ pub enum SuggestSource {
 /// `hashiya suggest`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Trains SOURCE on the --train inputs (the rules need none), runs it on the --test inputs without their annotations and compares its spans with theirs, exact match (same range and label): one line per label with precision, recall, F1 and the counts, then the micro total and the training time. --split-at F instead takes INPUT...: the first F of their tokens train, the rest test. Inputs are articles, annotation files or folders (as `hashiya stats` \
+    after_help = "Trains SOURCE on the --train inputs (the rules need none), runs it on the --test inputs without their annotations and compares its spans with theirs, exact match (same range and label): one line per label with precision, recall, F1 and the counts, then the micro total, links per kind (right when kind and both ends match) and the training \
+time. --split-at F instead takes INPUT...: the first F of their tokens train, the rest test. Inputs are articles, annotation files or folders (as `hashiya stats` \
 reads them), or datasets as `hashiya import` reads them: CoNLL (.conll, .bio, .iob) and JSONL \
-(.jsonl) files. --json: {\"source\", \"train_documents\", \"test_documents\", \"train_seconds\", \"suggest_seconds\", \"labels\": {LABEL: {\"precision\", \"recall\", \"f1\", \"correct\", \"proposed\", \"annotated\"}}, \"total\"}. Exit code 0 when measured, 1 when there is nothing to test or train on, 2 bad usage or an unreadable input."
+(.jsonl) files. --json: {\"source\", \"train_documents\", \"test_documents\", \"train_seconds\", \"suggest_seconds\", \"labels\": {LABEL: {\"precision\", \"recall\", \"f1\", \"correct\", \"proposed\", \"annotated\"}}, \"total\", \"links\": {KIND: …}}. Exit code 0 when measured, 1 when there is nothing to test or train on, 2 bad usage or an unreadable input."
 )]
 pub struct SuggestArgs {
     /// Measure the source (the only mode on the command line; the window shows suggestions).
@@ -290,6 +291,11 @@ pub struct SuggestArgs {
     /// Splits INPUT... by token position: this share (0–1) of the tokens trains, the rest tests.
     #[arg(long, value_name = "F", requires = "inputs", value_parser = fraction_parser)]
     pub split_at: Option<f64>,
+    /// Gives the source the test documents' spans of this label (repeatable), so that what
+    /// builds on them is measured: `--given Actor` scores the rules' quotes and speakers
+    /// with the annotated actors. Those spans are not scored.
+    #[arg(long, value_name = "LABEL")]
+    pub given: Vec<String>,
     /// A gazetteer for the matcher: one `text<TAB>label` a line.
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,

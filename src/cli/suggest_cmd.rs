@@ -11,7 +11,7 @@ use crate::cli::output::Output;
 use crate::export::ImportOptions;
 use crate::export::files::{ImportFormat, read_import};
 use crate::model::{Document, SuggestionRules};
-use crate::suggest::eval::{Counts, Evaluation, split_by_position, without_annotations};
+use crate::suggest::eval::{Counts, Evaluation, given_document, split_by_position};
 use crate::suggest::{Candidates, Matcher, Tagger, parse_gazetteer, rules};
 
 /// Runs `hashiya suggest …`; returns the exit code.
@@ -86,9 +86,12 @@ fn measure(args: &SuggestArgs) -> Result<Report, (i32, String)> {
     };
     let train_seconds = started.elapsed().as_secs_f64();
     let started = Instant::now();
-    let mut evaluation = Evaluation::default();
+    let mut evaluation = Evaluation {
+        given_labels: args.given.clone(),
+        ..Evaluation::default()
+    };
     for document in &test {
-        let candidates = source.suggest(&without_annotations(document));
+        let candidates = source.suggest(&given_document(document, &args.given));
         evaluation.add(document, &candidates);
     }
     Ok(Report {
@@ -179,6 +182,9 @@ impl Report {
             row(&mut text, label, counts);
         }
         row(&mut text, "total (micro)", &self.evaluation.total);
+        for (kind, counts) in &self.evaluation.links {
+            row(&mut text, &format!("link {kind}"), counts);
+        }
         text
     }
 
@@ -199,6 +205,12 @@ impl Report {
             .iter()
             .map(|(label, c)| (label.clone(), counts(c)))
             .collect();
+        let links: serde_json::Map<String, serde_json::Value> = self
+            .evaluation
+            .links
+            .iter()
+            .map(|(kind, c)| (kind.clone(), counts(c)))
+            .collect();
         let value = serde_json::json!({
             "source": source_name(self.source),
             "train_documents": self.train_documents,
@@ -207,6 +219,7 @@ impl Report {
             "suggest_seconds": self.suggest_seconds,
             "labels": labels,
             "total": counts(&self.evaluation.total),
+            "links": links,
         });
         format!("{value}\n")
     }

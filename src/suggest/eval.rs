@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::export::tokens::{SentenceSplit, tokenize};
 use crate::model::{Document, DocumentMeta, Span};
-use crate::suggest::candidate::Candidates;
+use crate::suggest::candidate::{CandidateEnd, Candidates};
 
 /// Counts of one label (or of all, for the micro total).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -51,28 +51,40 @@ fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
 }
 
-/// The scores of a source: per label (name order) and the micro total.
+/// The scores of a source: per label (name order) and the micro total, and its links per
+/// kind (a link is right when its kind and both ends' ranges and labels are those of an
+/// annotated link).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Evaluation {
     /// Label → counts.
     pub labels: BTreeMap<String, Counts>,
     /// All labels together.
     pub total: Counts,
+    /// Link kind → counts.
+    pub links: BTreeMap<String, Counts>,
+    /// Labels whose spans the source was given ([`given_document`]): not scored.
+    pub given_labels: Vec<String>,
 }
 
 impl Evaluation {
     /// Adds one document: its annotated spans against the candidates proposed for it.
+    /// Existing ends (`CandidateEnd::Span`) are looked up in `annotated`: the document given to
+    /// the source kept the ids of the spans it was given.
     pub fn add(&mut self, annotated: &Document, candidates: &Candidates) {
+        let given_labels = self.given_labels.clone();
+        let given = |label: &str| given_labels.iter().any(|l| l == label);
         let gold: HashSet<(usize, usize, &str)> = annotated
             .spans()
             .iter()
             .map(|s| (s.char_start, s.char_end, s.label.as_str()))
             .collect();
-        for span in annotated.spans() {
+        let spans: Vec<&Span> = annotated.spans().iter().filter(|s| !given(&s.label)).collect();
+        for span in spans {
             self.labels.entry(span.label.clone()).or_default().annotated += 1;
         }
+        self.add_links(annotated, candidates);
         let mut seen = HashSet::new();
-        for candidate in &candidates.spans {
+        for candidate in candidates.spans.iter().filter(|c| !given(&c.label)) {
             let key = (candidate.char_start, candidate.char_end, candidate.label.as_str());
             if !seen.insert(key) {
                 continue;
@@ -88,16 +100,60 @@ impl Evaluation {
             self.total.add(counts);
         }
     }
+
+    fn add_links(&mut self, annotated: &Document, candidates: &Candidates) {
+        type End<'a> = (usize, usize, &'a str);
+        let of_span = |id| annotated.span(id).map(|s| (s.char_start, s.char_end, s.label.as_str()));
+        let resolve = |end: CandidateEnd| -> Option<End<'_>> {
+            match end {
+                CandidateEnd::Span(id) => of_span(id),
+                CandidateEnd::Candidate(index) => candidates
+                    .spans
+                    .get(index)
+                    .map(|c| (c.char_start, c.char_end, c.label.as_str())),
+            }
+        };
+        let gold: HashSet<(&str, End<'_>, End<'_>)> = annotated
+            .links()
+            .iter()
+            .filter_map(|l| Some((l.kind.as_str(), of_span(l.from)?, of_span(l.to)?)))
+            .collect();
+        for link in annotated.links() {
+            self.links.entry(link.kind.clone()).or_default().annotated += 1;
+        }
+        let mut seen = HashSet::new();
+        for link in &candidates.links {
+            let (Some(from), Some(to)) = (resolve(link.from), resolve(link.to)) else {
+                continue;
+            };
+            let key = (link.kind.as_str(), from, to);
+            if !seen.insert(key) {
+                continue;
+            }
+            let counts = self.links.entry(link.kind.clone()).or_default();
+            counts.proposed += 1;
+            if gold.contains(&key) {
+                counts.correct += 1;
+            }
+        }
+    }
 }
 
-/// `document` without its spans and links: what a source is given to propose for.
+/// What a source is given to propose for: `document` without its links and without its
+/// spans but those labelled one of `given_labels` (ids kept).
 #[must_use]
-pub fn without_annotations(document: &Document) -> Document {
+pub fn given_document(document: &Document, given_labels: &[String]) -> Document {
+    let spans = document
+        .spans()
+        .iter()
+        .filter(|s| given_labels.contains(&s.label))
+        .cloned()
+        .collect();
     Document::from_parts(
         document.text().to_owned(),
         document.schema().clone(),
         document.meta().clone(),
-        Vec::new(),
+        spans,
         Vec::new(),
     )
 }

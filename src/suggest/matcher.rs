@@ -13,6 +13,15 @@
 //!   wins and matches never overlap.
 //! - A string's label is the one it was annotated with most often; its score is that label's
 //!   share of the string's annotations (ties go to the label first in name order).
+//! - Strings learned from documents are also counted where those documents leave them
+//!   unannotated: a string annotated in under half of its occurrences there («على», which
+//!   folds like the name «علي») is not proposed. Strings added later ([`Matcher::add_span`])
+//!   and gazetteer entries have no such count and are proposed.
+//! - Whether attached proclitics belong inside a span is learned from the annotations too:
+//!   spans that start inside a word (after «و», «بـ»…) vote for leaving them out (Hashiya's
+//!   own convention, and the default), spans that start with a proclitic before an article
+//!   word («والجيش», as token-based datasets like ANERcorp tag whole tokens) vote for keeping
+//!   them in.
 //!
 //! The strings live in a trie keyed by normalised tokens, so a suggest is one pass over the
 //! document's tokens with a few hash lookups each, and learning one more span
@@ -27,6 +36,10 @@ use crate::text::find::stem_readings;
 
 /// Fewest normalised chars a learned string needs: one-letter strings are mostly noise.
 const MIN_CHARS: usize = 2;
+
+/// Least share of a string's occurrences in the learned documents that must be annotated for
+/// it to be proposed.
+const MIN_ANNOTATED_SHARE: f32 = 0.5;
 
 /// A gazetteer line that does not read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -72,6 +85,10 @@ struct Node {
     children: HashMap<Box<str>, usize>,
     /// Label → times the string ending here was annotated with it.
     labels: BTreeMap<String, u32>,
+    /// Times the string was matched in the learned documents, annotated or not (0: unknown).
+    occurrences: u32,
+    /// Of its annotations, how many came from those documents.
+    annotated_in_documents: u32,
 }
 
 /// Learned strings and their labels; see the module comment.
@@ -79,6 +96,8 @@ struct Node {
 pub struct Matcher {
     nodes: Vec<Node>,
     strings: usize,
+    /// Votes of the learned spans on attached proclitics: (left out, kept inside).
+    prefix_votes: (u32, u32),
 }
 
 impl Default for Matcher {
@@ -86,6 +105,7 @@ impl Default for Matcher {
         Self {
             nodes: vec![Node::default()],
             strings: 0,
+            prefix_votes: (0, 0),
         }
     }
 }
@@ -157,17 +177,38 @@ impl Matcher {
         for document in documents {
             for span in document.spans() {
                 let text = document.span_text(span);
-                // A span cut after the ل of «لل…» («لحداد» of «للحداد») is the article word
-                // «الحداد» with its alef dropped: learn that spelling.
                 let before = span
                     .char_start
                     .checked_sub(1)
-                    .map(|i| document.text_of(i, span.char_start));
+                    .and_then(|i| document.text_of(i, span.char_start).chars().next());
+                if before.is_some_and(arabic::is_word_char) {
+                    matcher.prefix_votes.0 += 1;
+                } else if starts_with_prefixed_article(text) {
+                    matcher.prefix_votes.1 += 1;
+                }
+                // A span cut after the ل of «لل…» («لحداد» of «للحداد») is the article word
+                // «الحداد» with its alef dropped: learn that spelling.
                 let mut chars = text.chars();
-                if before == Some("ل") && chars.next() == Some('ل') && chars.next() != Some('ل') {
-                    matcher.add_span(&format!("ا{text}"), &span.label);
+                let node = if before == Some('ل') && chars.next() == Some('ل') && chars.next() != Some('ل') {
+                    matcher.add(&format!("ا{text}"), &span.label)
                 } else {
-                    matcher.add_span(text, &span.label);
+                    matcher.add(text, &span.label)
+                };
+                if let Some(node) = node {
+                    matcher.nodes[node].annotated_in_documents += 1;
+                }
+            }
+        }
+        for document in documents {
+            let tokens = text_tokens(document.text());
+            let mut at = 0;
+            while at < tokens.len() {
+                match matcher.longest_at(&tokens, at) {
+                    Some((node, length, _)) => {
+                        matcher.nodes[node].occurrences += 1;
+                        at += length;
+                    }
+                    None => at += 1,
                 }
             }
         }
@@ -180,9 +221,14 @@ impl Matcher {
     /// Learns one more annotated string (the window calls it after each new span, so that
     /// the suggestions follow without learning everything again).
     pub fn add_span(&mut self, text: &str, label: &str) {
+        self.add(text, label);
+    }
+
+    /// Adds one annotation of `text`; returns the string's node.
+    fn add(&mut self, text: &str, label: &str) -> Option<usize> {
         let tokens = text_tokens(text);
         if tokens.iter().map(|t| t.normal.len()).sum::<usize>() < MIN_CHARS {
-            return;
+            return None;
         }
         let mut node = 0;
         for token in &tokens {
@@ -202,6 +248,13 @@ impl Matcher {
             self.strings += 1;
         }
         *labels.entry(label.to_owned()).or_insert(0) += 1;
+        Some(node)
+    }
+
+    /// Whether a string is annotated often enough where the learned documents have it.
+    fn is_mostly_annotated(&self, node: usize) -> bool {
+        let node = &self.nodes[node];
+        node.occurrences == 0 || node.annotated_in_documents as f32 >= MIN_ANNOTATED_SHARE * node.occurrences as f32
     }
 
     /// Number of distinct strings learned.
@@ -290,9 +343,15 @@ impl Matcher {
                 continue;
             };
             let first = &tokens[at];
-            let char_start = first.origin.get(stem_at).copied().unwrap_or(first.char_start);
+            let keep_prefixes = self.prefix_votes.1 > self.prefix_votes.0;
+            let char_start = if keep_prefixes {
+                first.char_start
+            } else {
+                first.origin.get(stem_at).copied().unwrap_or(first.char_start)
+            };
             let char_end = tokens[at + length - 1].char_end;
             if let Some((label, score)) = self.best_label(node)
+                && self.is_mostly_annotated(node)
                 && !existing.contains(&(char_start, char_end, label))
                 && document.schema().label(label).is_some()
             {
@@ -307,6 +366,16 @@ impl Matcher {
         }
         candidates
     }
+}
+
+/// Whether `text` starts with an attached proclitic before an article word («والجيش»).
+fn starts_with_prefixed_article(text: &str) -> bool {
+    text_tokens(text).first().is_some_and(|first| {
+        first.is_word
+            && stem_readings(&first.normal)
+                .into_iter()
+                .any(|(at, stem)| at > 0 && stem.starts_with("ال") && stem.chars().count() >= 4)
+    })
 }
 
 #[cfg(test)]
@@ -419,6 +488,29 @@ mod tests {
         let matcher = Matcher::learn(&[&learned], &[]);
         let target = document("قال الحداد", &[]);
         assert_eq!(texts(&target, &matcher.suggest(&target)), [pair("الحداد", "Actor")]);
+    }
+
+    #[test]
+    fn strings_mostly_left_unannotated_are_not_proposed() {
+        let learned = document("قال علي إنه على حق وعلى الجميع أن يعرف", &[("علي", "Actor")]);
+        let matcher = Matcher::learn(&[&learned], &[]);
+        let target = document("وصل علي", &[]);
+        assert!(
+            matcher.suggest(&target).spans.is_empty(),
+            "«علي» is «على» in two of three uses"
+        );
+        let mut added = matcher.clone();
+        added.add_span("الجيش", "Actor");
+        assert_eq!(added.suggest(&document("وصل الجيش", &[])).spans.len(), 1);
+    }
+
+    #[test]
+    fn token_datasets_keep_prefixes_inside() {
+        let learned = document("وصل والجيش ثم بالعاصمة", &[("والجيش", "Actor"), ("بالعاصمة", "Actor")]);
+        let matcher = Matcher::learn(&[&learned], &[]);
+        let target = document("ثم والجيش", &[]);
+        let found = matcher.suggest(&target);
+        assert_eq!(texts(&target, &found), [pair("والجيش", "Actor")]);
     }
 
     #[test]

@@ -4,9 +4,12 @@
 //! و/ف then ب/ك/ل; verbs take only و/ف).
 //!
 //! - **Actor**: a title («الفريق», «وزير», «الأمين العام» …; the longest listed) followed by a
-//!   name: up to two words with the article first («وزير الخارجية الروسي …»), then one to
-//!   `max_name_words` words, the first without the article; a name ends at punctuation, a
-//!   stop word, a speech verb, a statement noun or another title. The title is inside the span
+//!   name: up to two words with the article first («وزير الخارجية الروسي …»; at least one
+//!   after a title without the article, which heads a construct: «رئيس أركان» is no name),
+//!   then one to `max_name_words` words, the first without the article (or, after a definite
+//!   title, one article word the name ends after: «الفريق الحداد»); a name ends at
+//!   punctuation, a stop word, a speech verb, a statement noun, another title or a word with
+//!   the article after a proclitic («واللجنة»: a new phrase). The title is inside the span
 //!   («الفريق محمد الحداد»), its attached proclitics are not. Score 0.7.
 //! - **Quote**: the text inside «…», “…” or "…" (at least `min_quote_words` words: shorter
 //!   quoted text is a name, «تويتر») in a sentence with a speech verb (score 0.9 when the verb
@@ -121,6 +124,14 @@ fn is_letters(token: &TextToken) -> bool {
     token.is_word && token.normal.iter().all(|c| c.is_alphabetic())
 }
 
+/// Whether a word has the article after a proclitic («واللجنة», «للمؤسسة»).
+fn has_attached_article(token: &TextToken) -> bool {
+    token.is_word
+        && stem_readings(&token.normal)
+            .into_iter()
+            .any(|(at, stem)| at > 0 && stem.starts_with("ال") && stem.chars().count() >= 4)
+}
+
 /// Whether a token may be part of a name.
 fn is_name_word(tokens: &[TextToken], at: usize, lists: &Lists) -> bool {
     let token = &tokens[at];
@@ -133,7 +144,13 @@ fn is_name_word(tokens: &[TextToken], at: usize, lists: &Lists) -> bool {
 
 /// The tokens of the name after a title ending before token `at`: the end (exclusive) of the
 /// name, if there is one.
-fn name_after(tokens: &[TextToken], at: usize, lists: &Lists, rules: &SuggestionRules) -> Option<usize> {
+fn name_after(
+    tokens: &[TextToken],
+    at: usize,
+    definite_title: bool,
+    lists: &Lists,
+    rules: &SuggestionRules,
+) -> Option<usize> {
     let mut start = at;
     while start < tokens.len()
         && start - at < MAX_TITLE_COMPLEMENT
@@ -143,11 +160,17 @@ fn name_after(tokens: &[TextToken], at: usize, lists: &Lists, rules: &Suggestion
         start += 1;
     }
     let first = tokens.get(start)?;
-    if has_article(first) || !is_name_word(tokens, start, lists) {
-        return None;
+    if has_article(first) || !is_name_word(tokens, start, lists) || (!definite_title && start == at) {
+        // «الفريق الحداد»: a definite title and one bare article word before the name ends.
+        let family_name = definite_title && start == at + 1 && !has_attached_article(&tokens[at]);
+        return family_name.then_some(at + 1);
     }
     let mut end = start + 1;
-    while end < tokens.len() && end - start < rules.max_name_words.max(1) && is_name_word(tokens, end, lists) {
+    while end < tokens.len()
+        && end - start < rules.max_name_words.max(1)
+        && is_name_word(tokens, end, lists)
+        && !has_attached_article(&tokens[end])
+    {
         end += 1;
     }
     Some(end)
@@ -238,7 +261,8 @@ pub fn suggest(document: &Document, rules: &SuggestionRules) -> Candidates {
             at += 1;
             continue;
         };
-        let Some(end) = name_after(&tokens, at + title_len, &lists, rules) else {
+        let definite = has_article(&tokens[at + title_len - 1]);
+        let Some(end) = name_after(&tokens, at + title_len, definite, &lists, rules) else {
             at += title_len;
             continue;
         };
@@ -506,14 +530,15 @@ mod tests {
 
     #[test]
     fn titles_with_prefixes_and_names_that_stop() {
-        let text = "والتقى الرئيس الفرنسي إيمانويل ماكرون بالسفير جون بولتون في باريس، ثم قال رئيس الحكومة للصحفيين.";
+        let text = "والتقى الرئيس الفرنسي إيمانويل ماكرون بالسفير جون بولتون في باريس، ثم قال رئيس الحكومة للصحفيين. وحضر العقيد المسماري.";
         let doc = document(text, &[]);
         let found = suggest(&doc, &SuggestionRules::default());
         assert_eq!(
             spans(&doc, &found),
             [
                 pair("Actor", "الرئيس الفرنسي إيمانويل ماكرون"),
-                pair("Actor", "السفير جون بولتون")
+                pair("Actor", "السفير جون بولتون"),
+                pair("Actor", "العقيد المسماري")
             ],
             "«رئيس الحكومة للصحفيين»: للصحفيين has the article, no name follows"
         );
