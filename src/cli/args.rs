@@ -276,8 +276,10 @@ reads them), or datasets as `hashiya import` reads them: CoNLL (.conll, .bio, .i
 (.jsonl) files. --json: {\"source\", \"train_documents\", \"test_documents\", \"train_seconds\", \"suggest_seconds\", \"labels\": {LABEL: {\"precision\", \"recall\", \"f1\", \"correct\", \"proposed\", \"annotated\"}}, \"total\", \"links\": {KIND: …}}. Exit code 0 when measured, 1 when there is nothing to test or train on, 2 bad usage or an unreadable input."
 )]
 pub struct SuggestArgs {
-    /// Measure the source (the only mode on the command line; the window shows suggestions).
-    #[arg(long, required = true)]
+    /// Measure the source against --test (or --split-at) annotations. Without it, the
+    /// source's suggestions are written into the annotation files of INPUT... (learning from
+    /// --train, or from the annotated inputs).
+    #[arg(long)]
     pub eval: bool,
     /// The source to measure.
     #[arg(long, value_enum, value_name = "SOURCE")]
@@ -302,7 +304,8 @@ pub struct SuggestArgs {
     /// One JSON object on standard output.
     #[arg(long)]
     pub json: bool,
-    /// The inputs to split (with --split-at).
+    /// The inputs to split (with --split-at), or, without --eval, the articles, annotation
+    /// files or folders to write suggestions into.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 }

@@ -18,6 +18,7 @@ mod output;
 mod progress_cmd;
 mod search_cmd;
 mod stats_cmd;
+mod suggest_apply;
 mod suggest_cmd;
 mod usage;
 mod validate;

@@ -17,6 +17,15 @@ use crate::suggest::{Candidates, Matcher, Tagger, parse_gazetteer, rules};
 /// Runs `hashiya suggest …`; returns the exit code.
 #[must_use]
 pub fn run(args: &SuggestArgs) -> i32 {
+    if !args.eval {
+        if args.inputs.is_empty() || !args.test.is_empty() || args.split_at.is_some() || args.json {
+            eprintln!(
+                "hashiya: error: without --eval, suggest writes suggestions into INPUT... (--test, --split-at and --json go with --eval) (see 'hashiya suggest --help')"
+            );
+            return 2;
+        }
+        return crate::cli::suggest_apply::run(args.source, &args.train, args.gazetteer.as_deref(), &args.inputs);
+    }
     match measure(args) {
         Ok(report) => {
             let mut out = Output::stdout("suggest");

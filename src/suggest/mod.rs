@@ -16,6 +16,7 @@ pub mod candidate;
 pub mod eval;
 pub mod features;
 pub mod matcher;
+mod proposals;
 pub mod rules;
 pub mod tagger;
 

@@ -9,7 +9,7 @@ use egui::Context;
 
 use super::HashiyaApp;
 use crate::app::suggestion_walk::accept_all;
-use crate::model::{NewEnd, NewLink, NewSuggestion, SuggestionSource};
+use crate::model::SuggestionSource;
 use crate::ui::actions::{SuggestionAction, SuggestionRun};
 use crate::ui::suggestion_panel::RunProgress;
 
@@ -175,7 +175,7 @@ impl HashiyaApp {
 
     /// Replaces a source's suggestions with its proposals (those not annotated or rejected).
     fn store_candidates(&mut self, run: SuggestionRun, candidates: &crate::suggest::Candidates) {
-        let (spans, links) = new_suggestions(candidates);
+        let (spans, links) = candidates.proposals();
         let source = source_of(run);
         let (command, _) = self.session.document().suggestion_command(&source, &spans, &links);
         let count = match &command {
@@ -205,36 +205,6 @@ fn source_of(run: SuggestionRun) -> SuggestionSource {
         SuggestionRun::Rules => SuggestionSource::Rules,
         SuggestionRun::Tagger => SuggestionSource::Tagger,
     }
-}
-
-/// A source's candidates as the model's proposals.
-pub(super) fn new_suggestions(candidates: &crate::suggest::Candidates) -> (Vec<NewSuggestion>, Vec<NewLink>) {
-    use crate::suggest::CandidateEnd;
-    let spans = candidates
-        .spans
-        .iter()
-        .map(|c| NewSuggestion {
-            char_start: c.char_start,
-            char_end: c.char_end,
-            label: c.label.clone(),
-            score: c.score,
-        })
-        .collect();
-    let end = |end: CandidateEnd| match end {
-        CandidateEnd::Span(id) => NewEnd::Span(id),
-        CandidateEnd::Candidate(index) => NewEnd::New(index),
-    };
-    let links = candidates
-        .links
-        .iter()
-        .map(|c| NewLink {
-            kind: c.kind.clone(),
-            from: end(c.from),
-            to: end(c.to),
-            score: c.score,
-        })
-        .collect();
-    (spans, links)
 }
 
 /// The gazetteer the matcher reads when it is there: `gazetteer.tsv` (`text<TAB>label` per
@@ -378,7 +348,7 @@ impl HashiyaApp {
         if !current {
             return;
         }
-        let (spans, links) = new_suggestions(&candidates);
+        let (spans, links) = candidates.proposals();
         let (command, _) = self
             .session
             .document()
