@@ -124,26 +124,12 @@ fn duplicate_spans(document: &Document, problems: &mut Vec<Problem>) {
     }
 }
 
-/// The text of every span, in span order, found in one walk through the article (spans are
-/// sorted by start): converting each span's offsets on its own would scan from the index's
-/// checkpoints twice per span, on every edit of an 11,000-span document.
+/// The text of every span, in span order. Each end is found through the document's char
+/// index (a checkpoint every 64 chars, then the bytes that start a char counted): about 64
+/// bytes looked at per span, where one walk through the article decoded all 820,000 chars of
+/// the long document at every edit (perf: a fifth of the edit frame).
 fn span_texts(document: &Document) -> Vec<&str> {
-    let text = document.text();
-    let mut texts = Vec::with_capacity(document.spans().len());
-    let (mut at_char, mut at_byte) = (0, 0);
-    for span in document.spans() {
-        while at_char < span.char_start {
-            at_byte += text[at_byte..].chars().next().map_or(0, char::len_utf8);
-            at_char += 1;
-        }
-        let length: usize = text[at_byte..]
-            .chars()
-            .take(span.char_end - span.char_start)
-            .map(char::len_utf8)
-            .sum();
-        texts.push(&text[at_byte..at_byte + length]);
-    }
-    texts
+    document.spans().iter().map(|span| document.span_text(span)).collect()
 }
 
 #[cfg(test)]
