@@ -471,3 +471,16 @@ suggestions-not-taken = الاقتراحات: { $error }
 suggestions-run-failed = توقف مصدر الاقتراحات دون نتيجة.
 suggestions-made = { $count } اقتراحًا من { $source }.
 suggestions-busy = ما زال مصدر اقتراحات يعمل.
+
+## Refused edits
+error-no-span = لا يوجد مقطع { $id }.
+error-no-link = لا توجد علاقة { $id }.
+error-no-suggestion = لا يوجد اقتراح { $id } (هل قُبل أو رُفض من قبل؟).
+error-duplicate-id = المعرّف { $id } مستخدم من قبل.
+error-bad-range = المدى { $start }..{ $end } ليس مدى غير فارغ من النص (0..{ $length }).
+error-unknown-label = لا توجد في المخطط تسمية «{ $label }».
+error-unknown-relation = لا توجد في المخطط علاقة «{ $relation }».
+error-link-labels = علاقة { $relation } تصل { $expected }.
+error-link-exists = { $why }
+error-bad-schema = رُفض تغيير المخطط: { $why }
+error-ids-exhausted = لم يبق في هذه الوثيقة معرّفات من نوع { $what }.

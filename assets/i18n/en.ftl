@@ -433,3 +433,16 @@ suggestions-not-taken = Suggestions: { $error }
 suggestions-run-failed = The suggestion source stopped without an answer.
 suggestions-made = { $count } suggestions from the { $source }.
 suggestions-busy = A suggestion source is still running.
+
+## Refused edits
+error-no-span = There is no span { $id }.
+error-no-link = There is no link { $id }.
+error-no-suggestion = There is no suggestion { $id } (accepted or rejected already?).
+error-duplicate-id = The id { $id } is already used.
+error-bad-range = The range { $start }..{ $end } is not a non-empty range of the text (0..{ $length }).
+error-unknown-label = The schema has no label “{ $label }”.
+error-unknown-relation = The schema has no relation “{ $relation }”.
+error-link-labels = A { $relation } link goes { $expected }.
+error-link-exists = { $why }
+error-bad-schema = Schema change refused: { $why }
+error-ids-exhausted = No { $what } ids are left in this document.

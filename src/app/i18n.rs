@@ -310,6 +310,45 @@ fn message_ids(resource: &FluentResource) -> Vec<String> {
         .collect()
 }
 
+/// Why the model refused a command, in `language` (the status bar shows it). Texts the model
+/// composed itself (a refused schema's reason, a link rule) stay as they are inside it.
+#[must_use]
+pub fn command_error(language: Language, error: &crate::model::CommandError) -> String {
+    use crate::model::CommandError;
+    let catalogue = Catalogue::get(language);
+    match error {
+        CommandError::NoSuchSpan(id) => catalogue.tr_args("error-no-span", &[("id", id.to_string().into())]),
+        CommandError::NoSuchLink(id) => catalogue.tr_args("error-no-link", &[("id", id.to_string().into())]),
+        CommandError::NoSuchSuggestion(id) => {
+            catalogue.tr_args("error-no-suggestion", &[("id", id.to_string().into())])
+        }
+        CommandError::DuplicateId(id) => catalogue.tr_args("error-duplicate-id", &[("id", id.into())]),
+        CommandError::BadRange {
+            char_start,
+            char_end,
+            char_len,
+        } => catalogue.tr_args(
+            "error-bad-range",
+            &[
+                ("start", (*char_start).into()),
+                ("end", (*char_end).into()),
+                ("length", (*char_len).into()),
+            ],
+        ),
+        CommandError::UnknownLabel(label) => catalogue.tr_args("error-unknown-label", &[("label", label.into())]),
+        CommandError::UnknownRelation(kind) => {
+            catalogue.tr_args("error-unknown-relation", &[("relation", kind.into())])
+        }
+        CommandError::LinkLabelMismatch { kind, expected } => catalogue.tr_args(
+            "error-link-labels",
+            &[("relation", kind.into()), ("expected", expected.into())],
+        ),
+        CommandError::LinkExists(why) => catalogue.tr_args("error-link-exists", &[("why", why.into())]),
+        CommandError::BadSchema(why) => catalogue.tr_args("error-bad-schema", &[("why", why.into())]),
+        CommandError::IdsExhausted(what) => catalogue.tr_args("error-ids-exhausted", &[("what", (*what).into())]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -435,5 +474,37 @@ mod tests {
         assert_eq!(english.tr("menu-save"), "Save");
         assert_eq!(Catalogue::get(Language::Arabic).tr("menu-save"), "حفظ");
         assert_eq!(english.tr("no-such-message"), "no-such-message");
+    }
+
+    #[test]
+    fn refused_edits_are_worded_in_each_language() {
+        use super::{Language, command_error};
+        use crate::model::{CommandError, SpanId, SuggestionId};
+        let errors = [
+            CommandError::NoSuchSpan(SpanId(3)),
+            CommandError::NoSuchSuggestion(SuggestionId(4)),
+            CommandError::BadRange {
+                char_start: 5,
+                char_end: 2,
+                char_len: 9,
+            },
+            CommandError::UnknownLabel("X".into()),
+            CommandError::IdsExhausted("span"),
+        ];
+        for error in &errors {
+            let english = command_error(Language::English, error);
+            let arabic = command_error(Language::Arabic, error);
+            assert!(
+                !english.starts_with("error-") && !arabic.starts_with("error-"),
+                "{english} / {arabic}"
+            );
+            assert_ne!(english, arabic);
+            assert!(
+                arabic.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
+                "{arabic}"
+            );
+        }
+        let range = command_error(Language::Arabic, &errors[2]);
+        assert!(range.contains('5') && range.contains('9'), "{range}");
     }
 }

@@ -438,7 +438,7 @@ impl HashiyaApp {
 
     fn edit(&mut self, command: Command) {
         if let Err(error) = self.session.edit(command) {
-            self.say(error.to_string(), true);
+            self.say(crate::app::i18n::command_error(self.settings.language, &error), true);
         }
     }
 
@@ -455,6 +455,11 @@ impl HashiyaApp {
             Ok(false) => self.say(tr.raw(nothing), false),
             Err(error) => self.say(tr.raw_args(cannot, &[("error", error.to_string().into())]), true),
         }
+    }
+
+    /// Why the model refused an edit, in the interface's language.
+    fn command_error(&self, error: &crate::model::CommandError) -> String {
+        crate::app::i18n::command_error(self.settings.language, error)
     }
 
     fn say(&mut self, text: String, is_error: bool) {

@@ -100,9 +100,10 @@ impl HashiyaApp {
                         }
                     }
                     Err(error) => {
-                        let text = self
-                            .tr()
-                            .raw_args("adjudication-not-taken", &[("error", error.to_string().into())]);
+                        let text = self.tr().raw_args(
+                            "adjudication-not-taken",
+                            &[("error", self.command_error(&error).into())],
+                        );
                         self.say(text, true);
                     }
                 },

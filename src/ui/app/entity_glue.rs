@@ -88,7 +88,7 @@ impl HashiyaApp {
             }
         };
         if let Err(error) = self.session.edit(Command::SetSpanEntity { id, entity }) {
-            self.say(error.to_string(), true);
+            self.say(self.command_error(&error), true);
         }
     }
 }

@@ -62,7 +62,7 @@ impl HashiyaApp {
             Err(error) => {
                 let text = self
                     .tr()
-                    .raw_args("msg-not-labelled", &[("error", error.to_string().into())]);
+                    .raw_args("msg-not-labelled", &[("error", self.command_error(&error).into())]);
                 self.say(text, true);
             }
         }

@@ -69,7 +69,7 @@ impl HashiyaApp {
             Err(error) => {
                 let text = self
                     .tr()
-                    .raw_args("suggestions-not-taken", &[("error", error.to_string().into())]);
+                    .raw_args("suggestions-not-taken", &[("error", self.command_error(&error).into())]);
                 self.say(text, true);
             }
         }
@@ -191,7 +191,7 @@ impl HashiyaApp {
             Err(error) => {
                 let text = self
                     .tr()
-                    .raw_args("suggestions-not-taken", &[("error", error.to_string().into())]);
+                    .raw_args("suggestions-not-taken", &[("error", self.command_error(&error).into())]);
                 self.say(text, true);
             }
         }
@@ -356,7 +356,7 @@ impl HashiyaApp {
         if let Err(error) = self.session.edit_with_last(command) {
             let text = self
                 .tr()
-                .raw_args("suggestions-not-taken", &[("error", error.to_string().into())]);
+                .raw_args("suggestions-not-taken", &[("error", self.command_error(&error).into())]);
             self.say(text, true);
         }
     }
