@@ -1,4 +1,4 @@
-//! The sequence tagger: a linear-chain CRF (the pure-Rust CRFsuite port `crfs`, L-BFGS
+//! The sequence tagger: a linear-chain CRF (the pure-Rust `CRFsuite` port `crfs`, L-BFGS
 //! training) over the `CoNLL` tokens of [`crate::export::tokens`], BIO tags, trained on the
 //! annotated spans of documents (the outermost span where spans nest, as a one-column
 //! `CoNLL` export keeps them). Features: [`super::features`].
@@ -120,6 +120,8 @@ impl Tagger {
     }
 
     /// [`Tagger::train`] with other options.
+    // One pass from documents to model, step by step with progress and cancel checks between.
+    #[allow(clippy::too_many_lines)]
     pub fn train_with(
         documents: &[&Document],
         options: TaggerOptions,
@@ -225,8 +227,7 @@ impl Tagger {
         }
         progress(0.3);
         let path = model_path();
-        let trained = trainer.train(&path);
-        let model = trained.and_then(|()| std::fs::read(&path));
+        let model = trainer.train(&path).and_then(|()| std::fs::read(&path));
         let _ = std::fs::remove_file(&path);
         let model = model.map_err(|e| crf_error(&e))?;
         check()?;
@@ -348,7 +349,9 @@ mod tests {
         let mut spans = Vec::new();
         let names = ["محمد", "علي", "سالم", "خالد", "عمر", "يوسف", "ابراهيم", "حسن"];
         for name in names {
-            text.push_str(&format!("وقال الرئيس {name} إن الوضع هادئ. "));
+            text += "وقال الرئيس ";
+            text += name;
+            text += " إن الوضع هادئ. ";
         }
         let surfaces: Vec<String> = names.iter().map(|n| format!("الرئيس {n}")).collect();
         for surface in &surfaces {
