@@ -77,8 +77,8 @@ fn measure(args: &SuggestArgs) -> Result<Report, (i32, String)> {
     }
     let gazetteer = match &args.gazetteer {
         Some(path) => {
-            let text = crate::export::files::read_text(path).map_err(|e| (2, e.to_string()))?;
-            parse_gazetteer(&text).map_err(|e| (2, format!("{e}: {}", path.display())))?
+            let lines = crate::export::files::read_text(path).map_err(|e| (2, e.to_string()))?;
+            parse_gazetteer(&lines).map_err(|e| (2, format!("{e}: {}", path.display())))?
         }
         None => Vec::new(),
     };

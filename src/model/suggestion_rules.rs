@@ -41,6 +41,8 @@ fn words(list: &[&str]) -> Vec<String> {
 }
 
 impl Default for SuggestionRules {
+    // The default word lists are data, one list after another.
+    #[allow(clippy::too_many_lines)]
     fn default() -> Self {
         Self {
             speech_verbs: words(&[

@@ -1,6 +1,6 @@
 //! Measuring a source: its span candidates against the annotated spans of the same documents,
 //! exact span match (same range and label), per label and in total (micro average), as
-//! `hashiya suggest --eval` prints them. Also the positional split of the ANERcorp
+//! `hashiya suggest --eval` prints them. Also the positional split of the issue's `ANERcorp`
 //! evaluation: the first part of the tokens to train, the rest to test.
 
 use std::collections::{BTreeMap, HashSet};
@@ -294,12 +294,12 @@ mod tests {
     fn positional_split_cuts_at_a_sentence_start() {
         let text = "One two three. Four five six. Seven eight.";
         let whole = document(text, &[(0, 3, "Actor"), (20, 28, "Actor"), (30, 35, "Actor")]);
-        let (train, test) = split_by_position(&[whole], 0.5);
-        assert_eq!(train.len(), 1);
-        assert_eq!(test.len(), 1);
-        assert_eq!(train[0].text(), "One two three. Four five six. ");
-        assert_eq!(test[0].text(), "Seven eight.");
-        assert_eq!(train[0].spans().len(), 2);
-        assert_eq!(test[0].span_text(&test[0].spans()[0]), "Seven");
+        let (head, tail) = split_by_position(&[whole], 0.5);
+        assert_eq!(head.len(), 1);
+        assert_eq!(tail.len(), 1);
+        assert_eq!(head[0].text(), "One two three. Four five six. ");
+        assert_eq!(tail[0].text(), "Seven eight.");
+        assert_eq!(head[0].spans().len(), 2);
+        assert_eq!(tail[0].span_text(&tail[0].spans()[0]), "Seven");
     }
 }

@@ -71,7 +71,7 @@ impl TokenInfo {
             word: token.to_lowercase(),
             normal,
             stem,
-            conjunction: prefix.starts_with(|c| arabic::is_conjunction(c)),
+            conjunction: prefix.starts_with(arabic::is_conjunction),
             preposition,
         }
     }
@@ -175,7 +175,7 @@ fn kmeans(vectors: &[Vec<(u32, f32)>], k: usize) -> Vec<u16> {
             *slot = best.1 as u16;
         }
         for centroid in &mut centroids {
-            centroid.iter_mut().for_each(|v| *v = 0.0);
+            centroid.fill(0.0);
         }
         for (vector, &c) in vectors.iter().zip(&assignment) {
             for &(d, v) in vector {
@@ -185,7 +185,9 @@ fn kmeans(vectors: &[Vec<(u32, f32)>], k: usize) -> Vec<u16> {
         for centroid in &mut centroids {
             let norm = centroid.iter().map(|v| v * v).sum::<f32>().sqrt();
             if norm > 0.0 {
-                centroid.iter_mut().for_each(|v| *v /= norm);
+                for v in centroid.iter_mut() {
+                    *v /= norm;
+                }
             }
         }
     }

@@ -20,7 +20,7 @@
 //! - Whether attached proclitics belong inside a span is learned from the annotations too:
 //!   spans that start inside a word (after «و», «بـ»…) vote for leaving them out (Hashiya's
 //!   own convention, and the default), spans that start with a proclitic before an article
-//!   word («والجيش», as token-based datasets like ANERcorp tag whole tokens) vote for keeping
+//!   word («والجيش», as token-based datasets like `ANERcorp` tag whole tokens) vote for keeping
 //!   them in.
 //!
 //! The strings live in a trie keyed by normalised tokens, so a suggest is one pass over the
@@ -233,14 +233,13 @@ impl Matcher {
         let mut node = 0;
         for token in &tokens {
             let key: String = token.normal.iter().collect();
-            node = match self.nodes[node].children.get(key.as_str()) {
-                Some(&child) => child,
-                None => {
-                    self.nodes.push(Node::default());
-                    let child = self.nodes.len() - 1;
-                    self.nodes[node].children.insert(key.into_boxed_str(), child);
-                    child
-                }
+            node = if let Some(&child) = self.nodes[node].children.get(key.as_str()) {
+                child
+            } else {
+                self.nodes.push(Node::default());
+                let child = self.nodes.len() - 1;
+                self.nodes[node].children.insert(key.into_boxed_str(), child);
+                child
             };
         }
         let labels = &mut self.nodes[node].labels;

@@ -237,6 +237,8 @@ fn trimmed(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
 }
 
 /// The rules' candidates for `document` (see the module comment).
+// Actors, then quotes and their speakers, in one reading of the document.
+#[allow(clippy::too_many_lines)]
 #[must_use]
 pub fn suggest(document: &Document, rules: &SuggestionRules) -> Candidates {
     let mut candidates = Candidates::default();
