@@ -22,7 +22,7 @@ fn matcher(c: &mut Criterion) {
         document.spans().len()
     );
     c.bench_function("matcher_learn_820k", |b| {
-        b.iter(|| Matcher::learn(&[&document], &[]).len())
+        b.iter(|| Matcher::learn(&[&document], &[]).len());
     });
     let mut learned = Matcher::learn(&[&document], &[]);
     let span = &document.spans()[document.spans().len() / 2];
@@ -102,7 +102,7 @@ fn rules_820k(c: &mut Criterion) {
     let (document, _) = workload();
     let rules_words = SuggestionRules::default();
     c.bench_function("rules_820k", |b| {
-        b.iter(|| rules::suggest(&document, &rules_words).spans.len())
+        b.iter(|| rules::suggest(&document, &rules_words).spans.len());
     });
 }
 
