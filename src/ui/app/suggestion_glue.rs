@@ -237,9 +237,14 @@ impl HashiyaApp {
                 SuggestionRun::Matcher => {
                     let training = training_documents(&others, progress, cancel);
                     let gazetteer = read_gazetteer(&article)?;
-                    let mut refs: Vec<&crate::model::Document> = training.iter().collect();
-                    refs.push(&document);
-                    let matcher = crate::suggest::Matcher::learn(&refs, &gazetteer);
+                    let refs: Vec<&crate::model::Document> = training.iter().collect();
+                    let mut matcher = crate::suggest::Matcher::learn(&refs, &gazetteer);
+                    // The open article is still being annotated: what it leaves unannotated is
+                    // not yet decided, so its spans are learned as new ones (always proposed),
+                    // not weighed against their unannotated occurrences as finished ones are.
+                    for span in document.spans() {
+                        matcher.add_span(document.span_text(span), &span.label);
+                    }
                     progress(1.0);
                     Ok((matcher.suggest(&document), Some(matcher)))
                 }
