@@ -10,7 +10,7 @@
 mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hashiya::model::{NewSuggestion, SuggestionRules, SuggestionSource};
+use hashiya::model::{SuggestionRules, SuggestionSource};
 use hashiya::suggest::{Matcher, rules};
 use support::workload::workload;
 
@@ -31,19 +31,9 @@ fn matcher(c: &mut Criterion) {
     c.bench_function("matcher_refresh_820k", |b| {
         b.iter(|| {
             learned.add_span(&text, &span.label);
-            let candidates = learned.suggest(&document);
-            let proposals: Vec<NewSuggestion> = candidates
-                .spans
-                .iter()
-                .map(|c| NewSuggestion {
-                    char_start: c.char_start,
-                    char_end: c.char_end,
-                    label: c.label.clone(),
-                    score: c.score,
-                })
-                .collect();
+            let (proposals, links) = learned.suggest(&document).proposals();
             document
-                .suggestion_command(&SuggestionSource::Matcher, &proposals, &[])
+                .suggestion_command(&SuggestionSource::Matcher, &proposals, &links)
                 .1
         });
     });
@@ -64,17 +54,7 @@ fn accept_all_820k(c: &mut Criterion) {
         Vec::new(),
     );
     let matcher = Matcher::learn(&[&document], &[]);
-    let proposals: Vec<NewSuggestion> = matcher
-        .suggest(&half)
-        .spans
-        .iter()
-        .map(|c| NewSuggestion {
-            char_start: c.char_start,
-            char_end: c.char_end,
-            label: c.label.clone(),
-            score: c.score,
-        })
-        .collect();
+    let (proposals, _) = matcher.suggest(&half).proposals();
     let (command, _) = half.suggestion_command(&SuggestionSource::Matcher, &proposals, &[]);
     let mut session = DocumentSession::in_memory("bench.txt".into(), half);
     session.edit(command).unwrap();

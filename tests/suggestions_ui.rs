@@ -52,6 +52,22 @@ fn sample_with_predictions(dir: &std::path::Path, spans: Vec<Span>) -> std::path
     article
 }
 
+/// Runs frames until `done` holds (a source answers from a background thread).
+fn wait_for(harness: &mut Harness<'_, HashiyaApp>, what: &str, done: impl Fn(&hashiya::model::Document) -> bool) {
+    let mut waited = 0;
+    while !done(harness.state().session().document()) {
+        assert!(waited < 3000, "{what}");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run();
+        waited += 1;
+    }
+}
+
+/// Whether `source` suggests anything in the document.
+fn suggests(document: &hashiya::model::Document, source: &SuggestionSource) -> bool {
+    document.suggestions().spans().iter().any(|s| &s.source == source)
+}
+
 fn counts(harness: &Harness<'_, HashiyaApp>) -> (usize, usize) {
     let document = harness.state().session().document();
     (document.spans().len(), document.suggestions().spans().len())
@@ -127,21 +143,9 @@ fn the_matcher_suggests_other_occurrences_and_learns_new_spans() {
     let article = sample_with_predictions(dir.path(), vec![Span::new(SpanId(1), "Actor", start, end)]);
     let mut harness = common::app_on_article(&article);
     harness.get_by_label("Matcher").click();
-    let mut waited = 0;
-    while !harness
-        .state()
-        .session()
-        .document()
-        .suggestions()
-        .spans()
-        .iter()
-        .any(|s| s.source == SuggestionSource::Matcher)
-    {
-        assert!(waited < 500, "the matcher answers");
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.run();
-        waited += 1;
-    }
+    wait_for(&mut harness, "the matcher answers", |d| {
+        suggests(d, &SuggestionSource::Matcher)
+    });
     let matched: Vec<(usize, usize)> = harness
         .state()
         .session()
@@ -173,21 +177,12 @@ fn the_matcher_suggests_other_occurrences_and_learns_new_spans() {
     assert_eq!(harness.state().session().document().spans().len(), 2);
     // The matcher finds its strings again on a background thread; the answer joins the step.
     let later = common::find(common::SAMPLE, "وليامز", 1);
-    let mut waited = 0;
-    while !harness
-        .state()
-        .session()
-        .document()
-        .suggestions()
-        .spans()
-        .iter()
-        .any(|s| s.source == SuggestionSource::Matcher && s.char_end >= later.1 && s.char_start <= later.1)
-    {
-        assert!(waited < 500, "Williams is suggested again further on");
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.run();
-        waited += 1;
-    }
+    wait_for(&mut harness, "Williams is suggested again further on", |d| {
+        d.suggestions()
+            .spans()
+            .iter()
+            .any(|s| s.source == SuggestionSource::Matcher && s.char_end >= later.1 && s.char_start <= later.1)
+    });
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     let document = harness.state().session().document();
@@ -203,21 +198,7 @@ fn run_source(harness: &mut Harness<'_, HashiyaApp>, button: &str, source: &Sugg
         harness.run();
     }
     harness.get_by_label(button).click();
-    let mut waited = 0;
-    while !harness
-        .state()
-        .session()
-        .document()
-        .suggestions()
-        .spans()
-        .iter()
-        .any(|s| &s.source == source)
-    {
-        assert!(waited < 3000, "{button} answers");
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.run();
-        waited += 1;
-    }
+    wait_for(harness, &format!("{button} answers"), |d| suggests(d, source));
 }
 
 #[test]

@@ -380,28 +380,7 @@ fn starts_with_prefixed_article(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocumentMeta, Schema, Span, SpanId};
-
-    fn document(text: &str, spans: &[(&str, &str)]) -> Document {
-        let mut found = Vec::new();
-        for (index, (surface, label)) in spans.iter().enumerate() {
-            let byte = text.find(surface).expect("span text in the document");
-            let start = text[..byte].chars().count();
-            found.push(Span::new(
-                SpanId(index as u64 + 1),
-                *label,
-                start,
-                start + surface.chars().count(),
-            ));
-        }
-        Document::from_parts(
-            text.to_owned(),
-            Schema::default_schema(),
-            DocumentMeta::default(),
-            found,
-            Vec::new(),
-        )
-    }
+    use crate::suggest::testing::document;
 
     fn texts(document: &Document, candidates: &Candidates) -> Vec<(String, String)> {
         candidates

@@ -19,6 +19,8 @@ pub mod matcher;
 mod proposals;
 pub mod rules;
 pub mod tagger;
+#[cfg(test)]
+mod testing;
 
 pub use candidate::{CandidateEnd, Candidates, LinkCandidate, SpanCandidate};
 pub use matcher::{GazetteerError, Matcher, parse_gazetteer};

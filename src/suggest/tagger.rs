@@ -318,30 +318,7 @@ fn attributes(names: Vec<String>) -> Vec<Attribute> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocumentMeta, Schema, Span, SpanId};
-
-    fn document(text: &str, spans: &[(&str, &str)]) -> Document {
-        let mut found = Vec::new();
-        let mut from = 0;
-        for (index, (surface, label)) in spans.iter().enumerate() {
-            let byte = from + text[from..].find(surface).expect("span text in the document");
-            from = byte + surface.len();
-            let start = text[..byte].chars().count();
-            found.push(Span::new(
-                SpanId(index as u64 + 1),
-                *label,
-                start,
-                start + surface.chars().count(),
-            ));
-        }
-        Document::from_parts(
-            text.to_owned(),
-            Schema::default_schema(),
-            DocumentMeta::default(),
-            found,
-            Vec::new(),
-        )
-    }
+    use crate::suggest::testing::document;
 
     #[test]
     fn learns_titled_names_and_finds_new_ones() {
