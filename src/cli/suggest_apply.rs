@@ -24,15 +24,7 @@ impl Ready {
     fn suggest(&self, document: &Document) -> Candidates {
         match self {
             Self::Matcher(matcher) => matcher.suggest(document),
-            Self::Rules => {
-                let rules = document
-                    .schema()
-                    .suggestion_rules
-                    .clone()
-                    .map(|r| *r)
-                    .unwrap_or_default();
-                crate::suggest::rules::suggest(document, &rules)
-            }
+            Self::Rules => crate::suggest::rules::suggest_by_schema(document),
             Self::Tagger(tagger) => tagger.suggest(document),
         }
     }

@@ -400,6 +400,19 @@ pub fn suggest(document: &Document, rules: &SuggestionRules) -> Candidates {
     candidates
 }
 
+/// The rules of the document's own schema: the project's word lists when its schema keeps
+/// them (`suggestion_rules`), else the defaults.
+#[must_use]
+pub fn suggest_by_schema(document: &Document) -> Candidates {
+    let rules = document
+        .schema()
+        .suggestion_rules
+        .as_deref()
+        .cloned()
+        .unwrap_or_default();
+    suggest(document, &rules)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

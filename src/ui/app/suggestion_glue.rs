@@ -248,15 +248,7 @@ impl HashiyaApp {
                     progress(1.0);
                     Ok((matcher.suggest(&document), Some(matcher)))
                 }
-                SuggestionRun::Rules => {
-                    let rules = document
-                        .schema()
-                        .suggestion_rules
-                        .clone()
-                        .map(|r| *r)
-                        .unwrap_or_default();
-                    Ok((crate::suggest::rules::suggest(&document, &rules), None))
-                }
+                SuggestionRun::Rules => Ok((crate::suggest::rules::suggest_by_schema(&document), None)),
                 SuggestionRun::Tagger => {
                     let training = training_documents(&others, progress, cancel);
                     let mut refs: Vec<&crate::model::Document> = training.iter().collect();
