@@ -75,6 +75,12 @@ fn parse(args: ImportArgs) -> Result<Request, UsageError> {
     if let Some(annotator) = args.annotator {
         options.annotator = annotator;
     }
+    if let Some(column) = args.column {
+        if args.from != ImportFormat::Conll {
+            return Err(UsageError("--column: only CoNLL files have tag columns".into()));
+        }
+        options.tag_column = Some(usize::from(column));
+    }
     Ok(Request {
         format: args.from,
         options,
