@@ -11,6 +11,7 @@
 use std::path::PathBuf;
 
 use hashiya::export::conll::{self, ConllOptions};
+use hashiya::export::tokens::SentenceSplit;
 use hashiya::export::{ImportOptions, token_classification};
 use hashiya::io;
 use hashiya::model::{Document, Tokenization};
@@ -142,7 +143,7 @@ fn fixture_comes_back_token_for_token() {
     assert_eq!(m.identical + m.stray_inside, m.tokens_out);
     assert_eq!((m.breaks_in, m.breaks_out), (0, 0));
     // The tokens JSONL flavor has the same tokens, one record (one sentence).
-    let (jsonl, _, _) = token_classification::export_str(std::slice::from_ref(&document), Default::default());
+    let (jsonl, _, _) = token_classification::export_str(std::slice::from_ref(&document), SentenceSplit::Unicode);
     let records: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).expect("json")).collect();
     assert_eq!(records.len(), 1);
     let tokens: Vec<&str> = records[0]["tokens"]

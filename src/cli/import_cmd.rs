@@ -112,6 +112,9 @@ mod tests {
             &["--from", "conll", "--out", "d"],
             &["--from", "conll", "a", "b", "--out", "d"],
             &["--from", "conll", "--map", "PERS", "x", "--out", "d"],
+            &["--from", "conll", "--column", "1", "x", "--out", "d"],
+            &["--from", "conll", "--column", "x", "x", "--out", "d"],
+            &["--from", "brat", "--column", "3", "x", "--out", "d"],
         ] {
             assert!(request(bad).is_err(), "{bad:?}");
         }
@@ -119,5 +122,8 @@ mod tests {
             request(&["--from", "conll", "--map", "PERS=Actor", "x", "--out", "d", "--force"]).expect("parses");
         assert_eq!(request.options.label_map.get("PERS").map(String::as_str), Some("Actor"));
         assert!(request.force);
+        assert_eq!(request.options.tag_column, None);
+        let columns = super::tests::request(&["--from", "conll", "--column", "3", "x", "--out", "d"]).expect("parses");
+        assert_eq!(columns.options.tag_column, Some(3));
     }
 }

@@ -11,12 +11,16 @@
 //! Labels are written with whitespace as `_` (`B-Agreed_action`). Links and attributes have
 //! no place in the format.
 //!
-//! Import: `token TAG` or `token<TAB>TAG` (multi-column files: first column and last column);
+//! Import: `token TAG` or `token<TAB>TAG` (multi-column files: first column and last column,
+//! or the column of [`ImportOptions::tag_column`]; the other columns are not kept);
 //! a line whose first field is `-DOCSTART-` (with any other columns) starts a document; a
 //! layered file (first line [`LAYERS_HEADER`]) is read column by column;
-//! tokens are joined with single spaces, sentences with line breaks; IOB1, IOB2, BIOES and
-//! bare (IO) tags are read. Empty tokens, tokens with spaces and stray `I-` tags are read with
-//! a warning naming the line.
+//! tokens are joined with single spaces, sentences with line breaks, and the documents are
+//! marked [`Tokenization::Whitespace`] so that the exports give back those tokens and
+//! sentences; IOB1, IOB2, BIOES and bare (IO) tags are read. Empty tokens (dropped: a text
+//! joined by spaces cannot hold them), tokens with whitespace (kept whole, each whitespace
+//! char held as U+00A0 and exported as a space) and stray `I-` tags (exported `B-`) are read
+//! with a warning naming the line.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
