@@ -199,6 +199,11 @@ pub struct ImportArgs {
     /// The annotator named in the written files.
     #[arg(long, value_name = "NAME")]
     pub annotator: Option<String>,
+    /// CoNLL: the column that holds the tag, counted from 1 (the token), in a file of several
+    /// columns such as CoNLL-2003's `token POS chunk NER` (default: the last). The other
+    /// columns are not kept.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(2..))]
+    pub column: Option<u16>,
     /// Overwrites existing files in the destination.
     #[arg(long)]
     pub force: bool,

@@ -75,6 +75,12 @@ fn parse(args: ImportArgs) -> Result<Request, UsageError> {
     if let Some(annotator) = args.annotator {
         options.annotator = annotator;
     }
+    if let Some(column) = args.column {
+        if args.from != ImportFormat::Conll {
+            return Err(UsageError("--column: only CoNLL files have tag columns".into()));
+        }
+        options.tag_column = Some(usize::from(column));
+    }
     Ok(Request {
         format: args.from,
         options,
@@ -106,6 +112,9 @@ mod tests {
             &["--from", "conll", "--out", "d"],
             &["--from", "conll", "a", "b", "--out", "d"],
             &["--from", "conll", "--map", "PERS", "x", "--out", "d"],
+            &["--from", "conll", "--column", "1", "x", "--out", "d"],
+            &["--from", "conll", "--column", "x", "x", "--out", "d"],
+            &["--from", "brat", "--column", "3", "x", "--out", "d"],
         ] {
             assert!(request(bad).is_err(), "{bad:?}");
         }
@@ -113,5 +122,8 @@ mod tests {
             request(&["--from", "conll", "--map", "PERS=Actor", "x", "--out", "d", "--force"]).expect("parses");
         assert_eq!(request.options.label_map.get("PERS").map(String::as_str), Some("Actor"));
         assert!(request.force);
+        assert_eq!(request.options.tag_column, None);
+        let columns = super::tests::request(&["--from", "conll", "--column", "3", "x", "--out", "d"]).expect("parses");
+        assert_eq!(columns.options.tag_column, Some(3));
     }
 }

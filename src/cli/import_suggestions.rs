@@ -225,4 +225,5 @@ fn with_labels<'l>(document: &Document, labels: impl Iterator<Item = &'l str>) -
     )
     .with_brat_lines(document.brat_lines().to_vec())
     .with_suggestions(document.suggestions().clone())
+    .with_tokenization(document.tokenization())
 }

@@ -106,7 +106,8 @@ pub fn mark_event_labels(documents: &mut [Document], labels: &[String]) -> Resul
                 document.spans().to_vec(),
                 document.links().to_vec(),
             )
-            .with_brat_lines(document.brat_lines().to_vec());
+            .with_brat_lines(document.brat_lines().to_vec())
+            .with_tokenization(document.tokenization());
         }
     }
     Ok(())

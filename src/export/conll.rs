@@ -11,22 +11,27 @@
 //! Labels are written with whitespace as `_` (`B-Agreed_action`). Links and attributes have
 //! no place in the format.
 //!
-//! Import: `token TAG` or `token<TAB>TAG` (multi-column files: first column and last column);
+//! Import: `token TAG` or `token<TAB>TAG` (multi-column files: first column and last column,
+//! or the column of [`ImportOptions::tag_column`]; the other columns are not kept);
 //! a line whose first field is `-DOCSTART-` (with any other columns) starts a document; a
 //! layered file (first line [`LAYERS_HEADER`]) is read column by column;
-//! tokens are joined with single spaces, sentences with line breaks; IOB1, IOB2, BIOES and
-//! bare (IO) tags are read. Empty tokens, tokens with spaces and stray `I-` tags are read with
-//! a warning naming the line.
+//! tokens are joined with single spaces, sentences with line breaks, and the documents are
+//! marked [`Tokenization::Whitespace`] so that the exports give back those tokens and
+//! sentences; IOB1, IOB2, BIOES and bare (IO) tags are read. Empty tokens (dropped: a text
+//! joined by spaces cannot hold them), tokens with whitespace (kept whole, each whitespace
+//! char held as U+00A0 and exported as a space) and stray `I-` tags (exported `B-`) are read
+//! with a warning naming the line.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::export::assemble::{PendingDocument, PendingSpan};
 use crate::export::names::tag_name;
 use crate::export::schema_builder::SchemaBuilder;
-use crate::export::tokens::{SentenceSplit, Token, tokenize};
+use crate::export::tokens::{JOINED_SPACE, SentenceSplit, Token, exported_text, is_separator, tokenize_document};
 use crate::export::{ExportReport, ImportOptions, ImportReport, Imported};
-use crate::model::{Document, DocumentMeta, Span};
+use crate::model::{Document, DocumentMeta, Span, Tokenization};
 
 /// The first field of the line that separates documents.
 pub const DOCSTART: &str = "-DOCSTART-";
@@ -202,7 +207,7 @@ fn write_document(
         if token.starts_sentence && index > 0 {
             out.push('\n');
         }
-        out.push_str(token.text);
+        out.push_str(&exported_text(document.tokenization(), token));
         for tag in tagged.tags_of(index) {
             out.push('\t');
             match tag {
@@ -252,7 +257,7 @@ impl<'d> TaggedTokens<'d> {
         splits.sort_unstable();
         splits.dedup();
         let ranges = merged_ranges(columns.iter().flatten().map(|s| (s.char_start, s.char_end)));
-        let tokens = tokenize(document.text(), &splits, &ranges, sentences);
+        let tokens = tokenize_document(document, &splits, &ranges, sentences);
         let width = columns.len();
         let mut columns: Vec<Column<'_>> = columns.into_iter().map(Column::new).collect();
         let mut tags = Vec::with_capacity(tokens.len() * width);
@@ -595,14 +600,19 @@ impl<'o, 'i> Reader<'o, 'i> {
             self.report.warn(Some(number), "empty token; skipped");
             return;
         }
-        if token.contains(char::is_whitespace) {
+        let token = if token.contains(is_separator) {
             self.report.warn(
                 Some(number),
-                format!("token \"{token}\" contains whitespace; kept (it exports as several tokens)"),
+                format!(
+                    "token \"{token}\" contains whitespace; kept as one token, each space held as a no-break space (exported as a space)"
+                ),
             );
-        }
+            Cow::Owned(token.replace(is_separator, &JOINED_SPACE.to_string()))
+        } else {
+            Cow::Borrowed(token)
+        };
         self.report.tokens += 1;
-        let char_start = self.push_token(token);
+        let char_start = self.push_token(&token);
         self.tag(0, number, tag, char_start);
     }
 
@@ -637,6 +647,9 @@ impl<'o, 'i> Reader<'o, 'i> {
     }
 
     fn split(&mut self, number: usize, line: &'i str) -> (&'i str, &'i str) {
+        if let Some(column) = self.options.tag_column {
+            return self.split_at_column(number, line, column);
+        }
         let split = if line.contains('\t') {
             let mut fields = line.split('\t');
             let token = fields.next().unwrap_or_default();
@@ -653,6 +666,25 @@ impl<'o, 'i> Reader<'o, 'i> {
             _ => {
                 self.report.warn(Some(number), "no tag; read as O");
                 (line.trim(), "O")
+            }
+        }
+    }
+
+    /// The token (first field) and the tag in `column` (counted from 1) of a line, fields
+    /// separated by tabs when it has any, else by whitespace.
+    fn split_at_column(&mut self, number: usize, line: &'i str, column: usize) -> (&'i str, &'i str) {
+        let mut fields: Box<dyn Iterator<Item = &'i str>> = if line.contains('\t') {
+            Box::new(line.split('\t').map(str::trim))
+        } else {
+            Box::new(line.split_whitespace())
+        };
+        let token = fields.next().unwrap_or_default();
+        match column.checked_sub(2).and_then(|skip| fields.nth(skip)) {
+            Some(tag) if !tag.is_empty() => (token, tag),
+            _ => {
+                self.report
+                    .warn(Some(number), format!("no tag in column {column}; read as O"));
+                (token, "O")
             }
         }
     }
@@ -770,7 +802,12 @@ impl<'o, 'i> Reader<'o, 'i> {
                 annotator: self.options.annotator.clone(),
                 status: self.options.status,
             };
-            documents.push(pending.build(&schema, &mut self.report));
+            // The text is the tokens joined: the exports cut it back into the same tokens.
+            documents.push(
+                pending
+                    .build(&schema, &mut self.report)
+                    .with_tokenization(Tokenization::Whitespace),
+            );
         }
         Imported {
             documents,
@@ -979,7 +1016,7 @@ mod tests {
             [
                 "line 2: empty token; skipped",
                 "line 5: I-LOC follows no LOC span; starts a new one",
-                "line 7: token \"الصالحية ونايفة\" contains whitespace; kept (it exports as several tokens)",
+                "line 7: token \"الصالحية ونايفة\" contains whitespace; kept as one token, each space held as a no-break space (exported as a space)",
                 "line 8: no tag; read as O",
                 "line 10: E-ORG follows no ORG span; starts a new one",
                 "line 12: tag \"Z\" has no B-/I- prefix; such tags are read as IO tags",
@@ -989,7 +1026,11 @@ mod tests {
             panic!("one document")
         };
         assert_eq!(doc.meta().source_name, "anercorp.txt");
-        assert_eq!(doc.text(), "قال محمد الحداد في طرابلس الصالحية ونايفة وحيد\nثم x y z");
+        assert_eq!(
+            doc.text(),
+            "قال محمد الحداد في طرابلس الصالحية\u{a0}ونايفة وحيد\nثم x y z"
+        );
+        assert_eq!(doc.tokenization(), Tokenization::Whitespace);
         let spans: Vec<(&str, &str)> = doc
             .spans()
             .iter()
@@ -1028,10 +1069,46 @@ mod tests {
             &ImportOptions::new("t"),
         );
         let doc = &imported.documents[0];
-        assert_eq!(doc.text(), "a b c");
+        assert_eq!(doc.text(), "a\u{a0}b c");
         assert_eq!(doc.spans()[0].label, "Agreed action");
-        assert_eq!(doc.span_text(&doc.spans()[0]), "a b c");
+        assert_eq!(doc.span_text(&doc.spans()[0]), "a\u{a0}b c");
         assert_eq!(imported.report.warnings.len(), 2);
+    }
+
+    #[test]
+    fn imported_tokens_and_sentences_export_unchanged() {
+        // Attached punctuation, a sentence end inside a line, a token with a space, a blank line.
+        let input = "قال: O\n(د B-PERS\nمحمد) I-PERS\n70%. O\nق.م. O\nالصالحية ونايفة B-LOC\n\nثم O\n";
+        let imported = import_str(input, &ImportOptions::new("t"));
+        let (text, report) = export_str(&imported.documents, &ConllOptions::default());
+        let expected = "قال:\tO\n(د\tB-PERS\nمحمد)\tI-PERS\n70%.\tO\nق.م.\tO\nالصالحية ونايفة\tB-LOC\n\nثم\tO\n\n";
+        assert_eq!(text, expected);
+        assert_eq!((report.tokens, report.sentences), (7, 2));
+        // The same document without its tokenization is cut into words again.
+        let words = imported.documents[0].clone().with_tokenization(Tokenization::Words);
+        let (text, _) = export_str(&[words], &ConllOptions::default());
+        assert_ne!(text, expected);
+    }
+
+    #[test]
+    fn tag_column_picks_the_tag_of_multi_column_files() {
+        let input = "EU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nPeter NNP\n";
+        let mut options = ImportOptions::new("c");
+        options.tag_column = Some(3);
+        let imported = import_str(input, &options);
+        let doc = &imported.documents[0];
+        let spans: Vec<(&str, &str)> = doc
+            .spans()
+            .iter()
+            .map(|s| (s.label.as_str(), doc.span_text(s)))
+            .collect();
+        assert_eq!(spans, [("NP", "EU"), ("VP", "rejects")]);
+        assert_eq!(doc.text(), "EU rejects\nPeter");
+        let messages: Vec<String> = imported.report.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(messages, ["line 4: no tag in column 3; read as O"]);
+        options.tag_column = Some(2);
+        let imported = import_str("a\tX\tB-ORG\n", &options);
+        assert_eq!(imported.documents[0].spans()[0].label, "X");
     }
 
     #[test]

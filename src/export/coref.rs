@@ -15,19 +15,20 @@
 //!   mentions as Unicode scalar offsets `[char_start, char_end)` into the text.
 //! - `speakers`: `-` for every token (`OntoNotes`' "no speaker"), the shape the readers expect.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::export::conll::merged_ranges;
-use crate::export::tokens::{SentenceSplit, tokenize};
+use crate::export::tokens::{SentenceSplit, exported_text, tokenize_document};
 use crate::export::{ExportReport, document_id};
 use crate::model::{Document, EntityId, Span};
 
 #[derive(Serialize)]
 struct Record<'a> {
     doc_key: &'a str,
-    sentences: Vec<Vec<&'a str>>,
+    sentences: Vec<Vec<Cow<'a, str>>>,
     speakers: Vec<Vec<&'static str>>,
     clusters: Vec<Vec<[usize; 2]>>,
     entities: Vec<String>,
@@ -45,12 +46,13 @@ pub fn push_document(document: &Document, out: &mut String) -> ExportReport {
     splits.sort_unstable();
     splits.dedup();
     let ranges = merged_ranges(mentions.iter().map(|s| (s.char_start, s.char_end)));
-    let tokens = tokenize(document.text(), &splits, &ranges, SentenceSplit::Unicode);
-    let mut sentences: Vec<Vec<&str>> = Vec::new();
+    let tokens = tokenize_document(document, &splits, &ranges, SentenceSplit::Unicode);
+    let mut sentences: Vec<Vec<Cow<'_, str>>> = Vec::new();
     for token in &tokens {
+        let text = exported_text(document.tokenization(), token);
         match sentences.last_mut() {
-            Some(sentence) if !token.starts_sentence => sentence.push(token.text),
-            _ => sentences.push(vec![token.text]),
+            Some(sentence) if !token.starts_sentence => sentence.push(text),
+            _ => sentences.push(vec![text]),
         }
     }
     // Mentions by entity, in reading order (spans are sorted); entities by first mention.

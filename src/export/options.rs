@@ -17,6 +17,9 @@ pub struct ImportOptions {
     pub annotator: String,
     /// Status of documents whose input does not say.
     pub status: Status,
+    /// `CoNLL` only: the column (counted from 1, the token's) that holds the tag in a file of
+    /// several columns (`token POS chunk NER`); `None`: the last.
+    pub tag_column: Option<usize>,
 }
 
 impl ImportOptions {
@@ -29,6 +32,7 @@ impl ImportOptions {
             name: name.into(),
             annotator: String::new(),
             status: Status::NotStarted,
+            tag_column: None,
         }
     }
 

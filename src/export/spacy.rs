@@ -27,7 +27,7 @@ use std::io::Write as _;
 use crate::export::ExportReport;
 use crate::export::conll::{merged_ranges, outermost};
 use crate::export::msgpack::{self, Writer};
-use crate::export::tokens::{SentenceSplit, tokenize};
+use crate::export::tokens::{SentenceSplit, tokenize_document};
 use crate::model::{Document, Span};
 
 /// The file extension of a `DocBin`.
@@ -128,7 +128,7 @@ impl<'a> SpacyDoc<'a> {
         cuts.sort_unstable();
         cuts.dedup();
         let keep = merged_ranges(spans.iter().map(|s| (s.char_start, s.char_end)));
-        let words = tokenize(text, &cuts, &keep, SentenceSplit::Unicode);
+        let words = tokenize_document(document, &cuts, &keep, SentenceSplit::Unicode);
         let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
         let mut tokens = Tokens {
             text,

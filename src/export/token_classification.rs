@@ -9,13 +9,14 @@
 //! those of the one-column `CoNLL` export ([`crate::export::conll`]): the same tokenizer, the
 //! outermost span owning each token, nested spans counted as flattened.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Serialize, Serializer};
 
 use crate::export::conll::{layer_labels, tag_outermost};
 use crate::export::names::tag_name;
-use crate::export::tokens::SentenceSplit;
+use crate::export::tokens::{SentenceSplit, exported_text};
 use crate::export::{ExportReport, document_id};
 use crate::model::Document;
 
@@ -112,7 +113,7 @@ impl<K: Serialize, V: Serialize> Serialize for Ordered<K, V> {
 #[derive(Serialize)]
 struct SentenceOut<'a> {
     id: String,
-    tokens: Vec<&'a str>,
+    tokens: Vec<Cow<'a, str>>,
     ner_tags: Vec<usize>,
 }
 
@@ -137,7 +138,10 @@ pub fn push_document(document: &Document, tags: &TagSet, sentences: SentenceSpli
     for (index, range) in tagged.sentences().into_iter().enumerate() {
         let record = SentenceOut {
             id: format!("{id}#{index}"),
-            tokens: tagged.tokens[range.clone()].iter().map(|t| t.text).collect(),
+            tokens: tagged.tokens[range.clone()]
+                .iter()
+                .map(|t| exported_text(document.tokenization(), t))
+                .collect(),
             ner_tags: range
                 .map(|token| match tagged.tags_of(token).first().copied().flatten() {
                     None => 0,

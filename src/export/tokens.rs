@@ -1,8 +1,20 @@
 //! `CoNLL` tokenization: Unicode word boundaries (UAX #29, which also separates punctuation),
 //! whitespace dropped, and extra splits where the tag column needs them (span boundaries).
 //! Sentences: UAX #29 sentence boundaries or line breaks, never inside a span.
+//!
+//! A document whose text was built from tokens ([`Tokenization::Whitespace`], a `CoNLL`
+//! import) keeps them instead: [`tokenize_document`] cuts it only at whitespace (a U+00A0
+//! NO-BREAK SPACE stays inside its token) and at span boundaries, and ends sentences at line
+//! breaks only.
+
+use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::model::{Document, Tokenization};
+
+/// What stands, in a whitespace-tokenized text, for a space inside an imported token.
+pub const JOINED_SPACE: char = '\u{a0}';
 
 /// Where `CoNLL` sentences end.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -29,8 +41,73 @@ pub struct Token<'a> {
 
 /// Whether a char separates tokens: whitespace, and the information separators U+001C–U+001E
 /// that Python's `splitlines` treats as line ends.
-fn is_separator(c: char) -> bool {
+pub(crate) fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{1c}'..='\u{1e}')
+}
+
+/// Tokenizes a document by its [`Tokenization`]: [`tokenize`] for prose; for a text built from
+/// tokens, the pieces between whitespace (other than [`JOINED_SPACE`]), cut at `splits` too,
+/// with sentences at line breaks whatever `sentences` says (the imported sentences).
+#[must_use]
+pub fn tokenize_document<'a>(
+    document: &'a Document,
+    splits: &[usize],
+    keep_together: &[(usize, usize)],
+    sentences: SentenceSplit,
+) -> Vec<Token<'a>> {
+    match document.tokenization() {
+        Tokenization::Words => tokenize(document.text(), splits, keep_together, sentences),
+        Tokenization::Whitespace => tokenize_pieces(document.text(), splits, keep_together),
+    }
+}
+
+/// A token's text as written by the token-based exports: for a text built from tokens, each
+/// [`JOINED_SPACE`] back to the space the imported token held.
+#[must_use]
+pub fn exported_text<'a>(tokenization: Tokenization, token: &Token<'a>) -> Cow<'a, str> {
+    match tokenization {
+        Tokenization::Whitespace if token.text.contains(JOINED_SPACE) => {
+            Cow::Owned(token.text.replace(JOINED_SPACE, " "))
+        }
+        _ => Cow::Borrowed(token.text),
+    }
+}
+
+/// The pieces of `text` between separators (whitespace but [`JOINED_SPACE`]), also cut at
+/// `splits`; sentences at line breaks outside `keep_together`.
+fn tokenize_pieces<'a>(text: &'a str, splits: &[usize], keep_together: &[(usize, usize)]) -> Vec<Token<'a>> {
+    let mut next_break = sentence_starts(text, keep_together, SentenceSplit::Lines)
+        .into_iter()
+        .peekable();
+    let mut next_split = splits.iter().copied().peekable();
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut first = true;
+    let mut open: Option<(usize, usize)> = None;
+    let mut char_pos = 0;
+    for (at, c) in text.char_indices() {
+        while next_split.next_if(|&s| s < char_pos).is_some() {}
+        let separator = is_separator(c) && c != JOINED_SPACE;
+        if (separator || next_split.peek() == Some(&char_pos))
+            && let Some(start) = open.take()
+        {
+            push(&mut tokens, text, start, (at, char_pos), &mut next_break, &mut first);
+        }
+        if !separator && open.is_none() {
+            open = Some((at, char_pos));
+        }
+        char_pos += 1;
+    }
+    if let Some(start) = open {
+        push(
+            &mut tokens,
+            text,
+            start,
+            (text.len(), char_pos),
+            &mut next_break,
+            &mut first,
+        );
+    }
+    tokens
 }
 
 /// Tokenizes `text`. `splits` are sorted char offsets where a token must be cut even inside
@@ -209,5 +286,23 @@ mod tests {
         // A combining mark after a space belongs to the space (UAX #29 WB4), so it stands alone.
         assert_eq!(texts(&tokens), ["|a", ".", "b", "|c", "d", "\u{301}", "e"]);
         assert!(tokenize("  \n ", &[], &[], SentenceSplit::Unicode).is_empty());
+    }
+
+    #[test]
+    fn pieces_keep_punctuation_joined_spaces_and_lines() {
+        let text = "قال: (د\u{a0}ب) 70%.\nق.م. ثم";
+        let tokens = tokenize_pieces(text, &[], &[]);
+        assert_eq!(texts(&tokens), ["|قال:", "(د\u{a0}ب)", "70%.", "|ق.م.", "ثم"]);
+        let chars: Vec<char> = text.chars().collect();
+        for token in &tokens {
+            let slice: String = chars[token.char_start..token.char_end].iter().collect();
+            assert_eq!(slice, token.text);
+        }
+        assert_eq!(exported_text(Tokenization::Whitespace, &tokens[1]), "(د ب)");
+        assert_eq!(exported_text(Tokenization::Words, &tokens[1]), "(د\u{a0}ب)");
+        // A span boundary inside a piece cuts it; a span over a line break keeps the sentence.
+        let tokens = tokenize_pieces(text, &[7], &[(5, 17)]);
+        assert_eq!(texts(&tokens), ["|قال:", "(د", "\u{a0}ب)", "70%.", "ق.م.", "ثم"]);
+        assert!(tokenize_pieces(" \n  ", &[], &[]).is_empty());
     }
 }

@@ -347,6 +347,28 @@ mod tests {
     }
 
     #[test]
+    fn version_4_tokenization_reads_the_same_as_with_ron() {
+        let mut file = by_ron(SAMPLE);
+        file.tokenization = crate::io::dto::TokenizationDto::Whitespace;
+        file.format_version = file.lowest_version();
+        assert_eq!(file.format_version, 4);
+        let written = crate::io::writer::write_file(&file);
+        assert!(written.contains("    status: "), "{written}");
+        let after_status = written
+            .split("    status: ")
+            .nth(1)
+            .and_then(|rest| rest.lines().nth(1));
+        assert_eq!(after_status, Some("    tokenization: Whitespace,"));
+        let options = ron::Options::default();
+        assert_eq!(parse_canonical(&written, &options), Some(by_ron(&written)));
+        assert_eq!(by_ron(&written), file);
+        // Without it the file is the version it was, and the field is not written.
+        file.tokenization = crate::io::dto::TokenizationDto::Words;
+        assert!(file.lowest_version() < 4);
+        assert!(!crate::io::writer::write_file(&file).contains("tokenization"));
+    }
+
+    #[test]
     fn anything_unusual_falls_back_to_ron() {
         let options = ron::Options::default();
         for edit in [

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::model::{AttributeDef, Document, LabelDef, Link, LinkId, RelationDef, Rgb, Schema, Span, SpanId, Status};
+use crate::model::{
+    AttributeDef, Document, LabelDef, Link, LinkId, RelationDef, Rgb, Schema, Span, SpanId, Status, Tokenization,
+};
 
 /// A whole annotation file.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -22,6 +24,10 @@ pub(crate) struct FileDto {
     pub annotator: String,
     #[serde(default)]
     pub status: StatusDto,
+    /// How the token-based exports cut the text (`Whitespace` for an imported `CoNLL` file;
+    /// written only then). Version 4.
+    #[serde(default)]
+    pub tokenization: TokenizationDto,
     pub schema: SchemaDto,
     #[serde(default)]
     pub spans: Vec<SpanDto>,
@@ -134,6 +140,35 @@ pub(crate) enum StatusDto {
     NotStarted,
     InProgress,
     Done,
+}
+
+/// A file's `tokenization`. Version 4.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename = "tokenization")]
+pub(crate) enum TokenizationDto {
+    /// Unicode words and sentences (not written: the default).
+    #[default]
+    Words,
+    /// Tokens between single spaces, sentences on lines.
+    Whitespace,
+}
+
+impl From<Tokenization> for TokenizationDto {
+    fn from(tokenization: Tokenization) -> Self {
+        match tokenization {
+            Tokenization::Words => Self::Words,
+            Tokenization::Whitespace => Self::Whitespace,
+        }
+    }
+}
+
+impl From<TokenizationDto> for Tokenization {
+    fn from(tokenization: TokenizationDto) -> Self {
+        match tokenization {
+            TokenizationDto::Words => Self::Words,
+            TokenizationDto::Whitespace => Self::Whitespace,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -301,6 +336,7 @@ impl FileDto {
             },
             annotator: meta.annotator.clone(),
             status: StatusDto::from(meta.status),
+            tokenization: TokenizationDto::from(document.tokenization()),
             schema: SchemaDto::from(document.schema()),
             spans,
             links,
@@ -317,7 +353,7 @@ impl FileDto {
     }
 
     /// The lowest format version that holds this file: 4 when it holds suggestions or
-    /// rejections, 3 when a span names an entity, 2 when
+    /// rejections or a `tokenization`, 3 when a span names an entity, 2 when
     /// it uses another field of version 2, else 1.
     pub fn lowest_version(&self) -> u64 {
         let suggests = self.schema.suggestion_rules.is_some()
@@ -325,7 +361,7 @@ impl FileDto {
             || !self.suggested_links.is_empty()
             || !self.rejected.is_empty()
             || !self.rejected_links.is_empty();
-        if suggests {
+        if suggests || self.tokenization != TokenizationDto::Words {
             return 4;
         }
         if self.spans.iter().chain(&self.orphans).any(|s| s.entity.is_some()) {

@@ -206,7 +206,8 @@ fn readable_document(document: &Document, article: &Path) -> (Document, Vec<Stri
             document.spans().to_vec(),
             document.links().to_vec(),
         )
-        .with_brat_lines(document.brat_lines().to_vec());
+        .with_brat_lines(document.brat_lines().to_vec())
+        .with_tokenization(document.tokenization());
         return (document, warnings);
     };
     warnings.push(format!("{name}: {}; spans moved with their text", repairs.join(", ")));
@@ -234,7 +235,8 @@ fn readable_document(document: &Document, article: &Path) -> (Document, Vec<Stri
         .cloned()
         .collect();
     let document = Document::from_parts(text, document.schema().clone(), meta, spans, links)
-        .with_brat_lines(document.brat_lines().to_vec());
+        .with_brat_lines(document.brat_lines().to_vec())
+        .with_tokenization(document.tokenization());
     (document, warnings)
 }
 

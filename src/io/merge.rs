@@ -149,6 +149,13 @@ pub fn merge_annotation_files(base: &str, ours: &str, theirs: &str) -> Result<Me
         )
         .unwrap_or(&ours.brat_lines)
         .clone(),
+        tokenization: pick(
+            base.as_ref().map(|b| &b.tokenization),
+            &ours.tokenization,
+            &theirs.tokenization,
+        )
+        .copied()
+        .unwrap_or(ours.tokenization),
         suggestions: Vec::new(),
         suggested_links: Vec::new(),
         rejected: Vec::new(),

@@ -498,6 +498,7 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
     let brat_lines = file.brat_lines;
     let document = Document::from_parts(text.to_owned(), schema, meta, spans, links)
         .with_brat_lines(brat_lines)
+        .with_tokenization(file.tokenization.into())
         .with_suggestions(suggestions);
     let problems = document.check();
     if !problems.is_empty() {

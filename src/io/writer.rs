@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use crate::io::dto::{
     FileDto, LabelDto, LinkDto, RejectedDto, RejectedLinkDto, RelationDto, SpanDto, SuggestedLinkDto, SuggestionDto,
+    TokenizationDto,
 };
 
 /// The header comment after its first words (which name the version).
@@ -31,6 +32,10 @@ pub(crate) fn write_file(file: &FileDto) -> String {
     push_string(&mut out, &file.annotator);
     out.push_str(",\n");
     let _ = writeln!(out, "    status: {},", file.status.name());
+    if file.tokenization == TokenizationDto::Whitespace {
+        // Right after `status`, in the header the fast reader leaves to ron.
+        out.push_str("    tokenization: Whitespace,\n");
+    }
     out.push_str("    schema: (\n        labels: [\n");
     for label in &file.schema.labels {
         out.push_str("            ");

@@ -65,6 +65,24 @@ pub struct Document {
     brat_lines: Vec<String>,
     /// Suggested spans and links, and what was rejected (not annotations).
     pub(super) suggestions: crate::model::Suggestions,
+    /// How the token-based exports cut the text into tokens and sentences.
+    tokenization: Tokenization,
+}
+
+/// How the token-based exports (`CoNLL`, the tokens JSONL, spaCy) cut a document's text into
+/// tokens and sentences. Set by the importer that built the document (and kept by its
+/// annotation file), never by an edit: it says where the text came from, which annotating
+/// does not change.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Tokenization {
+    /// Words at Unicode word boundaries (punctuation apart), sentences at Unicode sentence
+    /// boundaries: an article written as prose.
+    #[default]
+    Words,
+    /// The text was built from tokens: each token is a piece between single spaces (U+0020),
+    /// each sentence a line, exactly as a `CoNLL` import joined them. A U+00A0 NO-BREAK SPACE
+    /// inside a piece stands for a space the imported token held.
+    Whitespace,
 }
 
 impl Document {
@@ -83,7 +101,21 @@ impl Document {
             last_link_id: 0,
             brat_lines: Vec::new(),
             suggestions: crate::model::Suggestions::default(),
+            tokenization: Tokenization::Words,
         }
+    }
+
+    /// The document with this tokenization (importing, loading a file).
+    #[must_use]
+    pub fn with_tokenization(mut self, tokenization: Tokenization) -> Self {
+        self.tokenization = tokenization;
+        self
+    }
+
+    /// How the token-based exports cut the text (see [`Tokenization`]).
+    #[must_use]
+    pub fn tokenization(&self) -> Tokenization {
+        self.tokenization
     }
 
     /// The document with these brat lines attached (loading a file, importing brat).

@@ -16,7 +16,7 @@ mod suggestion_commands;
 mod suggestion_rules;
 
 pub use command::{Command, CommandError, Created};
-pub use document::{Document, DocumentMeta, Status};
+pub use document::{Document, DocumentMeta, Status, Tokenization};
 pub use entity::{BadEntityId, Entity, EntityError, EntityId, EntityKind, EntityRegistry};
 pub(crate) use history::History;
 pub use link::{Link, LinkId};
