@@ -172,8 +172,15 @@ pub(crate) fn lint_file(file: &FileDto, schema: &Schema, ron: &str) -> Vec<Probl
         problems.push(Problem::at(
             locator.section(Section::Document),
             format!(
-                "the file says format_version {} but uses fields of version {needed} (a span's entity); a save writes version {needed}",
-                file.format_version
+                "the file says format_version {} but uses fields of version {needed} ({}); a save writes version {needed}",
+                file.format_version,
+                if needed >= 4 {
+                    "suggestions, rejections, suggestion rules or a kept tokenization"
+                } else if needed == 3 {
+                    "a span's entity"
+                } else {
+                    "a field of version 2"
+                }
             ),
         ));
     }
