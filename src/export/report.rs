@@ -77,6 +77,20 @@ impl ExportReport {
         }
     }
 
+    /// Counts a document's links as dropped by a format that holds none (`what`: "a spaCy
+    /// `DocBin`"), with a warning naming the document.
+    pub fn drop_links(&mut self, document: &crate::model::Document, what: &str) {
+        if document.links().is_empty() {
+            return;
+        }
+        self.links_dropped += document.links().len();
+        self.warn(format!(
+            "{}: {what} holds no links; {} not exported",
+            document.meta().source_name,
+            crate::text::plural::counted(document.links().len(), "link", "links")
+        ));
+    }
+
     /// Adds the counts and warnings of another report to this one.
     pub fn merge(&mut self, other: Self) {
         self.add_counts(&other);

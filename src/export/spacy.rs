@@ -490,14 +490,7 @@ impl DocBinWriter {
             documents: 1,
             ..ExportReport::default()
         };
-        if !document.links().is_empty() {
-            report.links_dropped = document.links().len();
-            report.warn(format!(
-                "{}: a spaCy DocBin holds no links; {} not exported",
-                document.meta().source_name,
-                crate::text::plural::counted(document.links().len(), "link", "links")
-            ));
-        }
+        report.drop_links(document, "a spaCy DocBin");
         let doc = SpacyDoc::new(document, &mut report);
         let length = i32::try_from(doc.tokens.len()).map_err(|_| SpacyError::TooLarge)?;
         self.lengths.extend(length.to_le_bytes());

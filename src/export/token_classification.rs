@@ -125,13 +125,7 @@ pub fn push_document(document: &Document, tags: &TagSet, sentences: SentenceSpli
         documents: 1,
         ..ExportReport::default()
     };
-    if !document.links().is_empty() {
-        report.links_dropped = document.links().len();
-        report.warn(format!(
-            "{name}: token classification holds no links; {} not exported",
-            crate::text::plural::counted(document.links().len(), "link", "links")
-        ));
-    }
+    report.drop_links(document, "token classification");
     let tagged = tag_outermost(document, sentences, &mut report);
     let id = document_id(document);
     let mut unknown = Vec::new();
