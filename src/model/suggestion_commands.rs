@@ -21,8 +21,8 @@ impl Document {
             .into_iter()
             .partition(|s| &s.source == source);
         store.spans = kept_spans;
-        let replaced =
-            |end: &SuggestionEnd| matches!(end, SuggestionEnd::Suggested(id) if old_spans.iter().any(|s| s.id == *id));
+        let old_ids: std::collections::HashSet<SuggestionId> = old_spans.iter().map(|s| s.id).collect();
+        let replaced = |end: &SuggestionEnd| matches!(end, SuggestionEnd::Suggested(id) if old_ids.contains(id));
         let (old_links, kept_links): (Vec<_>, Vec<_>) = std::mem::take(&mut store.links)
             .into_iter()
             .partition(|l| &l.source == source);
@@ -69,10 +69,17 @@ impl Document {
     ) -> Result<(), CommandError> {
         let mut ids = std::collections::HashSet::new();
         let others = &self.suggestions;
-        let taken = |id: SuggestionId| {
-            others.spans.iter().any(|s| s.id == id && &s.source != source)
-                || others.links.iter().any(|l| l.id == id && &l.source != source)
-        };
+        // Ids other sources hold, gathered once: a refresh of the matcher on a long document
+        // sets thousands of suggestions beside thousands of others.
+        let taken: std::collections::HashSet<SuggestionId> = others
+            .spans
+            .iter()
+            .filter(|s| &s.source != source)
+            .map(|s| s.id)
+            .chain(others.links.iter().filter(|l| &l.source != source).map(|l| l.id))
+            .collect();
+        let taken = |id: SuggestionId| taken.contains(&id);
+        let new_spans: std::collections::HashSet<SuggestionId> = spans.iter().map(|s| s.id).collect();
         for span in spans {
             self.check_range(span.char_start, span.char_end)?;
             self.check_label(&span.label)?;
@@ -91,15 +98,14 @@ impl Document {
                 let exists = match end {
                     SuggestionEnd::Span(id) => self.span(id).is_some(),
                     SuggestionEnd::Suggested(id) => {
-                        spans.iter().any(|s| s.id == id)
-                            || others.spans.iter().any(|s| s.id == id && &s.source != source)
+                        new_spans.contains(&id) || others.span(id).is_some_and(|s| &s.source != source)
                     }
                 };
                 if !exists {
-                    return Err(CommandError::NoSuchSuggestion(match end {
-                        SuggestionEnd::Suggested(id) => id,
-                        SuggestionEnd::Span(id) => SuggestionId(id.0),
-                    }));
+                    return Err(match end {
+                        SuggestionEnd::Suggested(id) => CommandError::NoSuchSuggestion(id),
+                        SuggestionEnd::Span(id) => CommandError::NoSuchSpan(id),
+                    });
                 }
             }
         }
@@ -430,7 +436,7 @@ impl Document {
             for end in [link.from, link.to] {
                 let exists = match end {
                     SuggestionEnd::Span(id) => span_ids.contains(&id),
-                    SuggestionEnd::Suggested(id) => self.suggestions.spans.iter().any(|s| s.id == id),
+                    SuggestionEnd::Suggested(id) => self.suggestions.span(id).is_some(),
                 };
                 if !exists {
                     problems.push(format!("suggestion {} refers to a missing end", link.id));
