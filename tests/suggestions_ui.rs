@@ -41,7 +41,9 @@ fn sample_with_predictions(dir: &std::path::Path, spans: Vec<Span>) -> std::path
         })
         .collect();
     let source = SuggestionSource::Imported("bert".into());
-    let (command, _) = document.suggestion_command(&source, &proposals, &[]);
+    let (command, counts) = document.suggestion_command(&source, &proposals, &[]);
+    assert_eq!(counts.made + counts.annotated, 4, "{counts:?}");
+    assert_eq!((counts.rejected, counts.invalid), (0, 0), "{counts:?}");
     let suggestions = document.suggestions().replacing(command).expect("a suggestion set");
     let document = document.with_suggestions(suggestions);
     std::fs::write(

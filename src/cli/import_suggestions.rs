@@ -164,10 +164,8 @@ fn attach(
     let mut count = 0;
     for (model, spans) in by_model {
         let source = SuggestionSource::Imported(model.to_owned());
-        let (command, _) = document.suggestion_command(&source, &spans, &[]);
-        if let crate::model::Command::SetSuggestions { spans, .. } = &command {
-            count += spans.len();
-        }
+        let (command, counts) = document.suggestion_command(&source, &spans, &[]);
+        count += counts.made;
         suggestions = suggestions.replacing(command).unwrap_or(suggestions);
     }
     let document = document.with_suggestions(suggestions);

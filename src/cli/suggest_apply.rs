@@ -145,11 +145,8 @@ fn write_suggestions(article: &Path, ready: &Ready, source: &SuggestionSource) -
     let loaded = io::load_document(article).map_err(|e| e.to_string())?;
     let candidates = ready.suggest(&loaded.document);
     let (spans, links) = candidates.proposals();
-    let (command, _) = loaded.document.suggestion_command(source, &spans, &links);
-    let count = match &command {
-        crate::model::Command::SetSuggestions { spans, links, .. } => spans.len() + links.len(),
-        _ => 0,
-    };
+    let (command, counts) = loaded.document.suggestion_command(source, &spans, &links);
+    let count = counts.made;
     let suggestions = loaded
         .document
         .suggestions()

@@ -26,5 +26,5 @@ pub use suggestion::{
     LinkRejection, Rejected, Rejection, SuggestedLink, SuggestedSpan, SuggestionEnd, SuggestionId, SuggestionSource,
     Suggestions, clamp_score,
 };
-pub use suggestion_batch::{LeftOut, NewEnd, NewLink, NewSuggestion};
+pub use suggestion_batch::{BatchCounts, NewEnd, NewLink, NewSuggestion};
 pub use suggestion_rules::SuggestionRules;

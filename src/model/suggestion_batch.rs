@@ -44,9 +44,11 @@ pub struct NewLink {
     pub score: f32,
 }
 
-/// How many proposals of a batch were left out, and why.
+/// How many suggestions a batch makes, and how many proposals it left out and why.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LeftOut {
+pub struct BatchCounts {
+    /// Suggested spans and links the command holds.
+    pub made: usize,
     /// Already an annotated span of that label and range (or link).
     pub annotated: usize,
     /// Rejected before.
@@ -56,16 +58,16 @@ pub struct LeftOut {
 }
 
 impl Document {
-    /// The command that replaces `source`'s suggestions with these proposals, and what was
-    /// left out. Numbering starts after every suggestion id in use.
+    /// The command that replaces `source`'s suggestions with these proposals, and how many it
+    /// makes and leaves out. Numbering starts after every suggestion id in use.
     #[must_use]
     pub fn suggestion_command(
         &self,
         source: &SuggestionSource,
         spans: &[NewSuggestion],
         links: &[NewLink],
-    ) -> (Command, LeftOut) {
-        let mut left_out = LeftOut::default();
+    ) -> (Command, BatchCounts) {
+        let mut counts = BatchCounts::default();
         let annotated: HashSet<(usize, usize, &str)> = self
             .spans
             .iter()
@@ -81,14 +83,14 @@ impl Document {
                 || proposal.char_end > self.char_len()
                 || self.schema.label(&proposal.label).is_none()
             {
-                left_out.invalid += 1;
+                counts.invalid += 1;
             } else if annotated.contains(&key) {
-                left_out.annotated += 1;
+                counts.annotated += 1;
             } else if self
                 .suggestions
                 .is_rejected(&proposal.label, proposal.char_start, proposal.char_end)
             {
-                left_out.rejected += 1;
+                counts.rejected += 1;
             } else if seen.insert(key) {
                 let id = SuggestionId(next);
                 next += 1;
@@ -110,11 +112,11 @@ impl Document {
                 NewEnd::New(index) => numbered.get(&index).map(|&id| SuggestionEnd::Suggested(id)),
             };
             let (Some(from), Some(to)) = (end(proposal.from), end(proposal.to)) else {
-                left_out.invalid += 1;
+                counts.invalid += 1;
                 continue;
             };
             if self.schema.relation(&proposal.kind).is_none() {
-                left_out.invalid += 1;
+                counts.invalid += 1;
                 continue;
             }
             if let (SuggestionEnd::Span(a), SuggestionEnd::Span(b)) = (from, to)
@@ -123,7 +125,7 @@ impl Document {
                     .iter()
                     .any(|l| l.kind == proposal.kind && l.from == a && l.to == b)
             {
-                left_out.annotated += 1;
+                counts.annotated += 1;
                 continue;
             }
             let range = |end: SuggestionEnd| match end {
@@ -140,7 +142,7 @@ impl Document {
                     to: to_range,
                 })
             {
-                left_out.rejected += 1;
+                counts.rejected += 1;
                 continue;
             }
             out_links.push(SuggestedLink {
@@ -153,11 +155,12 @@ impl Document {
             });
             next += 1;
         }
+        counts.made = out_spans.len() + out_links.len();
         let command = Command::SetSuggestions {
             source: source.clone(),
             spans: out_spans,
             links: out_links,
         };
-        (command, left_out)
+        (command, counts)
     }
 }

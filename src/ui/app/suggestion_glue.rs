@@ -177,11 +177,8 @@ impl HashiyaApp {
     fn store_candidates(&mut self, run: SuggestionRun, candidates: &crate::suggest::Candidates) {
         let (spans, links) = candidates.proposals();
         let source = source_of(run);
-        let (command, _) = self.session.document().suggestion_command(&source, &spans, &links);
-        let count = match &command {
-            crate::model::Command::SetSuggestions { spans, links, .. } => spans.len() + links.len(),
-            _ => 0,
-        };
+        let (command, counts) = self.session.document().suggestion_command(&source, &spans, &links);
+        let count = counts.made;
         match self.session.edit(command) {
             Ok(_) => {
                 let name = crate::ui::suggestion_layer::source_name(self.tr(), &source);
