@@ -2,18 +2,16 @@
 //! the articles they belong to (by name or text), never annotations; labels are mapped; what is
 //! already annotated is not suggested; a second run replaces that model's suggestions.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const SAMPLE_TEXT: &str = include_str!("../assets/samples/libya-army-leaders-meeting.ar.txt");
 const SAMPLE_RON: &str = include_str!("../assets/samples/libya-army-leaders-meeting.ar.hashiya.ron");
 
 fn hashiya(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hashiya"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("runs")
+    common::hashiya_in(dir, args)
 }
 
 fn char_span(text: &str, needle: &str) -> (usize, usize) {

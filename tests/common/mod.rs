@@ -197,3 +197,12 @@ pub fn app_on_article(article: &std::path::Path) -> egui_kittest::Harness<'stati
     harness.run();
     harness
 }
+
+/// Runs the `hashiya` binary with `args` in `dir`.
+pub fn hashiya_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("runs hashiya")
+}
