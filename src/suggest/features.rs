@@ -15,6 +15,9 @@
 //!   ever in a span. While training it is learned cross-validated: a sentence of fold k sees
 //!   only what the other folds annotated, so the CRF learns how far to trust it on new text;
 //!   when tagging it is learned from all the training documents;
+//! - `pg`: the tag of the token inside a whole annotated phrase found again
+//!   ([`super::phrases`]; `B-ORG`, `I-ORG` for «الامم المتحده»), for the token and ±1, learned
+//!   cross-validated like `gz`;
 //! - `k1`, `k2`: word clusters learned from the training texts themselves (no labels): each
 //!   frequent word is described by its left and right neighbours among the most frequent
 //!   words, and k-means groups words used alike (coarse 64 and fine 256 clusters), so a name
@@ -24,6 +27,7 @@
 
 use std::collections::HashMap;
 
+use crate::suggest::phrases::PhraseGazetteer;
 use crate::text::arabic;
 use crate::text::clitics::{Lexicon, proclitic_len};
 
@@ -198,6 +202,8 @@ fn kmeans(vectors: &[Vec<(u32, f32)>], k: usize) -> Vec<u16> {
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     tags: HashMap<String, HashMap<String, u32>>,
+    /// The whole annotated phrases.
+    pub phrases: PhraseGazetteer,
 }
 
 impl Gazetteer {
@@ -286,6 +292,8 @@ fn suffix(text: &str, n: usize) -> Option<&str> {
 pub fn sentence_features(tokens: &[TokenInfo], context: &FeatureContext, gazetteer: &Gazetteer) -> Vec<Vec<String>> {
     let clusters: Vec<Option<[u16; 2]>> = tokens.iter().map(|t| context.clusters.of(&t.normal)).collect();
     let gazetteer_tags: Vec<Option<&str>> = tokens.iter().map(|t| gazetteer.tag_of(&t.stem)).collect();
+    let stems: Vec<&str> = tokens.iter().map(|t| t.stem.as_str()).collect();
+    let phrase_tags = gazetteer.phrases.tags(&stems);
     let mut all = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
         let mut features = Vec::with_capacity(48);
@@ -330,6 +338,14 @@ pub fn sentence_features(tokens: &[TokenInfo], context: &FeatureContext, gazette
         if let Some(tag) = gazetteer_tags[i] {
             features.push(format!("gz={tag}"));
             features.push("gz".to_owned());
+        }
+        if let Some(tag) = &phrase_tags[i] {
+            features.push(format!("pg={tag}"));
+        }
+        for (offset, j) in [(-1, i.wrapping_sub(1)), (1, i + 1)] {
+            if let Some(Some(tag)) = phrase_tags.get(j) {
+                features.push(format!("pg[{offset}]={tag}"));
+            }
         }
         for offset in [-2isize, -1, 1, 2] {
             let Some(j) = i.checked_add_signed(offset).filter(|&j| j < tokens.len()) else {
