@@ -484,3 +484,102 @@ error-link-labels = علاقة { $relation } تصل { $expected }.
 error-link-exists = { $why }
 error-bad-schema = رُفض تغيير المخطط: { $why }
 error-ids-exhausted = لم يبق في هذه الوثيقة معرّفات من نوع { $what }.
+
+## ملفات تعذّر فتحها أو حفظها أو استرجاعها (app::i18n::io_error)
+io-error-at = { $message }: { $path }
+io-error-read = تعذّرت قراءة الملف ({ $why })
+io-error-write = تعذّر الحفظ: فشل { $step } ({ $why })؛ النسخة السابقة سليمة
+io-error-not-regular = هذا الاسم { $kind } وليس ملفًا عاديًا؛ لا تقرأ حاشية إلا الملفات العادية
+io-error-read-only = الملف للقراءة فقط، فلم يُستبدل؛ اجعله قابلًا للكتابة أو احفظه باسم آخر
+io-error-too-large = حجم الملف { $bytes } بايت، وهو أكبر من { $limit } بايت، أقصى ما تقرؤه حاشية
+io-error-undecodable = المقال ليس نصًا مقروءًا بترميز تعرفه حاشية
+io-error-version-newer = إصدار صيغة الملف { $found }، وهو أحدث مما تقرؤه هذه النسخة من حاشية (حتى { $supported })؛ حدّث حاشية لتفتحه
+io-error-version-unknown = إصدار الصيغة { $found } غير معروف (تقرأ هذه النسخة من حاشية الإصدارات من 1 إلى { $supported })
+io-error-invalid = الملف غير صالح
+io-error-invalid-more = { $problem } ({ $count ->
+    [zero] ولا مشكلات أخرى
+    [one] ومشكلة أخرى
+    [two] ومشكلتان أخريان
+    [few] و{ $count } مشكلات أخرى
+    [many] و{ $count } مشكلةً أخرى
+   *[other] و{ $count } مشكلة أخرى
+})
+write-step-following-link = تتبّع الرابط
+write-step-creating-temporary-file = إنشاء ملف مؤقت
+write-step-writing = الكتابة
+write-step-syncing-to-disk = المزامنة مع القرص
+write-step-keeping-backup = حفظ نسخة احتياطية
+write-step-replacing-file = استبدال الملف
+write-step-syncing-folder = مزامنة المجلد
+write-step-deleting-recovery-file = حذف ملف الاسترجاع
+file-kind-named-pipe = أنبوب مسمّى
+file-kind-character-device = جهاز محرفي
+file-kind-block-device = جهاز كتلي
+file-kind-socket = مقبس
+file-kind-folder = مجلد
+file-kind-special = ملف خاص
+
+## ما قاله النظام (app::i18n::os_error)
+os-error-not-found = الملف أو المجلد غير موجود
+os-error-permission-denied = لا إذن بالوصول
+os-error-already-exists = موجود من قبل
+os-error-storage-full = القرص ممتلئ
+os-error-quota-exceeded = نفدت حصتك من القرص
+os-error-read-only-filesystem = القرص للقراءة فقط
+os-error-is-a-directory = إنه مجلد
+os-error-not-a-directory = جزء من المسار ليس مجلدًا
+os-error-directory-not-empty = المجلد ليس فارغًا
+os-error-invalid-data = البيانات غير صالحة
+os-error-invalid-input = رفض النظام الطلب لأنه غير صالح
+os-error-invalid-filename = اسم الملف غير صالح هنا
+os-error-timed-out = انتهت مهلة العملية
+os-error-interrupted = قُطعت العملية
+os-error-would-block = الملف غير جاهز؛ أعد المحاولة
+os-error-unexpected-eof = انتهى الملف قبل أوانه
+os-error-write-zero = تعذّرت كتابة أي شيء
+os-error-file-too-large = الملف أكبر مما يتسع له القرص
+os-error-resource-busy = الملف قيد الاستعمال
+os-error-crosses-devices = لا يمكن نقل الملف بين قرصين
+os-error-too-many-links = روابط أكثر من اللازم
+os-error-network = فشل الاتصال بالشبكة
+os-error-broken-pipe = أُغلق الاتصال
+os-error-out-of-memory = نفدت الذاكرة
+os-error-unsupported = غير مدعوم هنا
+os-error-deadlock = الملف مقفل
+os-error-other = خطأ من النظام
+os-error-other-code = خطأ النظام رقم { $code }
+
+## مشكلات ملف التوسيم (app::i18n::io_problem)
+io-problem-at = السطر { $line }، العمود { $col }: { $problem }
+io-problem-not-utf8 = الملف ليس نصًا بترميز يونيكود
+io-problem-syntax-number = رقم هنا سالب أو أكبر من المسموح
+io-problem-syntax-truncated = ينتهي الملف قبل أوانه: إما أنه مبتور وإما أن قوسًا ناقص
+io-problem-syntax-too-deep = الأقواس متداخلة أعمق مما تسمح به الصيغة
+io-problem-syntax-other = النص هنا لا يتبع صيغة ملف التوسيم
+io-problem-sha256 = بصمة المقال في الملف ليست 64 خانة ست عشرية
+io-problem-char-len = طول المقال في الملف { $length }، وهو أكبر من أي مقال تفتحه حاشية
+io-problem-version-too-low = يذكر الملف إصدار الصيغة { $declared } لكنه يستعمل حقولًا من الإصدار { $needed }؛ والحفظ يكتب الإصدار { $needed }
+io-problem-attribute-repeated = يعطي المقطع { $span } السمة «{ $name }» أكثر من مرة؛ تبقى القيمة الأخيرة
+io-problem-unknown-attribute = للمقطع { $span } السمة «{ $name }» التي لا تعرّفها تسميته
+io-problem-attribute-value = قيمة { $name } في المقطع { $span } هي «{ $value }»، وليست من قيم المخطط
+io-problem-span-twice = المقطع { $span } معرّف مرتين
+io-problem-unknown-label = للمقطع { $span } التسمية «{ $label }» التي لا يعرّفها المخطط
+io-problem-bad-range = مدى المقطع { $span } هو { $start }..{ $end }، وهو فارغ أو يتجاوز المقال أو لا يساوي طول نصه
+io-problem-bad-entity = يذكر المقطع { $span } كيانًا معرّفه غير صالح
+io-problem-link-twice = العلاقة { $link } معرّفة مرتين
+io-problem-missing-span = تشير العلاقة { $link } إلى المقطع { $span }، وهو غير موجود
+io-problem-unknown-relation = نوع العلاقة { $link } هو «{ $kind }» الذي لا يعرّفه المخطط
+io-problem-link-labels = العلاقة { $link }: لا تصل علاقة { $kind } من { $from } إلى { $to }
+io-problem-link-repeats = العلاقة { $link } تكرار للعلاقة { $first }
+io-problem-only-one-link = العلاقة { $link }: للمقطع { $span } علاقة { $kind } من قبل ({ $first })، ولا تكون له إلا واحدة
+io-problem-more = … { $count ->
+    [zero] ولا مشكلات أخرى
+    [one] ومشكلة أخرى
+    [two] ومشكلتان أخريان
+    [few] و{ $count } مشكلات أخرى
+    [many] و{ $count } مشكلةً أخرى
+   *[other] و{ $count } مشكلة أخرى
+}
+io-problem-annotator-name = لا يصلح اسم الموسِّم «{ $name }» جزءًا من اسم ملف: استعمل الحروف والأرقام و- و_
+io-problem-no-article = لا يذكر الملف أي مقال
+io-problem-other = في الملف مشكلة

@@ -446,3 +446,94 @@ error-link-labels = A { $relation } link goes { $expected }.
 error-link-exists = { $why }
 error-bad-schema = Schema change refused: { $why }
 error-ids-exhausted = No { $what } ids are left in this document.
+
+## Files that cannot be opened, saved or restored (app::i18n::io_error)
+io-error-at = { $message }: { $path }
+io-error-read = Cannot read the file ({ $why })
+io-error-write = Cannot save: { $step } failed ({ $why }); the previous version is intact
+io-error-not-regular = The name is { $kind }, not a regular file; Hashiya reads only regular files
+io-error-read-only = The file is read-only, so it was not replaced; make it writable or save under another name
+io-error-too-large = The file is { $bytes } bytes, more than the { $limit } bytes Hashiya reads
+io-error-undecodable = The article is not readable text: { $detail }
+io-error-version-newer = The file has format version { $found }, newer than this Hashiya reads (up to { $supported }); update Hashiya to open it
+io-error-version-unknown = Format version { $found } is unknown (this Hashiya reads 1 to { $supported })
+io-error-invalid = The file is invalid
+io-error-invalid-more = { $problem } (and { $count ->
+    [one] { $count } more problem
+   *[other] { $count } more problems
+})
+write-step-following-link = following the link
+write-step-creating-temporary-file = creating a temporary file
+write-step-writing = writing
+write-step-syncing-to-disk = syncing to disk
+write-step-keeping-backup = keeping a backup
+write-step-replacing-file = replacing the file
+write-step-syncing-folder = syncing the folder
+write-step-deleting-recovery-file = deleting the recovery file
+file-kind-named-pipe = a named pipe
+file-kind-character-device = a character device
+file-kind-block-device = a block device
+file-kind-socket = a socket
+file-kind-folder = a folder
+file-kind-special = a special file
+
+## What the system said (app::i18n::os_error)
+os-error-not-found = the file or folder does not exist
+os-error-permission-denied = permission denied
+os-error-already-exists = it exists already
+os-error-storage-full = the disk is full
+os-error-quota-exceeded = the disk quota is used up
+os-error-read-only-filesystem = the disk is read-only
+os-error-is-a-directory = it is a folder
+os-error-not-a-directory = a part of the path is not a folder
+os-error-directory-not-empty = the folder is not empty
+os-error-invalid-data = the data is invalid
+os-error-invalid-input = the system refused the request as invalid
+os-error-invalid-filename = the file name is not valid here
+os-error-timed-out = the operation timed out
+os-error-interrupted = the operation was interrupted
+os-error-would-block = the file is not ready; try again
+os-error-unexpected-eof = the file ended too early
+os-error-write-zero = nothing could be written
+os-error-file-too-large = the file is too large for the disk
+os-error-resource-busy = the file is in use
+os-error-crosses-devices = the file cannot be moved between disks
+os-error-too-many-links = too many links
+os-error-network = the network connection failed
+os-error-broken-pipe = the connection was closed
+os-error-out-of-memory = out of memory
+os-error-unsupported = not supported here
+os-error-deadlock = the file is locked
+os-error-other = a system error
+os-error-other-code = system error { $code }
+
+## Problems in an annotation file (app::i18n::io_problem)
+io-problem-at = line { $line }, column { $col }: { $problem }
+io-problem-not-utf8 = the file is not Unicode (UTF-8) text
+io-problem-syntax-number = a number here is negative or too large
+io-problem-syntax-truncated = the file ends too early: it is truncated or a bracket is missing
+io-problem-syntax-too-deep = brackets are nested deeper than the format allows
+io-problem-syntax-other = the text here does not follow the annotation file format
+io-problem-sha256 = the article's checksum (SHA-256) is not 64 hexadecimal digits
+io-problem-char-len = the file gives the article a length of { $length }, more than any article Hashiya opens
+io-problem-version-too-low = the file says format version { $declared } but uses fields of version { $needed }; a save writes version { $needed }
+io-problem-attribute-repeated = span { $span } gives attribute “{ $name }” more than once; the last value is kept
+io-problem-unknown-attribute = span { $span } has attribute “{ $name }”, which its label does not define
+io-problem-attribute-value = span { $span } has { $name } “{ $value }”, which is not one of the schema's values
+io-problem-span-twice = span { $span } is defined twice
+io-problem-unknown-label = span { $span } has label “{ $label }”, which the schema does not define
+io-problem-bad-range = span { $span } has the range { $start }..{ $end }, which is empty, past the article or not as long as its text
+io-problem-bad-entity = span { $span } names an entity whose id is not valid
+io-problem-link-twice = link { $link } is defined twice
+io-problem-missing-span = link { $link } refers to span { $span }, which does not exist
+io-problem-unknown-relation = link { $link } has kind “{ $kind }”, which the schema does not define
+io-problem-link-labels = link { $link }: a { $kind } link cannot go from a { $from } to a { $to }
+io-problem-link-repeats = link { $link } repeats link { $first }
+io-problem-only-one-link = link { $link }: span { $span } already has a { $kind } ({ $first }), and may have only one
+io-problem-more = … and { $count ->
+    [one] { $count } more problem
+   *[other] { $count } more problems
+}
+io-problem-annotator-name = the annotator name “{ $name }” cannot be part of a file name: use letters, digits, - and _
+io-problem-no-article = the file names no article
+io-problem-other = the file has a problem

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::io::project::{ProjectFolder, annotator_file};
-use crate::io::{self, IoError, OrphanSpan, Problem};
+use crate::io::{self, IoError, OrphanSpan, Problem, ProblemReason};
 use crate::model::{Command, CommandError, Created, Document, DocumentMeta, History, Schema, Status};
 
 /// An open article and its annotations. Its fields are private: [`DocumentSession::edit`],
@@ -51,7 +51,10 @@ impl DocumentSession {
             let why = format!(
                 "the annotator name \"{annotator}\" cannot be part of a file name: use letters, digits, - and _"
             );
-            return Err(IoError::invalid(vec![Problem::new(why)]).with_path(article_path));
+            let problem = Problem::new(why).because(ProblemReason::BadAnnotatorName {
+                name: annotator.to_owned(),
+            });
+            return Err(IoError::invalid(vec![problem]).with_path(article_path));
         }
         let schema = match project.schema_path() {
             Some(path) => {

@@ -55,7 +55,7 @@ mod writer;
 use std::path::{Path, PathBuf};
 
 pub use article::{LoadedArticle, MAX_ARTICLE_BYTES, decode_article, load_article};
-pub use error::{IoError, Position, Problem};
+pub use error::{FileKind, IoError, Position, Problem, ProblemReason, SyntaxKind, WriteStep};
 pub use file_check::{Formatted, format_file, validate_file};
 pub use imported::{ImportWriteError, WrittenDocument, import_conflicts, import_targets, write_imported_document};
 pub use inputs::{Inputs, load_inputs, load_inputs_with_progress};
@@ -298,6 +298,8 @@ pub(crate) fn read_annotation_text_from(mut bytes: Vec<u8>) -> Result<String, Io
         let valid_up_to = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
         let position = Position::of_byte(valid, valid.len());
-        IoError::invalid(vec![Problem::at(Some(position), "the file is not UTF-8 text")])
+        IoError::invalid(vec![
+            Problem::at(Some(position), "the file is not UTF-8 text").because(ProblemReason::NotUtf8),
+        ])
     })
 }

@@ -8,7 +8,7 @@ use crate::io::anchor::{Placement, Stored, place_all};
 use crate::io::differential::RonReader;
 use crate::io::dto::{FileDto, SpanDto, VersionProbe};
 use crate::io::locate::{Locator, Section};
-use crate::io::{IoError, MAX_ANNOTATION_BYTES, Problem, reads_format_version};
+use crate::io::{IoError, MAX_ANNOTATION_BYTES, Problem, ProblemReason, SyntaxKind, reads_format_version};
 use crate::model::{Document, DocumentMeta, Link, Schema, Span};
 use crate::text::CharIndex;
 
@@ -116,10 +116,10 @@ pub(crate) fn parse_file_with(ron: &str, reader: RonReader) -> Result<FileDto, I
                 line: error.span.start.line,
                 col: error.span.start.col,
             };
-            Err(IoError::invalid(vec![Problem::at(
-                Some(position),
-                parse_message(&error.code),
-            )]))
+            let (message, kind) = parse_message(&error.code);
+            Err(IoError::invalid(vec![
+                Problem::at(Some(position), message).because(ProblemReason::Syntax(kind)),
+            ]))
         }
     }
 }
@@ -130,14 +130,21 @@ pub(crate) fn ron_options() -> ron::Options {
 }
 
 /// ron's message, with the words an annotator needs where ron's are terse.
-fn parse_message(code: &ron::Error) -> String {
+fn parse_message(code: &ron::Error) -> (String, SyntaxKind) {
     match code {
-        ron::Error::IntegerOutOfBounds => "a number is negative or too large here (Integer is out of bounds)".into(),
-        ron::Error::Eof => "the file ends too early: it is truncated or a bracket is missing".into(),
-        ron::Error::ExceededRecursionLimit => {
-            format!("brackets are nested deeper than the format allows ({RECURSION_LIMIT})")
-        }
-        other => other.to_string(),
+        ron::Error::IntegerOutOfBounds => (
+            "a number is negative or too large here (Integer is out of bounds)".into(),
+            SyntaxKind::NumberOutOfRange,
+        ),
+        ron::Error::Eof => (
+            "the file ends too early: it is truncated or a bracket is missing".into(),
+            SyntaxKind::Truncated,
+        ),
+        ron::Error::ExceededRecursionLimit => (
+            format!("brackets are nested deeper than the format allows ({RECURSION_LIMIT})"),
+            SyntaxKind::TooDeep,
+        ),
+        other => (other.to_string(), SyntaxKind::Other),
     }
 }
 
@@ -157,14 +164,19 @@ pub(crate) fn lint_file(file: &FileDto, schema: &Schema, ron: &str) -> Vec<Probl
     let locator = Locator::new(ron);
     let mut problems = Vec::new();
     if file.document.char_len > crate::io::MAX_ARTICLE_BYTES {
-        problems.push(Problem::at(
-            locator.section(Section::Document),
-            format!(
-                "document.char_len {} is larger than any article Hashiya opens ({} bytes at most)",
-                file.document.char_len,
-                crate::io::MAX_ARTICLE_BYTES
-            ),
-        ));
+        problems.push(
+            Problem::at(
+                locator.section(Section::Document),
+                format!(
+                    "document.char_len {} is larger than any article Hashiya opens ({} bytes at most)",
+                    file.document.char_len,
+                    crate::io::MAX_ARTICLE_BYTES
+                ),
+            )
+            .because(ProblemReason::CharLenTooLarge {
+                char_len: file.document.char_len,
+            }),
+        );
     }
     problems.extend(repeated_attributes(file, &locator));
     let needed = file.lowest_version();
@@ -182,26 +194,43 @@ pub(crate) fn lint_file(file: &FileDto, schema: &Schema, ron: &str) -> Vec<Probl
                     "a field of version 2"
                 }
             ),
-        ));
+        )
+        .because(ProblemReason::VersionTooLow {
+            declared: file.format_version,
+            needed,
+        }));
     }
     for (section, span) in all_spans(file) {
         let Some(label) = schema.label(&span.label) else {
             continue;
         };
         for (name, value) in &span.attributes.map {
-            let message = match label.attributes.iter().find(|a| &a.name == name) {
-                None => format!(
-                    "span T{} has attribute \"{name}\", which label {} does not define",
-                    span.id, label.name
+            let (message, reason) = match label.attributes.iter().find(|a| &a.name == name) {
+                None => (
+                    format!(
+                        "span T{} has attribute \"{name}\", which label {} does not define",
+                        span.id, label.name
+                    ),
+                    ProblemReason::UnknownAttribute {
+                        span: span.id,
+                        name: name.clone(),
+                    },
                 ),
-                Some(def) if !def.values.is_empty() && !def.values.contains(value) => format!(
-                    "span T{} has {name} \"{value}\", which is not one of the schema's values ({})",
-                    span.id,
-                    def.values.join(", ")
+                Some(def) if !def.values.is_empty() && !def.values.contains(value) => (
+                    format!(
+                        "span T{} has {name} \"{value}\", which is not one of the schema's values ({})",
+                        span.id,
+                        def.values.join(", ")
+                    ),
+                    ProblemReason::UnknownAttributeValue {
+                        span: span.id,
+                        name: name.clone(),
+                        value: value.clone(),
+                    },
                 ),
                 Some(_) => continue,
             };
-            problems.push(Problem::at(locator.item(section, span.id), message));
+            problems.push(Problem::at(locator.item(section, span.id), message).because(reason));
         }
     }
     problems.sort_by_key(|p| p.position.map_or((usize::MAX, 0), |p| (p.line, p.col)));
@@ -215,13 +244,19 @@ pub(crate) fn repeated_attributes(file: &FileDto, locator: &Locator<'_>) -> Vec<
     for (section, span) in all_spans(file) {
         for (name, value) in &span.attributes.replaced {
             let last = span.attributes.map.get(name).map_or("", String::as_str);
-            problems.push(Problem::at(
-                locator.item(section, span.id),
-                format!(
-                    "span T{} gives attribute \"{name}\" more than once: \"{value}\" is replaced by \"{last}\"",
-                    span.id
-                ),
-            ));
+            problems.push(
+                Problem::at(
+                    locator.item(section, span.id),
+                    format!(
+                        "span T{} gives attribute \"{name}\" more than once: \"{value}\" is replaced by \"{last}\"",
+                        span.id
+                    ),
+                )
+                .because(ProblemReason::AttributeRepeated {
+                    span: span.id,
+                    name: name.clone(),
+                }),
+            );
         }
     }
     problems
@@ -254,7 +289,10 @@ pub(crate) fn check_file(file: &FileDto, ron: &str) -> Result<Schema, IoError> {
         let mut problems = checker.problems;
         problems.sort_by_key(|p| p.position.map_or((usize::MAX, 0), |p| (p.line, p.col)));
         if checker.dropped > 0 {
-            problems.push(Problem::new(format!("… and {} more problems", checker.dropped)));
+            problems.push(
+                Problem::new(format!("… and {} more problems", checker.dropped))
+                    .because(ProblemReason::MoreProblems { count: checker.dropped }),
+            );
         }
         Err(IoError::invalid(problems))
     }
@@ -269,8 +307,12 @@ struct Checker<'r> {
 
 impl Checker<'_> {
     fn push(&mut self, position: Option<crate::io::Position>, message: impl Into<String>) {
+        self.push_problem(Problem::at(position, message));
+    }
+
+    fn push_problem(&mut self, problem: Problem) {
         if self.problems.len() < MAX_PROBLEMS {
-            self.problems.push(Problem::at(position, message));
+            self.problems.push(problem);
         } else {
             self.dropped += 1;
         }
@@ -293,11 +335,20 @@ impl Checker<'_> {
         let sha = &file.document.sha256;
         if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
             let position = self.locator.section(Section::Document);
-            self.push(position, "document.sha256 is not 64 lowercase hex digits");
+            self.push_problem(
+                Problem::at(position, "document.sha256 is not 64 lowercase hex digits")
+                    .because(ProblemReason::Sha256Malformed),
+            );
         }
         if usize::try_from(file.document.char_len).is_err() {
             let position = self.locator.section(Section::Document);
-            self.push(position, "document.char_len is too large for this computer");
+            self.push_problem(
+                Problem::at(position, "document.char_len is too large for this computer").because(
+                    ProblemReason::CharLenTooLarge {
+                        char_len: file.document.char_len,
+                    },
+                ),
+            );
         }
     }
 
@@ -313,22 +364,41 @@ impl Checker<'_> {
                 *occurrence += 1;
                 let mut problems = Vec::new();
                 if labels.insert(span.id, span.label.as_str()).is_some() {
-                    problems.push(format!("span T{} is defined twice", span.id));
-                }
-                if schema.label(&span.label).is_none() {
-                    problems.push(format!(
-                        "span T{} has label \"{}\", which the schema does not define",
-                        span.id, span.label
+                    problems.push((
+                        format!("span T{} is defined twice", span.id),
+                        ProblemReason::SpanTwice { span: span.id },
                     ));
                 }
-                problems.extend(range_problem(span, file.document.char_len, section == Section::Spans));
+                if schema.label(&span.label).is_none() {
+                    problems.push((
+                        format!(
+                            "span T{} has label \"{}\", which the schema does not define",
+                            span.id, span.label
+                        ),
+                        ProblemReason::UnknownLabel {
+                            span: span.id,
+                            label: span.label.clone(),
+                        },
+                    ));
+                }
+                if let Some(message) = range_problem(span, file.document.char_len, section == Section::Spans) {
+                    let reason = ProblemReason::BadRange {
+                        span: span.id,
+                        start: span.start,
+                        end: span.end,
+                    };
+                    problems.push((message, reason));
+                }
                 if let Some(Err(error)) = span.entity.as_deref().map(str::parse::<crate::model::EntityId>) {
-                    problems.push(format!("span T{} names entity {error}", span.id));
+                    problems.push((
+                        format!("span T{} names entity {error}", span.id),
+                        ProblemReason::BadEntity { span: span.id },
+                    ));
                 }
                 if !problems.is_empty() {
                     let position = self.locator.nth_item(section, span.id, nth);
-                    for message in problems {
-                        self.push(position, message);
+                    for (message, reason) in problems {
+                        self.push_problem(Problem::at(position, message).because(reason));
                     }
                 }
             }
@@ -347,46 +417,80 @@ impl Checker<'_> {
             *occurrence += 1;
             let mut problems = Vec::new();
             if !ids.insert(link.id) {
-                problems.push(format!("link R{} is defined twice", link.id));
+                problems.push((
+                    format!("link R{} is defined twice", link.id),
+                    ProblemReason::LinkTwice { link: link.id },
+                ));
             }
             let ends = [link.from, link.to].map(|id| labels.get(&id).copied());
             for (id, label) in [link.from, link.to].iter().zip(ends) {
                 if label.is_none() {
-                    problems.push(format!("link R{} refers to missing span T{id}", link.id));
+                    problems.push((
+                        format!("link R{} refers to missing span T{id}", link.id),
+                        ProblemReason::MissingSpan {
+                            link: link.id,
+                            span: *id,
+                        },
+                    ));
                 }
             }
             match schema.relation(&link.kind) {
-                None => problems.push(format!(
-                    "link R{} has kind \"{}\", which the schema does not define",
-                    link.id, link.kind
+                None => problems.push((
+                    format!(
+                        "link R{} has kind \"{}\", which the schema does not define",
+                        link.id, link.kind
+                    ),
+                    ProblemReason::UnknownRelation {
+                        link: link.id,
+                        kind: link.kind.clone(),
+                    },
                 )),
                 Some(relation) => {
                     if let [Some(from), Some(to)] = ends
                         && !relation.allows(from, to)
                     {
-                        problems.push(format!(
-                            "link R{}: a {} link goes {}, not from a {from} to a {to}",
-                            link.id,
-                            link.kind,
-                            relation.pairs_text()
+                        problems.push((
+                            format!(
+                                "link R{}: a {} link goes {}, not from a {from} to a {to}",
+                                link.id,
+                                link.kind,
+                                relation.pairs_text()
+                            ),
+                            ProblemReason::LinkLabels {
+                                link: link.id,
+                                kind: link.kind.clone(),
+                                from: from.to_owned(),
+                                to: to.to_owned(),
+                            },
                         ));
                     }
                     if let Some(first) = seen.insert((&link.kind, link.from, link.to), link.id) {
-                        problems.push(format!("link R{} repeats link R{first}", link.id));
+                        problems.push((
+                            format!("link R{} repeats link R{first}", link.id),
+                            ProblemReason::LinkRepeats { link: link.id, first },
+                        ));
                     } else if !relation.multiple
                         && let Some(first) = heads.insert((&link.kind, link.from), link.id)
                     {
-                        problems.push(format!(
-                            "link R{}: span T{} already has a {} (R{first}), and a {} has only one",
-                            link.id, link.from, link.kind, relation.from_label
+                        problems.push((
+                            format!(
+                                "link R{}: span T{} already has a {} (R{first}), and a {} has only one",
+                                link.id, link.from, link.kind, relation.from_label
+                            ),
+                            ProblemReason::OnlyOneLink {
+                                link: link.id,
+                                span: link.from,
+                                kind: link.kind.clone(),
+                                first,
+                            },
                         ));
                     }
                 }
             }
             if !problems.is_empty() {
                 let position = self.locator.nth_item(Section::Links, link.id, nth);
-                for message in problems {
-                    self.push(position, message);
+                for (message, reason) in problems {
+                    self.push_problem(Problem::at(position, message).because(reason));
                 }
             }
         }

@@ -303,6 +303,17 @@ impl HashiyaApp {
         Tr::new(self.settings.language)
     }
 
+    /// Why a file could not be opened, saved or restored, in the interface's language. In
+    /// another language than English the English wording, with the system's own text, goes
+    /// to stderr too: the catalogue's words are what the user reads, the log keeps the detail.
+    pub(crate) fn file_error(&self, error: &crate::io::IoError) -> String {
+        let language = self.settings.language;
+        if language != crate::app::Language::English {
+            eprintln!("hashiya: {error}");
+        }
+        crate::app::i18n::io_error(language, error)
+    }
+
     /// The status-bar message, if any.
     #[must_use]
     pub fn message(&self) -> Option<&str> {
@@ -481,7 +492,7 @@ impl HashiyaApp {
             Err(error) => {
                 let text = self
                     .tr()
-                    .raw_args("msg-not-saved", &[("error", error.to_string().into())]);
+                    .raw_args("msg-not-saved", &[("error", self.file_error(&error).into())]);
                 self.say(text, true);
                 false
             }
@@ -520,7 +531,7 @@ impl HashiyaApp {
                         false,
                     ),
                     Err(error) => self.say(
-                        tr.raw_args("msg-not-saved", &[("error", error.to_string().into())]),
+                        tr.raw_args("msg-not-saved", &[("error", self.file_error(&error).into())]),
                         true,
                     ),
                 }
@@ -571,7 +582,7 @@ impl HashiyaApp {
                         self.say(self.tr().raw_args("msg-no-articles", &[("path", path.into())]), true);
                     }
                 }
-                Err(error) => self.say(error.to_string(), true),
+                Err(error) => self.say(self.file_error(&error), true),
             },
             LeaveDocument::SwitchDocument(index) => {
                 if let Some(article) = self
@@ -588,7 +599,7 @@ impl HashiyaApp {
                 Err(error) => {
                     let text = self
                         .tr()
-                        .raw_args("msg-not-reloaded", &[("error", error.to_string().into())]);
+                        .raw_args("msg-not-reloaded", &[("error", self.file_error(&error).into())]);
                     self.say(text, true);
                 }
             },
@@ -640,7 +651,7 @@ impl HashiyaApp {
                     is_error: true,
                 });
             }
-            Err(error) => self.say(error.to_string(), true),
+            Err(error) => self.say(self.file_error(&error), true),
         }
     }
 
@@ -932,7 +943,7 @@ impl HashiyaApp {
         if (quit || self.generation != generation)
             && let Err(error) = crate::io::recovery::discard_recovery(&article)
         {
-            let args = [("error", error.to_string().into())];
+            let args = [("error", self.file_error(&error).into())];
             self.say(self.tr().raw_args("msg-discard-autosave-failed", &args), true);
         }
     }
@@ -958,7 +969,7 @@ impl HashiyaApp {
                         }
                         Err(error) => {
                             self.say(
-                                tr.raw_args("msg-cannot-restore", &[("error", error.to_string().into())]),
+                                tr.raw_args("msg-cannot-restore", &[("error", self.file_error(&error).into())]),
                                 true,
                             );
                         }
@@ -967,7 +978,7 @@ impl HashiyaApp {
                 if ui.button(tr.t("recovery-discard")).clicked() {
                     answered = true;
                     if let Err(error) = self.session.discard_recovery() {
-                        self.say(error.to_string(), true);
+                        self.say(self.file_error(&error), true);
                     }
                 }
             });
@@ -991,7 +1002,7 @@ impl HashiyaApp {
                 if let Err(error) = self.session.autosave() {
                     let text = self
                         .tr()
-                        .raw_args("msg-autosave-failed", &[("error", error.to_string().into())]);
+                        .raw_args("msg-autosave-failed", &[("error", self.file_error(&error).into())]);
                     self.say(text, true);
                 }
             }

@@ -26,7 +26,7 @@ impl HashiyaApp {
                     path: article.with_file_name(crate::io::entities::ENTITIES_FILE),
                     ..EntityBook::default()
                 };
-                self.say(error.to_string(), true);
+                self.say(self.file_error(&error), true);
             }
         }
     }
