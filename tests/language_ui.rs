@@ -468,3 +468,115 @@ fn a_team_project_asks_who_annotates_in_arabic() {
     harness.run();
     assert_eq!(harness.state().session().document().meta().annotator, "omar");
 }
+
+/// The window in `language` on a copy of the sample, with room for frames to settle.
+fn harness_in(language: Language) -> Harness<'static, HashiyaApp> {
+    let dir = tempfile::tempdir().expect("temp dir").keep();
+    let article = dir.join(hashiya::ui::SAMPLE_NAME);
+    std::fs::write(&article, common::SAMPLE).expect("copy the sample");
+    let options = AppOptions {
+        session: Some(DocumentSession::open(&article).expect("opens")),
+        language: Some(language),
+        ..AppOptions::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1200.0, 800.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| HashiyaApp::new(cc, options));
+    harness.run();
+    harness
+}
+
+/// A folder with the sample article as `NAME.txt` and its example annotations changed by
+/// `change` as `NAME.hashiya.ron`; returns the article.
+fn article_with_annotations(name: &str, change: impl Fn(&str) -> String) -> std::path::PathBuf {
+    let dir = tempfile::tempdir().expect("temp dir").keep();
+    let article = dir.join(format!("{name}.txt"));
+    std::fs::write(&article, common::SAMPLE).expect("article");
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/samples/libya-army-leaders-meeting.ar.hashiya.ron");
+    let text = std::fs::read_to_string(shipped).expect("the example annotations");
+    let changed = change(&text);
+    assert_ne!(changed, text, "{name}: the change applies");
+    std::fs::write(hashiya::io::annotation_path_for(&article), changed).expect("annotations");
+    article
+}
+
+/// Opens `path` in the window (as File › Open does) and returns the status line's text.
+fn open_and_read_status(harness: &mut Harness<'_, HashiyaApp>, path: &std::path::Path) -> String {
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, AppAction::OpenPath(path.to_path_buf()));
+    harness.run();
+    harness.state().message().unwrap_or_default().to_owned()
+}
+
+/// A file that cannot be opened (missing, truncated, inconsistent, too new) is reported in
+/// Arabic in the Arabic window: the status bar's label (found through AccessKit) holds the
+/// catalogue's words and the path, and no English word is left in the window. The same
+/// check finds English in the English window.
+#[test]
+fn files_that_cannot_be_opened_are_reported_in_arabic() {
+    let arabic = Catalogue::get(Language::Arabic);
+    let missing = tempfile::tempdir()
+        .expect("temp dir")
+        .keep()
+        .join("missing-article.txt");
+    let truncated = article_with_annotations("truncated", |text| {
+        // Cut after a whole line in the middle: the file ends too early.
+        let half = text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i);
+        let line_end = text[..half].rfind('\n').unwrap_or_default();
+        text[..=line_end].to_owned()
+    });
+    let inconsistent = article_with_annotations("inconsistent", |text| {
+        text.replacen("from: 6, to: 1)", "from: 6, to: 999)", 1).replacen(
+            "kind: \"speaker\", from: 12",
+            "kind: \"quoted\", from: 12",
+            1,
+        )
+    });
+    let too_new = article_with_annotations("too-new", |text| {
+        text.replacen("format_version: 1,", "format_version: 99,", 1)
+    });
+    // What each must say (a phrase of the Arabic catalogue), beside the path.
+    let cases = [
+        (&missing, arabic.tr("os-error-not-found")),
+        (&truncated, arabic.tr("io-problem-syntax-truncated")),
+        (&inconsistent, "T999".to_owned()),
+        (&too_new, "99".to_owned()),
+    ];
+    let mut harness = harness_in(Language::Arabic);
+    for (article, phrase) in cases {
+        let annotations = hashiya::io::annotation_path_for(article);
+        let status = open_and_read_status(&mut harness, article);
+        assert!(status.contains(&phrase), "{article:?}: {status:?} lacks {phrase:?}");
+        let path = if article == &missing {
+            article.clone()
+        } else {
+            annotations
+        };
+        let path = path.display().to_string();
+        assert!(status.ends_with(&path), "{status:?} does not end in {path}");
+        assert!(
+            status.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
+            "{status:?}"
+        );
+        // The status bar shows it in its bidi label, which AccessKit reads.
+        assert!(
+            harness.query_by_label(&status).is_some(),
+            "the status bar shows {status:?}"
+        );
+        let left = english_left_with(&harness, &[&path, "T999", "R1"]);
+        assert!(left.is_empty(), "English left after opening {article:?}:\n{left:#?}");
+    }
+    // Two problems: the first, and a count of the other.
+    let status = open_and_read_status(&mut harness, &inconsistent);
+    assert!(status.contains("مشكلة أخرى"), "{status:?}");
+
+    // The check can fail: the English window says the same in English words.
+    let mut english = harness_in(Language::English);
+    let status = open_and_read_status(&mut english, &missing);
+    let left = english_left_with(&english, &[&missing.display().to_string()]);
+    assert!(left.iter().any(|line| line.contains("exist")), "{status:?}: {left:#?}");
+}

@@ -116,7 +116,15 @@ pub(crate) fn parse_file_with(ron: &str, reader: RonReader) -> Result<FileDto, I
                 line: error.span.start.line,
                 col: error.span.start.col,
             };
-            let (message, kind) = parse_message(&error.code);
+            // ron names what it expected when the text stops in the middle of an item (for
+            // example an opening bracket): at the end of the content that is a truncated file.
+            let end = crate::io::Position::of_byte(ron, ron.trim_end().len());
+            let at_end = (position.line, position.col) >= (end.line, end.col);
+            let (message, kind) = if at_end {
+                parse_message(&ron::Error::Eof)
+            } else {
+                parse_message(&error.code)
+            };
             Err(IoError::invalid(vec![
                 Problem::at(Some(position), message).because(ProblemReason::Syntax(kind)),
             ]))
