@@ -583,3 +583,10 @@ io-problem-more = … { $count ->
 io-problem-annotator-name = لا يصلح اسم الموسِّم «{ $name }» جزءًا من اسم ملف: استعمل الحروف والأرقام و- و_
 io-problem-no-article = لا يذكر الملف أي مقال
 io-problem-other = في الملف مشكلة
+
+## لماذا علّم برنامج الدمج مقطعًا للمراجعة (app::i18n::merge_note)
+merge-kept-ours = غيّر الفرعان هذا المقطع؛ وهذه نسختنا منه
+merge-kept-theirs = غيّر الفرعان هذا المقطع؛ وهذه نسختهم منه
+merge-link-no-relation = أُسقطت علاقة { $kind } إلى { $to } («{ $text }»): لا علاقة { $kind } في المخطط
+merge-link-labels = أُسقطت علاقة { $kind } إلى { $to } («{ $text }»): لا تصل علاقة { $kind } من { $head } إلى { $child }
+merge-link-only-one = أُسقطت علاقة { $kind } إلى { $to } («{ $text }»): لا يكون لـ{ $head } إلا علاقة { $kind } واحدة

@@ -537,3 +537,11 @@ io-problem-more = … and { $count ->
 io-problem-annotator-name = the annotator name “{ $name }” cannot be part of a file name: use letters, digits, - and _
 io-problem-no-article = the file names no article
 io-problem-other = the file has a problem
+
+## Why the merge driver marked a span for review (app::i18n::merge_note; the English is the
+## line it writes in the span's note, without "Merge:" and the full stop)
+merge-kept-ours = both branches changed this span; this is our version
+merge-kept-theirs = both branches changed this span; this is their version
+merge-link-no-relation = the { $kind } link to { $to } («{ $text }») was left out: the schema has no relation { $kind }
+merge-link-labels = the { $kind } link to { $to } («{ $text }») was left out: a { $kind } link goes { $pairs }, not from a { $head } to a { $child }
+merge-link-only-one = the { $kind } link to { $to } («{ $text }») was left out: a { $head } has only one { $kind }

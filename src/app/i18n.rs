@@ -626,6 +626,48 @@ fn problem_reason(catalogue: &Catalogue, reason: &crate::io::ProblemReason) -> S
     }
 }
 
+/// Why the merge driver marked a span for review, in `language`, without its `Merge:` and
+/// full stop (the English is the line the note holds). The relation kind, labels and text it
+/// quotes are the file's words.
+#[must_use]
+pub fn merge_note(language: Language, note: &crate::io::merge_note::MergeNote) -> String {
+    use crate::io::Side;
+    use crate::io::merge_note::{LinkRefusal, MergeNote};
+    let catalogue = Catalogue::get(language);
+    match note {
+        MergeNote::KeptVersion { side: Side::Theirs } => catalogue.tr("merge-kept-theirs"),
+        MergeNote::KeptVersion { .. } => catalogue.tr("merge-kept-ours"),
+        MergeNote::LinkLeftOut {
+            kind,
+            to,
+            child_text,
+            why,
+        } => {
+            let mut args = vec![
+                ("kind", Arg::from(kind)),
+                ("to", span_arg(*to)),
+                ("text", Arg::from(child_text)),
+            ];
+            let id = match why {
+                LinkRefusal::NoRelation => "merge-link-no-relation",
+                LinkRefusal::Labels { pairs, head, child } => {
+                    args.extend([
+                        ("pairs", Arg::from(pairs)),
+                        ("head", Arg::from(head)),
+                        ("child", Arg::from(child)),
+                    ]);
+                    "merge-link-labels"
+                }
+                LinkRefusal::OnlyOne { head } => {
+                    args.push(("head", Arg::from(head)));
+                    "merge-link-only-one"
+                }
+            };
+            catalogue.tr_args(id, &args)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -1079,5 +1121,43 @@ mod tests {
         assert_eq!(io_problem(Language::English, &free), free.message);
         let arabic = io_problem(Language::Arabic, &free);
         assert!(has_arabic(&arabic) && latin_left(&arabic, &[]).is_empty(), "{arabic}");
+    }
+
+    /// Every note the merge driver writes is worded in both languages: the English as the
+    /// note says it, the Arabic without a Latin word but the file's names.
+    #[test]
+    fn merge_notes_are_worded_in_each_language() {
+        use crate::io::Side;
+        use crate::io::merge_note::{LinkRefusal, MergeNote};
+
+        use super::merge_note;
+        let link = |why| MergeNote::LinkLeftOut {
+            kind: "speaker".into(),
+            to: 13,
+            child_text: "قادة الجيش".into(),
+            why,
+        };
+        let notes = [
+            MergeNote::KeptVersion { side: Side::Ours },
+            MergeNote::KeptVersion { side: Side::Theirs },
+            link(LinkRefusal::NoRelation),
+            link(LinkRefusal::Labels {
+                pairs: "from a Quote to an Actor".into(),
+                head: "Agreed action".into(),
+                child: "Actor".into(),
+            }),
+            link(LinkRefusal::OnlyOne { head: "Quote".into() }),
+        ];
+        let mut arabic_texts = BTreeSet::new();
+        for note in &notes {
+            let written = note.to_string();
+            let bare = written["Merge:".len()..].trim().trim_end_matches('.');
+            assert_eq!(merge_note(Language::English, note), bare);
+            let arabic = merge_note(Language::Arabic, note);
+            assert!(has_arabic(&arabic), "{arabic}");
+            let left = latin_left(&arabic, &["speaker", "T13", "Agreed action", "Actor", "Quote"]);
+            assert!(left.is_empty(), "English in {arabic:?}: {left:?}");
+            assert!(arabic_texts.insert(arabic.clone()), "said twice: {arabic}");
+        }
     }
 }

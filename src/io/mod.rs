@@ -43,6 +43,7 @@ mod imported;
 mod inputs;
 mod locate;
 mod merge;
+pub mod merge_note;
 pub mod project;
 mod reader;
 pub mod recovery;
