@@ -149,6 +149,7 @@ msg-discard-autosave-failed = تعذّر حذف الحفظ التلقائي لل
 msg-restored = استُعيد الحفظ التلقائي: احفظه للإبقاء عليه
 msg-cannot-restore = تعذّرت الاستعادة: { $error }
 msg-autosave-failed = فشل الحفظ التلقائي: { $error }
+msg-sample-not-copied = تعذّر نسخ المقال النموذجي ({ $why }): { $path }
 msg-labelled = { $count ->
     [one] وُسم مقطع واحد بـ{ $label } (خطوة تراجع واحدة)
     [two] وُسم مقطعان بـ{ $label } (خطوة تراجع واحدة)
@@ -340,6 +341,7 @@ find-search-folder = البحث في المجلد
 find-search-folder-hint = عرض النتائج في كل مقالات المجلد المفتوح
 find-close = إغلاق
 find-close-hint = إغلاق (Esc)
+find-bad-regex = التعبير النمطي غير صالح
 find-match = المطابقة
 find-prefixes = السوابق
 find-prefixes-hint = مطابقة الكلمة الأولى بعد و ف ب ك ل المتصلة

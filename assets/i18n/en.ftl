@@ -120,6 +120,7 @@ msg-discard-autosave-failed = Could not remove the autosave of the discarded edi
 msg-restored = Restored the autosave: save it to keep it
 msg-cannot-restore = Cannot restore: { $error }
 msg-autosave-failed = Autosave failed: { $error }
+msg-sample-not-copied = Cannot copy the sample article ({ $why }): { $path }
 msg-labelled = { $count ->
     [one] Labelled { $count } span as { $label } (one undo step)
    *[other] Labelled { $count } spans as { $label } (one undo step)
@@ -306,6 +307,7 @@ find-search-folder = Search folder
 find-search-folder-hint = List the matches in every article of the open folder
 find-close = Close
 find-close-hint = Close (Esc)
+find-bad-regex = Invalid regular expression: { $detail }
 find-match = Match
 find-prefixes = Prefixes
 find-prefixes-hint = Match the first word after attached و ف ب ك ل

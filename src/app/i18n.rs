@@ -668,6 +668,17 @@ pub fn merge_note(language: Language, note: &crate::io::merge_note::MergeNote) -
     }
 }
 
+/// Why a query cannot be searched, in `language`. The regular expression library's own
+/// explanation (English) is given in the English interface only.
+#[must_use]
+pub fn find_error(language: Language, error: &crate::text::find::FindError) -> String {
+    use crate::text::find::FindError;
+    let catalogue = Catalogue::get(language);
+    match error {
+        FindError::Regex(detail) => catalogue.tr_args("find-bad-regex", &[("detail", detail.into())]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -1159,5 +1170,18 @@ mod tests {
             assert!(left.is_empty(), "English in {arabic:?}: {left:?}");
             assert!(arabic_texts.insert(arabic.clone()), "said twice: {arabic}");
         }
+    }
+
+    /// A query that is not a regular expression: the library's English explanation in the
+    /// English interface only.
+    #[test]
+    fn find_errors_are_worded_in_each_language() {
+        use crate::text::find::FindError;
+
+        use super::find_error;
+        let error = FindError::Regex("unclosed group".into());
+        assert!(find_error(Language::English, &error).contains("unclosed group"));
+        let arabic = find_error(Language::Arabic, &error);
+        assert!(has_arabic(&arabic) && latin_left(&arabic, &[]).is_empty(), "{arabic}");
     }
 }

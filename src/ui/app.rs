@@ -182,7 +182,7 @@ impl HashiyaApp {
         let session = options.session.unwrap_or_else(|| {
             open_sample().unwrap_or_else(|error| {
                 status = Some(StatusLine {
-                    text: error,
+                    text: error.text(settings.language),
                     is_error: true,
                 });
                 sample_in_memory()
@@ -464,7 +464,10 @@ impl HashiyaApp {
         match done {
             Ok(true) => self.annotator.forget_missing(self.session.document()),
             Ok(false) => self.say(tr.raw(nothing), false),
-            Err(error) => self.say(tr.raw_args(cannot, &[("error", error.to_string().into())]), true),
+            Err(error) => {
+                let error = self.command_error(&error);
+                self.say(tr.raw_args(cannot, &[("error", error.into())]), true);
+            }
         }
     }
 
@@ -1192,15 +1195,43 @@ impl eframe::App for HashiyaApp {
 
 /// Opens the bundled sample from a copy in the user's data folder, so that annotating it
 /// never writes into the program's own files.
-fn open_sample() -> Result<DocumentSession, String> {
+fn open_sample() -> Result<DocumentSession, SampleError> {
     let dir = sample_dir();
     let path = dir.join(SAMPLE_NAME);
     if !path.exists() {
         std::fs::create_dir_all(&dir)
             .and_then(|()| std::fs::write(&path, SAMPLE_ARTICLE))
-            .map_err(|error| format!("Cannot copy the sample article ({error}): {}", path.display()))?;
+            .map_err(|error| SampleError::Copy(path.clone(), error))?;
     }
-    DocumentSession::open(&path).map_err(|error| error.to_string())
+    DocumentSession::open(&path).map_err(SampleError::Open)
+}
+
+/// Why the sample could not be opened from its copy.
+enum SampleError {
+    /// The copy could not be written.
+    Copy(PathBuf, std::io::Error),
+    /// The copy could not be opened.
+    Open(crate::io::IoError),
+}
+
+impl SampleError {
+    /// The status line, in `language`; the English with the system's text also on stderr.
+    fn text(&self, language: crate::app::Language) -> String {
+        match self {
+            Self::Copy(path, error) => {
+                eprintln!("hashiya: cannot copy the sample article ({error}): {}", path.display());
+                let args = [
+                    ("why", crate::app::i18n::os_error(language, error).into()),
+                    ("path", path.display().to_string().into()),
+                ];
+                Tr::new(language).raw_args("msg-sample-not-copied", &args)
+            }
+            Self::Open(error) => {
+                eprintln!("hashiya: {error}");
+                crate::app::i18n::io_error(language, error)
+            }
+        }
+    }
 }
 
 /// The sample when no copy of it can be written: kept in memory, saved beside its name.
