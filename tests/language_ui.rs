@@ -574,6 +574,37 @@ fn files_that_cannot_be_opened_are_reported_in_arabic() {
     let status = open_and_read_status(&mut harness, &inconsistent);
     assert!(status.contains("مشكلة أخرى"), "{status:?}");
 
+    // An article that changed since its annotations were saved opens, re-anchored: what
+    // loading says is Arabic too.
+    let changed = article_with_annotations("changed", |text| text.replacen("Hashiya sample", "فريق حاشية", 1));
+    std::fs::write(&changed, format!("سطر جديد في أول المقال.\n{}", common::SAMPLE)).expect("changed article");
+    let status = open_and_read_status(&mut harness, &changed);
+    assert_eq!(harness.state().session().article_path(), changed.as_path(), "{status}");
+    let changed_phrase = arabic.tr_args("load-article-changed", &[("then", 1.into()), ("now", 2.into())]);
+    let moved = arabic.tr_args("load-moved", &[("count", 1.into()), ("details", "".into())]);
+    let moved = moved.split(" (").next().unwrap_or_default();
+    assert!(
+        status.contains(changed_phrase.split(" (").next().unwrap_or_default()) && status.contains(moved),
+        "{status:?}"
+    );
+    assert!(
+        harness.query_by_label(&status).is_some(),
+        "the status bar shows {status:?}"
+    );
+    let spans: Vec<String> = harness
+        .state()
+        .session()
+        .document()
+        .spans()
+        .iter()
+        .map(|span| span.id.to_string())
+        .collect();
+    let mut user: Vec<&str> = spans.iter().map(String::as_str).collect();
+    // The article the annotations name (another than the one opened).
+    user.extend(["changed", hashiya::ui::SAMPLE_NAME]);
+    let left = english_left_with(&harness, &user);
+    assert!(left.is_empty(), "English left after a re-anchoring load:\n{left:#?}");
+
     // The check can fail: the English window says the same in English words.
     let mut english = harness_in(Language::English);
     let status = open_and_read_status(&mut english, &missing);

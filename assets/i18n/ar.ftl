@@ -592,3 +592,12 @@ merge-kept-theirs = غيّر الفرعان هذا المقطع؛ وهذه نس�
 merge-link-no-relation = أُسقطت علاقة { $kind } إلى { $to } («{ $text }»): لا علاقة { $kind } في المخطط
 merge-link-labels = أُسقطت علاقة { $kind } إلى { $to } («{ $text }»): لا تصل علاقة { $kind } من { $head } إلى { $child }
 merge-link-only-one = أُسقطت علاقة { $kind } إلى { $to } («{ $text }»): لا يكون لـ{ $head } إلا علاقة { $kind } واحدة
+
+## ما قاله تحميل التوسيمات (app::i18n::load_warning)
+load-article-changed = تغيّر المقال منذ حُفظت هذه التوسيمات (طوله حينها { $then } والآن { $now }): أُعيد تثبيت المقاطع بحسب نصوصها
+load-other-article = حُفظت التوسيمات للمقال «{ $saved }»، والمقال المفتوح «{ $article }»
+load-moved = مقاطع أُعيد تثبيتها حيث صار نصها وعُلِّمت للمراجعة ({ $count }): { $details }
+load-orphaned = مقاطع تعذّر وضعها في المقال (لم يعد نصها فيه، أو ليس بين المقاطع المجاورة لها) فحُفظت يتيمة ({ $count }): { $details }
+load-suggestions-dropped = اقتراحات لم تعد تطابق نص المقال فأُسقطت ({ $count })؛ شغّل مصدرها مرة أخرى
+load-lints = أشياء في الملف لا يعرّفها المخطط أو سيغيّرها الحفظ ({ $count }): { $details }
+load-more-details = { $details } … وغيرها ({ $more })

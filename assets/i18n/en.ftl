@@ -547,3 +547,24 @@ merge-kept-theirs = both branches changed this span; this is their version
 merge-link-no-relation = the { $kind } link to { $to } («{ $text }») was left out: the schema has no relation { $kind }
 merge-link-labels = the { $kind } link to { $to } («{ $text }») was left out: a { $kind } link goes { $pairs }, not from a { $head } to a { $child }
 merge-link-only-one = the { $kind } link to { $to } («{ $text }») was left out: a { $head } has only one { $kind }
+
+## What loading annotations had to say (app::i18n::load_warning)
+load-article-changed = the article changed since these annotations were saved (SHA-256 differs; { $then } chars then, { $now } now): spans are re-anchored by their text
+load-other-article = the annotations were saved for "{ $saved }", the article is "{ $article }"
+load-moved = { $count ->
+    [one] { $count } span was re-anchored where its text now is and marked for review
+   *[other] { $count } spans were re-anchored where their text now is and marked for review
+}: { $details }
+load-orphaned = { $count ->
+    [one] { $count } span could not be placed (its text is no longer in the article, or not where the spans around it are) and is kept as an orphan
+   *[other] { $count } spans could not be placed (their text is no longer in the article, or not where the spans around them are) and are kept as orphans
+}: { $details }
+load-suggestions-dropped = { $count ->
+    [one] { $count } suggestion no longer matches the article's text and was dropped (run the source again)
+   *[other] { $count } suggestions no longer match the article's text and were dropped (run the source again)
+}
+load-lints = { $count ->
+    [one] { $count } thing in the file that the schema does not define or that a save would change
+   *[other] { $count } things in the file that the schema does not define or that a save would change
+}: { $details }
+load-more-details = { $details } … and { $more } more

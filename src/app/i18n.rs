@@ -679,6 +679,62 @@ pub fn find_error(language: Language, error: &crate::text::find::FindError) -> S
     }
 }
 
+/// What loading annotations had to say, in `language` (the status bar shows it after a
+/// document opens): the details it lists are the file's ids, texts and offsets, or its
+/// problems worded by [`io_problem`].
+#[must_use]
+pub fn load_warning(language: Language, warning: &crate::io::LoadWarning) -> String {
+    use crate::io::LoadWarning;
+    let catalogue = Catalogue::get(language);
+    let list = |details: Vec<String>| {
+        let (shown, more) = LoadWarning::shown_details(&details);
+        let separator = if language.is_rtl() { "، " } else { ", " };
+        let joined = shown.join(separator);
+        if more == 0 {
+            joined
+        } else {
+            catalogue.tr_args(
+                "load-more-details",
+                &[("details", joined.into()), ("more", more.into())],
+            )
+        }
+    };
+    match warning {
+        LoadWarning::ArticleChanged { then, now } => catalogue.tr_args(
+            "load-article-changed",
+            &[("then", number(*then)), ("now", (*now).into())],
+        ),
+        LoadWarning::OtherArticle { saved_for, article } => catalogue.tr_args(
+            "load-other-article",
+            &[("saved", saved_for.into()), ("article", article.into())],
+        ),
+        LoadWarning::Moved(details) => catalogue.tr_args(
+            "load-moved",
+            &[
+                ("count", details.len().into()),
+                ("details", list(details.clone()).into()),
+            ],
+        ),
+        LoadWarning::Orphaned(details) => catalogue.tr_args(
+            "load-orphaned",
+            &[
+                ("count", details.len().into()),
+                ("details", list(details.clone()).into()),
+            ],
+        ),
+        LoadWarning::SuggestionsDropped(count) => {
+            catalogue.tr_args("load-suggestions-dropped", &[("count", (*count).into())])
+        }
+        LoadWarning::Lints(problems) => {
+            let details = problems.iter().map(|problem| io_problem(language, problem)).collect();
+            catalogue.tr_args(
+                "load-lints",
+                &[("count", problems.len().into()), ("details", list(details).into())],
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -1183,5 +1239,62 @@ mod tests {
         assert!(find_error(Language::English, &error).contains("unclosed group"));
         let arabic = find_error(Language::Arabic, &error);
         assert!(has_arabic(&arabic) && latin_left(&arabic, &[]).is_empty(), "{arabic}");
+    }
+
+    /// Every warning of a load is worded in both languages, the Arabic without a Latin word
+    /// but the file's ids and names; long lists are cut with a count of the rest.
+    #[test]
+    fn load_warnings_are_worded_in_each_language() {
+        use crate::io::{LoadWarning, MAX_WARNING_DETAILS, Position, Problem, ProblemReason};
+
+        use super::load_warning;
+        let many: Vec<String> = (1..=MAX_WARNING_DETAILS + 3)
+            .map(|id| format!("T{id} \"قال\" 5..8 → 9..12"))
+            .collect();
+        let lint =
+            Problem::at(Some(Position { line: 4, col: 9 }), "English").because(ProblemReason::UnknownAttributeValue {
+                span: 2,
+                name: "type".into(),
+                value: "army".into(),
+            });
+        let warnings = [
+            LoadWarning::ArticleChanged { then: 2480, now: 2501 },
+            LoadWarning::OtherArticle {
+                saved_for: "old.txt".into(),
+                article: "new.txt".into(),
+            },
+            LoadWarning::Moved(vec!["T3 \"قال\" 5..8 → 9..12".into()]),
+            LoadWarning::Moved(many.clone()),
+            LoadWarning::Orphaned(vec!["T6 \"الناظوري\"".into()]),
+            LoadWarning::SuggestionsDropped(4),
+            LoadWarning::Lints(vec![lint]),
+        ];
+        let mut user: Vec<String> = many.iter().map(|d| d[..d.find(' ').unwrap_or(0)].to_owned()).collect();
+        user.extend(["T3", "T6", "T2", "old.txt", "new.txt", "type", "army"].map(str::to_owned));
+        let user: Vec<&str> = user.iter().rev().map(String::as_str).collect();
+        let mut arabic_texts = BTreeSet::new();
+        for warning in &warnings {
+            let english = load_warning(Language::English, warning);
+            let arabic = load_warning(Language::Arabic, warning);
+            assert!(
+                !english.starts_with("load-") && !arabic.starts_with("load-"),
+                "{arabic}"
+            );
+            assert!(has_arabic(&arabic), "{arabic}");
+            let left = latin_left(&arabic, &user);
+            assert!(left.is_empty(), "English in {arabic:?}: {left:?}");
+            assert!(arabic_texts.insert(arabic), "said twice");
+        }
+        // The English window says what the command line says, but for the lints' wording.
+        for warning in &warnings[..6] {
+            assert_eq!(load_warning(Language::English, warning), warning.to_string());
+        }
+        let cut = load_warning(Language::Arabic, &warnings[3]);
+        assert!(
+            cut.contains(&format!("T{MAX_WARNING_DETAILS} "))
+                && !cut.contains(&format!("T{} ", MAX_WARNING_DETAILS + 1)),
+            "{cut}"
+        );
+        assert!(cut.contains("(3)"), "{cut}");
     }
 }

@@ -125,14 +125,14 @@ impl FileDto {
         problems
     }
 
-    /// The suggestions that still fit the article, and a warning when some did not (the
-    /// article changed): those are dropped, with the suggested links that ended at them.
+    /// The suggestions that still fit the article, and how many did not when some did not
+    /// (the article changed): those are dropped, with the suggested links that ended at them.
     pub(crate) fn place_suggestions(
         &self,
         text: &str,
         index: &CharIndex,
         spans: &HashSet<SpanId>,
-    ) -> (Suggestions, Option<String>) {
+    ) -> (Suggestions, Option<usize>) {
         let char_len = index.char_len() as u64;
         let fits = |start: u64, end: u64| start < end && end <= char_len;
         let mut dropped = 0;
@@ -191,9 +191,7 @@ impl FileDto {
                 to: (to_usize(r.to.0), to_usize(r.to.1)),
             })
             .collect();
-        let warning = (dropped > 0).then(|| {
-            format!("{dropped} suggestions no longer match the article's text and were dropped (run the source again)")
-        });
+        let warning = (dropped > 0).then_some(dropped);
         (
             Suggestions::from_parts(spans_out, links, rejected, rejected_links),
             warning,

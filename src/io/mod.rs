@@ -41,6 +41,7 @@ pub mod file_watcher;
 pub mod folder;
 mod imported;
 mod inputs;
+mod load_warning;
 mod locate;
 mod merge;
 pub mod merge_note;
@@ -60,6 +61,7 @@ pub use error::{FileKind, IoError, Position, Problem, ProblemReason, SyntaxKind,
 pub use file_check::{Formatted, format_file, validate_file};
 pub use imported::{ImportWriteError, WrittenDocument, import_conflicts, import_targets, write_imported_document};
 pub use inputs::{Inputs, load_inputs, load_inputs_with_progress};
+pub use load_warning::{LoadWarning, MAX_WARNING_DETAILS};
 pub use merge::{MergeError, MergeOutcome, Side, merge_annotation_files};
 pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};
 pub(crate) use regular::{exists_but_not_regular, read_limited};
@@ -98,7 +100,7 @@ pub struct LoadedDocument {
     /// [`save_document_with_orphans`] until the user has dealt with them.
     pub orphans: Vec<OrphanSpan>,
     /// Things to tell the user (article changed, spans re-anchored, …).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<LoadWarning>,
     /// The article's detected encoding, for display.
     pub encoding: &'static str,
 }

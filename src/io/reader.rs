@@ -2,13 +2,12 @@
 //! itself, then place its spans in the article, re-anchoring what moved.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 
 use crate::io::anchor::{Placement, Stored, place_all};
 use crate::io::differential::RonReader;
 use crate::io::dto::{FileDto, SpanDto, VersionProbe};
 use crate::io::locate::{Locator, Section};
-use crate::io::{IoError, MAX_ANNOTATION_BYTES, Problem, ProblemReason, SyntaxKind, reads_format_version};
+use crate::io::{IoError, LoadWarning, MAX_ANNOTATION_BYTES, Problem, ProblemReason, SyntaxKind, reads_format_version};
 use crate::model::{Document, DocumentMeta, Link, Schema, Span};
 use crate::text::CharIndex;
 
@@ -18,9 +17,6 @@ const RECURSION_LIMIT: usize = 32;
 
 /// Problems reported per file; a file of random bytes could otherwise produce thousands.
 const MAX_PROBLEMS: usize = 200;
-
-/// Spans listed one by one in a warning before "… and N more".
-const MAX_WARNING_DETAILS: usize = 20;
 
 /// A span that could not be placed in the article: its text is no longer there. Never
 /// dropped: the UI lists it, the user places or deletes it, and
@@ -44,7 +40,7 @@ pub struct LoadedAnnotations {
     /// Spans whose text is no longer in the article.
     pub orphans: Vec<OrphanSpan>,
     /// What the user should know: the article changed, spans moved (marked for review), …
-    pub warnings: Vec<String>,
+    pub warnings: Vec<LoadWarning>,
 }
 
 /// Reads annotations from RON text and places them in `text` (the normalized article).
@@ -66,16 +62,11 @@ pub(crate) fn from_ron_str_with(
 ) -> Result<LoadedAnnotations, IoError> {
     let file = parse_file_with(ron, reader)?;
     let schema = check_file(&file, ron)?;
-    let lints: Vec<String> = lint_file(&file, &schema, ron).iter().map(ToString::to_string).collect();
+    let lints = lint_file(&file, &schema, ron);
     let mut loaded = place(file, schema, text, source_name)?;
-    summarize(
-        &mut loaded.warnings,
-        (
-            "thing in the file that the schema does not define or that a save would change (line:column)",
-            "things in the file that the schema does not define or that a save would change (line:column)",
-        ),
-        &lints,
-    );
+    if !lints.is_empty() {
+        loaded.warnings.push(LoadWarning::Lints(lints));
+    }
     Ok(loaded)
 }
 
@@ -539,20 +530,18 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
     let mut warnings = Vec::new();
     let sha256 = crate::io::sha256_hex(text);
     if sha256 != file.document.sha256 {
-        warnings.push(format!(
-            "the article changed since these annotations were saved (SHA-256 differs; {} chars then, {} now): \
-             spans are re-anchored by their text",
-            file.document.char_len,
-            index.char_len()
-        ));
+        warnings.push(LoadWarning::ArticleChanged {
+            then: file.document.char_len,
+            now: index.char_len(),
+        });
     }
     if let Some(name) = source_name
         && name != file.document.file
     {
-        warnings.push(format!(
-            "the annotations were saved for \"{}\", the article is \"{name}\"",
-            file.document.file
-        ));
+        warnings.push(LoadWarning::OtherArticle {
+            saved_for: file.document.file.clone(),
+            article: name.to_owned(),
+        });
     }
     let mut spans = Vec::with_capacity(file.spans.len());
     let mut moved = Vec::new();
@@ -582,33 +571,23 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
             }),
         }
     }
-    summarize(
-        &mut warnings,
-        (
-            "span was re-anchored where its text now is and marked for review",
-            "spans were re-anchored where their text now is and marked for review",
-        ),
-        &moved,
-    );
+    if !moved.is_empty() {
+        warnings.push(LoadWarning::Moved(moved));
+    }
     let orphan_lines: Vec<String> = orphans
         .iter()
         .map(|o| format!("{} \"{}\"", o.span.id, o.text))
         .collect();
-    summarize(
-        &mut warnings,
-        (
-            "span could not be placed (its text is no longer in the article, or not where the spans around it are) and is kept as an orphan",
-            "spans could not be placed (their text is no longer in the article, or not where the spans around them are) and are kept as orphans",
-        ),
-        &orphan_lines,
-    );
+    if !orphan_lines.is_empty() {
+        warnings.push(LoadWarning::Orphaned(orphan_lines));
+    }
     // In id order, whichever section of the file each came from: a file loads to the same
     // orphans as its saved copy.
     orphans.sort_by_key(|orphan| orphan.span.id.0);
     let links = split_links(&file, &mut orphans);
     let placed: HashSet<crate::model::SpanId> = spans.iter().map(|s| s.id).collect();
     let (suggestions, dropped) = file.place_suggestions(text, &index, &placed);
-    warnings.extend(dropped);
+    warnings.extend(dropped.map(LoadWarning::SuggestionsDropped));
     let meta = DocumentMeta {
         source_name: source_name.unwrap_or(&file.document.file).to_owned(),
         annotator: file.annotator,
@@ -670,17 +649,4 @@ fn split_links(file: &FileDto, orphans: &mut [OrphanSpan]) -> Vec<Link> {
         orphan.links.sort_by_key(|link| link.id.0);
     }
     links
-}
-
-/// One warning for `details`: their count with `what` (singular, plural), then the first few.
-fn summarize(warnings: &mut Vec<String>, what: (&str, &str), details: &[String]) {
-    if details.is_empty() {
-        return;
-    }
-    let mut warning = format!("{}: ", crate::text::plural::counted(details.len(), what.0, what.1));
-    warning.push_str(&details[..details.len().min(MAX_WARNING_DETAILS)].join(", "));
-    if details.len() > MAX_WARNING_DETAILS {
-        let _ = write!(warning, " … and {} more", details.len() - MAX_WARNING_DETAILS);
-    }
-    warnings.push(warning);
 }

@@ -638,7 +638,12 @@ impl HashiyaApp {
                 self.adjudication = None;
                 self.view.set_text(session.document().text());
                 self.modal = session.pending_recovery().map(Modal::Recovery);
-                let mut warnings = session.load_warnings().to_vec();
+                let language = self.settings.language;
+                let mut warnings: Vec<String> = session
+                    .load_warnings()
+                    .iter()
+                    .map(|warning| crate::app::i18n::load_warning(language, warning))
+                    .collect();
                 if !session.orphans().is_empty() {
                     let count = session.orphans().len();
                     warnings.push(self.tr().raw_args("msg-orphans", &[("count", count.into())]));
@@ -650,7 +655,7 @@ impl HashiyaApp {
                     folder.current = folder.entries.iter().position(|e| e.article == path);
                 }
                 self.status = (!warnings.is_empty()).then(|| StatusLine {
-                    text: warnings.join("; "),
+                    text: warnings.join(if language.is_rtl() { "؛ " } else { "; " }),
                     is_error: true,
                 });
             }
