@@ -601,3 +601,16 @@ load-orphaned = مقاطع تعذّر وضعها في المقال (لم يعد 
 load-suggestions-dropped = اقتراحات لم تعد تطابق نص المقال فأُسقطت ({ $count })؛ شغّل مصدرها مرة أخرى
 load-lints = أشياء في الملف لا يعرّفها المخطط أو سيغيّرها الحفظ ({ $count }): { $details }
 load-more-details = { $details } … وغيرها ({ $more })
+
+## الاقتراحات والمخططات في الملف (app::i18n::io_problem, schema_error)
+io-problem-suggestion-twice = الاقتراح { $id } معرّف مرتين
+io-problem-suggestion-score = درجة الاقتراح { $id } ليست عددًا من 0 إلى 1
+io-problem-suggestion-label = للاقتراح { $id } التسمية «{ $label }» التي لا يعرّفها المخطط
+io-problem-suggestion-range = مدى الاقتراح { $id } هو { $start }..{ $end }، وهو خارج النص
+io-problem-suggestion-kind = نوع الاقتراح { $id } هو «{ $kind }» الذي لا يعرّفه المخطط
+io-problem-suggestion-end = يشير الاقتراح { $id } إلى مقطع أو اقتراح ليس في الملف
+schema-error-parse = تعذّرت قراءة المخطط
+schema-error-duplicate-label = يعرّف المخطط التسمية «{ $label }» مرتين
+schema-error-duplicate-relation = يعرّف المخطط العلاقة «{ $relation }» مرتين
+schema-error-unknown-label = تشير العلاقة «{ $relation }» في المخطط إلى تسمية غير معروفة «{ $label }»
+schema-error-no-labels = ليس في المخطط أي تسمية

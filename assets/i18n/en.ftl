@@ -568,3 +568,16 @@ load-lints = { $count ->
    *[other] { $count } things in the file that the schema does not define or that a save would change
 }: { $details }
 load-more-details = { $details } … and { $more } more
+
+## Suggestions and schemas in a file (app::i18n::io_problem, schema_error)
+io-problem-suggestion-twice = suggestion { $id } is defined twice
+io-problem-suggestion-score = suggestion { $id } has a score that is not a number from 0 to 1
+io-problem-suggestion-label = suggestion { $id } has label “{ $label }”, which the schema does not define
+io-problem-suggestion-range = suggestion { $id } has the range { $start }..{ $end }, outside the text
+io-problem-suggestion-kind = suggestion { $id } has kind “{ $kind }”, which the schema does not define
+io-problem-suggestion-end = suggestion { $id } refers to a span or suggestion that is not in the file
+schema-error-parse = the schema does not parse: { $detail }
+schema-error-duplicate-label = the schema defines label “{ $label }” twice
+schema-error-duplicate-relation = the schema defines relation “{ $relation }” twice
+schema-error-unknown-label = relation “{ $relation }” of the schema refers to unknown label “{ $label }”
+schema-error-no-labels = the schema has no labels

@@ -538,6 +538,8 @@ fn link_arg(id: u64) -> Arg<'static> {
     Arg::from(crate::model::LinkId(id).to_string())
 }
 
+// One arm per reason, each a catalogue message and its arguments: long, but flat.
+#[allow(clippy::too_many_lines)]
 fn problem_reason(catalogue: &Catalogue, reason: &crate::io::ProblemReason) -> String {
     use crate::io::{ProblemReason as R, SyntaxKind};
     match reason {
@@ -623,6 +625,52 @@ fn problem_reason(catalogue: &Catalogue, reason: &crate::io::ProblemReason) -> S
         R::MoreProblems { count } => catalogue.tr_args("io-problem-more", &[("count", (*count).into())]),
         R::BadAnnotatorName { name } => catalogue.tr_args("io-problem-annotator-name", &[("name", name.into())]),
         R::NamesNoArticle => catalogue.tr("io-problem-no-article"),
+        R::Schema(error) => schema_error(catalogue.language(), error),
+        R::SuggestionTwice { id } => catalogue.tr_args("io-problem-suggestion-twice", &[("id", suggestion_arg(*id))]),
+        R::SuggestionScore { id } => catalogue.tr_args("io-problem-suggestion-score", &[("id", suggestion_arg(*id))]),
+        R::SuggestionLabel { id, label } => catalogue.tr_args(
+            "io-problem-suggestion-label",
+            &[("id", suggestion_arg(*id)), ("label", label.into())],
+        ),
+        R::SuggestionRange { id, start, end } => catalogue.tr_args(
+            "io-problem-suggestion-range",
+            &[
+                ("id", suggestion_arg(*id)),
+                ("start", number(*start)),
+                ("end", number(*end)),
+            ],
+        ),
+        R::SuggestionKind { id, kind } => catalogue.tr_args(
+            "io-problem-suggestion-kind",
+            &[("id", suggestion_arg(*id)), ("kind", kind.into())],
+        ),
+        R::SuggestionEnd { id } => catalogue.tr_args("io-problem-suggestion-end", &[("id", suggestion_arg(*id))]),
+    }
+}
+
+fn suggestion_arg(id: u64) -> Arg<'static> {
+    Arg::from(crate::model::SuggestionId(id).to_string())
+}
+
+/// Why a schema is unusable, in `language`. The parser's own explanation (English) is given
+/// in the English interface only.
+#[must_use]
+pub fn schema_error(language: Language, error: &crate::model::SchemaError) -> String {
+    use crate::model::SchemaError;
+    let catalogue = Catalogue::get(language);
+    match error {
+        SchemaError::Parse(detail) => catalogue.tr_args("schema-error-parse", &[("detail", detail.into())]),
+        SchemaError::DuplicateLabel(label) => {
+            catalogue.tr_args("schema-error-duplicate-label", &[("label", label.into())])
+        }
+        SchemaError::DuplicateRelation(relation) => {
+            catalogue.tr_args("schema-error-duplicate-relation", &[("relation", relation.into())])
+        }
+        SchemaError::UnknownLabel { relation, label } => catalogue.tr_args(
+            "schema-error-unknown-label",
+            &[("relation", relation.into()), ("label", label.into())],
+        ),
+        SchemaError::NoLabels => catalogue.tr("schema-error-no-labels"),
     }
 }
 
@@ -1098,11 +1146,19 @@ mod tests {
             R::MoreProblems { .. } => 18,
             R::BadAnnotatorName { .. } => 19,
             R::NamesNoArticle => 20,
+            R::Schema(_) => 21,
+            R::SuggestionTwice { .. } => 22,
+            R::SuggestionScore { .. } => 23,
+            R::SuggestionLabel { .. } => 24,
+            R::SuggestionRange { .. } => 25,
+            R::SuggestionKind { .. } => 26,
+            R::SuggestionEnd { .. } => 27,
         }
     }
 
     fn every_problem_reason() -> Vec<crate::io::ProblemReason> {
         use crate::io::{ProblemReason as R, SyntaxKind};
+        use crate::model::SchemaError;
         let mut reasons: Vec<R> = [
             SyntaxKind::NumberOutOfRange,
             SyntaxKind::Truncated,
@@ -1152,7 +1208,30 @@ mod tests {
             R::MoreProblems { count: 12 },
             R::BadAnnotatorName { name: "a/b".into() },
             R::NamesNoArticle,
+            R::SuggestionTwice { id: 7 },
+            R::SuggestionScore { id: 7 },
+            R::SuggestionLabel { id: 7, label: name() },
+            R::SuggestionRange {
+                id: 7,
+                start: 9,
+                end: 2,
+            },
+            R::SuggestionKind { id: 7, kind: name() },
+            R::SuggestionEnd { id: 7 },
         ]);
+        reasons.extend(
+            [
+                SchemaError::Parse("expected `(`".into()),
+                SchemaError::DuplicateLabel(name()),
+                SchemaError::DuplicateRelation(name()),
+                SchemaError::UnknownLabel {
+                    relation: name(),
+                    label: "Direct".into(),
+                },
+                SchemaError::NoLabels,
+            ]
+            .map(R::Schema),
+        );
         reasons
     }
 
@@ -1166,7 +1245,7 @@ mod tests {
         use super::io_problem;
         let reasons = every_problem_reason();
         let variants: BTreeSet<usize> = reasons.iter().map(reason_variant).collect();
-        assert_eq!(variants.len(), 21, "a problem of every reason");
+        assert_eq!(variants.len(), 28, "a problem of every reason");
         let mut arabic_texts = BTreeSet::new();
         for reason in reasons {
             let problem = Problem::at(Some(Position { line: 12, col: 5 }), "English").because(reason.clone());
@@ -1180,7 +1259,7 @@ mod tests {
                 assert!(text.contains("12") && text.contains('5'), "{reason:?}: {text}");
             }
             assert!(has_arabic(&arabic), "{arabic}");
-            let left = latin_left(&arabic, &["Quotee", "Direct", "Actor", "a/b", "T4", "R5", "R1"]);
+            let left = latin_left(&arabic, &["Quotee", "Direct", "Actor", "a/b", "T4", "R5", "R1", "S7"]);
             assert!(left.is_empty(), "{reason:?}: English in {arabic:?}: {left:?}");
             assert!(arabic_texts.insert(arabic.clone()), "said twice: {arabic}");
         }

@@ -59,8 +59,10 @@ impl DocumentSession {
         let schema = match project.schema_path() {
             Some(path) => {
                 let text = io::read_annotation_text(&path)?;
-                Schema::from_ron(&text)
-                    .map_err(|error| IoError::invalid(vec![Problem::new(error.to_string())]).with_path(&path))?
+                Schema::from_ron(&text).map_err(|error| {
+                    let problem = Problem::new(error.to_string()).because(ProblemReason::Schema(error));
+                    IoError::invalid(vec![problem]).with_path(&path)
+                })?
             }
             None => Schema::default_schema(),
         };

@@ -207,6 +207,46 @@ pub enum ProblemReason {
     },
     /// The file's header names no article.
     NamesNoArticle,
+    /// The schema (in the file, or the project's) is unusable.
+    Schema(crate::model::SchemaError),
+    /// Two suggestions have the same id.
+    SuggestionTwice {
+        /// The suggestion.
+        id: u64,
+    },
+    /// A suggestion's score is not a number from 0 to 1.
+    SuggestionScore {
+        /// The suggestion.
+        id: u64,
+    },
+    /// A suggested span's label is not in the schema.
+    SuggestionLabel {
+        /// The suggestion.
+        id: u64,
+        /// The label.
+        label: String,
+    },
+    /// A suggested span's range is empty or outside the text.
+    SuggestionRange {
+        /// The suggestion.
+        id: u64,
+        /// Where it starts (chars).
+        start: u64,
+        /// Where it ends (chars).
+        end: u64,
+    },
+    /// A suggested link's kind is not in the schema.
+    SuggestionKind {
+        /// The suggestion.
+        id: u64,
+        /// The kind.
+        kind: String,
+    },
+    /// A suggested link's end is not in the file.
+    SuggestionEnd {
+        /// The suggestion.
+        id: u64,
+    },
 }
 
 /// Why the text is not RON of the annotation format.

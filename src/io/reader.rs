@@ -276,7 +276,8 @@ pub(crate) fn check_file(file: &FileDto, ron: &str) -> Result<Schema, IoError> {
     };
     let schema = Schema::from(&file.schema);
     if let Err(error) = schema.validate() {
-        checker.push(checker.locator.section(Section::Schema), error.to_string());
+        let position = checker.locator.section(Section::Schema);
+        checker.push(Problem::at(position, error.to_string()).because(ProblemReason::Schema(error)));
     }
     checker.check_identity(file);
     let labels = checker.check_spans(file, &schema);
@@ -305,11 +306,7 @@ struct Checker<'r> {
 }
 
 impl Checker<'_> {
-    fn push(&mut self, position: Option<crate::io::Position>, message: impl Into<String>) {
-        self.push_problem(Problem::at(position, message));
-    }
-
-    fn push_problem(&mut self, problem: Problem) {
+    fn push(&mut self, problem: Problem) {
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(problem);
         } else {
@@ -319,14 +316,14 @@ impl Checker<'_> {
 
     fn check_suggestions(&mut self, file: &FileDto, schema: &Schema, labels: &HashMap<u64, &str>) {
         let span_ids: HashSet<u64> = labels.keys().copied().collect();
-        for (is_span, id, message) in file.suggestion_problems(schema, &span_ids) {
+        for (is_span, id, message, reason) in file.suggestion_problems(schema, &span_ids) {
             let section = if is_span {
                 Section::Suggestions
             } else {
                 Section::SuggestedLinks
             };
             let position = self.locator.item(section, id);
-            self.push(position, message);
+            self.push(Problem::at(position, message).because(reason));
         }
     }
 
@@ -334,14 +331,14 @@ impl Checker<'_> {
         let sha = &file.document.sha256;
         if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
             let position = self.locator.section(Section::Document);
-            self.push_problem(
+            self.push(
                 Problem::at(position, "document.sha256 is not 64 lowercase hex digits")
                     .because(ProblemReason::Sha256Malformed),
             );
         }
         if usize::try_from(file.document.char_len).is_err() {
             let position = self.locator.section(Section::Document);
-            self.push_problem(
+            self.push(
                 Problem::at(position, "document.char_len is too large for this computer").because(
                     ProblemReason::CharLenTooLarge {
                         char_len: file.document.char_len,
@@ -397,7 +394,7 @@ impl Checker<'_> {
                 if !problems.is_empty() {
                     let position = self.locator.nth_item(section, span.id, nth);
                     for (message, reason) in problems {
-                        self.push_problem(Problem::at(position, message).because(reason));
+                        self.push(Problem::at(position, message).because(reason));
                     }
                 }
             }
@@ -489,7 +486,7 @@ impl Checker<'_> {
             if !problems.is_empty() {
                 let position = self.locator.nth_item(Section::Links, link.id, nth);
                 for (message, reason) in problems {
-                    self.push_problem(Problem::at(position, message).because(reason));
+                    self.push(Problem::at(position, message).because(reason));
                 }
             }
         }
