@@ -339,13 +339,36 @@ pub fn command_error(language: Language, error: &crate::model::CommandError) -> 
         CommandError::UnknownRelation(kind) => {
             catalogue.tr_args("error-unknown-relation", &[("relation", kind.into())])
         }
-        CommandError::LinkLabelMismatch { kind, expected } => catalogue.tr_args(
+        CommandError::LinkLabelMismatch {
+            kind,
+            expected,
+            from,
+            to,
+        } => catalogue.tr_args(
             "error-link-labels",
-            &[("relation", kind.into()), ("expected", expected.into())],
+            &[
+                ("relation", kind.into()),
+                ("expected", expected.into()),
+                ("from", from.into()),
+                ("to", to.into()),
+            ],
         ),
-        CommandError::LinkExists(why) => catalogue.tr_args("error-link-exists", &[("why", why.into())]),
-        CommandError::BadSchema(why) => catalogue.tr_args("error-bad-schema", &[("why", why.into())]),
-        CommandError::IdsExhausted(what) => catalogue.tr_args("error-ids-exhausted", &[("what", (*what).into())]),
+        CommandError::LinkExists { kind } => catalogue.tr_args("error-link-exists", &[("relation", kind.into())]),
+        CommandError::OneLinkOnly { kind, head } => catalogue.tr_args(
+            "error-one-link-only",
+            &[("relation", kind.into()), ("head", head.into())],
+        ),
+        CommandError::BadSchema(refusal) => {
+            catalogue.tr_args("error-bad-schema", &[("why", schema_refusal(language, refusal).into())])
+        }
+        CommandError::IdsExhausted(what) => {
+            let what = match *what {
+                "span" => catalogue.tr("id-kind-span"),
+                "link" => catalogue.tr("id-kind-link"),
+                other => other.to_owned(),
+            };
+            catalogue.tr_args("error-ids-exhausted", &[("what", what.into())])
+        }
     }
 }
 
@@ -783,6 +806,67 @@ pub fn load_warning(language: Language, warning: &crate::io::LoadWarning) -> Str
     }
 }
 
+/// Why the entity registry refused a change, in `language`.
+#[must_use]
+pub fn entity_error(language: Language, error: &crate::model::EntityError) -> String {
+    use crate::model::EntityError;
+    let catalogue = Catalogue::get(language);
+    match error {
+        EntityError::NoSuchEntity(id) => catalogue.tr_args("entity-error-no-such", &[("id", id.to_string().into())]),
+        EntityError::SelfMerge(id) => catalogue.tr_args("entity-error-self-merge", &[("id", id.to_string().into())]),
+        EntityError::DuplicateId(id) => catalogue.tr_args("entity-error-duplicate", &[("id", id.to_string().into())]),
+        EntityError::IdsExhausted => catalogue.tr("entity-error-ids-exhausted"),
+    }
+}
+
+/// Why the model refused a schema change, in `language`.
+#[must_use]
+pub fn schema_refusal(language: Language, refusal: &crate::model::SchemaRefusal) -> String {
+    use crate::model::SchemaRefusal;
+    let catalogue = Catalogue::get(language);
+    match refusal {
+        SchemaRefusal::Invalid(error) => schema_error(language, error),
+        SchemaRefusal::LabelUsed { label, by_suggestions } => catalogue.tr_args(
+            if *by_suggestions {
+                "schema-refused-label-suggested"
+            } else {
+                "schema-refused-label-used"
+            },
+            &[("label", label.into())],
+        ),
+        SchemaRefusal::RelationUsed {
+            relation,
+            by_suggestions,
+        } => catalogue.tr_args(
+            if *by_suggestions {
+                "schema-refused-relation-suggested"
+            } else {
+                "schema-refused-relation-used"
+            },
+            &[("relation", relation.into())],
+        ),
+        SchemaRefusal::LinkNotAllowed {
+            link,
+            head,
+            child,
+            kind,
+            pairs,
+        } => catalogue.tr_args(
+            "schema-refused-link",
+            &[
+                ("link", link.to_string().into()),
+                ("head", head.into()),
+                ("child", child.into()),
+                ("relation", kind.into()),
+                ("pairs", pairs.into()),
+            ],
+        ),
+        SchemaRefusal::CannotRename { from, to } => {
+            catalogue.tr_args("schema-refused-rename", &[("from", from.into()), ("to", to.into())])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -913,18 +997,67 @@ mod tests {
     #[test]
     fn refused_edits_are_worded_in_each_language() {
         use super::{Language, command_error};
-        use crate::model::{CommandError, SpanId, SuggestionId};
-        let errors = [
+        use crate::model::{CommandError, LinkId, SchemaError, SchemaRefusal, SpanId, SuggestionId};
+        let mut errors = vec![
             CommandError::NoSuchSpan(SpanId(3)),
+            CommandError::NoSuchLink(LinkId(3)),
             CommandError::NoSuchSuggestion(SuggestionId(4)),
+            CommandError::DuplicateId("T3".into()),
             CommandError::BadRange {
                 char_start: 5,
                 char_end: 2,
                 char_len: 9,
             },
-            CommandError::UnknownLabel("X".into()),
+            CommandError::UnknownLabel("Xlabel".into()),
+            CommandError::UnknownRelation("Xkind".into()),
+            CommandError::LinkLabelMismatch {
+                kind: "Xkind".into(),
+                expected: "from a Quote to an Actor".into(),
+                from: "Xlabel".into(),
+                to: "Ylabel".into(),
+            },
+            CommandError::LinkExists { kind: "Xkind".into() },
+            CommandError::OneLinkOnly {
+                kind: "Xkind".into(),
+                head: "Xlabel".into(),
+            },
             CommandError::IdsExhausted("span"),
+            CommandError::IdsExhausted("link"),
         ];
+        errors.extend(
+            [
+                SchemaRefusal::Invalid(SchemaError::NoLabels),
+                SchemaRefusal::LabelUsed {
+                    label: "Xlabel".into(),
+                    by_suggestions: false,
+                },
+                SchemaRefusal::LabelUsed {
+                    label: "Xlabel".into(),
+                    by_suggestions: true,
+                },
+                SchemaRefusal::RelationUsed {
+                    relation: "Xkind".into(),
+                    by_suggestions: false,
+                },
+                SchemaRefusal::RelationUsed {
+                    relation: "Xkind".into(),
+                    by_suggestions: true,
+                },
+                SchemaRefusal::LinkNotAllowed {
+                    link: LinkId(2),
+                    head: "Xlabel".into(),
+                    child: "Ylabel".into(),
+                    kind: "Xkind".into(),
+                    pairs: "from a Quote to an Actor".into(),
+                },
+                SchemaRefusal::CannotRename {
+                    from: "Xlabel".into(),
+                    to: "Ylabel".into(),
+                },
+            ]
+            .map(CommandError::BadSchema),
+        );
+        let mut arabic_texts = BTreeSet::new();
         for error in &errors {
             let english = command_error(Language::English, error);
             let arabic = command_error(Language::Arabic, error);
@@ -933,12 +1066,13 @@ mod tests {
                 "{english} / {arabic}"
             );
             assert_ne!(english, arabic);
-            assert!(
-                arabic.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
-                "{arabic}"
-            );
+            assert!(has_arabic(&arabic), "{arabic}");
+            // Only the document's names and ids stay Latin (never the model's English).
+            let left = latin_left(&arabic, &["Xlabel", "Ylabel", "Xkind", "T3", "R3", "R2", "S4"]);
+            assert!(left.is_empty(), "English in {arabic:?}: {left:?}");
+            assert!(arabic_texts.insert(arabic), "said twice");
         }
-        let range = command_error(Language::Arabic, &errors[2]);
+        let range = command_error(Language::Arabic, &errors[4]);
         assert!(range.contains('5') && range.contains('9'), "{range}");
     }
 
