@@ -310,8 +310,9 @@ fn message_ids(resource: &FluentResource) -> Vec<String> {
         .collect()
 }
 
-/// Why the model refused a command, in `language` (the status bar shows it). Texts the model
-/// composed itself (a refused schema's reason, a link rule) stay as they are inside it.
+/// Why the model refused a command, in `language` (the status bar shows it). The names and
+/// ids it quotes are the document's; the label pairs a relation joins are said in the English
+/// interface only.
 #[must_use]
 pub fn command_error(language: Language, error: &crate::model::CommandError) -> String {
     use crate::model::CommandError;
