@@ -477,6 +477,12 @@ suggestions-not-taken = الاقتراحات: { $error }
 suggestions-run-failed = توقف مصدر الاقتراحات دون نتيجة.
 suggestions-made = { $count } اقتراحًا من { $source }.
 suggestions-busy = ما زال مصدر اقتراحات يعمل.
+suggestions-gazetteer-no-tab = { $path }، السطر { $line }: يُنتظر النص ثم Tab ثم التسمية
+suggestions-gazetteer-empty = { $path }، السطر { $line }: النص أو التسمية فارغ
+suggestions-gazetteer-unreadable = تعذّرت قراءة { $path } ({ $why })
+suggestions-nothing-to-learn = لا مقطع موسوم للتعلم منه.
+suggestions-cancelled = أُلغي التدريب.
+suggestions-crf-failed = تعذّر تدريب الموسِّم الآلي.
 
 ## Refused edits
 error-no-span = لا يوجد مقطع { $id }.

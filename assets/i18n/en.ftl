@@ -439,6 +439,12 @@ suggestions-not-taken = Suggestions: { $error }
 suggestions-run-failed = The suggestion source stopped without an answer.
 suggestions-made = { $count } suggestions from the { $source }.
 suggestions-busy = A suggestion source is still running.
+suggestions-gazetteer-no-tab = { $path }, line { $line }: expected the text, a Tab, then the label
+suggestions-gazetteer-empty = { $path }, line { $line }: the text or the label is empty
+suggestions-gazetteer-unreadable = Cannot read { $path } ({ $why })
+suggestions-nothing-to-learn = No annotated span to learn from.
+suggestions-cancelled = Training cancelled.
+suggestions-crf-failed = The tagger could not be trained: { $detail }
 
 ## Refused edits
 error-no-span = There is no span { $id }.
