@@ -111,6 +111,22 @@ count-documents = { $count ->
     [many] { $count } مستندًا
    *[other] { $count } مستند
 }
+count-tokens = { $count ->
+    [zero] لا وحدات
+    [one] وحدة واحدة
+    [two] وحدتان
+    [few] { $count } وحدات
+    [many] { $count } وحدةً
+   *[other] { $count } وحدة
+}
+count-sentences = { $count ->
+    [zero] لا جمل
+    [one] جملة واحدة
+    [two] جملتان
+    [few] { $count } جمل
+    [many] { $count } جملةً
+   *[other] { $count } جملة
+}
 count-warnings = { $count ->
     [zero] لا تحذيرات
     [one] تحذير واحد
@@ -633,3 +649,26 @@ schema-error-duplicate-label = يعرّف المخطط التسمية «{ $label
 schema-error-duplicate-relation = يعرّف المخطط العلاقة «{ $relation }» مرتين
 schema-error-unknown-label = تشير العلاقة «{ $relation }» في المخطط إلى تسمية غير معروفة «{ $label }»
 schema-error-no-labels = ليس في المخطط أي تسمية
+
+## ما فعله التصدير أو الاستيراد (ui::dataset_dialogs::export_summary, import_summary)
+export-summary-tokens = { $tokens } في { $sentences }
+export-summary-splits = التقسيم: { $parts }
+export-report-skipped-documents = مستندات بلا توسيمات تُركت ({ $count })
+export-report-spans-orphaned = مقاطع يتيمة لم تُصدَّر ({ $count })
+export-report-links-orphaned = علاقات لمقاطع يتيمة لم تُصدَّر ({ $count })
+export-report-spans-flattened = مقاطع متداخلة سُطّحت وبقي الخارجي منها ({ $count })
+export-report-spans-crossing = مقاطع متقاطعة تُركت ({ $count })
+export-report-spans-lost = مقاطع لا تغطي أي وحدة تُركت ({ $count })
+export-report-spans-trimmed = مقاطع كُتبت دون فواصل الأسطر في أولها أو آخرها ({ $count })
+export-report-links-dropped = علاقات لا تحملها الصيغة تُركت ({ $count })
+import-summary-labels = تسميات أُضيفت إلى المخطط: { $names }
+import-summary-relations = علاقات أُضيفت: { $names }
+import-summary-attributes = سمات أُضيفت: { $names }
+dataset-cannot-read = تعذّرت قراءة { $path } ({ $why })
+dataset-cannot-write = تعذّرت كتابة { $path } ({ $why })
+dataset-not-utf8 = ليس نصًا بترميز يونيكود: { $path }
+dataset-spacy-failed = تعذّرت كتابة ملف spaCy DocBin: { $path }
+dataset-no-brat-documents = لا وثيقة brat (ملف ‎.ann مع ملف ‎.txt) في { $path }
+export-nothing-annotated = لا وثيقة موسومة بين المدخلات (بلا توسيمات: { $count })
+import-would-overwrite = كان سيستبدل ملفات موجودة ({ $count })، أولها { $path }
+import-stopped = { $error } (كُتبت قبله وثائق عددها { $count })

@@ -89,6 +89,14 @@ count-documents = { $count ->
     [one] { $count } document
    *[other] { $count } documents
 }
+count-tokens = { $count ->
+    [one] { $count } token
+   *[other] { $count } tokens
+}
+count-sentences = { $count ->
+    [one] { $count } sentence
+   *[other] { $count } sentences
+}
 count-warnings = { $count ->
     [one] { $count } warning
    *[other] { $count } warnings
@@ -600,3 +608,56 @@ schema-error-duplicate-label = the schema defines label “{ $label }” twice
 schema-error-duplicate-relation = the schema defines relation “{ $relation }” twice
 schema-error-unknown-label = relation “{ $relation }” of the schema refers to unknown label “{ $label }”
 schema-error-no-labels = the schema has no labels
+
+## What an export or an import did (ui::dataset_dialogs::export_summary, import_summary)
+export-summary-tokens = { $tokens } in { $sentences }
+export-summary-splits = split: { $parts }
+export-report-skipped-documents = { $count ->
+    [one] { $count } document without annotations skipped
+   *[other] { $count } documents without annotations skipped
+}
+export-report-spans-orphaned = { $count ->
+    [one] { $count } orphaned span not exported
+   *[other] { $count } orphaned spans not exported
+}
+export-report-links-orphaned = { $count ->
+    [one] { $count } link of orphaned spans not exported
+   *[other] { $count } links of orphaned spans not exported
+}
+export-report-spans-flattened = { $count ->
+    [one] { $count } nested span flattened (outermost kept)
+   *[other] { $count } nested spans flattened (outermost kept)
+}
+export-report-spans-crossing = { $count ->
+    [one] { $count } crossing span left out
+   *[other] { $count } crossing spans left out
+}
+export-report-spans-lost = { $count ->
+    [one] { $count } span that covers no token left out
+   *[other] { $count } spans that cover no token left out
+}
+export-report-spans-trimmed = { $count ->
+    [one] { $count } span written without its leading or trailing line breaks
+   *[other] { $count } spans written without their leading or trailing line breaks
+}
+export-report-links-dropped = { $count ->
+    [one] { $count } link the format cannot hold left out
+   *[other] { $count } links the format cannot hold left out
+}
+import-summary-labels = labels added to the schema: { $names }
+import-summary-relations = relations added: { $names }
+import-summary-attributes = attributes added: { $names }
+dataset-cannot-read = Cannot read { $path } ({ $why })
+dataset-cannot-write = Cannot write { $path } ({ $why })
+dataset-not-utf8 = Not UTF-8 text: { $path }
+dataset-spacy-failed = Cannot write the spaCy DocBin ({ $detail }): { $path }
+dataset-no-brat-documents = No brat document (an .ann file with its .txt) in { $path }
+export-nothing-annotated = No annotated document among the inputs ({ $count } without annotations)
+import-would-overwrite = { $count ->
+    [one] it would overwrite { $count } file, first { $path }
+   *[other] it would overwrite { $count } files, first { $path }
+}
+import-stopped = { $error } ({ $count ->
+    [one] { $count } document written before
+   *[other] { $count } documents written before
+})
