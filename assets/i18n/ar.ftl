@@ -337,6 +337,7 @@ stats-links-of-kind = روابط { $kind }
 stats-folder = المجلد: { $articles } (الحالة المحفوظة)
 stats-spans-links = { $spans }، { $links }
 stats-unreadable = تتعذّر قراءته
+stats-unreadable-hint = افتح المقال لترى السبب
 
 ## المجلد
 

@@ -294,6 +294,7 @@ stats-links-of-kind = { $kind } links
 stats-folder = Folder: { $articles } (saved state)
 stats-spans-links = { $spans }, { $links }
 stats-unreadable = unreadable
+stats-unreadable-hint = Open the article to see why
 
 ## Folder
 
