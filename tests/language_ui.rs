@@ -611,3 +611,38 @@ fn files_that_cannot_be_opened_are_reported_in_arabic() {
     let left = english_left_with(&english, &[&missing.display().to_string()]);
     assert!(left.iter().any(|line| line.contains("exist")), "{status:?}: {left:#?}");
 }
+
+/// A save the file's mode refuses is reported in Arabic in the Arabic window (and the
+/// English detail is not shown): the catalogue's words for a read-only file, and the path.
+#[test]
+fn a_file_that_cannot_be_saved_is_reported_in_arabic() {
+    let arabic = Catalogue::get(Language::Arabic);
+    let article = article_with_annotations("read-only", |text| {
+        text.replacen("status: Done", "status: InProgress", 1)
+    });
+    let annotations = hashiya::io::annotation_path_for(&article);
+    let mut harness = harness_in(Language::Arabic);
+    let status = open_and_read_status(&mut harness, &article);
+    assert_eq!(harness.state().session().article_path(), article.as_path(), "{status}");
+    let mut permissions = std::fs::metadata(&annotations).expect("metadata").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&annotations, permissions).expect("read-only");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, AppAction::Edit(Command::SetStatus(Status::Done)));
+    harness.state_mut().perform(&ctx, AppAction::Save);
+    harness.run();
+    let status = harness.state().message().unwrap_or_default().to_owned();
+    let path = annotations.display().to_string();
+    assert!(
+        status.contains(&arabic.tr("io-error-read-only")) && status.ends_with(&path),
+        "{status:?}"
+    );
+    assert!(
+        harness.query_by_label(&status).is_some(),
+        "the status bar shows {status:?}"
+    );
+    let left = english_left_with(&harness, &[&path]);
+    assert!(left.is_empty(), "English left after a refused save:\n{left:#?}");
+}
