@@ -673,3 +673,9 @@ dataset-no-brat-documents = لا وثيقة brat (ملف ‎.ann مع ملف ‎
 export-nothing-annotated = لا وثيقة موسومة بين المدخلات (بلا توسيمات: { $count })
 import-would-overwrite = كان سيستبدل ملفات موجودة ({ $count })، أولها { $path }
 import-stopped = { $error } (كُتبت قبله وثائق عددها { $count })
+split-bad = تقسيم غير صالح «{ $spec }»: { $why }
+split-not-name-fraction = «{ $text }» ليس على صورة الاسم=الكسر
+split-bad-name = اسم الجزء «{ $text }» يُكتب بحروف لاتينية وأرقام و- و_ فقط
+split-twice = الجزء «{ $text }» مذكور مرتين
+split-not-fraction = «{ $text }» ليس كسرًا
+split-sum = مجموع الكسور { $text } وليس 1

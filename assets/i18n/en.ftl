@@ -662,3 +662,9 @@ import-stopped = { $error } ({ $count ->
     [one] { $count } document written before
    *[other] { $count } documents written before
 })
+split-bad = bad split "{ $spec }": { $why }
+split-not-name-fraction = "{ $text }" is not NAME=FRACTION
+split-bad-name = part name "{ $text }" must be letters, digits, - or _
+split-twice = part "{ $text }" is given twice
+split-not-fraction = "{ $text }" is not a fraction
+split-sum = the fractions add up to { $text }, not 1

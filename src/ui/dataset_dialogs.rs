@@ -361,7 +361,7 @@ impl ExportDialog {
             match self.split.parse::<SplitSpec>() {
                 Ok(spec) => Some((spec, self.seed)),
                 Err(error) => {
-                    self.job = Job::Finished(Err(error.to_string()));
+                    self.job = Job::Finished(Err(split_error(Tr::of(ctx), &error)));
                     return;
                 }
             }
@@ -663,6 +663,23 @@ fn export_error(tr: Tr, error: &ExportError) -> String {
     }
 }
 
+/// Why the split the user typed is unusable, in the window's language.
+fn split_error(tr: Tr, error: &crate::export::split::SplitError) -> String {
+    use crate::export::split::SplitProblem;
+    let (id, text) = match &error.reason {
+        SplitProblem::NotNameFraction(part) => ("split-not-name-fraction", part.clone()),
+        SplitProblem::BadName(name) => ("split-bad-name", name.clone()),
+        SplitProblem::Twice(name) => ("split-twice", name.clone()),
+        SplitProblem::NotFraction(text) => ("split-not-fraction", text.clone()),
+        SplitProblem::Sum(sum) => ("split-sum", sum.to_string()),
+    };
+    let why = tr.raw_args(id, &[("text", text.into())]);
+    tr.raw_args(
+        "split-bad",
+        &[("spec", error.spec.as_str().into()), ("why", why.into())],
+    )
+}
+
 /// The separators of a summary's items and of its parts, in the window's language.
 fn separators(tr: Tr) -> (&'static str, &'static str) {
     if tr.is_rtl() { ("، ", "؛ ") } else { (", ", "; ") }
@@ -859,5 +876,27 @@ mod tests {
         }
         let nothing = export_error(arabic, &ExportError::NothingToExport { skipped: 4 });
         assert!(nothing.contains('4') && latin_words(&nothing).is_empty(), "{nothing}");
+    }
+
+    /// A split the user typed wrong: the command line's English in English, Arabic words
+    /// around the user's own text in Arabic.
+    #[test]
+    fn split_errors_read_in_each_language() {
+        use super::split_error;
+        use crate::export::split::SplitSpec;
+        let english = Tr::new(Language::English);
+        let arabic = Tr::new(Language::Arabic);
+        let mut texts = std::collections::BTreeSet::new();
+        for spec in ["train", "tr ain=1", "a=0.5,a=0.5", "train=x", "train=0.5,dev=0.2"] {
+            let error = spec.parse::<SplitSpec>().expect_err("a bad split");
+            assert_eq!(split_error(english, &error), error.to_string());
+            let text = split_error(arabic, &error);
+            let left: Vec<String> = latin_words(&text.replace(spec, ""))
+                .into_iter()
+                .filter(|w| !["train", "tr", "ain", "a", "x"].contains(&w.as_str()))
+                .collect();
+            assert!(left.is_empty(), "{text}: {left:?}");
+            assert!(texts.insert(text), "said twice");
+        }
     }
 }
