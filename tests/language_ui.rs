@@ -646,3 +646,30 @@ fn a_file_that_cannot_be_saved_is_reported_in_arabic() {
     let left = english_left_with(&harness, &[&path]);
     assert!(left.is_empty(), "English left after a refused save:\n{left:#?}");
 }
+
+/// A span the merge driver marked: the side panel says why in Arabic (the note keeps the
+/// driver's English line, which is the file's text).
+#[test]
+fn the_side_panel_says_why_a_merge_marked_a_span_in_arabic() {
+    let mut harness = common::app_on_article(&article_with_every_problem());
+    choose_language(&mut harness, Language::English, Language::Arabic);
+    let merged = harness
+        .state()
+        .session()
+        .document()
+        .spans()
+        .iter()
+        .find(|span| span.note.as_deref().is_some_and(|note| note.starts_with("Merge:")))
+        .map(|span| span.id)
+        .expect("a span the merge marked");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, AppAction::Annotate(AnnotatorAction::SelectSpan(merged)));
+    harness.run_steps(6);
+    let why = Catalogue::get(Language::Arabic).tr("merge-kept-theirs");
+    assert!(
+        harness.query_by_label(&why).is_some(),
+        "the panel says {why:?} for {merged}"
+    );
+}
