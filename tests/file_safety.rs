@@ -208,7 +208,7 @@ fn undefined_and_repeated_attributes_are_reported_not_lost() {
         // Opening warns and keeps what it can.
         let loaded = hashiya::io::load_document(&d.join("attrs.txt")).expect("opens");
         assert!(
-            loaded.warnings.iter().any(|w| w.contains(expected)),
+            loaded.warnings.iter().any(|w| w.to_string().contains(expected)),
             "{:?}",
             loaded.warnings
         );

@@ -253,7 +253,7 @@ proptest! {
         };
         prop_assert_eq!(&loaded.document, &document);
         prop_assert!(loaded.orphans.is_empty());
-        prop_assert_eq!(loaded.warnings, Vec::<String>::new());
+        prop_assert_eq!(loaded.warnings, Vec::<hashiya::io::LoadWarning>::new());
         // The writer's output is canonical: formatting it again changes nothing.
         prop_assert_eq!(hashiya::io::canonical_ron(&ron).map_err(|e| TestCaseError::fail(e.to_string()))?, ron.clone());
         // One line per span, whatever the texts hold.

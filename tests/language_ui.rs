@@ -468,3 +468,208 @@ fn a_team_project_asks_who_annotates_in_arabic() {
     harness.run();
     assert_eq!(harness.state().session().document().meta().annotator, "omar");
 }
+
+/// The window in `language` on a copy of the sample, with room for frames to settle.
+fn harness_in(language: Language) -> Harness<'static, HashiyaApp> {
+    let dir = tempfile::tempdir().expect("temp dir").keep();
+    let article = dir.join(hashiya::ui::SAMPLE_NAME);
+    std::fs::write(&article, common::SAMPLE).expect("copy the sample");
+    let options = AppOptions {
+        session: Some(DocumentSession::open(&article).expect("opens")),
+        language: Some(language),
+        ..AppOptions::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1200.0, 800.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| HashiyaApp::new(cc, options));
+    harness.run();
+    harness
+}
+
+/// A folder with the sample article as `NAME.txt` and its example annotations changed by
+/// `change` as `NAME.hashiya.ron`; returns the article.
+fn article_with_annotations(name: &str, change: impl Fn(&str) -> String) -> std::path::PathBuf {
+    let dir = tempfile::tempdir().expect("temp dir").keep();
+    let article = dir.join(format!("{name}.txt"));
+    std::fs::write(&article, common::SAMPLE).expect("article");
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/samples/libya-army-leaders-meeting.ar.hashiya.ron");
+    let text = std::fs::read_to_string(shipped).expect("the example annotations");
+    let changed = change(&text);
+    assert_ne!(changed, text, "{name}: the change applies");
+    std::fs::write(hashiya::io::annotation_path_for(&article), changed).expect("annotations");
+    article
+}
+
+/// Opens `path` in the window (as File › Open does) and returns the status line's text.
+fn open_and_read_status(harness: &mut Harness<'_, HashiyaApp>, path: &std::path::Path) -> String {
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, AppAction::OpenPath(path.to_path_buf()));
+    harness.run();
+    harness.state().message().unwrap_or_default().to_owned()
+}
+
+/// A file that cannot be opened (missing, truncated, inconsistent, too new) is reported in
+/// Arabic in the Arabic window: the status bar's label (found through AccessKit) holds the
+/// catalogue's words and the path, and no English word is left in the window. The same
+/// check finds English in the English window.
+#[test]
+fn files_that_cannot_be_opened_are_reported_in_arabic() {
+    let arabic = Catalogue::get(Language::Arabic);
+    let missing = tempfile::tempdir()
+        .expect("temp dir")
+        .keep()
+        .join("missing-article.txt");
+    let truncated = article_with_annotations("truncated", |text| {
+        // Cut after a whole line in the middle: the file ends too early.
+        let half = text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i);
+        let line_end = text[..half].rfind('\n').unwrap_or_default();
+        text[..=line_end].to_owned()
+    });
+    let inconsistent = article_with_annotations("inconsistent", |text| {
+        text.replacen("from: 6, to: 1)", "from: 6, to: 999)", 1).replacen(
+            "kind: \"speaker\", from: 12",
+            "kind: \"quoted\", from: 12",
+            1,
+        )
+    });
+    let too_new = article_with_annotations("too-new", |text| {
+        text.replacen("format_version: 1,", "format_version: 99,", 1)
+    });
+    // What each must say (a phrase of the Arabic catalogue), beside the path.
+    let cases = [
+        (&missing, arabic.tr("os-error-not-found")),
+        (&truncated, arabic.tr("io-problem-syntax-truncated")),
+        (&inconsistent, "T999".to_owned()),
+        (&too_new, "99".to_owned()),
+    ];
+    let mut harness = harness_in(Language::Arabic);
+    for (article, phrase) in cases {
+        let annotations = hashiya::io::annotation_path_for(article);
+        let status = open_and_read_status(&mut harness, article);
+        assert!(status.contains(&phrase), "{article:?}: {status:?} lacks {phrase:?}");
+        let path = if article == &missing {
+            article.clone()
+        } else {
+            annotations
+        };
+        let path = path.display().to_string();
+        assert!(status.ends_with(&path), "{status:?} does not end in {path}");
+        assert!(
+            status.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
+            "{status:?}"
+        );
+        // The status bar shows it in its bidi label, which AccessKit reads.
+        assert!(
+            harness.query_by_label(&status).is_some(),
+            "the status bar shows {status:?}"
+        );
+        let left = english_left_with(&harness, &[&path, "T999", "R1"]);
+        assert!(left.is_empty(), "English left after opening {article:?}:\n{left:#?}");
+    }
+    // Two problems: the first, and a count of the other.
+    let status = open_and_read_status(&mut harness, &inconsistent);
+    assert!(status.contains("مشكلة أخرى"), "{status:?}");
+
+    // An article that changed since its annotations were saved opens, re-anchored: what
+    // loading says is Arabic too.
+    let changed = article_with_annotations("changed", |text| text.replacen("Hashiya sample", "فريق حاشية", 1));
+    std::fs::write(&changed, format!("سطر جديد في أول المقال.\n{}", common::SAMPLE)).expect("changed article");
+    let status = open_and_read_status(&mut harness, &changed);
+    assert_eq!(harness.state().session().article_path(), changed.as_path(), "{status}");
+    let changed_phrase = arabic.tr_args("load-article-changed", &[("then", 1.into()), ("now", 2.into())]);
+    let moved = arabic.tr_args("load-moved", &[("count", 1.into()), ("details", "".into())]);
+    let moved = moved.split(" (").next().unwrap_or_default();
+    assert!(
+        status.contains(changed_phrase.split(" (").next().unwrap_or_default()) && status.contains(moved),
+        "{status:?}"
+    );
+    assert!(
+        harness.query_by_label(&status).is_some(),
+        "the status bar shows {status:?}"
+    );
+    let spans: Vec<String> = harness
+        .state()
+        .session()
+        .document()
+        .spans()
+        .iter()
+        .map(|span| span.id.to_string())
+        .collect();
+    let mut user: Vec<&str> = spans.iter().map(String::as_str).collect();
+    // The article the annotations name (another than the one opened).
+    user.extend(["changed", hashiya::ui::SAMPLE_NAME]);
+    let left = english_left_with(&harness, &user);
+    assert!(left.is_empty(), "English left after a re-anchoring load:\n{left:#?}");
+
+    // The check can fail: the English window says the same in English words.
+    let mut english = harness_in(Language::English);
+    let status = open_and_read_status(&mut english, &missing);
+    let left = english_left_with(&english, &[&missing.display().to_string()]);
+    assert!(left.iter().any(|line| line.contains("exist")), "{status:?}: {left:#?}");
+}
+
+/// A save the file's mode refuses is reported in Arabic in the Arabic window (and the
+/// English detail is not shown): the catalogue's words for a read-only file, and the path.
+#[test]
+fn a_file_that_cannot_be_saved_is_reported_in_arabic() {
+    let arabic = Catalogue::get(Language::Arabic);
+    let article = article_with_annotations("read-only", |text| {
+        text.replacen("status: Done", "status: InProgress", 1)
+    });
+    let annotations = hashiya::io::annotation_path_for(&article);
+    let mut harness = harness_in(Language::Arabic);
+    let status = open_and_read_status(&mut harness, &article);
+    assert_eq!(harness.state().session().article_path(), article.as_path(), "{status}");
+    let mut permissions = std::fs::metadata(&annotations).expect("metadata").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&annotations, permissions).expect("read-only");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, AppAction::Edit(Command::SetStatus(Status::Done)));
+    harness.state_mut().perform(&ctx, AppAction::Save);
+    harness.run();
+    let status = harness.state().message().unwrap_or_default().to_owned();
+    let path = annotations.display().to_string();
+    assert!(
+        status.contains(&arabic.tr("io-error-read-only")) && status.ends_with(&path),
+        "{status:?}"
+    );
+    assert!(
+        harness.query_by_label(&status).is_some(),
+        "the status bar shows {status:?}"
+    );
+    let left = english_left_with(&harness, &[&path]);
+    assert!(left.is_empty(), "English left after a refused save:\n{left:#?}");
+}
+
+/// A span the merge driver marked: the side panel says why in Arabic (the note keeps the
+/// driver's English line, which is the file's text).
+#[test]
+fn the_side_panel_says_why_a_merge_marked_a_span_in_arabic() {
+    let mut harness = common::app_on_article(&article_with_every_problem());
+    choose_language(&mut harness, Language::English, Language::Arabic);
+    let merged = harness
+        .state()
+        .session()
+        .document()
+        .spans()
+        .iter()
+        .find(|span| span.note.as_deref().is_some_and(|note| note.starts_with("Merge:")))
+        .map(|span| span.id)
+        .expect("a span the merge marked");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, AppAction::Annotate(AnnotatorAction::SelectSpan(merged)));
+    harness.run_steps(6);
+    let why = Catalogue::get(Language::Arabic).tr("merge-kept-theirs");
+    assert!(
+        harness.query_by_label(&why).is_some(),
+        "the panel says {why:?} for {merged}"
+    );
+}

@@ -416,7 +416,7 @@ fn the_shipped_file_is_what_the_spec_generates() {
 fn the_shipped_file_loads_valid_and_complete() {
     let article = root().join(ARTICLE);
     let loaded = hashiya::io::load_document(Path::new(&article)).expect("loads");
-    assert_eq!(loaded.warnings, Vec::<String>::new());
+    assert_eq!(loaded.warnings, Vec::<hashiya::io::LoadWarning>::new());
     assert!(loaded.orphans.is_empty());
     assert_eq!(loaded.encoding, "UTF-8");
     let document = &loaded.document;

@@ -111,6 +111,22 @@ count-documents = { $count ->
     [many] { $count } مستندًا
    *[other] { $count } مستند
 }
+count-tokens = { $count ->
+    [zero] لا وحدات
+    [one] وحدة واحدة
+    [two] وحدتان
+    [few] { $count } وحدات
+    [many] { $count } وحدةً
+   *[other] { $count } وحدة
+}
+count-sentences = { $count ->
+    [zero] لا جمل
+    [one] جملة واحدة
+    [two] جملتان
+    [few] { $count } جمل
+    [many] { $count } جملةً
+   *[other] { $count } جملة
+}
 count-warnings = { $count ->
     [zero] لا تحذيرات
     [one] تحذير واحد
@@ -149,6 +165,7 @@ msg-discard-autosave-failed = تعذّر حذف الحفظ التلقائي لل
 msg-restored = استُعيد الحفظ التلقائي: احفظه للإبقاء عليه
 msg-cannot-restore = تعذّرت الاستعادة: { $error }
 msg-autosave-failed = فشل الحفظ التلقائي: { $error }
+msg-sample-not-copied = تعذّر نسخ المقال النموذجي ({ $why }): { $path }
 msg-labelled = { $count ->
     [one] وُسم مقطع واحد بـ{ $label } (خطوة تراجع واحدة)
     [two] وُسم مقطعان بـ{ $label } (خطوة تراجع واحدة)
@@ -320,6 +337,7 @@ stats-links-of-kind = روابط { $kind }
 stats-folder = المجلد: { $articles } (الحالة المحفوظة)
 stats-spans-links = { $spans }، { $links }
 stats-unreadable = تتعذّر قراءته
+stats-unreadable-hint = افتح المقال لترى السبب
 
 ## المجلد
 
@@ -340,6 +358,7 @@ find-search-folder = البحث في المجلد
 find-search-folder-hint = عرض النتائج في كل مقالات المجلد المفتوح
 find-close = إغلاق
 find-close-hint = إغلاق (Esc)
+find-bad-regex = التعبير النمطي غير صالح
 find-match = المطابقة
 find-prefixes = السوابق
 find-prefixes-hint = مطابقة الكلمة الأولى بعد و ف ب ك ل المتصلة
@@ -432,6 +451,10 @@ entity-none = بلا كيان
 entity-keys = أعلى أو أسفل: اختيار · Enter: تعيين · Esc: إغلاق
 entity-select-first = اختر ذِكرًا أولًا: يعيّنه المفتاح E لكيان
 entity-not-saved = لم يُضف الكيان: { $error }
+entity-error-no-such = لا يوجد كيان { $id }.
+entity-error-self-merge = لا يُدمج { $id } في نفسه.
+entity-error-duplicate = الكيان { $id } معرّف مرتين.
+entity-error-ids-exhausted = لم يبق أي معرّف للكيانات.
 entity-card = الكيان: { $entity }
 entities-heading = الكيانات
 entities-row = { $entity } · { $count ->
@@ -471,6 +494,12 @@ suggestions-not-taken = الاقتراحات: { $error }
 suggestions-run-failed = توقف مصدر الاقتراحات دون نتيجة.
 suggestions-made = { $count } اقتراحًا من { $source }.
 suggestions-busy = ما زال مصدر اقتراحات يعمل.
+suggestions-gazetteer-no-tab = { $path }، السطر { $line }: يُنتظر النص ثم Tab ثم التسمية
+suggestions-gazetteer-empty = { $path }، السطر { $line }: النص أو التسمية فارغ
+suggestions-gazetteer-unreadable = تعذّرت قراءة { $path } ({ $why })
+suggestions-nothing-to-learn = لا مقطع موسوم للتعلم منه.
+suggestions-cancelled = أُلغي التدريب.
+suggestions-crf-failed = تعذّر تدريب الموسِّم الآلي.
 
 ## Refused edits
 error-no-span = لا يوجد مقطع { $id }.
@@ -480,7 +509,173 @@ error-duplicate-id = المعرّف { $id } مستخدم من قبل.
 error-bad-range = المدى { $start }..{ $end } ليس مدى غير فارغ من النص (0..{ $length }).
 error-unknown-label = لا توجد في المخطط تسمية «{ $label }».
 error-unknown-relation = لا توجد في المخطط علاقة «{ $relation }».
-error-link-labels = علاقة { $relation } تصل { $expected }.
-error-link-exists = { $why }
+error-link-labels = لا تصل علاقة { $relation } من { $from } إلى { $to }.
+error-link-exists = علاقة { $relation } هذه موجودة من قبل.
 error-bad-schema = رُفض تغيير المخطط: { $why }
-error-ids-exhausted = لم يبق في هذه الوثيقة معرّفات من نوع { $what }.
+error-one-link-only = لا يكون لـ{ $head } إلا علاقة { $relation } واحدة.
+id-kind-span = مقاطع
+id-kind-link = علاقات
+schema-refused-label-used = ما زالت التسمية «{ $label }» مستعملة
+schema-refused-label-suggested = ما زالت الاقتراحات تستعمل التسمية «{ $label }»
+schema-refused-relation-used = ما زالت العلاقة «{ $relation }» مستعملة
+schema-refused-relation-suggested = ما زالت الاقتراحات تستعمل العلاقة «{ $relation }»
+schema-refused-link = العلاقة { $link } تصل { $head } بـ{ $child }، ولن تصل علاقة { $relation } بينهما في المخطط الجديد
+schema-refused-rename = لا يمكن تغيير اسم «{ $from }» إلى «{ $to }»
+error-ids-exhausted = لم يبق في هذه الوثيقة معرّفات { $what }.
+
+## ملفات تعذّر فتحها أو حفظها أو استرجاعها (app::i18n::io_error)
+io-error-at = { $message }: { $path }
+io-error-read = تعذّرت قراءة الملف ({ $why })
+io-error-write = تعذّر الحفظ: فشل { $step } ({ $why })؛ النسخة السابقة سليمة
+io-error-not-regular = هذا الاسم { $kind } وليس ملفًا عاديًا؛ لا تقرأ حاشية إلا الملفات العادية
+io-error-read-only = الملف للقراءة فقط، فلم يُستبدل؛ اجعله قابلًا للكتابة أو احفظه باسم آخر
+io-error-too-large = حجم الملف { $bytes } بايت، وهو أكبر من { $limit } بايت، أقصى ما تقرؤه حاشية
+io-error-undecodable = المقال ليس نصًا مقروءًا بترميز تعرفه حاشية
+io-error-version-newer = إصدار صيغة الملف { $found }، وهو أحدث مما تقرؤه هذه النسخة من حاشية (حتى { $supported })؛ حدّث حاشية لتفتحه
+io-error-version-unknown = إصدار الصيغة { $found } غير معروف (تقرأ هذه النسخة من حاشية الإصدارات من 1 إلى { $supported })
+io-error-invalid = الملف غير صالح
+io-error-invalid-more = { $problem } ({ $count ->
+    [zero] ولا مشكلات أخرى
+    [one] ومشكلة أخرى
+    [two] ومشكلتان أخريان
+    [few] و{ $count } مشكلات أخرى
+    [many] و{ $count } مشكلةً أخرى
+   *[other] و{ $count } مشكلة أخرى
+})
+write-step-following-link = تتبّع الرابط
+write-step-creating-temporary-file = إنشاء ملف مؤقت
+write-step-writing = الكتابة
+write-step-syncing-to-disk = المزامنة مع القرص
+write-step-keeping-backup = حفظ نسخة احتياطية
+write-step-replacing-file = استبدال الملف
+write-step-syncing-folder = مزامنة المجلد
+write-step-deleting-recovery-file = حذف ملف الاسترجاع
+file-kind-named-pipe = أنبوب مسمّى
+file-kind-character-device = جهاز محرفي
+file-kind-block-device = جهاز كتلي
+file-kind-socket = مقبس
+file-kind-folder = مجلد
+file-kind-special = ملف خاص
+
+## ما قاله النظام (app::i18n::os_error)
+os-error-not-found = الملف أو المجلد غير موجود
+os-error-permission-denied = لا إذن بالوصول
+os-error-already-exists = موجود من قبل
+os-error-storage-full = القرص ممتلئ
+os-error-quota-exceeded = نفدت حصتك من القرص
+os-error-read-only-filesystem = القرص للقراءة فقط
+os-error-is-a-directory = إنه مجلد
+os-error-not-a-directory = جزء من المسار ليس مجلدًا
+os-error-directory-not-empty = المجلد ليس فارغًا
+os-error-invalid-data = البيانات غير صالحة
+os-error-invalid-input = رفض النظام الطلب لأنه غير صالح
+os-error-invalid-filename = اسم الملف غير صالح هنا
+os-error-timed-out = انتهت مهلة العملية
+os-error-interrupted = قُطعت العملية
+os-error-would-block = الملف غير جاهز؛ أعد المحاولة
+os-error-unexpected-eof = انتهى الملف قبل أوانه
+os-error-write-zero = تعذّرت كتابة أي شيء
+os-error-file-too-large = الملف أكبر مما يتسع له القرص
+os-error-resource-busy = الملف قيد الاستعمال
+os-error-crosses-devices = لا يمكن نقل الملف بين قرصين
+os-error-too-many-links = روابط أكثر من اللازم
+os-error-network = فشل الاتصال بالشبكة
+os-error-broken-pipe = أُغلق الاتصال
+os-error-out-of-memory = نفدت الذاكرة
+os-error-unsupported = غير مدعوم هنا
+os-error-deadlock = الملف مقفل
+os-error-other = خطأ من النظام
+os-error-other-code = خطأ النظام رقم { $code }
+
+## مشكلات ملف التوسيم (app::i18n::io_problem)
+io-problem-at = السطر { $line }، العمود { $col }: { $problem }
+io-problem-not-utf8 = الملف ليس نصًا بترميز يونيكود
+io-problem-syntax-number = رقم هنا سالب أو أكبر من المسموح
+io-problem-syntax-truncated = ينتهي الملف قبل أوانه: إما أنه مبتور وإما أن قوسًا ناقص
+io-problem-syntax-too-deep = الأقواس متداخلة أعمق مما تسمح به الصيغة
+io-problem-syntax-other = النص هنا لا يتبع صيغة ملف التوسيم
+io-problem-sha256 = بصمة المقال في الملف ليست 64 خانة ست عشرية
+io-problem-char-len = طول المقال في الملف { $length }، وهو أكبر من أي مقال تفتحه حاشية
+io-problem-version-too-low = يذكر الملف إصدار الصيغة { $declared } لكنه يستعمل حقولًا من الإصدار { $needed }؛ والحفظ يكتب الإصدار { $needed }
+io-problem-attribute-repeated = يعطي المقطع { $span } السمة «{ $name }» أكثر من مرة؛ تبقى القيمة الأخيرة
+io-problem-unknown-attribute = للمقطع { $span } السمة «{ $name }» التي لا تعرّفها تسميته
+io-problem-attribute-value = قيمة { $name } في المقطع { $span } هي «{ $value }»، وليست من قيم المخطط
+io-problem-span-twice = المقطع { $span } معرّف مرتين
+io-problem-unknown-label = للمقطع { $span } التسمية «{ $label }» التي لا يعرّفها المخطط
+io-problem-bad-range = مدى المقطع { $span } هو { $start }..{ $end }، وهو فارغ أو يتجاوز المقال أو لا يساوي طول نصه
+io-problem-bad-entity = يذكر المقطع { $span } كيانًا معرّفه غير صالح
+io-problem-link-twice = العلاقة { $link } معرّفة مرتين
+io-problem-missing-span = تشير العلاقة { $link } إلى المقطع { $span }، وهو غير موجود
+io-problem-unknown-relation = نوع العلاقة { $link } هو «{ $kind }» الذي لا يعرّفه المخطط
+io-problem-link-labels = العلاقة { $link }: لا تصل علاقة { $kind } من { $from } إلى { $to }
+io-problem-link-repeats = العلاقة { $link } تكرار للعلاقة { $first }
+io-problem-only-one-link = العلاقة { $link }: للمقطع { $span } علاقة { $kind } من قبل ({ $first })، ولا تكون له إلا واحدة
+io-problem-more = … { $count ->
+    [zero] ولا مشكلات أخرى
+    [one] ومشكلة أخرى
+    [two] ومشكلتان أخريان
+    [few] و{ $count } مشكلات أخرى
+    [many] و{ $count } مشكلةً أخرى
+   *[other] و{ $count } مشكلة أخرى
+}
+io-problem-annotator-name = لا يصلح اسم الموسِّم «{ $name }» جزءًا من اسم ملف: استعمل الحروف والأرقام و- و_
+io-problem-no-article = لا يذكر الملف أي مقال
+io-problem-other = في الملف مشكلة
+
+## لماذا علّم برنامج الدمج مقطعًا للمراجعة (app::i18n::merge_note)
+merge-kept-ours = غيّر الفرعان هذا المقطع؛ وهذه نسختنا منه
+merge-kept-theirs = غيّر الفرعان هذا المقطع؛ وهذه نسختهم منه
+merge-link-no-relation = أُسقطت علاقة { $kind } إلى { $to } («{ $text }»): لا علاقة { $kind } في المخطط
+merge-link-labels = أُسقطت علاقة { $kind } إلى { $to } («{ $text }»): لا تصل علاقة { $kind } من { $head } إلى { $child }
+merge-link-only-one = أُسقطت علاقة { $kind } إلى { $to } («{ $text }»): لا يكون لـ{ $head } إلا علاقة { $kind } واحدة
+
+## ما قاله تحميل التوسيمات (app::i18n::load_warning)
+load-article-changed = تغيّر المقال منذ حُفظت هذه التوسيمات (طوله حينها { $then } والآن { $now }): أُعيد تثبيت المقاطع بحسب نصوصها
+load-other-article = حُفظت التوسيمات للمقال «{ $saved }»، والمقال المفتوح «{ $article }»
+load-moved = مقاطع أُعيد تثبيتها حيث صار نصها وعُلِّمت للمراجعة ({ $count }): { $details }
+load-orphaned = مقاطع تعذّر وضعها في المقال (لم يعد نصها فيه، أو ليس بين المقاطع المجاورة لها) فحُفظت يتيمة ({ $count }): { $details }
+load-suggestions-dropped = اقتراحات لم تعد تطابق نص المقال فأُسقطت ({ $count })؛ شغّل مصدرها مرة أخرى
+load-lints = أشياء في الملف لا يعرّفها المخطط أو سيغيّرها الحفظ ({ $count }): { $details }
+load-more-details = { $details } … وغيرها ({ $more })
+
+## الاقتراحات والمخططات في الملف (app::i18n::io_problem, schema_error)
+io-problem-suggestion-twice = الاقتراح { $id } معرّف مرتين
+io-problem-suggestion-score = درجة الاقتراح { $id } ليست عددًا من 0 إلى 1
+io-problem-suggestion-label = للاقتراح { $id } التسمية «{ $label }» التي لا يعرّفها المخطط
+io-problem-suggestion-range = مدى الاقتراح { $id } هو { $start }..{ $end }، وهو خارج النص
+io-problem-suggestion-kind = نوع الاقتراح { $id } هو «{ $kind }» الذي لا يعرّفه المخطط
+io-problem-suggestion-end = يشير الاقتراح { $id } إلى مقطع أو اقتراح ليس في الملف
+schema-error-parse = تعذّرت قراءة المخطط
+schema-error-duplicate-label = يعرّف المخطط التسمية «{ $label }» مرتين
+schema-error-duplicate-relation = يعرّف المخطط العلاقة «{ $relation }» مرتين
+schema-error-unknown-label = تشير العلاقة «{ $relation }» في المخطط إلى تسمية غير معروفة «{ $label }»
+schema-error-no-labels = ليس في المخطط أي تسمية
+
+## ما فعله التصدير أو الاستيراد (ui::dataset_dialogs::export_summary, import_summary)
+export-summary-tokens = { $tokens } في { $sentences }
+export-summary-splits = التقسيم: { $parts }
+export-report-skipped-documents = مستندات بلا توسيمات تُركت ({ $count })
+export-report-spans-orphaned = مقاطع يتيمة لم تُصدَّر ({ $count })
+export-report-links-orphaned = علاقات لمقاطع يتيمة لم تُصدَّر ({ $count })
+export-report-spans-flattened = مقاطع متداخلة سُطّحت وبقي الخارجي منها ({ $count })
+export-report-spans-crossing = مقاطع متقاطعة تُركت ({ $count })
+export-report-spans-lost = مقاطع لا تغطي أي وحدة تُركت ({ $count })
+export-report-spans-trimmed = مقاطع كُتبت دون فواصل الأسطر في أولها أو آخرها ({ $count })
+export-report-links-dropped = علاقات لا تحملها الصيغة تُركت ({ $count })
+import-summary-labels = تسميات أُضيفت إلى المخطط: { $names }
+import-summary-relations = علاقات أُضيفت: { $names }
+import-summary-attributes = سمات أُضيفت: { $names }
+dataset-cannot-read = تعذّرت قراءة { $path } ({ $why })
+dataset-cannot-write = تعذّرت كتابة { $path } ({ $why })
+dataset-not-utf8 = ليس نصًا بترميز يونيكود: { $path }
+dataset-spacy-failed = تعذّرت كتابة ملف spaCy DocBin: { $path }
+dataset-no-brat-documents = لا وثيقة brat (ملف ‎.ann مع ملف ‎.txt) في { $path }
+export-nothing-annotated = لا وثيقة موسومة بين المدخلات (بلا توسيمات: { $count })
+import-would-overwrite = كان سيستبدل ملفات موجودة ({ $count })، أولها { $path }
+import-stopped = { $error } (كُتبت قبله وثائق عددها { $count })
+split-bad = تقسيم غير صالح «{ $spec }»: { $why }
+split-not-name-fraction = «{ $text }» ليس على صورة الاسم=الكسر
+split-bad-name = اسم الجزء «{ $text }» يُكتب بحروف لاتينية وأرقام و- و_ فقط
+split-twice = الجزء «{ $text }» مذكور مرتين
+split-not-fraction = «{ $text }» ليس كسرًا
+split-sum = مجموع الكسور { $text } وليس 1

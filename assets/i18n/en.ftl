@@ -89,6 +89,14 @@ count-documents = { $count ->
     [one] { $count } document
    *[other] { $count } documents
 }
+count-tokens = { $count ->
+    [one] { $count } token
+   *[other] { $count } tokens
+}
+count-sentences = { $count ->
+    [one] { $count } sentence
+   *[other] { $count } sentences
+}
 count-warnings = { $count ->
     [one] { $count } warning
    *[other] { $count } warnings
@@ -120,6 +128,7 @@ msg-discard-autosave-failed = Could not remove the autosave of the discarded edi
 msg-restored = Restored the autosave: save it to keep it
 msg-cannot-restore = Cannot restore: { $error }
 msg-autosave-failed = Autosave failed: { $error }
+msg-sample-not-copied = Cannot copy the sample article ({ $why }): { $path }
 msg-labelled = { $count ->
     [one] Labelled { $count } span as { $label } (one undo step)
    *[other] Labelled { $count } spans as { $label } (one undo step)
@@ -285,6 +294,7 @@ stats-links-of-kind = { $kind } links
 stats-folder = Folder: { $articles } (saved state)
 stats-spans-links = { $spans }, { $links }
 stats-unreadable = unreadable
+stats-unreadable-hint = Open the article to see why
 
 ## Folder
 
@@ -306,6 +316,7 @@ find-search-folder = Search folder
 find-search-folder-hint = List the matches in every article of the open folder
 find-close = Close
 find-close-hint = Close (Esc)
+find-bad-regex = Invalid regular expression: { $detail }
 find-match = Match
 find-prefixes = Prefixes
 find-prefixes-hint = Match the first word after attached و ف ب ك ل
@@ -398,6 +409,10 @@ entity-none = No entity
 entity-keys = Up, Down: choose · Enter: assign · Esc: close
 entity-select-first = Select a mention first: E assigns it to an entity
 entity-not-saved = The entity was not added: { $error }
+entity-error-no-such = There is no entity { $id }.
+entity-error-self-merge = { $id } cannot be merged into itself.
+entity-error-duplicate = The entity { $id } is defined twice.
+entity-error-ids-exhausted = No entity ids are left.
 entity-card = Entity: { $entity }
 entities-heading = Entities
 entities-row = { $entity } · { $count ->
@@ -433,6 +448,12 @@ suggestions-not-taken = Suggestions: { $error }
 suggestions-run-failed = The suggestion source stopped without an answer.
 suggestions-made = { $count } suggestions from the { $source }.
 suggestions-busy = A suggestion source is still running.
+suggestions-gazetteer-no-tab = { $path }, line { $line }: expected the text, a Tab, then the label
+suggestions-gazetteer-empty = { $path }, line { $line }: the text or the label is empty
+suggestions-gazetteer-unreadable = Cannot read { $path } ({ $why })
+suggestions-nothing-to-learn = No annotated span to learn from.
+suggestions-cancelled = Training cancelled.
+suggestions-crf-failed = The tagger could not be trained: { $detail }
 
 ## Refused edits
 error-no-span = There is no span { $id }.
@@ -442,7 +463,208 @@ error-duplicate-id = The id { $id } is already used.
 error-bad-range = The range { $start }..{ $end } is not a non-empty range of the text (0..{ $length }).
 error-unknown-label = The schema has no label “{ $label }”.
 error-unknown-relation = The schema has no relation “{ $relation }”.
-error-link-labels = A { $relation } link goes { $expected }.
-error-link-exists = { $why }
+error-link-labels = A { $relation } link goes { $expected }, not from a { $from } to a { $to }.
+error-link-exists = This { $relation } link exists already.
 error-bad-schema = Schema change refused: { $why }
+error-one-link-only = A { $head } has one { $relation } only.
+id-kind-span = span
+id-kind-link = link
+schema-refused-label-used = label “{ $label }” is still used
+schema-refused-label-suggested = label “{ $label }” is still used by suggestions
+schema-refused-relation-used = relation “{ $relation }” is still used
+schema-refused-relation-suggested = relation “{ $relation }” is still used by suggestions
+schema-refused-link = link { $link } joins { $head } to { $child }, and a { $relation } link would go { $pairs }
+schema-refused-rename = cannot rename “{ $from }” to “{ $to }”
 error-ids-exhausted = No { $what } ids are left in this document.
+
+## Files that cannot be opened, saved or restored (app::i18n::io_error)
+io-error-at = { $message }: { $path }
+io-error-read = Cannot read the file ({ $why })
+io-error-write = Cannot save: { $step } failed ({ $why }); the previous version is intact
+io-error-not-regular = The name is { $kind }, not a regular file; Hashiya reads only regular files
+io-error-read-only = The file is read-only, so it was not replaced; make it writable or save under another name
+io-error-too-large = The file is { $bytes } bytes, more than the { $limit } bytes Hashiya reads
+io-error-undecodable = The article is not readable text: { $detail }
+io-error-version-newer = The file has format version { $found }, newer than this Hashiya reads (up to { $supported }); update Hashiya to open it
+io-error-version-unknown = Format version { $found } is unknown (this Hashiya reads 1 to { $supported })
+io-error-invalid = The file is invalid
+io-error-invalid-more = { $problem } (and { $count ->
+    [one] { $count } more problem
+   *[other] { $count } more problems
+})
+write-step-following-link = following the link
+write-step-creating-temporary-file = creating a temporary file
+write-step-writing = writing
+write-step-syncing-to-disk = syncing to disk
+write-step-keeping-backup = keeping a backup
+write-step-replacing-file = replacing the file
+write-step-syncing-folder = syncing the folder
+write-step-deleting-recovery-file = deleting the recovery file
+file-kind-named-pipe = a named pipe
+file-kind-character-device = a character device
+file-kind-block-device = a block device
+file-kind-socket = a socket
+file-kind-folder = a folder
+file-kind-special = a special file
+
+## What the system said (app::i18n::os_error)
+os-error-not-found = the file or folder does not exist
+os-error-permission-denied = permission denied
+os-error-already-exists = it exists already
+os-error-storage-full = the disk is full
+os-error-quota-exceeded = the disk quota is used up
+os-error-read-only-filesystem = the disk is read-only
+os-error-is-a-directory = it is a folder
+os-error-not-a-directory = a part of the path is not a folder
+os-error-directory-not-empty = the folder is not empty
+os-error-invalid-data = the data is invalid
+os-error-invalid-input = the system refused the request as invalid
+os-error-invalid-filename = the file name is not valid here
+os-error-timed-out = the operation timed out
+os-error-interrupted = the operation was interrupted
+os-error-would-block = the file is not ready; try again
+os-error-unexpected-eof = the file ended too early
+os-error-write-zero = nothing could be written
+os-error-file-too-large = the file is too large for the disk
+os-error-resource-busy = the file is in use
+os-error-crosses-devices = the file cannot be moved between disks
+os-error-too-many-links = too many links
+os-error-network = the network connection failed
+os-error-broken-pipe = the connection was closed
+os-error-out-of-memory = out of memory
+os-error-unsupported = not supported here
+os-error-deadlock = the file is locked
+os-error-other = a system error
+os-error-other-code = system error { $code }
+
+## Problems in an annotation file (app::i18n::io_problem)
+io-problem-at = line { $line }, column { $col }: { $problem }
+io-problem-not-utf8 = the file is not Unicode (UTF-8) text
+io-problem-syntax-number = a number here is negative or too large
+io-problem-syntax-truncated = the file ends too early: it is truncated or a bracket is missing
+io-problem-syntax-too-deep = brackets are nested deeper than the format allows
+io-problem-syntax-other = the text here does not follow the annotation file format
+io-problem-sha256 = the article's checksum (SHA-256) is not 64 hexadecimal digits
+io-problem-char-len = the file gives the article a length of { $length }, more than any article Hashiya opens
+io-problem-version-too-low = the file says format version { $declared } but uses fields of version { $needed }; a save writes version { $needed }
+io-problem-attribute-repeated = span { $span } gives attribute “{ $name }” more than once; the last value is kept
+io-problem-unknown-attribute = span { $span } has attribute “{ $name }”, which its label does not define
+io-problem-attribute-value = span { $span } has { $name } “{ $value }”, which is not one of the schema's values
+io-problem-span-twice = span { $span } is defined twice
+io-problem-unknown-label = span { $span } has label “{ $label }”, which the schema does not define
+io-problem-bad-range = span { $span } has the range { $start }..{ $end }, which is empty, past the article or not as long as its text
+io-problem-bad-entity = span { $span } names an entity whose id is not valid
+io-problem-link-twice = link { $link } is defined twice
+io-problem-missing-span = link { $link } refers to span { $span }, which does not exist
+io-problem-unknown-relation = link { $link } has kind “{ $kind }”, which the schema does not define
+io-problem-link-labels = link { $link }: a { $kind } link cannot go from a { $from } to a { $to }
+io-problem-link-repeats = link { $link } repeats link { $first }
+io-problem-only-one-link = link { $link }: span { $span } already has a { $kind } ({ $first }), and may have only one
+io-problem-more = … and { $count ->
+    [one] { $count } more problem
+   *[other] { $count } more problems
+}
+io-problem-annotator-name = the annotator name “{ $name }” cannot be part of a file name: use letters, digits, - and _
+io-problem-no-article = the file names no article
+io-problem-other = the file has a problem
+
+## Why the merge driver marked a span for review (app::i18n::merge_note; the English is the
+## line it writes in the span's note, without "Merge:" and the full stop)
+merge-kept-ours = both branches changed this span; this is our version
+merge-kept-theirs = both branches changed this span; this is their version
+merge-link-no-relation = the { $kind } link to { $to } («{ $text }») was left out: the schema has no relation { $kind }
+merge-link-labels = the { $kind } link to { $to } («{ $text }») was left out: a { $kind } link goes { $pairs }, not from a { $head } to a { $child }
+merge-link-only-one = the { $kind } link to { $to } («{ $text }») was left out: a { $head } has only one { $kind }
+
+## What loading annotations had to say (app::i18n::load_warning)
+load-article-changed = the article changed since these annotations were saved (SHA-256 differs; { $then } chars then, { $now } now): spans are re-anchored by their text
+load-other-article = the annotations were saved for "{ $saved }", the article is "{ $article }"
+load-moved = { $count ->
+    [one] { $count } span was re-anchored where its text now is and marked for review
+   *[other] { $count } spans were re-anchored where their text now is and marked for review
+}: { $details }
+load-orphaned = { $count ->
+    [one] { $count } span could not be placed (its text is no longer in the article, or not where the spans around it are) and is kept as an orphan
+   *[other] { $count } spans could not be placed (their text is no longer in the article, or not where the spans around them are) and are kept as orphans
+}: { $details }
+load-suggestions-dropped = { $count ->
+    [one] { $count } suggestion no longer matches the article's text and was dropped (run the source again)
+   *[other] { $count } suggestions no longer match the article's text and were dropped (run the source again)
+}
+load-lints = { $count ->
+    [one] { $count } thing in the file that the schema does not define or that a save would change
+   *[other] { $count } things in the file that the schema does not define or that a save would change
+}: { $details }
+load-more-details = { $details } … and { $more } more
+
+## Suggestions and schemas in a file (app::i18n::io_problem, schema_error)
+io-problem-suggestion-twice = suggestion { $id } is defined twice
+io-problem-suggestion-score = suggestion { $id } has a score that is not a number from 0 to 1
+io-problem-suggestion-label = suggestion { $id } has label “{ $label }”, which the schema does not define
+io-problem-suggestion-range = suggestion { $id } has the range { $start }..{ $end }, outside the text
+io-problem-suggestion-kind = suggestion { $id } has kind “{ $kind }”, which the schema does not define
+io-problem-suggestion-end = suggestion { $id } refers to a span or suggestion that is not in the file
+schema-error-parse = the schema does not parse: { $detail }
+schema-error-duplicate-label = the schema defines label “{ $label }” twice
+schema-error-duplicate-relation = the schema defines relation “{ $relation }” twice
+schema-error-unknown-label = relation “{ $relation }” of the schema refers to unknown label “{ $label }”
+schema-error-no-labels = the schema has no labels
+
+## What an export or an import did (ui::dataset_dialogs::export_summary, import_summary)
+export-summary-tokens = { $tokens } in { $sentences }
+export-summary-splits = split: { $parts }
+export-report-skipped-documents = { $count ->
+    [one] { $count } document without annotations skipped
+   *[other] { $count } documents without annotations skipped
+}
+export-report-spans-orphaned = { $count ->
+    [one] { $count } orphaned span not exported
+   *[other] { $count } orphaned spans not exported
+}
+export-report-links-orphaned = { $count ->
+    [one] { $count } link of orphaned spans not exported
+   *[other] { $count } links of orphaned spans not exported
+}
+export-report-spans-flattened = { $count ->
+    [one] { $count } nested span flattened (outermost kept)
+   *[other] { $count } nested spans flattened (outermost kept)
+}
+export-report-spans-crossing = { $count ->
+    [one] { $count } crossing span left out
+   *[other] { $count } crossing spans left out
+}
+export-report-spans-lost = { $count ->
+    [one] { $count } span that covers no token left out
+   *[other] { $count } spans that cover no token left out
+}
+export-report-spans-trimmed = { $count ->
+    [one] { $count } span written without its leading or trailing line breaks
+   *[other] { $count } spans written without their leading or trailing line breaks
+}
+export-report-links-dropped = { $count ->
+    [one] { $count } link the format cannot hold left out
+   *[other] { $count } links the format cannot hold left out
+}
+import-summary-labels = labels added to the schema: { $names }
+import-summary-relations = relations added: { $names }
+import-summary-attributes = attributes added: { $names }
+dataset-cannot-read = Cannot read { $path } ({ $why })
+dataset-cannot-write = Cannot write { $path } ({ $why })
+dataset-not-utf8 = Not UTF-8 text: { $path }
+dataset-spacy-failed = Cannot write the spaCy DocBin ({ $detail }): { $path }
+dataset-no-brat-documents = No brat document (an .ann file with its .txt) in { $path }
+export-nothing-annotated = No annotated document among the inputs ({ $count } without annotations)
+import-would-overwrite = { $count ->
+    [one] it would overwrite { $count } file, first { $path }
+   *[other] it would overwrite { $count } files, first { $path }
+}
+import-stopped = { $error } ({ $count ->
+    [one] { $count } document written before
+   *[other] { $count } documents written before
+})
+split-bad = bad split "{ $spec }": { $why }
+split-not-name-fraction = "{ $text }" is not NAME=FRACTION
+split-bad-name = part name "{ $text }" must be letters, digits, - or _
+split-twice = part "{ $text }" is given twice
+split-not-fraction = "{ $text }" is not a fraction
+split-sum = the fractions add up to { $text }, not 1

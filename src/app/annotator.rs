@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::app::DocumentSession;
-use crate::app::i18n::{Arg, Catalogue, Language};
+use crate::app::i18n::{Arg, Catalogue, Language, command_error};
 use crate::model::{Command, Document, Span, SpanId};
 use crate::text::{WordEdge, Words};
 
@@ -107,7 +107,7 @@ impl Annotator {
             AnnotatorAction::NextSpan => self.step_selection(session.document(), true),
             AnnotatorAction::PreviousSpan => self.step_selection(session.document(), false),
             AnnotatorAction::MoveEdge { edge, forward } => self.move_edge(edge, forward, session),
-            AnnotatorAction::DeleteLink(id) => run(session, Command::DeleteLink(id)),
+            AnnotatorAction::DeleteLink(id) => run(session, Command::DeleteLink(id), self.language),
             AnnotatorAction::Escape => {
                 if self.link_mode.take().is_none() {
                     self.selected = None;
@@ -160,10 +160,10 @@ impl Annotator {
                         self.selected = created.span;
                         Outcome::Changed
                     }
-                    Err(error) => Outcome::Refused(error.to_string()),
+                    Err(error) => Outcome::Refused(command_error(self.language, &error)),
                 }
             }
-            (None, Some(id)) => run(session, Command::SetSpanLabel { id, label }),
+            (None, Some(id)) => run(session, Command::SetSpanLabel { id, label }, self.language),
             (None, None) => Outcome::Refused(self.tr_args("annotator-select-first", &[])),
         }
     }
@@ -173,7 +173,7 @@ impl Annotator {
             return Outcome::Nothing;
         };
         self.link_mode = None;
-        run(session, Command::DeleteSpan(id))
+        run(session, Command::DeleteSpan(id), self.language)
     }
 
     fn start_link(&mut self, kind: String, document: &Document) -> Outcome {
@@ -251,7 +251,7 @@ impl Annotator {
         } else {
             Command::Batch(replaced.into_iter().chain([link]).collect())
         };
-        let outcome = run(session, command);
+        let outcome = run(session, command, self.language);
         if !relation.multiple {
             self.link_mode = None;
         }
@@ -302,6 +302,7 @@ impl Annotator {
                 char_start,
                 char_end,
             },
+            self.language,
         )
     }
 }
@@ -338,9 +339,10 @@ fn span_after_click(document: &Document, char_offset: usize, selected: Option<Sp
     nested.get(next).map(|s| s.id)
 }
 
-fn run(session: &mut DocumentSession, command: Command) -> Outcome {
+/// Sends `command`; a refusal is said in `language`.
+fn run(session: &mut DocumentSession, command: Command, language: Language) -> Outcome {
     match session.edit(command) {
         Ok(_) => Outcome::Changed,
-        Err(error) => Outcome::Refused(error.to_string()),
+        Err(error) => Outcome::Refused(command_error(language, &error)),
     }
 }

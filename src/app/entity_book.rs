@@ -8,8 +8,19 @@ use std::path::{Path, PathBuf};
 
 use crate::io::IoError;
 use crate::io::entities::{ENTITIES_FILE, find_registry, load_registry, save_registry};
-use crate::model::{Document, EntityId, EntityKind, EntityRegistry, Span};
+use crate::model::{Document, EntityError, EntityId, EntityKind, EntityRegistry, Span};
 use crate::text::arabic;
+
+/// Why a new entity was not added (the window words it through `app::i18n`).
+#[derive(Debug, thiserror::Error)]
+pub enum AddEntityError {
+    /// The registry refused it.
+    #[error(transparent)]
+    Registry(#[from] EntityError),
+    /// The registry could not be written.
+    #[error(transparent)]
+    Save(#[from] IoError),
+}
 
 /// The registry the open article belongs to.
 #[derive(Clone, Debug, Default)]
@@ -37,10 +48,10 @@ impl EntityBook {
     }
 
     /// Adds an entity named after a mention and writes the registry (atomically).
-    pub fn add(&mut self, name: &str, kind: EntityKind) -> Result<EntityId, String> {
+    pub fn add(&mut self, name: &str, kind: EntityKind) -> Result<EntityId, AddEntityError> {
         let mut registry = self.registry.clone();
-        let id = registry.add(name.trim(), kind).map_err(|e| e.to_string())?;
-        save_registry(&registry, &self.path).map_err(|e| e.to_string())?;
+        let id = registry.add(name.trim(), kind)?;
+        save_registry(&registry, &self.path)?;
         self.registry = registry;
         Ok(id)
     }

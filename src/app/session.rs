@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::io::project::{ProjectFolder, annotator_file};
-use crate::io::{self, IoError, OrphanSpan, Problem};
+use crate::io::{self, IoError, LoadWarning, OrphanSpan, Problem, ProblemReason};
 use crate::model::{Command, CommandError, Created, Document, DocumentMeta, History, Schema, Status};
 
 /// An open article and its annotations. Its fields are private: [`DocumentSession::edit`],
@@ -26,7 +26,7 @@ pub struct DocumentSession {
     /// Spans that could not be re-anchored when the article changed; never dropped.
     orphans: Vec<OrphanSpan>,
     /// What loading had to say (re-anchored spans, a newer recovery file…).
-    load_warnings: Vec<String>,
+    load_warnings: Vec<LoadWarning>,
     /// Modification time of the annotation file as we last read or wrote it.
     annotation_mtime: Option<SystemTime>,
     /// What a document nobody has annotated yet starts with: its annotator (a project's
@@ -51,13 +51,18 @@ impl DocumentSession {
             let why = format!(
                 "the annotator name \"{annotator}\" cannot be part of a file name: use letters, digits, - and _"
             );
-            return Err(IoError::invalid(vec![Problem::new(why)]).with_path(article_path));
+            let problem = Problem::new(why).because(ProblemReason::BadAnnotatorName {
+                name: annotator.to_owned(),
+            });
+            return Err(IoError::invalid(vec![problem]).with_path(article_path));
         }
         let schema = match project.schema_path() {
             Some(path) => {
                 let text = io::read_annotation_text(&path)?;
-                Schema::from_ron(&text)
-                    .map_err(|error| IoError::invalid(vec![Problem::new(error.to_string())]).with_path(&path))?
+                Schema::from_ron(&text).map_err(|error| {
+                    let problem = Problem::new(error.to_string()).because(ProblemReason::Schema(error));
+                    IoError::invalid(vec![problem]).with_path(&path)
+                })?
             }
             None => Schema::default_schema(),
         };
@@ -204,7 +209,7 @@ impl DocumentSession {
 
     /// What loading had to say (re-anchored spans, a newer recovery file…).
     #[must_use]
-    pub fn load_warnings(&self) -> &[String] {
+    pub fn load_warnings(&self) -> &[LoadWarning] {
         &self.load_warnings
     }
 

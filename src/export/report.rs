@@ -29,6 +29,13 @@ macro_rules! export_report {
                 $( self.$field += other.$field; )*
             }
 
+            /// The counters named in the summary, by field name, with their values (the
+            /// window words them through its catalogue: `export-report-FIELD`).
+            #[must_use]
+            pub fn phrased_fields(&self) -> Vec<(&'static str, usize)> {
+                vec![$( $( (stringify!($field), { let _ = $one; self.$field }), )? )*]
+            }
+
             /// The counters named in the summary, with their phrases (singular, plural).
             fn phrased_counts(&self) -> Vec<(usize, &'static str, &'static str)> {
                 vec![$( $( (self.$field, $one, $many), )? )*]

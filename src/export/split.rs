@@ -12,11 +12,33 @@ pub struct SplitSpec {
 }
 
 /// Why a split specification is unusable.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error, PartialEq)]
 #[error("bad split \"{spec}\": {reason}")]
 pub struct SplitError {
-    spec: String,
-    reason: String,
+    /// The specification as given.
+    pub spec: String,
+    /// What is wrong with it.
+    pub reason: SplitProblem,
+}
+
+/// What is wrong with a split specification (the window words it through its catalogue).
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
+pub enum SplitProblem {
+    /// A part is not `NAME=FRACTION`.
+    #[error("\"{0}\" is not NAME=FRACTION")]
+    NotNameFraction(String),
+    /// A part's name has other characters than letters, digits, `-` and `_`.
+    #[error("part name \"{0}\" must be letters, digits, - or _")]
+    BadName(String),
+    /// Two parts have the same name.
+    #[error("part \"{0}\" is given twice")]
+    Twice(String),
+    /// A fraction is not a non-negative number.
+    #[error("\"{0}\" is not a fraction")]
+    NotFraction(String),
+    /// The fractions do not add up to 1.
+    #[error("the fractions add up to {0}, not 1")]
+    Sum(f64),
 }
 
 impl SplitSpec {
@@ -67,7 +89,7 @@ impl FromStr for SplitSpec {
     type Err = SplitError;
 
     fn from_str(spec: &str) -> Result<Self, Self::Err> {
-        let error = |reason: String| SplitError {
+        let error = |reason: SplitProblem| SplitError {
             spec: spec.to_owned(),
             reason,
         };
@@ -75,25 +97,25 @@ impl FromStr for SplitSpec {
         for part in spec.split(',').map(str::trim) {
             let (name, fraction) = part
                 .split_once('=')
-                .ok_or_else(|| error(format!("\"{part}\" is not NAME=FRACTION")))?;
+                .ok_or_else(|| error(SplitProblem::NotNameFraction(part.to_owned())))?;
             let name = name.trim();
             if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-                return Err(error(format!("part name \"{name}\" must be letters, digits, - or _")));
+                return Err(error(SplitProblem::BadName(name.to_owned())));
             }
             if parts.iter().any(|(n, _)| n == name) {
-                return Err(error(format!("part \"{name}\" is given twice")));
+                return Err(error(SplitProblem::Twice(name.to_owned())));
             }
             let fraction: f64 = fraction
                 .trim()
                 .parse()
                 .ok()
                 .filter(|f: &f64| f.is_finite() && *f >= 0.0)
-                .ok_or_else(|| error(format!("\"{}\" is not a fraction", fraction.trim())))?;
+                .ok_or_else(|| error(SplitProblem::NotFraction(fraction.trim().to_owned())))?;
             parts.push((name.to_owned(), fraction));
         }
         let sum: f64 = parts.iter().map(|(_, f)| f).sum();
         if (sum - 1.0).abs() > 1e-6 {
-            return Err(error(format!("the fractions add up to {sum}, not 1")));
+            return Err(error(SplitProblem::Sum(sum)));
         }
         Ok(Self { parts })
     }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::io::IoError;
+use crate::io::{IoError, WriteStep};
 
 /// Whether to keep the replaced version as `NAME.bak`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,7 +80,7 @@ impl FolderSyncs {
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         for dir in folders {
-            sync_dir(&dir).map_err(|e| failed(&dir, "syncing the folder", e))?;
+            sync_dir(&dir).map_err(|e| failed(&dir, WriteStep::SyncingFolder, e))?;
         }
         Ok(())
     }
@@ -95,7 +95,7 @@ fn write_impl(
 ) -> Result<(), IoError> {
     let is_link = fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
     let target = if is_link && links == Links::Follow {
-        fs::canonicalize(path).map_err(|e| failed(path, "following the link", e))?
+        fs::canonicalize(path).map_err(|e| failed(path, WriteStep::FollowingLink, e))?
     } else {
         path.to_path_buf()
     };
@@ -111,7 +111,7 @@ fn write_impl(
         _ => PathBuf::from("."),
     };
     remove_stale_temps_once(&dir);
-    let (mut file, temp) = create_temp(&dir, &target).map_err(|e| failed(path, "creating a temporary file", e))?;
+    let (mut file, temp) = create_temp(&dir, &target).map_err(|e| failed(path, WriteStep::CreatingTemporaryFile, e))?;
     let written = write_and_sync(&mut file, &target, write_content);
     drop(file);
     let result = written.and_then(|()| {
@@ -120,7 +120,7 @@ fn write_impl(
             keep_backup(&target, &dir)?;
         }
         // rename(2) replaces the directory entry: a symlink there is replaced, not followed.
-        fs::rename(&temp, &target).map_err(|e| ("replacing the file", e))?;
+        fs::rename(&temp, &target).map_err(|e| (WriteStep::ReplacingFile, e))?;
         match deferred {
             Some(syncs) => {
                 syncs
@@ -130,7 +130,7 @@ fn write_impl(
                     .insert(dir.clone());
                 Ok(())
             }
-            None => sync_dir(&dir).map_err(|e| ("syncing the folder", e)),
+            None => sync_dir(&dir).map_err(|e| (WriteStep::SyncingFolder, e)),
         }
     });
     result.map_err(|(action, error)| {
@@ -196,7 +196,7 @@ pub fn backup_path_for(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-type StepError = (&'static str, std::io::Error);
+type StepError = (WriteStep, std::io::Error);
 
 fn write_and_sync(
     file: &mut File,
@@ -205,8 +205,8 @@ fn write_and_sync(
 ) -> Result<(), StepError> {
     {
         let mut writer = std::io::BufWriter::with_capacity(1 << 16, &mut *file);
-        write_content(&mut writer).map_err(|e| ("writing", e))?;
-        writer.flush().map_err(|e| ("writing", e))?;
+        write_content(&mut writer).map_err(|e| (WriteStep::Writing, e))?;
+        writer.flush().map_err(|e| (WriteStep::Writing, e))?;
     }
     // A new file gets default permissions; keep those of the file it replaces.
     // Only a regular file's: a symlink being replaced has no permissions of its own.
@@ -214,7 +214,7 @@ fn write_and_sync(
         // Best effort: the default permissions are a safe fallback.
         let _ = file.set_permissions(meta.permissions());
     }
-    file.sync_all().map_err(|e| ("syncing to disk", e))
+    file.sync_all().map_err(|e| (WriteStep::SyncingToDisk, e))
 }
 
 /// At most this many bytes of the target's name go into a temporary name, so that the
@@ -248,7 +248,7 @@ fn keep_backup(target: &Path, dir: &Path) -> Result<(), StepError> {
     if !target.exists() {
         return Ok(());
     }
-    let (file, staged) = create_temp(dir, target).map_err(|e| ("keeping a backup", e))?;
+    let (file, staged) = create_temp(dir, target).map_err(|e| (WriteStep::KeepingBackup, e))?;
     drop(file);
     // Only the unique name is wanted, for the link or copy below; if the empty file stays,
     // the link fails and the copy overwrites it.
@@ -263,7 +263,7 @@ fn keep_backup(target: &Path, dir: &Path) -> Result<(), StepError> {
         // temporary that a later save removes.
         let _ = fs::remove_file(&staged);
     }
-    result.map_err(|e| ("keeping a backup", e))
+    result.map_err(|e| (WriteStep::KeepingBackup, e))
 }
 
 #[cfg(unix)]
@@ -277,7 +277,7 @@ fn sync_dir(_dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-fn failed(path: &Path, action: &'static str, source: std::io::Error) -> IoError {
+fn failed(path: &Path, action: WriteStep, source: std::io::Error) -> IoError {
     IoError::Write {
         path: path.to_path_buf(),
         action,

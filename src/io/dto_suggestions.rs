@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
+use crate::io::ProblemReason;
 use crate::io::dto::{EndDto, FileDto, RejectedDto, RejectedLinkDto, SourceDto, SuggestedLinkDto, SuggestionDto};
 use crate::model::{
     Document, LinkRejection, Rejection, Schema, SpanId, SuggestedLink, SuggestedSpan, SuggestionEnd, SuggestionId,
@@ -64,50 +65,81 @@ impl FileDto {
     /// Problems of the suggestion sections that make the file invalid: a score that is not a
     /// number from 0 to 1, an id used twice, a label or kind the schema does not define, an
     /// empty or reversed range, a link end that is neither a span nor a suggestion.
-    pub(crate) fn suggestion_problems(&self, schema: &Schema, span_ids: &HashSet<u64>) -> Vec<(bool, u64, String)> {
+    pub(crate) fn suggestion_problems(
+        &self,
+        schema: &Schema,
+        span_ids: &HashSet<u64>,
+    ) -> Vec<(bool, u64, String, ProblemReason)> {
         let mut problems = Vec::new();
         let mut ids = HashSet::new();
         for s in &self.suggestions {
-            let mut say = |message: String| problems.push((true, s.id, message));
+            let mut say = |message: String, reason| problems.push((true, s.id, message, reason));
+            let id = s.id;
             if !ids.insert(s.id) {
-                say(format!("suggestion S{} is defined twice", s.id));
+                say(
+                    format!("suggestion S{} is defined twice", s.id),
+                    ProblemReason::SuggestionTwice { id },
+                );
             }
             if !(0.0..=1.0).contains(&s.score) {
-                say(format!(
-                    "suggestion S{} has score {}, not a number from 0 to 1",
-                    s.id, s.score
-                ));
+                say(
+                    format!("suggestion S{} has score {}, not a number from 0 to 1", s.id, s.score),
+                    ProblemReason::SuggestionScore { id },
+                );
             }
             if schema.label(&s.label).is_none() {
-                say(format!(
-                    "suggestion S{} has label \"{}\", which the schema does not define",
-                    s.id, s.label
-                ));
+                say(
+                    format!(
+                        "suggestion S{} has label \"{}\", which the schema does not define",
+                        s.id, s.label
+                    ),
+                    ProblemReason::SuggestionLabel {
+                        id,
+                        label: s.label.clone(),
+                    },
+                );
             }
             if s.start >= s.end || s.end > self.document.char_len {
-                say(format!(
-                    "suggestion S{} has range {}..{} outside the text (0..{})",
-                    s.id, s.start, s.end, self.document.char_len
-                ));
+                say(
+                    format!(
+                        "suggestion S{} has range {}..{} outside the text (0..{})",
+                        s.id, s.start, s.end, self.document.char_len
+                    ),
+                    ProblemReason::SuggestionRange {
+                        id,
+                        start: s.start,
+                        end: s.end,
+                    },
+                );
             }
         }
         let suggested: HashSet<u64> = self.suggestions.iter().map(|s| s.id).collect();
         for l in &self.suggested_links {
-            let mut say = |message: String| problems.push((false, l.id, message));
+            let mut say = |message: String, reason| problems.push((false, l.id, message, reason));
+            let id = l.id;
             if !ids.insert(l.id) {
-                say(format!("suggestion S{} is defined twice", l.id));
+                say(
+                    format!("suggestion S{} is defined twice", l.id),
+                    ProblemReason::SuggestionTwice { id },
+                );
             }
             if !(0.0..=1.0).contains(&l.score) {
-                say(format!(
-                    "suggestion S{} has score {}, not a number from 0 to 1",
-                    l.id, l.score
-                ));
+                say(
+                    format!("suggestion S{} has score {}, not a number from 0 to 1", l.id, l.score),
+                    ProblemReason::SuggestionScore { id },
+                );
             }
             if schema.relation(&l.kind).is_none() {
-                say(format!(
-                    "suggestion S{} has kind \"{}\", which the schema does not define",
-                    l.id, l.kind
-                ));
+                say(
+                    format!(
+                        "suggestion S{} has kind \"{}\", which the schema does not define",
+                        l.id, l.kind
+                    ),
+                    ProblemReason::SuggestionKind {
+                        id,
+                        kind: l.kind.clone(),
+                    },
+                );
             }
             for end in [l.from, l.to] {
                 let exists = match end {
@@ -115,24 +147,24 @@ impl FileDto {
                     EndDto::Suggested(id) => suggested.contains(&id),
                 };
                 if !exists {
-                    say(format!(
-                        "suggestion S{} refers to {end:?}, which is not in the file",
-                        l.id
-                    ));
+                    say(
+                        format!("suggestion S{} refers to {end:?}, which is not in the file", l.id),
+                        ProblemReason::SuggestionEnd { id },
+                    );
                 }
             }
         }
         problems
     }
 
-    /// The suggestions that still fit the article, and a warning when some did not (the
-    /// article changed): those are dropped, with the suggested links that ended at them.
+    /// The suggestions that still fit the article, and how many did not when some did not
+    /// (the article changed): those are dropped, with the suggested links that ended at them.
     pub(crate) fn place_suggestions(
         &self,
         text: &str,
         index: &CharIndex,
         spans: &HashSet<SpanId>,
-    ) -> (Suggestions, Option<String>) {
+    ) -> (Suggestions, Option<usize>) {
         let char_len = index.char_len() as u64;
         let fits = |start: u64, end: u64| start < end && end <= char_len;
         let mut dropped = 0;
@@ -191,9 +223,7 @@ impl FileDto {
                 to: (to_usize(r.to.0), to_usize(r.to.1)),
             })
             .collect();
-        let warning = (dropped > 0).then(|| {
-            format!("{dropped} suggestions no longer match the article's text and were dropped (run the source again)")
-        });
+        let warning = (dropped > 0).then_some(dropped);
         (
             Suggestions::from_parts(spans_out, links, rejected, rejected_links),
             warning,

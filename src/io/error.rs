@@ -38,8 +38,12 @@ impl std::fmt::Display for Position {
 pub struct Problem {
     /// Where in the file (line:col), when it applies.
     pub position: Option<Position>,
-    /// What is wrong.
+    /// What is wrong, in English (the command line prints it).
     pub message: String,
+    /// What is wrong as data, for the window to word in its language; `None` for a problem
+    /// known only by its English text (the window then says that the file has a problem at
+    /// `position`).
+    pub reason: Option<ProblemReason>,
 }
 
 impl Problem {
@@ -49,6 +53,7 @@ impl Problem {
         Self {
             position: None,
             message: message.into(),
+            reason: None,
         }
     }
 
@@ -58,7 +63,294 @@ impl Problem {
         Self {
             position,
             message: message.into(),
+            reason: None,
         }
+    }
+
+    /// The same problem with its reason as data.
+    #[must_use]
+    pub fn because(mut self, reason: ProblemReason) -> Self {
+        self.reason = Some(reason);
+        self
+    }
+}
+
+/// What is wrong in an annotation file, as data: the window words it through its catalogue
+/// (`app::i18n::io_problem`); [`Problem::message`] keeps the English sentence. Span and link
+/// ids are the numbers of the file (`T3` is span 3, `R2` link 2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemReason {
+    /// The bytes are not UTF-8.
+    NotUtf8,
+    /// The text is not RON of the annotation format.
+    Syntax(SyntaxKind),
+    /// `document.sha256` is not 64 lowercase hex digits.
+    Sha256Malformed,
+    /// `document.char_len` is larger than any article Hashiya opens.
+    CharLenTooLarge {
+        /// The length the file gives.
+        char_len: u64,
+    },
+    /// The file declares an older `format_version` than the fields it uses.
+    VersionTooLow {
+        /// The version it declares.
+        declared: u64,
+        /// The version its fields need.
+        needed: u64,
+    },
+    /// A span gives an attribute more than once.
+    AttributeRepeated {
+        /// The span.
+        span: u64,
+        /// The attribute.
+        name: String,
+    },
+    /// A span has an attribute its label does not define.
+    UnknownAttribute {
+        /// The span.
+        span: u64,
+        /// The attribute.
+        name: String,
+    },
+    /// A span's attribute has a value the schema does not list.
+    UnknownAttributeValue {
+        /// The span.
+        span: u64,
+        /// The attribute.
+        name: String,
+        /// The value.
+        value: String,
+    },
+    /// Two spans have the same id.
+    SpanTwice {
+        /// The span.
+        span: u64,
+    },
+    /// A span's label is not in the schema.
+    UnknownLabel {
+        /// The span.
+        span: u64,
+        /// The label.
+        label: String,
+    },
+    /// A span's range is empty, reversed, past the document or not as long as its text.
+    BadRange {
+        /// The span.
+        span: u64,
+        /// Where it starts (chars).
+        start: u64,
+        /// Where it ends (chars).
+        end: u64,
+    },
+    /// A span's entity is not an entity id.
+    BadEntity {
+        /// The span.
+        span: u64,
+    },
+    /// Two links have the same id.
+    LinkTwice {
+        /// The link.
+        link: u64,
+    },
+    /// A link's end is not a span of the file.
+    MissingSpan {
+        /// The link.
+        link: u64,
+        /// The missing span.
+        span: u64,
+    },
+    /// A link's kind is not in the schema.
+    UnknownRelation {
+        /// The link.
+        link: u64,
+        /// The kind.
+        kind: String,
+    },
+    /// A link joins labels its kind does not join.
+    LinkLabels {
+        /// The link.
+        link: u64,
+        /// Its kind.
+        kind: String,
+        /// The label of its head.
+        from: String,
+        /// The label of its other end.
+        to: String,
+    },
+    /// A link repeats an earlier one.
+    LinkRepeats {
+        /// The link.
+        link: u64,
+        /// The earlier link.
+        first: u64,
+    },
+    /// A second link of a kind a head has only one of.
+    OnlyOneLink {
+        /// The link.
+        link: u64,
+        /// The head span.
+        span: u64,
+        /// The kind.
+        kind: String,
+        /// The earlier link.
+        first: u64,
+    },
+    /// More problems than are listed.
+    MoreProblems {
+        /// How many were left out.
+        count: usize,
+    },
+    /// An annotator's name that cannot be part of a file name.
+    BadAnnotatorName {
+        /// The name.
+        name: String,
+    },
+    /// The file's header names no article.
+    NamesNoArticle,
+    /// The schema (in the file, or the project's) is unusable.
+    Schema(crate::model::SchemaError),
+    /// Two suggestions have the same id.
+    SuggestionTwice {
+        /// The suggestion.
+        id: u64,
+    },
+    /// A suggestion's score is not a number from 0 to 1.
+    SuggestionScore {
+        /// The suggestion.
+        id: u64,
+    },
+    /// A suggested span's label is not in the schema.
+    SuggestionLabel {
+        /// The suggestion.
+        id: u64,
+        /// The label.
+        label: String,
+    },
+    /// A suggested span's range is empty or outside the text.
+    SuggestionRange {
+        /// The suggestion.
+        id: u64,
+        /// Where it starts (chars).
+        start: u64,
+        /// Where it ends (chars).
+        end: u64,
+    },
+    /// A suggested link's kind is not in the schema.
+    SuggestionKind {
+        /// The suggestion.
+        id: u64,
+        /// The kind.
+        kind: String,
+    },
+    /// A suggested link's end is not in the file.
+    SuggestionEnd {
+        /// The suggestion.
+        id: u64,
+    },
+}
+
+/// Why the text is not RON of the annotation format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxKind {
+    /// A number is negative or too large.
+    NumberOutOfRange,
+    /// The file ends too early.
+    Truncated,
+    /// Brackets are nested too deep.
+    TooDeep,
+    /// Any other error ron reports (its English text is the problem's message).
+    Other,
+}
+
+/// The step of a save that failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteStep {
+    /// Resolving the symlink being saved through.
+    FollowingLink,
+    /// Creating the temporary file beside the target.
+    CreatingTemporaryFile,
+    /// Writing the content to the temporary file.
+    Writing,
+    /// Syncing the temporary file to disk.
+    SyncingToDisk,
+    /// Keeping the previous version as `NAME.bak`.
+    KeepingBackup,
+    /// Renaming the temporary file over the target.
+    ReplacingFile,
+    /// Syncing the folder after the rename.
+    SyncingFolder,
+    /// Removing the recovery file.
+    DeletingRecoveryFile,
+}
+
+impl WriteStep {
+    /// Every step.
+    pub const ALL: [Self; 8] = [
+        Self::FollowingLink,
+        Self::CreatingTemporaryFile,
+        Self::Writing,
+        Self::SyncingToDisk,
+        Self::KeepingBackup,
+        Self::ReplacingFile,
+        Self::SyncingFolder,
+        Self::DeletingRecoveryFile,
+    ];
+}
+
+impl std::fmt::Display for WriteStep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::FollowingLink => "following the link",
+            Self::CreatingTemporaryFile => "creating a temporary file",
+            Self::Writing => "writing",
+            Self::SyncingToDisk => "syncing to disk",
+            Self::KeepingBackup => "keeping a backup",
+            Self::ReplacingFile => "replacing the file",
+            Self::SyncingFolder => "syncing the folder",
+            Self::DeletingRecoveryFile => "deleting the recovery file",
+        })
+    }
+}
+
+/// What a name that is not a regular file names instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A named pipe (FIFO).
+    NamedPipe,
+    /// A character device.
+    CharacterDevice,
+    /// A block device.
+    BlockDevice,
+    /// A socket.
+    Socket,
+    /// A folder.
+    Folder,
+    /// Anything else (a dangling symlink, a special file).
+    Special,
+}
+
+impl FileKind {
+    /// Every kind.
+    pub const ALL: [Self; 6] = [
+        Self::NamedPipe,
+        Self::CharacterDevice,
+        Self::BlockDevice,
+        Self::Socket,
+        Self::Folder,
+        Self::Special,
+    ];
+}
+
+impl std::fmt::Display for FileKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::NamedPipe => "a named pipe (FIFO)",
+            Self::CharacterDevice => "a character device",
+            Self::BlockDevice => "a block device",
+            Self::Socket => "a socket",
+            Self::Folder => "a folder",
+            Self::Special => "a special file",
+        })
     }
 }
 
@@ -89,8 +381,8 @@ pub enum IoError {
     Write {
         /// The file that was being saved.
         path: PathBuf,
-        /// The step that failed, for example "creating a temporary file".
-        action: &'static str,
+        /// The step that failed, for example creating a temporary file.
+        action: WriteStep,
         /// What the system said.
         source: std::io::Error,
     },
@@ -100,8 +392,8 @@ pub enum IoError {
     NotRegular {
         /// The file.
         path: PathBuf,
-        /// What it is instead, in words ("a named pipe (FIFO)").
-        kind: &'static str,
+        /// What it is instead.
+        kind: FileKind,
     },
     /// The file to replace is read-only: Hashiya does not replace it behind its owner's back.
     #[error("the file is read-only, so it was not replaced; make it writable or save under another name{}", at(.path))]

@@ -28,6 +28,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::io::IoError;
 use crate::io::dto::{FileDto, LinkDto, SpanDto, StatusDto};
+use crate::io::merge_note::{LinkRefusal, MergeNote};
 use crate::model::Schema;
 
 /// One of the three versions a merge reads.
@@ -359,7 +360,7 @@ impl SpanMerge {
             }
             self.conflicts += 1;
             if let Some(entry) = ours {
-                let entry = marked(entry, "our");
+                let entry = marked(entry, Side::Ours);
                 self.push(entry, id);
                 self.ours_out.insert(key, id);
             }
@@ -369,7 +370,7 @@ impl SpanMerge {
                 } else {
                     id
                 };
-                let entry = marked(entry, "their");
+                let entry = marked(entry, Side::Theirs);
                 self.from_theirs += 1;
                 self.push(entry, new_id);
                 self.theirs_out.insert(key, new_id);
@@ -427,9 +428,9 @@ impl SpanMerge {
 }
 
 /// A span version kept beside another: flagged, with a note saying whose it is.
-fn marked(mut entry: Entry, whose: &str) -> Entry {
+fn marked(mut entry: Entry, side: Side) -> Entry {
     entry.span.needs_review = true;
-    let line = format!("Merge: both branches changed this span; this is {whose} version.");
+    let line = MergeNote::KeptVersion { side }.to_string();
     append_note(&mut entry.span, &line);
     entry
 }
@@ -530,27 +531,31 @@ impl LinkMerge {
             };
             let (head_label, child_label) = (&spans.out[head].span.label, &spans.out[child].span.label);
             let refusal = match schema.relation(&link.kind) {
-                None => Some(format!("the schema has no relation {}", link.kind)),
-                Some(relation) if !relation.allows(head_label, child_label) => Some(format!(
-                    "a {} link goes {}, not from a {head_label} to a {child_label}",
-                    link.kind,
-                    relation.pairs_text()
-                )),
+                None => Some(LinkRefusal::NoRelation),
+                Some(relation) if !relation.allows(head_label, child_label) => Some(LinkRefusal::Labels {
+                    pairs: relation.pairs_text(),
+                    head: head_label.clone(),
+                    child: child_label.clone(),
+                }),
                 Some(relation) if !relation.multiple && !heads.insert((link.kind.clone(), link.from)) => {
-                    Some(format!("a {} has only one {}", relation.from_label, link.kind))
+                    Some(LinkRefusal::OnlyOne {
+                        head: relation.from_label.clone(),
+                    })
                 }
                 Some(_) => None,
             };
-            if let Some(reason) = refusal {
+            if let Some(why) = refusal {
                 self.dropped += 1;
                 let child_text: String = spans.out[child].span.text.chars().take(40).collect();
                 let span = &mut spans.out[head].span;
                 span.needs_review = true;
-                let line = format!(
-                    "Merge: the {} link to T{} («{child_text}») was left out: {reason}.",
-                    link.kind, link.to
-                );
-                append_note(span, &line);
+                let note = MergeNote::LinkLeftOut {
+                    kind: link.kind.clone(),
+                    to: link.to,
+                    child_text,
+                    why,
+                };
+                append_note(span, &note.to_string());
                 continue;
             }
             if !from_ours && !used_ids.insert(link.id) {

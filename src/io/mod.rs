@@ -41,8 +41,10 @@ pub mod file_watcher;
 pub mod folder;
 mod imported;
 mod inputs;
+mod load_warning;
 mod locate;
 mod merge;
+pub mod merge_note;
 pub mod project;
 mod reader;
 pub mod recovery;
@@ -55,10 +57,11 @@ mod writer;
 use std::path::{Path, PathBuf};
 
 pub use article::{LoadedArticle, MAX_ARTICLE_BYTES, decode_article, load_article};
-pub use error::{IoError, Position, Problem};
+pub use error::{FileKind, IoError, Position, Problem, ProblemReason, SyntaxKind, WriteStep};
 pub use file_check::{Formatted, format_file, validate_file};
 pub use imported::{ImportWriteError, WrittenDocument, import_conflicts, import_targets, write_imported_document};
 pub use inputs::{Inputs, load_inputs, load_inputs_with_progress};
+pub use load_warning::{LoadWarning, MAX_WARNING_DETAILS};
 pub use merge::{MergeError, MergeOutcome, Side, merge_annotation_files};
 pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};
 pub(crate) use regular::{exists_but_not_regular, read_limited};
@@ -97,7 +100,7 @@ pub struct LoadedDocument {
     /// [`save_document_with_orphans`] until the user has dealt with them.
     pub orphans: Vec<OrphanSpan>,
     /// Things to tell the user (article changed, spans re-anchored, …).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<LoadWarning>,
     /// The article's detected encoding, for display.
     pub encoding: &'static str,
 }
@@ -298,6 +301,8 @@ pub(crate) fn read_annotation_text_from(mut bytes: Vec<u8>) -> Result<String, Io
         let valid_up_to = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
         let position = Position::of_byte(valid, valid.len());
-        IoError::invalid(vec![Problem::at(Some(position), "the file is not UTF-8 text")])
+        IoError::invalid(vec![
+            Problem::at(Some(position), "the file is not UTF-8 text").because(ProblemReason::NotUtf8),
+        ])
     })
 }

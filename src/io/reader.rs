@@ -2,13 +2,12 @@
 //! itself, then place its spans in the article, re-anchoring what moved.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 
 use crate::io::anchor::{Placement, Stored, place_all};
 use crate::io::differential::RonReader;
 use crate::io::dto::{FileDto, SpanDto, VersionProbe};
 use crate::io::locate::{Locator, Section};
-use crate::io::{IoError, MAX_ANNOTATION_BYTES, Problem, reads_format_version};
+use crate::io::{IoError, LoadWarning, MAX_ANNOTATION_BYTES, Problem, ProblemReason, SyntaxKind, reads_format_version};
 use crate::model::{Document, DocumentMeta, Link, Schema, Span};
 use crate::text::CharIndex;
 
@@ -18,9 +17,6 @@ const RECURSION_LIMIT: usize = 32;
 
 /// Problems reported per file; a file of random bytes could otherwise produce thousands.
 const MAX_PROBLEMS: usize = 200;
-
-/// Spans listed one by one in a warning before "… and N more".
-const MAX_WARNING_DETAILS: usize = 20;
 
 /// A span that could not be placed in the article: its text is no longer there. Never
 /// dropped: the UI lists it, the user places or deletes it, and
@@ -44,7 +40,7 @@ pub struct LoadedAnnotations {
     /// Spans whose text is no longer in the article.
     pub orphans: Vec<OrphanSpan>,
     /// What the user should know: the article changed, spans moved (marked for review), …
-    pub warnings: Vec<String>,
+    pub warnings: Vec<LoadWarning>,
 }
 
 /// Reads annotations from RON text and places them in `text` (the normalized article).
@@ -66,16 +62,11 @@ pub(crate) fn from_ron_str_with(
 ) -> Result<LoadedAnnotations, IoError> {
     let file = parse_file_with(ron, reader)?;
     let schema = check_file(&file, ron)?;
-    let lints: Vec<String> = lint_file(&file, &schema, ron).iter().map(ToString::to_string).collect();
+    let lints = lint_file(&file, &schema, ron);
     let mut loaded = place(file, schema, text, source_name)?;
-    summarize(
-        &mut loaded.warnings,
-        (
-            "thing in the file that the schema does not define or that a save would change (line:column)",
-            "things in the file that the schema does not define or that a save would change (line:column)",
-        ),
-        &lints,
-    );
+    if !lints.is_empty() {
+        loaded.warnings.push(LoadWarning::Lints(lints));
+    }
     Ok(loaded)
 }
 
@@ -116,10 +107,18 @@ pub(crate) fn parse_file_with(ron: &str, reader: RonReader) -> Result<FileDto, I
                 line: error.span.start.line,
                 col: error.span.start.col,
             };
-            Err(IoError::invalid(vec![Problem::at(
-                Some(position),
-                parse_message(&error.code),
-            )]))
+            // ron names what it expected when the text stops in the middle of an item (for
+            // example an opening bracket): at the end of the content that is a truncated file.
+            let end = crate::io::Position::of_byte(ron, ron.trim_end().len());
+            let at_end = (position.line, position.col) >= (end.line, end.col);
+            let (message, kind) = if at_end {
+                parse_message(&ron::Error::Eof)
+            } else {
+                parse_message(&error.code)
+            };
+            Err(IoError::invalid(vec![
+                Problem::at(Some(position), message).because(ProblemReason::Syntax(kind)),
+            ]))
         }
     }
 }
@@ -130,14 +129,21 @@ pub(crate) fn ron_options() -> ron::Options {
 }
 
 /// ron's message, with the words an annotator needs where ron's are terse.
-fn parse_message(code: &ron::Error) -> String {
+fn parse_message(code: &ron::Error) -> (String, SyntaxKind) {
     match code {
-        ron::Error::IntegerOutOfBounds => "a number is negative or too large here (Integer is out of bounds)".into(),
-        ron::Error::Eof => "the file ends too early: it is truncated or a bracket is missing".into(),
-        ron::Error::ExceededRecursionLimit => {
-            format!("brackets are nested deeper than the format allows ({RECURSION_LIMIT})")
-        }
-        other => other.to_string(),
+        ron::Error::IntegerOutOfBounds => (
+            "a number is negative or too large here (Integer is out of bounds)".into(),
+            SyntaxKind::NumberOutOfRange,
+        ),
+        ron::Error::Eof => (
+            "the file ends too early: it is truncated or a bracket is missing".into(),
+            SyntaxKind::Truncated,
+        ),
+        ron::Error::ExceededRecursionLimit => (
+            format!("brackets are nested deeper than the format allows ({RECURSION_LIMIT})"),
+            SyntaxKind::TooDeep,
+        ),
+        other => (other.to_string(), SyntaxKind::Other),
     }
 }
 
@@ -157,14 +163,19 @@ pub(crate) fn lint_file(file: &FileDto, schema: &Schema, ron: &str) -> Vec<Probl
     let locator = Locator::new(ron);
     let mut problems = Vec::new();
     if file.document.char_len > crate::io::MAX_ARTICLE_BYTES {
-        problems.push(Problem::at(
-            locator.section(Section::Document),
-            format!(
-                "document.char_len {} is larger than any article Hashiya opens ({} bytes at most)",
-                file.document.char_len,
-                crate::io::MAX_ARTICLE_BYTES
-            ),
-        ));
+        problems.push(
+            Problem::at(
+                locator.section(Section::Document),
+                format!(
+                    "document.char_len {} is larger than any article Hashiya opens ({} bytes at most)",
+                    file.document.char_len,
+                    crate::io::MAX_ARTICLE_BYTES
+                ),
+            )
+            .because(ProblemReason::CharLenTooLarge {
+                char_len: file.document.char_len,
+            }),
+        );
     }
     problems.extend(repeated_attributes(file, &locator));
     let needed = file.lowest_version();
@@ -182,26 +193,43 @@ pub(crate) fn lint_file(file: &FileDto, schema: &Schema, ron: &str) -> Vec<Probl
                     "a field of version 2"
                 }
             ),
-        ));
+        )
+        .because(ProblemReason::VersionTooLow {
+            declared: file.format_version,
+            needed,
+        }));
     }
     for (section, span) in all_spans(file) {
         let Some(label) = schema.label(&span.label) else {
             continue;
         };
         for (name, value) in &span.attributes.map {
-            let message = match label.attributes.iter().find(|a| &a.name == name) {
-                None => format!(
-                    "span T{} has attribute \"{name}\", which label {} does not define",
-                    span.id, label.name
+            let (message, reason) = match label.attributes.iter().find(|a| &a.name == name) {
+                None => (
+                    format!(
+                        "span T{} has attribute \"{name}\", which label {} does not define",
+                        span.id, label.name
+                    ),
+                    ProblemReason::UnknownAttribute {
+                        span: span.id,
+                        name: name.clone(),
+                    },
                 ),
-                Some(def) if !def.values.is_empty() && !def.values.contains(value) => format!(
-                    "span T{} has {name} \"{value}\", which is not one of the schema's values ({})",
-                    span.id,
-                    def.values.join(", ")
+                Some(def) if !def.values.is_empty() && !def.values.contains(value) => (
+                    format!(
+                        "span T{} has {name} \"{value}\", which is not one of the schema's values ({})",
+                        span.id,
+                        def.values.join(", ")
+                    ),
+                    ProblemReason::UnknownAttributeValue {
+                        span: span.id,
+                        name: name.clone(),
+                        value: value.clone(),
+                    },
                 ),
                 Some(_) => continue,
             };
-            problems.push(Problem::at(locator.item(section, span.id), message));
+            problems.push(Problem::at(locator.item(section, span.id), message).because(reason));
         }
     }
     problems.sort_by_key(|p| p.position.map_or((usize::MAX, 0), |p| (p.line, p.col)));
@@ -215,13 +243,19 @@ pub(crate) fn repeated_attributes(file: &FileDto, locator: &Locator<'_>) -> Vec<
     for (section, span) in all_spans(file) {
         for (name, value) in &span.attributes.replaced {
             let last = span.attributes.map.get(name).map_or("", String::as_str);
-            problems.push(Problem::at(
-                locator.item(section, span.id),
-                format!(
-                    "span T{} gives attribute \"{name}\" more than once: \"{value}\" is replaced by \"{last}\"",
-                    span.id
-                ),
-            ));
+            problems.push(
+                Problem::at(
+                    locator.item(section, span.id),
+                    format!(
+                        "span T{} gives attribute \"{name}\" more than once: \"{value}\" is replaced by \"{last}\"",
+                        span.id
+                    ),
+                )
+                .because(ProblemReason::AttributeRepeated {
+                    span: span.id,
+                    name: name.clone(),
+                }),
+            );
         }
     }
     problems
@@ -242,7 +276,8 @@ pub(crate) fn check_file(file: &FileDto, ron: &str) -> Result<Schema, IoError> {
     };
     let schema = Schema::from(&file.schema);
     if let Err(error) = schema.validate() {
-        checker.push(checker.locator.section(Section::Schema), error.to_string());
+        let position = checker.locator.section(Section::Schema);
+        checker.push(Problem::at(position, error.to_string()).because(ProblemReason::Schema(error)));
     }
     checker.check_identity(file);
     let labels = checker.check_spans(file, &schema);
@@ -254,7 +289,10 @@ pub(crate) fn check_file(file: &FileDto, ron: &str) -> Result<Schema, IoError> {
         let mut problems = checker.problems;
         problems.sort_by_key(|p| p.position.map_or((usize::MAX, 0), |p| (p.line, p.col)));
         if checker.dropped > 0 {
-            problems.push(Problem::new(format!("… and {} more problems", checker.dropped)));
+            problems.push(
+                Problem::new(format!("… and {} more problems", checker.dropped))
+                    .because(ProblemReason::MoreProblems { count: checker.dropped }),
+            );
         }
         Err(IoError::invalid(problems))
     }
@@ -268,9 +306,9 @@ struct Checker<'r> {
 }
 
 impl Checker<'_> {
-    fn push(&mut self, position: Option<crate::io::Position>, message: impl Into<String>) {
+    fn push(&mut self, problem: Problem) {
         if self.problems.len() < MAX_PROBLEMS {
-            self.problems.push(Problem::at(position, message));
+            self.problems.push(problem);
         } else {
             self.dropped += 1;
         }
@@ -278,14 +316,14 @@ impl Checker<'_> {
 
     fn check_suggestions(&mut self, file: &FileDto, schema: &Schema, labels: &HashMap<u64, &str>) {
         let span_ids: HashSet<u64> = labels.keys().copied().collect();
-        for (is_span, id, message) in file.suggestion_problems(schema, &span_ids) {
+        for (is_span, id, message, reason) in file.suggestion_problems(schema, &span_ids) {
             let section = if is_span {
                 Section::Suggestions
             } else {
                 Section::SuggestedLinks
             };
             let position = self.locator.item(section, id);
-            self.push(position, message);
+            self.push(Problem::at(position, message).because(reason));
         }
     }
 
@@ -293,11 +331,20 @@ impl Checker<'_> {
         let sha = &file.document.sha256;
         if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
             let position = self.locator.section(Section::Document);
-            self.push(position, "document.sha256 is not 64 lowercase hex digits");
+            self.push(
+                Problem::at(position, "document.sha256 is not 64 lowercase hex digits")
+                    .because(ProblemReason::Sha256Malformed),
+            );
         }
         if usize::try_from(file.document.char_len).is_err() {
             let position = self.locator.section(Section::Document);
-            self.push(position, "document.char_len is too large for this computer");
+            self.push(
+                Problem::at(position, "document.char_len is too large for this computer").because(
+                    ProblemReason::CharLenTooLarge {
+                        char_len: file.document.char_len,
+                    },
+                ),
+            );
         }
     }
 
@@ -313,22 +360,41 @@ impl Checker<'_> {
                 *occurrence += 1;
                 let mut problems = Vec::new();
                 if labels.insert(span.id, span.label.as_str()).is_some() {
-                    problems.push(format!("span T{} is defined twice", span.id));
-                }
-                if schema.label(&span.label).is_none() {
-                    problems.push(format!(
-                        "span T{} has label \"{}\", which the schema does not define",
-                        span.id, span.label
+                    problems.push((
+                        format!("span T{} is defined twice", span.id),
+                        ProblemReason::SpanTwice { span: span.id },
                     ));
                 }
-                problems.extend(range_problem(span, file.document.char_len, section == Section::Spans));
+                if schema.label(&span.label).is_none() {
+                    problems.push((
+                        format!(
+                            "span T{} has label \"{}\", which the schema does not define",
+                            span.id, span.label
+                        ),
+                        ProblemReason::UnknownLabel {
+                            span: span.id,
+                            label: span.label.clone(),
+                        },
+                    ));
+                }
+                if let Some(message) = range_problem(span, file.document.char_len, section == Section::Spans) {
+                    let reason = ProblemReason::BadRange {
+                        span: span.id,
+                        start: span.start,
+                        end: span.end,
+                    };
+                    problems.push((message, reason));
+                }
                 if let Some(Err(error)) = span.entity.as_deref().map(str::parse::<crate::model::EntityId>) {
-                    problems.push(format!("span T{} names entity {error}", span.id));
+                    problems.push((
+                        format!("span T{} names entity {error}", span.id),
+                        ProblemReason::BadEntity { span: span.id },
+                    ));
                 }
                 if !problems.is_empty() {
                     let position = self.locator.nth_item(section, span.id, nth);
-                    for message in problems {
-                        self.push(position, message);
+                    for (message, reason) in problems {
+                        self.push(Problem::at(position, message).because(reason));
                     }
                 }
             }
@@ -347,46 +413,80 @@ impl Checker<'_> {
             *occurrence += 1;
             let mut problems = Vec::new();
             if !ids.insert(link.id) {
-                problems.push(format!("link R{} is defined twice", link.id));
+                problems.push((
+                    format!("link R{} is defined twice", link.id),
+                    ProblemReason::LinkTwice { link: link.id },
+                ));
             }
             let ends = [link.from, link.to].map(|id| labels.get(&id).copied());
             for (id, label) in [link.from, link.to].iter().zip(ends) {
                 if label.is_none() {
-                    problems.push(format!("link R{} refers to missing span T{id}", link.id));
+                    problems.push((
+                        format!("link R{} refers to missing span T{id}", link.id),
+                        ProblemReason::MissingSpan {
+                            link: link.id,
+                            span: *id,
+                        },
+                    ));
                 }
             }
             match schema.relation(&link.kind) {
-                None => problems.push(format!(
-                    "link R{} has kind \"{}\", which the schema does not define",
-                    link.id, link.kind
+                None => problems.push((
+                    format!(
+                        "link R{} has kind \"{}\", which the schema does not define",
+                        link.id, link.kind
+                    ),
+                    ProblemReason::UnknownRelation {
+                        link: link.id,
+                        kind: link.kind.clone(),
+                    },
                 )),
                 Some(relation) => {
                     if let [Some(from), Some(to)] = ends
                         && !relation.allows(from, to)
                     {
-                        problems.push(format!(
-                            "link R{}: a {} link goes {}, not from a {from} to a {to}",
-                            link.id,
-                            link.kind,
-                            relation.pairs_text()
+                        problems.push((
+                            format!(
+                                "link R{}: a {} link goes {}, not from a {from} to a {to}",
+                                link.id,
+                                link.kind,
+                                relation.pairs_text()
+                            ),
+                            ProblemReason::LinkLabels {
+                                link: link.id,
+                                kind: link.kind.clone(),
+                                from: from.to_owned(),
+                                to: to.to_owned(),
+                            },
                         ));
                     }
                     if let Some(first) = seen.insert((&link.kind, link.from, link.to), link.id) {
-                        problems.push(format!("link R{} repeats link R{first}", link.id));
+                        problems.push((
+                            format!("link R{} repeats link R{first}", link.id),
+                            ProblemReason::LinkRepeats { link: link.id, first },
+                        ));
                     } else if !relation.multiple
                         && let Some(first) = heads.insert((&link.kind, link.from), link.id)
                     {
-                        problems.push(format!(
-                            "link R{}: span T{} already has a {} (R{first}), and a {} has only one",
-                            link.id, link.from, link.kind, relation.from_label
+                        problems.push((
+                            format!(
+                                "link R{}: span T{} already has a {} (R{first}), and a {} has only one",
+                                link.id, link.from, link.kind, relation.from_label
+                            ),
+                            ProblemReason::OnlyOneLink {
+                                link: link.id,
+                                span: link.from,
+                                kind: link.kind.clone(),
+                                first,
+                            },
                         ));
                     }
                 }
             }
             if !problems.is_empty() {
                 let position = self.locator.nth_item(Section::Links, link.id, nth);
-                for message in problems {
-                    self.push(position, message);
+                for (message, reason) in problems {
+                    self.push(Problem::at(position, message).because(reason));
                 }
             }
         }
@@ -427,20 +527,18 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
     let mut warnings = Vec::new();
     let sha256 = crate::io::sha256_hex(text);
     if sha256 != file.document.sha256 {
-        warnings.push(format!(
-            "the article changed since these annotations were saved (SHA-256 differs; {} chars then, {} now): \
-             spans are re-anchored by their text",
-            file.document.char_len,
-            index.char_len()
-        ));
+        warnings.push(LoadWarning::ArticleChanged {
+            then: file.document.char_len,
+            now: index.char_len(),
+        });
     }
     if let Some(name) = source_name
         && name != file.document.file
     {
-        warnings.push(format!(
-            "the annotations were saved for \"{}\", the article is \"{name}\"",
-            file.document.file
-        ));
+        warnings.push(LoadWarning::OtherArticle {
+            saved_for: file.document.file.clone(),
+            article: name.to_owned(),
+        });
     }
     let mut spans = Vec::with_capacity(file.spans.len());
     let mut moved = Vec::new();
@@ -470,33 +568,23 @@ fn place(file: FileDto, schema: Schema, text: &str, source_name: Option<&str>) -
             }),
         }
     }
-    summarize(
-        &mut warnings,
-        (
-            "span was re-anchored where its text now is and marked for review",
-            "spans were re-anchored where their text now is and marked for review",
-        ),
-        &moved,
-    );
+    if !moved.is_empty() {
+        warnings.push(LoadWarning::Moved(moved));
+    }
     let orphan_lines: Vec<String> = orphans
         .iter()
         .map(|o| format!("{} \"{}\"", o.span.id, o.text))
         .collect();
-    summarize(
-        &mut warnings,
-        (
-            "span could not be placed (its text is no longer in the article, or not where the spans around it are) and is kept as an orphan",
-            "spans could not be placed (their text is no longer in the article, or not where the spans around them are) and are kept as orphans",
-        ),
-        &orphan_lines,
-    );
+    if !orphan_lines.is_empty() {
+        warnings.push(LoadWarning::Orphaned(orphan_lines));
+    }
     // In id order, whichever section of the file each came from: a file loads to the same
     // orphans as its saved copy.
     orphans.sort_by_key(|orphan| orphan.span.id.0);
     let links = split_links(&file, &mut orphans);
     let placed: HashSet<crate::model::SpanId> = spans.iter().map(|s| s.id).collect();
     let (suggestions, dropped) = file.place_suggestions(text, &index, &placed);
-    warnings.extend(dropped);
+    warnings.extend(dropped.map(LoadWarning::SuggestionsDropped));
     let meta = DocumentMeta {
         source_name: source_name.unwrap_or(&file.document.file).to_owned(),
         annotator: file.annotator,
@@ -558,17 +646,4 @@ fn split_links(file: &FileDto, orphans: &mut [OrphanSpan]) -> Vec<Link> {
         orphan.links.sort_by_key(|link| link.id.0);
     }
     links
-}
-
-/// One warning for `details`: their count with `what` (singular, plural), then the first few.
-fn summarize(warnings: &mut Vec<String>, what: (&str, &str), details: &[String]) {
-    if details.is_empty() {
-        return;
-    }
-    let mut warning = format!("{}: ", crate::text::plural::counted(details.len(), what.0, what.1));
-    warning.push_str(&details[..details.len().min(MAX_WARNING_DETAILS)].join(", "));
-    if details.len() > MAX_WARNING_DETAILS {
-        let _ = write!(warning, " … and {} more", details.len() - MAX_WARNING_DETAILS);
-    }
-    warnings.push(warning);
 }

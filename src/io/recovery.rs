@@ -76,7 +76,7 @@ pub fn remove_recovery_of(ron_path: &Path) -> Result<(), IoError> {
     match std::fs::remove_file(&path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(IoError::Write {
             path,
-            action: "deleting the recovery file",
+            action: crate::io::WriteStep::DeletingRecoveryFile,
             source: e,
         }),
         _ => Ok(()),

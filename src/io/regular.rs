@@ -6,7 +6,7 @@ use std::fs::{File, OpenOptions};
 use std::io::Read as _;
 use std::path::Path;
 
-use crate::io::IoError;
+use crate::io::{FileKind, IoError};
 
 /// Reads the file at `path` (a symlink is followed; its target must be a regular file),
 /// refusing anything that is not a regular file, and files over `limit` bytes, before reading.
@@ -60,28 +60,28 @@ fn too_large(path: &Path, bytes: u64, limit: u64) -> IoError {
     }
 }
 
-/// What a file that is not a regular file is, in words.
-fn kind_of(file_type: std::fs::FileType) -> &'static str {
+/// What a file that is not a regular file is.
+fn kind_of(file_type: std::fs::FileType) -> FileKind {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
         if file_type.is_fifo() {
-            return "a named pipe (FIFO)";
+            return FileKind::NamedPipe;
         }
         if file_type.is_char_device() {
-            return "a character device";
+            return FileKind::CharacterDevice;
         }
         if file_type.is_block_device() {
-            return "a block device";
+            return FileKind::BlockDevice;
         }
         if file_type.is_socket() {
-            return "a socket";
+            return FileKind::Socket;
         }
     }
     if file_type.is_dir() {
-        "a folder"
+        FileKind::Folder
     } else {
-        "a special file"
+        FileKind::Special
     }
 }
 

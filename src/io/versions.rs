@@ -42,7 +42,9 @@ pub fn load_annotator_file(path: &Path) -> Result<AnnotatorFile, IoError> {
     } else {
         let header: Header = ron::from_str(&ron).map_err(|error| IoError::Invalid {
             path: path.to_owned(),
-            problems: vec![io::Problem::new(format!("it names no article ({error})"))],
+            problems: vec![
+                io::Problem::new(format!("it names no article ({error})")).because(io::ProblemReason::NamesNoArticle),
+            ],
         })?;
         // Only a name beside the annotation file: never a path it would lead elsewhere.
         let name = Path::new(&header.document.file)

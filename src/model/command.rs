@@ -1,3 +1,4 @@
+use crate::model::SchemaError;
 use crate::model::{
     Document, EntityId, Link, LinkId, Rejected, Schema, Span, SpanId, Status, SuggestedLink, SuggestedSpan,
     SuggestionEnd, SuggestionId, SuggestionSource,
@@ -204,19 +205,80 @@ pub enum CommandError {
         kind: String,
         /// The allowed label pairs, as words (`from Quote to Actor`).
         expected: String,
+        /// The label of the head it was asked from.
+        from: String,
+        /// The label of the span it was asked to.
+        to: String,
     },
-    /// The same link already exists, or the kind allows one link per head and it has one.
-    #[error("{0}")]
-    LinkExists(String),
+    /// The same link already exists.
+    #[error("this {kind} link exists already")]
+    LinkExists {
+        /// Relation kind.
+        kind: String,
+    },
+    /// The kind allows one link per head and the head has one.
+    #[error("a {head} has one {kind} only")]
+    OneLinkOnly {
+        /// Relation kind.
+        kind: String,
+        /// The label of its heads.
+        head: String,
+    },
     /// A schema change would leave spans or links undefined.
     #[error("schema change refused: {0}")]
-    BadSchema(String),
+    BadSchema(SchemaRefusal),
     /// Every id up to the largest integer is used; ids are never reused or wrapped around.
     #[error("no {0} ids left in this document")]
     IdsExhausted(&'static str),
     /// No suggestion with this id.
     #[error("no suggestion {0}")]
     NoSuchSuggestion(SuggestionId),
+}
+
+/// Why a schema change was refused.
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
+pub enum SchemaRefusal {
+    /// The new schema is unusable.
+    #[error("{0}")]
+    Invalid(SchemaError),
+    /// A label the new schema drops is still used by a span or a suggestion.
+    #[error("label \"{label}\" is still used{}", if *by_suggestions { " by suggestions" } else { "" })]
+    LabelUsed {
+        /// The label.
+        label: String,
+        /// Used by a suggestion (not by a span).
+        by_suggestions: bool,
+    },
+    /// A relation the new schema drops is still used by a link or a suggestion.
+    #[error("relation \"{relation}\" is still used{}", if *by_suggestions { " by suggestions" } else { "" })]
+    RelationUsed {
+        /// The relation.
+        relation: String,
+        /// Used by a suggestion (not by a link).
+        by_suggestions: bool,
+    },
+    /// A link joins labels the new schema's relation does not join.
+    #[error("link {link} joins {head} to {child}, and a {kind} link would go {pairs}")]
+    LinkNotAllowed {
+        /// The link.
+        link: LinkId,
+        /// The label of its head.
+        head: String,
+        /// The label of its other end.
+        child: String,
+        /// Its kind.
+        kind: String,
+        /// The label pairs the kind would join, as words.
+        pairs: String,
+    },
+    /// A label cannot take this name (empty, or another label's).
+    #[error("cannot rename \"{from}\" to \"{to}\"")]
+    CannotRename {
+        /// The label.
+        from: String,
+        /// The name asked for.
+        to: String,
+    },
 }
 
 /// What a command created, so the caller can select it.
@@ -482,6 +544,8 @@ impl Document {
             return Err(CommandError::LinkLabelMismatch {
                 kind: relation.name.clone(),
                 expected: relation.pairs_text(),
+                from: from.label.clone(),
+                to: to.label.clone(),
             });
         }
         if self.link(link.id).is_some() {
@@ -489,16 +553,15 @@ impl Document {
         }
         let same_kind = || self.links.iter().filter(|l| l.kind == link.kind && l.from == link.from);
         if same_kind().any(|l| l.to == link.to) {
-            return Err(CommandError::LinkExists(format!(
-                "this {} link exists already",
-                link.kind
-            )));
+            return Err(CommandError::LinkExists {
+                kind: link.kind.clone(),
+            });
         }
         if !relation.multiple && same_kind().next().is_some() {
-            return Err(CommandError::LinkExists(format!(
-                "a {} has one {} only",
-                relation.from_label, link.kind
-            )));
+            return Err(CommandError::OneLinkOnly {
+                kind: link.kind.clone(),
+                head: relation.from_label.clone(),
+            });
         }
         let id = link.id;
         self.insert_link_sorted(link);
@@ -506,12 +569,14 @@ impl Document {
     }
 
     fn set_schema(&mut self, schema: Schema) -> Result<Command, CommandError> {
-        schema.validate().map_err(|e| CommandError::BadSchema(e.to_string()))?;
+        schema
+            .validate()
+            .map_err(|e| CommandError::BadSchema(SchemaRefusal::Invalid(e)))?;
         if let Some(span) = self.spans.iter().find(|s| schema.label(&s.label).is_none()) {
-            return Err(CommandError::BadSchema(format!(
-                "label \"{}\" is still used",
-                span.label
-            )));
+            return Err(CommandError::BadSchema(SchemaRefusal::LabelUsed {
+                label: span.label.clone(),
+                by_suggestions: false,
+            }));
         }
         if let Some(span) = self
             .suggestions
@@ -519,10 +584,10 @@ impl Document {
             .iter()
             .find(|s| schema.label(&s.label).is_none())
         {
-            return Err(CommandError::BadSchema(format!(
-                "label \"{}\" is still used by suggestions",
-                span.label
-            )));
+            return Err(CommandError::BadSchema(SchemaRefusal::LabelUsed {
+                label: span.label.clone(),
+                by_suggestions: true,
+            }));
         }
         if let Some(link) = self
             .suggestions
@@ -530,16 +595,16 @@ impl Document {
             .iter()
             .find(|l| schema.relation(&l.kind).is_none())
         {
-            return Err(CommandError::BadSchema(format!(
-                "relation \"{}\" is still used by suggestions",
-                link.kind
-            )));
+            return Err(CommandError::BadSchema(SchemaRefusal::RelationUsed {
+                relation: link.kind.clone(),
+                by_suggestions: true,
+            }));
         }
         if let Some(link) = self.links.iter().find(|l| schema.relation(&l.kind).is_none()) {
-            return Err(CommandError::BadSchema(format!(
-                "relation \"{}\" is still used",
-                link.kind
-            )));
+            return Err(CommandError::BadSchema(SchemaRefusal::RelationUsed {
+                relation: link.kind.clone(),
+                by_suggestions: false,
+            }));
         }
         // A link the new schema does not allow would make the saved file one no Hashiya opens.
         for link in &self.links {
@@ -547,14 +612,13 @@ impl Document {
             if let (Some(relation), Some((head, child))) = (schema.relation(&link.kind), ends)
                 && !relation.allows(&head.label, &child.label)
             {
-                return Err(CommandError::BadSchema(format!(
-                    "link {} joins {} to {}, and a {} link would go {}",
-                    link.id,
-                    head.label,
-                    child.label,
-                    link.kind,
-                    relation.pairs_text()
-                )));
+                return Err(CommandError::BadSchema(SchemaRefusal::LinkNotAllowed {
+                    link: link.id,
+                    head: head.label.clone(),
+                    child: child.label.clone(),
+                    kind: link.kind.clone(),
+                    pairs: relation.pairs_text(),
+                }));
             }
         }
         Ok(Command::SetSchema(std::mem::replace(&mut self.schema, schema)))
@@ -563,7 +627,10 @@ impl Document {
     fn rename_label(&mut self, from: &str, to: String) -> Result<Command, CommandError> {
         self.check_label(from)?;
         if to.trim().is_empty() || self.schema.label(&to).is_some() {
-            return Err(CommandError::BadSchema(format!("cannot rename \"{from}\" to \"{to}\"")));
+            return Err(CommandError::BadSchema(SchemaRefusal::CannotRename {
+                from: from.to_owned(),
+                to,
+            }));
         }
         for label in &mut self.schema.labels {
             if label.name == from {

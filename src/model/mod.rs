@@ -15,7 +15,7 @@ mod suggestion_batch;
 mod suggestion_commands;
 mod suggestion_rules;
 
-pub use command::{Command, CommandError, Created};
+pub use command::{Command, CommandError, Created, SchemaRefusal};
 pub use document::{Document, DocumentMeta, Status, Tokenization};
 pub use entity::{BadEntityId, Entity, EntityError, EntityId, EntityKind, EntityRegistry};
 pub(crate) use history::History;

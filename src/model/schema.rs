@@ -182,7 +182,7 @@ pub struct Schema {
 }
 
 /// Why a schema is unusable.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SchemaError {
     /// The RON text does not parse as a schema.
     #[error("schema does not parse: {0}")]

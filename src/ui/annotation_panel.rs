@@ -188,6 +188,13 @@ impl AnnotationPanel {
                     }));
                 }
             });
+            // Why the merge marked it, in the window's language (the note keeps the English
+            // line the merge driver wrote, for every tool and language).
+            let notes = span.note.as_deref().unwrap_or_default().lines();
+            let merge_lines = notes.filter(|line| line.starts_with(crate::io::merge_note::MERGE_PREFIX));
+            for note in merge_lines.filter_map(crate::io::merge_note::MergeNote::parse) {
+                labels.wrapped_label_ui(ui, &crate::app::i18n::merge_note(tr.language(), &note));
+            }
         }
         attributes_ui(ui, document, span, actions);
         self.note_ui(ui, span, actions);

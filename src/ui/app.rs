@@ -182,7 +182,7 @@ impl HashiyaApp {
         let session = options.session.unwrap_or_else(|| {
             open_sample().unwrap_or_else(|error| {
                 status = Some(StatusLine {
-                    text: error,
+                    text: error.text(settings.language),
                     is_error: true,
                 });
                 sample_in_memory()
@@ -301,6 +301,17 @@ impl HashiyaApp {
     /// The window's strings, in the language of the settings.
     fn tr(&self) -> Tr {
         Tr::new(self.settings.language)
+    }
+
+    /// Why a file could not be opened, saved or restored, in the interface's language. In
+    /// another language than English the English wording, with the system's own text, goes
+    /// to stderr too: the catalogue's words are what the user reads, the log keeps the detail.
+    pub(crate) fn file_error(&self, error: &crate::io::IoError) -> String {
+        let language = self.settings.language;
+        if language != crate::app::Language::English {
+            eprintln!("hashiya: {error}");
+        }
+        crate::app::i18n::io_error(language, error)
     }
 
     /// The status-bar message, if any.
@@ -453,7 +464,10 @@ impl HashiyaApp {
         match done {
             Ok(true) => self.annotator.forget_missing(self.session.document()),
             Ok(false) => self.say(tr.raw(nothing), false),
-            Err(error) => self.say(tr.raw_args(cannot, &[("error", error.to_string().into())]), true),
+            Err(error) => {
+                let error = self.command_error(&error);
+                self.say(tr.raw_args(cannot, &[("error", error.into())]), true);
+            }
         }
     }
 
@@ -481,7 +495,7 @@ impl HashiyaApp {
             Err(error) => {
                 let text = self
                     .tr()
-                    .raw_args("msg-not-saved", &[("error", error.to_string().into())]);
+                    .raw_args("msg-not-saved", &[("error", self.file_error(&error).into())]);
                 self.say(text, true);
                 false
             }
@@ -520,7 +534,7 @@ impl HashiyaApp {
                         false,
                     ),
                     Err(error) => self.say(
-                        tr.raw_args("msg-not-saved", &[("error", error.to_string().into())]),
+                        tr.raw_args("msg-not-saved", &[("error", self.file_error(&error).into())]),
                         true,
                     ),
                 }
@@ -571,7 +585,7 @@ impl HashiyaApp {
                         self.say(self.tr().raw_args("msg-no-articles", &[("path", path.into())]), true);
                     }
                 }
-                Err(error) => self.say(error.to_string(), true),
+                Err(error) => self.say(self.file_error(&error), true),
             },
             LeaveDocument::SwitchDocument(index) => {
                 if let Some(article) = self
@@ -588,7 +602,7 @@ impl HashiyaApp {
                 Err(error) => {
                     let text = self
                         .tr()
-                        .raw_args("msg-not-reloaded", &[("error", error.to_string().into())]);
+                        .raw_args("msg-not-reloaded", &[("error", self.file_error(&error).into())]);
                     self.say(text, true);
                 }
             },
@@ -624,7 +638,12 @@ impl HashiyaApp {
                 self.adjudication = None;
                 self.view.set_text(session.document().text());
                 self.modal = session.pending_recovery().map(Modal::Recovery);
-                let mut warnings = session.load_warnings().to_vec();
+                let language = self.settings.language;
+                let mut warnings: Vec<String> = session
+                    .load_warnings()
+                    .iter()
+                    .map(|warning| crate::app::i18n::load_warning(language, warning))
+                    .collect();
                 if !session.orphans().is_empty() {
                     let count = session.orphans().len();
                     warnings.push(self.tr().raw_args("msg-orphans", &[("count", count.into())]));
@@ -636,11 +655,11 @@ impl HashiyaApp {
                     folder.current = folder.entries.iter().position(|e| e.article == path);
                 }
                 self.status = (!warnings.is_empty()).then(|| StatusLine {
-                    text: warnings.join("; "),
+                    text: warnings.join(if language.is_rtl() { "؛ " } else { "; " }),
                     is_error: true,
                 });
             }
-            Err(error) => self.say(error.to_string(), true),
+            Err(error) => self.say(self.file_error(&error), true),
         }
     }
 
@@ -932,7 +951,7 @@ impl HashiyaApp {
         if (quit || self.generation != generation)
             && let Err(error) = crate::io::recovery::discard_recovery(&article)
         {
-            let args = [("error", error.to_string().into())];
+            let args = [("error", self.file_error(&error).into())];
             self.say(self.tr().raw_args("msg-discard-autosave-failed", &args), true);
         }
     }
@@ -958,7 +977,7 @@ impl HashiyaApp {
                         }
                         Err(error) => {
                             self.say(
-                                tr.raw_args("msg-cannot-restore", &[("error", error.to_string().into())]),
+                                tr.raw_args("msg-cannot-restore", &[("error", self.file_error(&error).into())]),
                                 true,
                             );
                         }
@@ -967,7 +986,7 @@ impl HashiyaApp {
                 if ui.button(tr.t("recovery-discard")).clicked() {
                     answered = true;
                     if let Err(error) = self.session.discard_recovery() {
-                        self.say(error.to_string(), true);
+                        self.say(self.file_error(&error), true);
                     }
                 }
             });
@@ -991,7 +1010,7 @@ impl HashiyaApp {
                 if let Err(error) = self.session.autosave() {
                     let text = self
                         .tr()
-                        .raw_args("msg-autosave-failed", &[("error", error.to_string().into())]);
+                        .raw_args("msg-autosave-failed", &[("error", self.file_error(&error).into())]);
                     self.say(text, true);
                 }
             }
@@ -1181,15 +1200,43 @@ impl eframe::App for HashiyaApp {
 
 /// Opens the bundled sample from a copy in the user's data folder, so that annotating it
 /// never writes into the program's own files.
-fn open_sample() -> Result<DocumentSession, String> {
+fn open_sample() -> Result<DocumentSession, SampleError> {
     let dir = sample_dir();
     let path = dir.join(SAMPLE_NAME);
     if !path.exists() {
         std::fs::create_dir_all(&dir)
             .and_then(|()| std::fs::write(&path, SAMPLE_ARTICLE))
-            .map_err(|error| format!("Cannot copy the sample article ({error}): {}", path.display()))?;
+            .map_err(|error| SampleError::Copy(path.clone(), error))?;
     }
-    DocumentSession::open(&path).map_err(|error| error.to_string())
+    DocumentSession::open(&path).map_err(SampleError::Open)
+}
+
+/// Why the sample could not be opened from its copy.
+enum SampleError {
+    /// The copy could not be written.
+    Copy(PathBuf, std::io::Error),
+    /// The copy could not be opened.
+    Open(crate::io::IoError),
+}
+
+impl SampleError {
+    /// The status line, in `language`; the English with the system's text also on stderr.
+    fn text(&self, language: crate::app::Language) -> String {
+        match self {
+            Self::Copy(path, error) => {
+                eprintln!("hashiya: cannot copy the sample article ({error}): {}", path.display());
+                let args = [
+                    ("why", crate::app::i18n::os_error(language, error).into()),
+                    ("path", path.display().to_string().into()),
+                ];
+                Tr::new(language).raw_args("msg-sample-not-copied", &args)
+            }
+            Self::Open(error) => {
+                eprintln!("hashiya: {error}");
+                crate::app::i18n::io_error(language, error)
+            }
+        }
+    }
 }
 
 /// The sample when no copy of it can be written: kept in memory, saved beside its name.

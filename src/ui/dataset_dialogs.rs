@@ -8,8 +8,8 @@ use egui::{Context, ProgressBar};
 
 use crate::app::DocumentSession;
 use crate::export::conll::ConllOptions;
-use crate::export::dataset::{ExportSource, ImportError, ImportRequest, export_dataset, import_dataset};
-use crate::export::files::{ExportFormat, ImportFormat};
+use crate::export::dataset::{ExportError, ExportSource, ImportError, ImportRequest, export_dataset, import_dataset};
+use crate::export::files::{ExportFormat, FilesError, ImportFormat};
 use crate::export::jsonl::JsonlFlavor;
 use crate::export::offsets::OffsetUnit;
 use crate::export::split::SplitSpec;
@@ -361,7 +361,7 @@ impl ExportDialog {
             match self.split.parse::<SplitSpec>() {
                 Ok(spec) => Some((spec, self.seed)),
                 Err(error) => {
-                    self.job = Job::Finished(Err(error.to_string()));
+                    self.job = Job::Finished(Err(split_error(Tr::of(ctx), &error)));
                     return;
                 }
             }
@@ -404,11 +404,11 @@ fn run_export(
         ExportSource::Paths(articles)
     };
     let split = split.map(|(spec, seed)| (spec, *seed));
-    let outcome =
-        export_dataset(source, format, Some(destination), split, &[], progress).map_err(|error| error.to_string())?;
+    let outcome = export_dataset(source, format, Some(destination), split, &[], progress)
+        .map_err(|error| export_error(tr, &error))?;
     let mut report = outcome.report;
     let args = [
-        ("report", report.to_string().into()),
+        ("report", export_summary(tr, &report).into()),
         ("path", destination.display().to_string().into()),
     ];
     Ok(Done {
@@ -576,15 +576,34 @@ fn run_import(
         out,
         force: false,
     };
-    let outcome = import_dataset(&request, progress).map_err(|error| match error {
-        ImportError::WouldOverwrite(_) => tr.raw_args("import-nothing", &[("error", error.to_string().into())]),
-        error => error.to_string(),
+    let outcome = import_dataset(&request, progress).map_err(|error| match &error {
+        ImportError::WouldOverwrite(paths) => {
+            let first = paths.first().map(|p| p.display().to_string()).unwrap_or_default();
+            let why = tr.raw_args(
+                "import-would-overwrite",
+                &[("count", paths.len().into()), ("path", first.into())],
+            );
+            tr.raw_args("import-nothing", &[("error", why.into())])
+        }
+        ImportError::Read(error) => files_error(tr, error),
+        ImportError::Write {
+            error: crate::io::ImportWriteError::Write(error),
+            written,
+        } => tr.raw_args(
+            "import-stopped",
+            &[
+                ("error", crate::app::i18n::io_error(tr.language(), error).into()),
+                ("count", (*written).into()),
+            ],
+        ),
+        // What is left says the importer's or the folder's own words (English).
+        ImportError::Write { .. } => error.to_string(),
     })?;
     let mut report = outcome.report;
     let mut warnings: Vec<String> = outcome.refused;
     warnings.extend(report.warnings.drain(..).map(|w| w.to_string()));
     let args = [
-        ("report", report.to_string().into()),
+        ("report", import_summary(tr, &report).into()),
         ("path", out.display().to_string().into()),
     ];
     Ok(Done {
@@ -597,4 +616,287 @@ fn run_import(
 /// Message `id` with `error` in the window's language.
 fn tr_error(ctx: &Context, id: &str, error: &str) -> String {
     Tr::of(ctx).raw_args(id, &[("error", error.into())])
+}
+
+/// Why a dataset file could not be read or written, in the window's language. A refusal to
+/// overwrite an input names the rule in English.
+fn files_error(tr: Tr, error: &FilesError) -> String {
+    let language = tr.language();
+    let path = |path: &std::path::Path| path.display().to_string();
+    match error {
+        FilesError::Read { path: file, source } => tr.raw_args(
+            "dataset-cannot-read",
+            &[
+                ("path", path(file).into()),
+                ("why", crate::app::i18n::os_error(language, source).into()),
+            ],
+        ),
+        FilesError::Write { path: file, source } => tr.raw_args(
+            "dataset-cannot-write",
+            &[
+                ("path", path(file).into()),
+                ("why", crate::app::i18n::os_error(language, source).into()),
+            ],
+        ),
+        FilesError::NotUtf8 { path: file } => tr.raw_args("dataset-not-utf8", &[("path", path(file).into())]),
+        FilesError::Io(error) => crate::app::i18n::io_error(language, error),
+        FilesError::Spacy { path: file, source } => tr.raw_args(
+            "dataset-spacy-failed",
+            &[("path", path(file).into()), ("detail", source.to_string().into())],
+        ),
+        FilesError::NoBratDocuments { path: file } => {
+            tr.raw_args("dataset-no-brat-documents", &[("path", path(file).into())])
+        }
+        FilesError::Refused(refusal) => refusal.to_string(),
+    }
+}
+
+/// Why an export wrote nothing, in the window's language (the unreadable inputs are listed as
+/// the folder reader words them).
+fn export_error(tr: Tr, error: &ExportError) -> String {
+    match error {
+        ExportError::NothingToExport { skipped } => {
+            tr.raw_args("export-nothing-annotated", &[("count", (*skipped).into())])
+        }
+        ExportError::Files(error) => files_error(tr, error),
+        ExportError::Unreadable(_) | ExportError::NeedsDestination | ExportError::EventLabels(_) => error.to_string(),
+    }
+}
+
+/// Why the split the user typed is unusable, in the window's language.
+fn split_error(tr: Tr, error: &crate::export::split::SplitError) -> String {
+    use crate::export::split::SplitProblem;
+    let (id, text) = match &error.reason {
+        SplitProblem::NotNameFraction(part) => ("split-not-name-fraction", part.clone()),
+        SplitProblem::BadName(name) => ("split-bad-name", name.clone()),
+        SplitProblem::Twice(name) => ("split-twice", name.clone()),
+        SplitProblem::NotFraction(text) => ("split-not-fraction", text.clone()),
+        SplitProblem::Sum(sum) => ("split-sum", sum.to_string()),
+    };
+    let why = tr.raw_args(id, &[("text", text.into())]);
+    tr.raw_args(
+        "split-bad",
+        &[("spec", error.spec.as_str().into()), ("why", why.into())],
+    )
+}
+
+/// The separators of a summary's items and of its parts, in the window's language.
+fn separators(tr: Tr) -> (&'static str, &'static str) {
+    if tr.is_rtl() { ("، ", "؛ ") } else { (", ", "; ") }
+}
+
+/// What an export wrote, in the window's language: as `hashiya export` says it in English
+/// (`ExportReport`'s `Display`), from the catalogue's words.
+#[must_use]
+pub fn export_summary(tr: Tr, report: &crate::export::ExportReport) -> String {
+    let (comma, semicolon) = separators(tr);
+    let count = |id: &str, count: usize| tr.raw_args(id, &[("count", count.into())]);
+    let mut head = vec![
+        count("count-documents", report.documents),
+        count("count-spans", report.spans),
+        count("count-links", report.links),
+    ];
+    if report.tokens > 0 {
+        head.push(tr.raw_args(
+            "export-summary-tokens",
+            &[
+                ("tokens", count("count-tokens", report.tokens).into()),
+                ("sentences", count("count-sentences", report.sentences).into()),
+            ],
+        ));
+    }
+    let mut parts = vec![head.join(comma)];
+    let extra: Vec<String> = report
+        .phrased_fields()
+        .into_iter()
+        .filter(|&(_, value)| value > 0)
+        .map(|(field, value)| count(&format!("export-report-{}", field.replace('_', "-")), value))
+        .collect();
+    if !extra.is_empty() {
+        parts.push(extra.join(comma));
+    }
+    if !report.splits.is_empty() {
+        let splits: Vec<String> = report.splits.iter().map(|(name, n)| format!("{name} {n}")).collect();
+        parts.push(tr.raw_args("export-summary-splits", &[("parts", splits.join(comma).into())]));
+    }
+    parts.join(semicolon)
+}
+
+/// What an import read, in the window's language: as `hashiya import` says it in English
+/// (`ImportReport`'s `Display`), from the catalogue's words; names are the dataset's.
+#[must_use]
+pub fn import_summary(tr: Tr, report: &crate::export::ImportReport) -> String {
+    let (comma, semicolon) = separators(tr);
+    let count = |id: &str, count: usize| tr.raw_args(id, &[("count", count.into())]);
+    let mut head = vec![
+        count("count-documents", report.documents),
+        count("count-spans", report.spans),
+        count("count-links", report.links),
+    ];
+    if report.tokens > 0 {
+        head.push(count("count-tokens", report.tokens));
+    }
+    let mut parts = vec![head.join(comma)];
+    for (id, names) in [
+        ("import-summary-labels", &report.labels_added),
+        ("import-summary-relations", &report.relations_added),
+        ("import-summary-attributes", &report.attributes_added),
+    ] {
+        if !names.is_empty() {
+            parts.push(tr.raw_args(id, &[("names", names.join(comma).into())]));
+        }
+    }
+    let warnings = report.warnings.len() + report.warnings_suppressed;
+    if warnings > 0 {
+        parts.push(count("count-warnings", warnings));
+    }
+    parts.join(semicolon)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{export_summary, import_summary};
+    use crate::app::Language;
+    use crate::export::{ExportReport, ImportReport};
+    use crate::ui::language::Tr;
+
+    fn latin_words(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|word| !word.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// A report with every counter set (each to a different number, so that a counter
+    /// worded with another's phrase shows).
+    fn full_export_report() -> ExportReport {
+        let mut report = ExportReport {
+            documents: 2,
+            spans: 5,
+            links: 3,
+            tokens: 40,
+            sentences: 4,
+            splits: vec![("train".into(), 1), ("dev".into(), 1)],
+            ..ExportReport::default()
+        };
+        let mut full = report.clone();
+        for (index, (field, _)) in report.phrased_fields().into_iter().enumerate() {
+            let value = index + 6;
+            match field {
+                "skipped_documents" => full.skipped_documents = value,
+                "spans_orphaned" => full.spans_orphaned = value,
+                "links_orphaned" => full.links_orphaned = value,
+                "spans_flattened" => full.spans_flattened = value,
+                "spans_crossing" => full.spans_crossing = value,
+                "spans_lost" => full.spans_lost = value,
+                "spans_trimmed" => full.spans_trimmed = value,
+                "links_dropped" => full.links_dropped = value,
+                other => panic!("a counter this test does not set: {other}"),
+            }
+        }
+        report = full;
+        assert!(report.phrased_fields().iter().all(|&(_, value)| value > 0));
+        report
+    }
+
+    /// The English summary is the command line's; the Arabic one has no Latin word but the
+    /// split names, and each counter in its own words; a single one reads in the singular.
+    #[test]
+    fn export_and_import_summaries_read_in_each_language() {
+        let english = Tr::new(Language::English);
+        let arabic = Tr::new(Language::Arabic);
+        let mut reports = vec![full_export_report()];
+        let mut one = full_export_report();
+        one.documents = 1;
+        one.spans_lost = 1;
+        reports.push(one);
+        for report in &reports {
+            assert_eq!(export_summary(english, report), report.to_string());
+            let text = export_summary(arabic, report);
+            let left: Vec<String> = latin_words(&text)
+                .into_iter()
+                .filter(|w| w != "train" && w != "dev")
+                .collect();
+            assert!(left.is_empty(), "{text}: {left:?}");
+            assert!(!text.contains("export-report-"), "{text}");
+        }
+        let mut import = ImportReport {
+            documents: 3,
+            spans: 1,
+            links: 2,
+            tokens: 9,
+            labels_added: vec!["PER".into(), "LOC".into()],
+            relations_added: vec!["speaker".into()],
+            attributes_added: vec!["type".into()],
+            ..ImportReport::default()
+        };
+        import.warn(Some(3), "empty token");
+        import.warn(Some(4), "empty token");
+        assert_eq!(import_summary(english, &import), import.to_string());
+        let text = import_summary(arabic, &import);
+        let left: Vec<String> = latin_words(&text)
+            .into_iter()
+            .filter(|w| !["PER", "LOC", "speaker", "type"].contains(&w.as_str()))
+            .collect();
+        assert!(left.is_empty(), "{text}: {left:?}");
+    }
+
+    /// Files a dataset dialog cannot read or write are reported in Arabic: the system's
+    /// words through the catalogue, the path as it is.
+    #[test]
+    fn dataset_file_errors_read_in_arabic() {
+        use super::{export_error, files_error};
+        use crate::export::dataset::ExportError;
+        use crate::export::files::FilesError;
+        let arabic = Tr::new(Language::Arabic);
+        let path = std::path::PathBuf::from("/data/news/x.jsonl");
+        let denied = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let errors = [
+            FilesError::Read {
+                path: path.clone(),
+                source: denied(),
+            },
+            FilesError::Write {
+                path: path.clone(),
+                source: denied(),
+            },
+            FilesError::NotUtf8 { path: path.clone() },
+            FilesError::Io(crate::io::IoError::ReadOnly { path: path.clone() }),
+            FilesError::NoBratDocuments { path: path.clone() },
+        ];
+        for error in &errors {
+            let text = files_error(arabic, error);
+            assert!(text.contains("/data/news/x.jsonl"), "{text}");
+            let rest = text.replace("/data/news/x.jsonl", "");
+            let left: Vec<String> = latin_words(&rest)
+                .into_iter()
+                .filter(|w| !["brat", "ann", "txt"].contains(&w.as_str()))
+                .collect();
+            assert!(left.is_empty(), "{text}: {left:?}");
+        }
+        let nothing = export_error(arabic, &ExportError::NothingToExport { skipped: 4 });
+        assert!(nothing.contains('4') && latin_words(&nothing).is_empty(), "{nothing}");
+    }
+
+    /// A split the user typed wrong: the command line's English in English, Arabic words
+    /// around the user's own text in Arabic.
+    #[test]
+    fn split_errors_read_in_each_language() {
+        use super::split_error;
+        use crate::export::split::SplitSpec;
+        let english = Tr::new(Language::English);
+        let arabic = Tr::new(Language::Arabic);
+        let mut texts = std::collections::BTreeSet::new();
+        for spec in ["train", "tr ain=1", "a=0.5,a=0.5", "train=x", "train=0.5,dev=0.2"] {
+            let error = spec.parse::<SplitSpec>().expect_err("a bad split");
+            assert_eq!(split_error(english, &error), error.to_string());
+            let text = split_error(arabic, &error);
+            let left: Vec<String> = latin_words(&text.replace(spec, ""))
+                .into_iter()
+                .filter(|w| !["train", "tr", "ain", "a", "x"].contains(&w.as_str()))
+                .collect();
+            assert!(left.is_empty(), "{text}: {left:?}");
+            assert!(texts.insert(text), "said twice");
+        }
+    }
 }

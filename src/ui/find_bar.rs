@@ -10,7 +10,7 @@ use egui::{Color32, Key, Modifiers, Stroke, Ui};
 
 use crate::app::{MatchWalk, WalkAnswer, ranges_to_label};
 use crate::model::Document;
-use crate::text::find::{FindOptions, Match, MatchMode, SearchText};
+use crate::text::find::{FindError, FindOptions, Match, MatchMode, SearchText};
 use crate::ui::ArticleView;
 use crate::ui::bidi_text_field::BidiTextField;
 use crate::ui::language::Tr;
@@ -47,6 +47,8 @@ pub struct FindBar {
     matches: Vec<Match>,
     current: Option<usize>,
     error: Option<String>,
+    /// Why the query cannot be searched (worded when drawn, in the window's language).
+    query_error: Option<FindError>,
     focus_query: bool,
     walk: Option<MatchWalk>,
 }
@@ -86,10 +88,12 @@ impl FindBar {
             Ok(matches) => {
                 self.matches = matches;
                 self.error = None;
+                self.query_error = None;
             }
             Err(error) => {
                 self.matches.clear();
-                self.error = Some(error.to_string());
+                self.error = None;
+                self.query_error = Some(error);
             }
         }
         self.current = (!self.matches.is_empty()).then_some(0);
@@ -170,6 +174,10 @@ impl FindBar {
                 self.close();
             }
         });
+        if let Some(error) = &self.query_error {
+            let text = tr.arrange(&crate::app::i18n::find_error(tr.language(), error));
+            ui.colored_label(ui.visuals().error_fg_color, text);
+        }
         if let Some(error) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }

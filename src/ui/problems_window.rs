@@ -7,6 +7,7 @@ use egui::{Context, RichText, Ui};
 use crate::app::AnnotatorAction;
 use crate::app::i18n::Arg;
 use crate::checks::{CheckKind, Edge, Problem, Reason};
+use crate::io::merge_note::MergeNote;
 use crate::ui::actions::AppAction;
 use crate::ui::bidi_label::BidiLabels;
 use crate::ui::language::Tr;
@@ -110,6 +111,12 @@ pub fn problem_text(tr: Tr, problem: &Problem) -> String {
         Reason::CrossesParagraph => "problem-crosses-paragraph",
         Reason::NeedsReview { merge: None } => "problem-needs-review",
         Reason::NeedsReview { merge: Some(why) } => {
+            // The merge driver's own lines are worded in the window's language; any other
+            // text after "Merge:" is quoted as the note has it.
+            let why = match MergeNote::parse(why) {
+                Some(note) => crate::app::i18n::merge_note(tr.language(), &note),
+                None => why.clone(),
+            };
             args.push(("why", Arg::from(why)));
             "problem-needs-review-merge"
         }
@@ -194,9 +201,19 @@ mod tests {
         add("Actor", "موحد.\nواتفق", 0); // a paragraph break
         add("Actor", "على", 0);
         add("Actor", "مشتركة", 0);
+        // A link the merge left out: its head marked, the note naming the link.
+        add("Quote", "إن الجيش موحد", 0);
         spans[9].needs_review = true;
         spans[10].needs_review = true;
         spans[10].note = Some("Merge: both branches changed this span; this is our version.".into());
+        spans[11].needs_review = true;
+        let left_out = MergeNote::LinkLeftOut {
+            kind: "speaker".into(),
+            to: 3,
+            child_text: "الطرفان".into(),
+            why: crate::io::merge_note::LinkRefusal::OnlyOne { head: "Quote".into() },
+        };
+        spans[11].note = Some(format!("An annotator's note.\n{left_out}"));
         let link = Link {
             id: LinkId(1),
             kind: "party".into(),
@@ -250,7 +267,18 @@ mod tests {
             match &problem.reason {
                 Reason::NoLink { kind } | Reason::TooFewLinks { kind, .. } => allowed.extend(latin_words(kind)),
                 Reason::Duplicate { earlier } => allowed.extend(latin_words(&earlier.to_string())),
-                Reason::NeedsReview { merge: Some(why) } => allowed.extend(latin_words(why)),
+                // The merge driver's words are translated; only the names it quotes stay.
+                Reason::NeedsReview { merge: Some(why) } => match MergeNote::parse(why) {
+                    Some(MergeNote::LinkLeftOut { kind, to, why, .. }) => {
+                        allowed.extend(latin_words(&kind));
+                        allowed.insert(format!("T{to}"));
+                        if let crate::io::merge_note::LinkRefusal::OnlyOne { head } = why {
+                            allowed.extend(latin_words(&head));
+                        }
+                    }
+                    Some(MergeNote::KeptVersion { .. }) => {}
+                    None => allowed.extend(latin_words(why)),
+                },
                 _ => {}
             }
             let english_left: Vec<String> = latin_words(&text).difference(&allowed).cloned().collect();

@@ -128,9 +128,10 @@ impl SchemaWindow {
 
     fn load_schema(&mut self, tr: Tr) -> Option<AppAction> {
         let path = self.schema_path.trim();
+        let language = tr.language();
         let loaded = std::fs::read_to_string(path)
-            .map_err(|error| error.to_string())
-            .and_then(|text| Schema::from_ron(&text).map_err(|error| error.to_string()));
+            .map_err(|error| crate::app::i18n::os_error(language, &error))
+            .and_then(|text| Schema::from_ron(&text).map_err(|error| crate::app::i18n::schema_error(language, &error)));
         match loaded {
             Ok(schema) => {
                 self.message = None;

@@ -105,7 +105,14 @@ fn folder_table_ui(ui: &mut egui::Ui, folder: &OpenFolder) {
                         ui.label("");
                     }
                     AnnotationSummary::Unreadable(message) => {
-                        ui.label(tr.t("stats-unreadable")).on_hover_text(message);
+                        // The reader's message is English: other languages say where to see
+                        // why (opening the article words it in the status bar).
+                        let hint = if tr.language() == crate::app::Language::English {
+                            message.clone()
+                        } else {
+                            tr.t("stats-unreadable-hint")
+                        };
+                        ui.label(tr.t("stats-unreadable")).on_hover_text(hint);
                         ui.label("");
                     }
                 }

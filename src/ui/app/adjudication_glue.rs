@@ -34,7 +34,7 @@ impl HashiyaApp {
                 Err(error) => {
                     let text = self
                         .tr()
-                        .raw_args("adjudication-cannot", &[("error", error.to_string().into())]);
+                        .raw_args("adjudication-cannot", &[("error", self.file_error(&error).into())]);
                     self.say(text, true);
                     return;
                 }
@@ -64,7 +64,7 @@ impl HashiyaApp {
             Err(error) => {
                 let text = self
                     .tr()
-                    .raw_args("adjudication-no-gold", &[("error", error.to_string().into())]);
+                    .raw_args("adjudication-no-gold", &[("error", self.file_error(&error).into())]);
                 self.say(text, true);
             }
         }

@@ -4,6 +4,7 @@
 use egui::{Context, Ui};
 
 use super::HashiyaApp;
+use crate::app::entity_book::AddEntityError;
 use crate::app::{AnnotatorAction, EntityBook, kind_of_mention};
 use crate::model::Command;
 use crate::ui::actions::AppAction;
@@ -26,7 +27,7 @@ impl HashiyaApp {
                     path: article.with_file_name(crate::io::entities::ENTITIES_FILE),
                     ..EntityBook::default()
                 };
-                self.say(error.to_string(), true);
+                self.say(self.file_error(&error), true);
             }
         }
     }
@@ -78,9 +79,13 @@ impl HashiyaApp {
                 match self.entities.add(&name, kind) {
                     Ok(entity) => (id, Some(entity)),
                     Err(error) => {
-                        let text = self
-                            .tr()
-                            .raw_args("entity-not-saved", &[("error", error.as_str().into())]);
+                        let error = match &error {
+                            AddEntityError::Registry(error) => {
+                                crate::app::i18n::entity_error(self.settings.language, error)
+                            }
+                            AddEntityError::Save(error) => self.file_error(error),
+                        };
+                        let text = self.tr().raw_args("entity-not-saved", &[("error", error.into())]);
                         self.say(text, true);
                         return;
                     }

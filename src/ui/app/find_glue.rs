@@ -93,7 +93,7 @@ impl HashiyaApp {
         let articles: Vec<_> = folder.entries.iter().map(|entry| entry.article.clone()).collect();
         match search_articles(&articles, query, &options) {
             Ok(results) => self.folder_results = Some(FolderResults::new(query, &results)),
-            Err(error) => self.say(error.to_string(), true),
+            Err(error) => self.say(crate::app::i18n::find_error(self.settings.language, &error), true),
         }
     }
 

@@ -11,6 +11,7 @@ use super::HashiyaApp;
 use crate::app::suggestion_walk::accept_all;
 use crate::model::SuggestionSource;
 use crate::ui::actions::{SuggestionAction, SuggestionRun};
+use crate::ui::language::Tr;
 use crate::ui::suggestion_panel::RunProgress;
 
 impl HashiyaApp {
@@ -217,6 +218,8 @@ impl HashiyaApp {
         }
         let document = self.session.document().clone();
         let article = self.session.article_path().to_path_buf();
+        // The job's errors are worded on its thread, in the language of now.
+        let tr = self.tr();
         let others: Vec<std::path::PathBuf> = self
             .folder
             .as_ref()
@@ -233,7 +236,7 @@ impl HashiyaApp {
             match run {
                 SuggestionRun::Matcher => {
                     let training = training_documents(&others, progress, cancel);
-                    let gazetteer = read_gazetteer(&article)?;
+                    let gazetteer = read_gazetteer(&article, tr)?;
                     let refs: Vec<&crate::model::Document> = training.iter().collect();
                     let mut matcher = crate::suggest::Matcher::learn(&refs, &gazetteer);
                     // The open article is still being annotated: what it leaves unannotated is
@@ -252,7 +255,8 @@ impl HashiyaApp {
                     refs.push(&document);
                     // Training reports its own progress over the second half of the bar.
                     let half = |fraction: f32| progress(0.5 + fraction / 2.0);
-                    let tagger = crate::suggest::Tagger::train(&refs, &half, cancel).map_err(|e| e.to_string())?;
+                    let tagger =
+                        crate::suggest::Tagger::train(&refs, &half, cancel).map_err(|e| tagger_error(tr, &e))?;
                     Ok((tagger.suggest(&document), None))
                 }
             }
@@ -284,13 +288,39 @@ fn training_documents(
     documents
 }
 
-/// The gazetteer beside the article, if there is one.
-fn read_gazetteer(article: &std::path::Path) -> Result<Vec<(String, String)>, String> {
+/// The gazetteer beside the article, if there is one; why it does not read, in `tr`'s
+/// language.
+fn read_gazetteer(article: &std::path::Path, tr: Tr) -> Result<Vec<(String, String)>, String> {
+    use crate::suggest::GazetteerError;
     let path = article.with_file_name(GAZETTEER_FILE);
+    let shown = path.display().to_string();
     match std::fs::read_to_string(&path) {
-        Ok(text) => crate::suggest::parse_gazetteer(&text).map_err(|e| format!("{}: {e}", path.display())),
+        Ok(text) => crate::suggest::parse_gazetteer(&text).map_err(|error| {
+            let (id, line) = match error {
+                GazetteerError::NoTab { line } => ("suggestions-gazetteer-no-tab", line),
+                GazetteerError::Empty { line } => ("suggestions-gazetteer-empty", line),
+            };
+            tr.raw_args(id, &[("path", shown.as_str().into()), ("line", line.into())])
+        }),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(error) => Err(format!("{}: {error}", path.display())),
+        Err(error) => {
+            let why = crate::app::i18n::os_error(tr.language(), &error);
+            Err(tr.raw_args(
+                "suggestions-gazetteer-unreadable",
+                &[("path", shown.into()), ("why", why.into())],
+            ))
+        }
+    }
+}
+
+/// Why the tagger could not be trained, in `tr`'s language (the CRF library's own words in
+/// the English interface only).
+fn tagger_error(tr: Tr, error: &crate::suggest::TaggerError) -> String {
+    use crate::suggest::TaggerError;
+    match error {
+        TaggerError::NothingToLearn => tr.raw("suggestions-nothing-to-learn"),
+        TaggerError::Cancelled => tr.raw("suggestions-cancelled"),
+        TaggerError::Crf(detail) => tr.raw_args("suggestions-crf-failed", &[("detail", detail.into())]),
     }
 }
 
