@@ -296,6 +296,7 @@ pub fn export_line_with(
 /// JSON value: what the Parquet export writes as a row (see
 /// [`crate::export::record_schema`]). Counts and warnings as [`export_line_with`]'s.
 #[must_use]
+#[cfg_attr(not(feature = "parquet"), allow(dead_code))]
 pub(crate) fn hashiya_value(
     document: &Document,
     suggestions: bool,
