@@ -1,5 +1,5 @@
 """The Parquet export of a split as its users load it: pyarrow reads every part with the
-columns of the Hashiya JSONL; Hugging Face `datasets` loads the parts with
+columns of the Hashiya JSONL, pandas as a data frame; Hugging Face `datasets` loads the parts with
 `load_dataset("parquet", data_files=...)` and the folder through its dataset card,
 `concatenate_datasets` joins the splits, every span's char offsets slice its text, and the
 features and the rows equal those of the JSONL export of the same documents loaded with
@@ -9,6 +9,7 @@ import os
 import sys
 
 import datasets
+import pandas
 import pyarrow.parquet as pq
 
 parquet_folder, jsonl_folder = sys.argv[1], sys.argv[2]
@@ -34,6 +35,12 @@ for table in tables.values():
             assert row["text"][span["start"]:span["end"]] == span["text"], span
             assert span["note"] is None or isinstance(span["note"], str), span
             checked += 1
+
+# pandas (through pyarrow): a data frame per part, the same columns and rows.
+for name, path in files.items():
+    frame = pandas.read_parquet(path)
+    assert list(frame.columns) == COLUMNS, list(frame.columns)
+    assert len(frame) == tables[name].num_rows, (name, len(frame))
 
 # datasets: the parts as splits, and joined.
 loaded = datasets.load_dataset("parquet", data_files=files)
