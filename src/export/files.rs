@@ -152,8 +152,8 @@ pub enum FilesError {
 /// `PART.parquet` or `PART/` per part. The
 /// token-classification JSONL also writes `labels.json` beside its file (in the folder, with a
 /// split), one for every part; a split of Hashiya's or the token JSONL, or of Parquet, also
-/// writes the folder's dataset card `README.md` (see [`crate::export::dataset_card`]). `progress(done, total)` is
-/// called after each document.
+/// writes the folder's dataset card `README.md` (see [`crate::export::dataset_card`]).
+/// `progress(done, total)` is called after each document.
 ///
 /// Every file is checked against `protected` before the first is written (a refused export
 /// writes nothing), and each is replaced atomically: a failure (a full disk) leaves the
