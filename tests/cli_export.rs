@@ -49,6 +49,17 @@ fn usage_errors_exit_2() {
         &["export", "--to", "xml", &input],
         &["export", "--to", "brat", &input],
         &["export", "--to", "spacy", &input],
+        &["export", "--to", "parquet", &input],
+        &[
+            "export",
+            "--to",
+            "parquet",
+            "--jsonl-flavor",
+            "hashiya",
+            "--out",
+            "x",
+            &input,
+        ],
         &["export", "--to", "jsonl", "--nope", &input],
         &["export", "--to", "jsonl", "--split", "train=0.9", "--out", "x", &input],
         &["export", "--to", "jsonl", "--jsonl-flavor", "spacy", &input],
@@ -505,26 +516,34 @@ fn token_classification_jsonl_writes_labels_json_beside_it() {
 }
 
 #[test]
-fn split_jsonl_gets_a_dataset_card_but_never_replaces_a_readme_of_the_user() {
+fn split_jsonl_and_parquet_get_a_dataset_card_but_never_replace_a_readme_of_the_user() {
     let folder = corpus_folder();
     let input = folder.path().to_string_lossy().into_owned();
     let out = tempfile::tempdir().expect("temp dir");
-    let split = path(out.path(), "split");
-    let export = || hashiya(&["export", "--to", "jsonl", "--split", "train=1", "--out", &split, &input]);
-    let card = Path::new(&split).join("README.md");
-    for _ in 0..2 {
-        // Written, then replaced by the next export (it is Hashiya's own).
+    for (to, loader) in [("jsonl", "json"), ("parquet", "parquet")] {
+        let split = path(out.path(), to);
+        let export = || hashiya(&["export", "--to", to, "--split", "train=1", "--out", &split, &input]);
+        let card = Path::new(&split).join("README.md");
+        for _ in 0..2 {
+            // Written, then replaced by the next export (it is Hashiya's own).
+            let output = export();
+            assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+            let text = std::fs::read_to_string(&card).expect("the dataset card");
+            assert!(
+                text.starts_with("---\nconfigs:\n") && text.contains(&format!("path: \"train.{to}\"")),
+                "{text}"
+            );
+            assert!(Path::new(&split).join(format!("train.{to}")).is_file());
+        }
+        std::fs::write(&card, "# Notes of mine\n").expect("write");
         let output = export();
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        let text = std::fs::read_to_string(&card).expect("the dataset card");
+        assert_eq!(std::fs::read_to_string(&card).expect("read"), "# Notes of mine\n");
+        assert!(stderr(&output).contains("not a dataset card"), "{}", stderr(&output));
         assert!(
-            text.starts_with("---\nconfigs:\n") && text.contains("path: \"train.jsonl\""),
-            "{text}"
+            stderr(&output).contains(&format!("load_dataset(\"{loader}\"")),
+            "{}",
+            stderr(&output)
         );
     }
-    std::fs::write(&card, "# Notes of mine\n").expect("write");
-    let output = export();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(std::fs::read_to_string(&card).expect("read"), "# Notes of mine\n");
-    assert!(stderr(&output).contains("not a dataset card"), "{}", stderr(&output));
 }

@@ -472,3 +472,40 @@ fn spacy_doc() {
     }
     check("sample.spacy.txt", &out);
 }
+
+/// The Parquet schema of the sample's export, as the parquet crate prints a file's schema,
+/// without and with the suggestions' columns: a changed column, type or nullability shows
+/// here (the rows themselves equal the JSONL's, checked in `tests/export_parquet.rs`).
+#[test]
+fn parquet_schema() {
+    use hashiya::export::parquet::ParquetOptions;
+    use parquet::file::reader::FileReader;
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut out = String::new();
+    for suggestions in [false, true] {
+        let path = folder.path().join(format!("{suggestions}.parquet"));
+        files::write_export(
+            &[common::golden_document()],
+            ExportFormat::Parquet(ParquetOptions {
+                offsets: OffsetUnit::Char,
+                suggestions,
+            }),
+            &path,
+            None,
+            &files::Protected::default(),
+            &mut |_, _| {},
+        )
+        .expect("export");
+        let reader =
+            parquet::file::serialized_reader::SerializedFileReader::new(std::fs::File::open(&path).expect("written"))
+                .expect("a Parquet file");
+        let metadata = reader.metadata().file_metadata();
+        assert_eq!(metadata.num_rows(), 1);
+        let mut printed = Vec::new();
+        parquet::schema::printer::print_schema(&mut printed, &metadata.schema_descr().root_schema_ptr());
+        out += "# suggestions: ";
+        out += if suggestions { "true\n" } else { "false\n" };
+        out += &String::from_utf8(printed).expect("UTF-8");
+    }
+    check("sample.parquet-schema.txt", &out);
+}

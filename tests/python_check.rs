@@ -2,7 +2,8 @@
 //! text, the file splits into one line per document even with `str.splitlines`, and every
 //! brat T line's text equals the text at its offsets. Then the consumers users train with load
 //! them (the scripts are in `tests/python/`): Hugging Face `datasets` loads and concatenates
-//! every JSONL split and the token-classification export with its `labels.json`, seqeval reads
+//! every JSONL split and the token-classification export with its `labels.json`, pyarrow and
+//! `datasets` load the Parquet split files (concatenated, with the JSONL's features and rows), seqeval reads
 //! the spans back from the CoNLL and token tags, spaCy's converter reads a multi-document
 //! CoNLL file as one Doc per document, and spaCy loads the `.spacy` export (whole and split)
 //! with every span in `doc.spans["sc"]` at its char offsets and non-overlapping `doc.ents`. Outside CI a missing python3 or package skips with a
@@ -18,6 +19,7 @@ use hashiya::export::conll::ConllOptions;
 use hashiya::export::files::{self, ExportFormat};
 use hashiya::export::jsonl::JsonlFlavor;
 use hashiya::export::offsets::OffsetUnit;
+use hashiya::export::parquet::ParquetOptions;
 use hashiya::export::split::SplitSpec;
 use hashiya::export::tokens::SentenceSplit;
 use hashiya::model::{Document, DocumentMeta, EntityRegistry, Link, LinkId, Schema, Span, SpanId};
@@ -317,6 +319,38 @@ fn datasets_loads_and_concatenates_every_jsonl_split() {
     );
     assert!(report.splits.iter().all(|(_, n)| *n == 1), "{:?}", report.splits);
     let checked = run_script("datasets_check.py", &[&out, Path::new(&SPLITS.join(","))]);
+    let spans: usize = documents.iter().map(|d| d.spans().len()).sum();
+    assert_eq!(checked, spans.to_string());
+}
+
+#[test]
+fn pyarrow_and_datasets_load_the_parquet_splits_like_the_jsonl_ones() {
+    if !python_with("datasets, pyarrow") {
+        return;
+    }
+    let folder = tempfile::tempdir().expect("temp dir");
+    let (mut documents, _) = documents_with_truth(folder.path());
+    // As for the JSONL: a document per split, one with links, attributes, notes and entities,
+    // ones without, one without spans; each part alone has the one schema.
+    let (registry, with_entities) = common::with_sample_entities(&documents[0]);
+    documents[0] = with_entities;
+    let (parquet, jsonl) = (folder.path().join("parquet"), folder.path().join("jsonl"));
+    let report = export_with(
+        &documents,
+        &registry,
+        ExportFormat::Parquet(ParquetOptions::default()),
+        &parquet,
+        Some(&SPLITS),
+    );
+    assert!(report.splits.iter().all(|(_, n)| *n == 1), "{:?}", report.splits);
+    export_with(
+        &documents,
+        &registry,
+        ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
+        &jsonl,
+        Some(&SPLITS),
+    );
+    let checked = run_script("parquet_check.py", &[&parquet, &jsonl, Path::new(&SPLITS.join(","))]);
     let spans: usize = documents.iter().map(|d| d.spans().len()).sum();
     assert_eq!(checked, spans.to_string());
 }

@@ -425,6 +425,7 @@ format-brat = brat (توسيم منفصل، مجلد)
 format-events = الأحداث (JSONL: الإجراءات المتفق عليها والاقتباسات حسب الكيان)
 format-coref = الإحالة المشتركة (JSONL: مجموعات الأذكار في كل وثيقة)
 format-spacy = spaCy DocBin (ملف ‎.spacy: كل المقاطع، والخارجية منها كيانات)
+format-parquet = Parquet (ملف ‎.parquet: صف لكل وثيقة، بأعمدة JSONL حاشية)
 import-title = استيراد مجموعة بيانات
 import-open-first = فتح أول مقال مستورد
 import-format = الصيغة

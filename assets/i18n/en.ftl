@@ -383,6 +383,7 @@ format-brat = brat standoff (folder)
 format-events = Events (JSONL: agreed actions and quotes by entity)
 format-coref = Coreference (JSONL: mention clusters per document)
 format-spacy = spaCy DocBin (.spacy: every span, outermost as entities)
+format-parquet = Parquet (.parquet: a row per document, the Hashiya JSONL columns)
 import-title = Import dataset
 import-open-first = Open the first imported article
 import-format = Format

@@ -135,7 +135,8 @@ pub struct ExportArgs {
     #[arg(long, alias = "flavor", value_name = "FLAVOR", value_parser = jsonl_flavor_parser())]
     pub jsonl_flavor: Option<JsonlFlavor>,
     /// What JSONL offsets count: chars (Unicode scalars, as Python does; the default) or
-    /// utf16 code units (as doccano's and Label Studio's JavaScript do) (with --to jsonl).
+    /// utf16 code units (as doccano's and Label Studio's JavaScript do) (with --to jsonl or
+    /// --to parquet).
     #[arg(long, value_name = "UNIT", value_parser = offsets_parser())]
     pub offsets: Option<OffsetUnit>,
     /// Where CoNLL sentences end (with --to conll or --jsonl-flavor tokens).
@@ -145,8 +146,8 @@ pub struct ExportArgs {
     #[arg(long)]
     pub layers: bool,
     /// Also writes the suggestions, under their own keys `suggestions` and
-    /// `suggested_relations` (with --to jsonl, the hashiya flavor); without it no suggestion
-    /// reaches an export.
+    /// `suggested_relations` (with --to jsonl, the hashiya flavor, or --to parquet); without
+    /// it no suggestion reaches an export.
     #[arg(long)]
     pub with_suggestions: bool,
     /// Labels written as brat events: the span is the trigger, its links the roles (with
@@ -182,6 +183,8 @@ pub enum ExportTo {
     Coref,
     /// A spaCy training file (.spacy): every span in a span group, the outermost as entities.
     Spacy,
+    /// A Parquet table (.parquet), a row per document: the columns of the hashiya JSONL.
+    Parquet,
 }
 
 /// `hashiya import`.

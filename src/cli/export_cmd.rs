@@ -1,5 +1,5 @@
-//! `hashiya export`: annotated articles to a dataset (JSONL, `CoNLL`, brat, spaCy), optionally
-//! split.
+//! `hashiya export`: annotated articles to a dataset (JSONL, `CoNLL`, brat, spaCy, Parquet),
+//! optionally split.
 
 use std::path::PathBuf;
 
@@ -11,6 +11,7 @@ use crate::export::ExportFormat;
 use crate::export::conll::ConllOptions;
 use crate::export::dataset::{ExportError, ExportSource, export_dataset};
 use crate::export::jsonl::JsonlFlavor;
+use crate::export::parquet::ParquetOptions;
 use crate::export::split::SplitSpec;
 
 /// What the command line asks for.
@@ -83,9 +84,14 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
         JsonlFlavor::Hashiya if args.with_suggestions => JsonlFlavor::HashiyaWithSuggestions,
         flavor => flavor,
     };
-    if args.with_suggestions && (args.to != ExportTo::Jsonl || flavor != JsonlFlavor::HashiyaWithSuggestions) {
+    let suggestions_fit = match args.to {
+        ExportTo::Jsonl => flavor == JsonlFlavor::HashiyaWithSuggestions,
+        ExportTo::Parquet => true,
+        _ => false,
+    };
+    if args.with_suggestions && !suggestions_fit {
         return Err(UsageError(
-            "--with-suggestions goes with --to jsonl (the hashiya flavor)".to_owned(),
+            "--with-suggestions goes with --to jsonl (the hashiya flavor) or --to parquet".to_owned(),
         ));
     }
     let format = match args.to {
@@ -98,6 +104,10 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
         ExportTo::Events => ExportFormat::Events,
         ExportTo::Coref => ExportFormat::Coref,
         ExportTo::Spacy => ExportFormat::Spacy,
+        ExportTo::Parquet => ExportFormat::Parquet(ParquetOptions {
+            offsets: args.offsets.unwrap_or_default(),
+            suggestions: args.with_suggestions,
+        }),
     };
     if args.jsonl_flavor.is_some() && args.to != ExportTo::Jsonl {
         return Err(UsageError("--jsonl-flavor goes with --to jsonl".to_owned()));
@@ -108,8 +118,8 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
             "--sentences goes with --to conll or --jsonl-flavor tokens".to_owned(),
         ));
     }
-    if args.offsets.is_some() && args.to != ExportTo::Jsonl {
-        return Err(UsageError("--offsets goes with --to jsonl".to_owned()));
+    if args.offsets.is_some() && !matches!(args.to, ExportTo::Jsonl | ExportTo::Parquet) {
+        return Err(UsageError("--offsets goes with --to jsonl or --to parquet".to_owned()));
     }
     if args.offsets.is_some() && tokens {
         return Err(UsageError(
@@ -143,6 +153,11 @@ fn parse(args: ExportArgs) -> Result<Request, UsageError> {
     }
     if args.out.is_none() && format == ExportFormat::Spacy {
         return Err(UsageError("spacy writes a binary file: give it with --out".to_owned()));
+    }
+    if args.out.is_none() && matches!(format, ExportFormat::Parquet(_)) {
+        return Err(UsageError(
+            "parquet writes a binary file: give it with --out".to_owned(),
+        ));
     }
     Ok(Request {
         format,
@@ -180,6 +195,20 @@ mod tests {
             &["--to", "spacy", "a.txt"],
             &["--to", "spacy", "--out", "d.spacy", "--layers", "a.txt"],
             &["--to", "spacy", "--out", "d.spacy", "--offsets", "utf16", "a.txt"],
+            &["--to", "parquet", "a.txt"],
+            &[
+                "--to",
+                "parquet",
+                "--out",
+                "d.parquet",
+                "--jsonl-flavor",
+                "hashiya",
+                "a.txt",
+            ],
+            &["--to", "parquet", "--out", "d.parquet", "--sentences", "lines", "a.txt"],
+            &["--to", "parquet", "--out", "d.parquet", "--layers", "a.txt"],
+            &["--to", "parquet", "--out", "d.parquet", "--offsets", "bytes", "a.txt"],
+            &["--to", "spacy", "--out", "d.spacy", "--with-suggestions", "a.txt"],
             &["--to", "conll", "--jsonl-flavor", "doccano", "a.txt"],
             &["--to", "jsonl", "--jsonl-flavor", "spacy", "a.txt"],
             &["--to", "jsonl", "--sentences", "lines", "a.txt"],
@@ -303,6 +332,32 @@ mod tests {
         assert_eq!(
             request_.format,
             ExportFormat::Jsonl(JsonlFlavor::Tokens(SentenceSplit::Lines), OffsetUnit::Char)
+        );
+    }
+
+    #[test]
+    fn parquet_requests() {
+        let request_ = request(&["--to", "parquet", "--out", "d.parquet", "x"]).expect("parses");
+        assert_eq!(request_.format, ExportFormat::Parquet(ParquetOptions::default()));
+        let request_ = request(&[
+            "--to",
+            "parquet",
+            "--offsets",
+            "utf16",
+            "--with-suggestions",
+            "--out",
+            "d",
+            "--split",
+            "train=0.5,test=0.5",
+            "x",
+        ])
+        .expect("parses");
+        assert_eq!(
+            request_.format,
+            ExportFormat::Parquet(ParquetOptions {
+                offsets: OffsetUnit::Utf16,
+                suggestions: true,
+            })
         );
     }
 }

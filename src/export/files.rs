@@ -9,10 +9,11 @@ use std::str::FromStr;
 
 use crate::export::brat::{self, BratDocument, BratNames};
 use crate::export::conll::{self, ConllOptions, ConllWriter};
-use crate::export::dataset_card::{CARD_FILE, dataset_card, is_dataset_card};
+use crate::export::dataset_card::{CARD_FILE, dataset_card, is_dataset_card, parquet_dataset_card};
 pub use crate::export::guard::{Protected, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
 use crate::export::offsets::OffsetUnit;
+use crate::export::parquet::{self, ParquetExportError, ParquetOptions};
 use crate::export::spacy::{self, SpacyError};
 use crate::export::split::SplitSpec;
 use crate::export::token_classification::{self, LABELS_FILE, TagSet};
@@ -37,6 +38,9 @@ pub enum ExportFormat {
     Coref,
     /// spaCy's `DocBin` ([`crate::export::spacy`]): a binary `.spacy` file.
     Spacy,
+    /// Hashiya's JSONL records as a Parquet table ([`crate::export::parquet`]): a binary
+    /// `.parquet` file.
+    Parquet(ParquetOptions),
 }
 
 impl ExportFormat {
@@ -47,6 +51,7 @@ impl ExportFormat {
             Self::Jsonl(..) | Self::Events | Self::Coref => Some("jsonl"),
             Self::Conll(_) => Some("conll"),
             Self::Spacy => Some(spacy::EXTENSION),
+            Self::Parquet(_) => Some(parquet::EXTENSION),
             Self::Brat => None,
         }
     }
@@ -125,6 +130,14 @@ pub enum FilesError {
         /// Why.
         source: SpacyError,
     },
+    /// The Parquet file could not be made.
+    #[error("cannot write the Parquet file ({source}): {}", path.display())]
+    Parquet {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: ParquetExportError,
+    },
     /// A brat import found no `.ann` file with its `.txt`.
     #[error("no brat document (NAME.ann with NAME.txt) in {}", path.display())]
     NoBratDocuments {
@@ -134,13 +147,13 @@ pub enum FilesError {
 }
 
 /// Writes an export to `destination` and reports what it wrote. Without a split, JSONL,
-/// `CoNLL` and spaCy write the file `destination` and brat the folder `destination`; with a
-/// split, `destination` is a folder holding `PART.jsonl`, `PART.conll`, `PART.spacy` or
-/// `PART/` per part. The
+/// `CoNLL`, spaCy and Parquet write the file `destination` and brat the folder `destination`;
+/// with a split, `destination` is a folder holding `PART.jsonl`, `PART.conll`, `PART.spacy`,
+/// `PART.parquet` or `PART/` per part. The
 /// token-classification JSONL also writes `labels.json` beside its file (in the folder, with a
-/// split), one for every part; a split of Hashiya's or the token JSONL also writes the folder's
-/// dataset card `README.md` (see [`crate::export::dataset_card`]). `progress(done, total)` is
-/// called after each document.
+/// split), one for every part; a split of Hashiya's or the token JSONL, or of Parquet, also
+/// writes the folder's dataset card `README.md` (see [`crate::export::dataset_card`]).
+/// `progress(done, total)` is called after each document.
 ///
 /// Every file is checked against `protected` before the first is written (a refused export
 /// writes nothing), and each is replaced atomically: a failure (a full disk) leaves the
@@ -199,15 +212,13 @@ pub fn write_export_with_entities(
                 let folder = part.map_or_else(|| destination.to_owned(), |p| destination.join(p));
                 plan_brat(&group, &folder, &mut counter, &mut planned)
             }
-            (ExportFormat::Spacy, part) => {
-                let path = part.map_or_else(
-                    || destination.to_owned(),
-                    |p| destination.join(format!("{p}.{}", spacy::EXTENSION)),
-                );
-                let (contents, one) = export_docbin(&group, &mut counter).map_err(|source| FilesError::Spacy {
-                    path: path.clone(),
-                    source,
-                })?;
+            (ExportFormat::Spacy | ExportFormat::Parquet(_), part) => {
+                let path = match (part, format.extension()) {
+                    (Some(part), Some(extension)) => destination.join(format!("{part}.{extension}")),
+                    _ => destination.to_owned(),
+                };
+                let (contents, one) =
+                    export_binary(&group, entities, format, &mut counter).map_err(|error| error.at(&path))?;
                 planned.push(Planned {
                     path,
                     contents,
@@ -234,15 +245,13 @@ pub fn write_export_with_entities(
         }
         report.merge(one);
     }
-    if let ExportFormat::Jsonl(flavor, _) = format {
-        planned.extend(jsonl_companions(
-            documents,
-            flavor,
-            destination,
-            split.map(|(spec, _)| spec),
-            &mut report,
-        ));
-    }
+    planned.extend(companions(
+        documents,
+        format,
+        destination,
+        split.map(|(spec, _)| spec),
+        &mut report,
+    ));
     for file in &planned {
         if file.brat_text {
             protected.check_brat_text(&file.path)?;
@@ -254,6 +263,26 @@ pub fn write_export_with_entities(
         write_file(&file.path, &file.contents)?;
     }
     Ok(report)
+}
+
+/// The files an export writes beside its own: a JSONL's (see [`jsonl_companions`]), and the
+/// dataset card of a split Parquet export.
+fn companions(
+    documents: &[Document],
+    format: ExportFormat,
+    destination: &Path,
+    split: Option<&SplitSpec>,
+    report: &mut ExportReport,
+) -> Vec<Planned> {
+    match (format, split) {
+        (ExportFormat::Jsonl(flavor, _), split) => jsonl_companions(documents, flavor, destination, split, report),
+        (ExportFormat::Parquet(options), Some(spec)) => {
+            let parts: Vec<&str> = spec.parts().iter().map(|(name, _)| name.as_str()).collect();
+            let card = parquet_dataset_card(options.suggestions, &parts);
+            planned_card(card, destination, "parquet", report).into_iter().collect()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The files a JSONL export writes beside its own: `labels.json` for the token flavor, and the
@@ -283,23 +312,31 @@ fn jsonl_companions(
         spec.parts().iter().map(|(name, _)| name.as_str()).collect()
     });
     if let Some(card) = split.and_then(|_| dataset_card(flavor, &parts, &tags)) {
-        let path = folder.join(CARD_FILE);
-        // Unreadable or absent: nothing of the user's to keep.
-        let existing = std::fs::read_to_string(&path).ok();
-        if existing.is_none_or(|text| is_dataset_card(&text)) {
-            planned.push(Planned {
-                path,
-                contents: card.into_bytes(),
-                brat_text: false,
-            });
-        } else {
-            report.warn(format!(
-                "{} is not a dataset card Hashiya wrote; kept, so load the splits with load_dataset(\"json\", data_files=...)",
-                path.display()
-            ));
-        }
+        planned.extend(planned_card(card, folder, "json", report));
     }
     planned
+}
+
+/// The dataset card `card` of the split export in `folder`, unless the folder has a
+/// `README.md` that is not one (the user's own is never replaced; a warning says so).
+/// `loader` is the `datasets` loader that reads the splits without it.
+fn planned_card(card: String, folder: &Path, loader: &str, report: &mut ExportReport) -> Option<Planned> {
+    let path = folder.join(CARD_FILE);
+    // Unreadable or absent: nothing of the user's to keep.
+    let existing = std::fs::read_to_string(&path).ok();
+    if existing.is_none_or(|text| is_dataset_card(&text)) {
+        Some(Planned {
+            path,
+            contents: card.into_bytes(),
+            brat_text: false,
+        })
+    } else {
+        report.warn(format!(
+            "{} is not a dataset card Hashiya wrote; kept, so load the splits with load_dataset(\"{loader}\", data_files=...)",
+            path.display()
+        ));
+        None
+    }
 }
 
 /// A file an export is about to write.
@@ -324,8 +361,8 @@ impl Progress<'_> {
     }
 }
 
-/// A one-file export as text (`None` for brat, which writes a folder, and for spaCy's binary
-/// `DocBin`).
+/// A one-file export as text (`None` for brat, which writes a folder, and for the binary
+/// formats: spaCy's `DocBin`, Parquet).
 #[must_use]
 pub fn export_string(documents: &[Document], format: ExportFormat) -> Option<(String, ExportReport)> {
     export_string_with_entities(documents, &EntityRegistry::default(), format)
@@ -338,7 +375,10 @@ pub fn export_string_with_entities(
     entities: &EntityRegistry,
     format: ExportFormat,
 ) -> Option<(String, ExportReport)> {
-    if matches!(format, ExportFormat::Brat | ExportFormat::Spacy) {
+    if matches!(
+        format,
+        ExportFormat::Brat | ExportFormat::Spacy | ExportFormat::Parquet(_)
+    ) {
         return None;
     }
     let group: Vec<&Document> = documents.iter().collect();
@@ -396,6 +436,38 @@ fn export_text(
         out = writer.finish();
     }
     (out, report)
+}
+
+/// Why a binary file could not be made, before its path is known.
+enum BinaryError {
+    Spacy(SpacyError),
+    Parquet(ParquetExportError),
+}
+
+impl BinaryError {
+    fn at(self, path: &Path) -> FilesError {
+        let path = path.to_owned();
+        match self {
+            Self::Spacy(source) => FilesError::Spacy { path, source },
+            Self::Parquet(source) => FilesError::Parquet { path, source },
+        }
+    }
+}
+
+/// One file of a binary format (spaCy's `DocBin`, Parquet): `documents` (a split part, or all
+/// of them).
+fn export_binary(
+    documents: &[&Document],
+    entities: &EntityRegistry,
+    format: ExportFormat,
+    progress: &mut Progress<'_>,
+) -> Result<(Vec<u8>, ExportReport), BinaryError> {
+    match format {
+        ExportFormat::Parquet(options) => {
+            parquet::export_parquet(documents, entities, options, &mut || progress.step()).map_err(BinaryError::Parquet)
+        }
+        _ => export_docbin(documents, progress).map_err(BinaryError::Spacy),
+    }
 }
 
 /// One `.spacy` file of an export: `documents` (a split part, or all of them).

@@ -258,20 +258,13 @@ pub fn export_line_with(
         ..ExportReport::default()
     };
     let json = match flavor {
-        JsonlFlavor::Hashiya | JsonlFlavor::HashiyaWithSuggestions => {
-            let mut line = hashiya_line(document, &offsets, registry);
-            if flavor == JsonlFlavor::HashiyaWithSuggestions {
-                add_suggestions(&mut line, document, &offsets);
-            }
-            for entity in line.entities.iter().filter(|e| e.name.is_none()) {
-                report.warn(format!(
-                    "{}: spans name entity {}, which the entity registry does not have",
-                    document.meta().source_name,
-                    entity.id
-                ));
-            }
-            serde_json::to_string(&line)
-        }
+        JsonlFlavor::Hashiya | JsonlFlavor::HashiyaWithSuggestions => serde_json::to_string(&hashiya_record(
+            document,
+            flavor == JsonlFlavor::HashiyaWithSuggestions,
+            &offsets,
+            registry,
+            &mut report,
+        )),
         JsonlFlavor::Doccano => {
             if !document.links().is_empty() {
                 report.links_dropped = document.links().len();
@@ -297,6 +290,51 @@ pub fn export_line_with(
     // by any reader, and the fallback never happens in practice.
     let json = json.unwrap_or_default();
     (escape_line_separators(json), report)
+}
+
+/// A document as a record of Hashiya's flavor (with its suggestions when `suggestions`), as a
+/// JSON value: what the Parquet export writes as a row (see
+/// [`crate::export::record_schema`]). Counts and warnings as [`export_line_with`]'s.
+#[must_use]
+#[cfg_attr(not(feature = "parquet"), allow(dead_code))]
+pub(crate) fn hashiya_value(
+    document: &Document,
+    suggestions: bool,
+    unit: OffsetUnit,
+    registry: &EntityRegistry,
+) -> (Value, ExportReport) {
+    let offsets = OffsetConverter::new(document.text(), unit);
+    let mut report = ExportReport {
+        documents: 1,
+        spans: document.spans().len(),
+        links: document.links().len(),
+        ..ExportReport::default()
+    };
+    let record = hashiya_record(document, suggestions, &offsets, registry, &mut report);
+    // Strings, numbers and options of them always convert.
+    (serde_json::to_value(&record).unwrap_or_default(), report)
+}
+
+/// A document's record of Hashiya's flavor; warns of entities the registry lacks.
+fn hashiya_record<'d>(
+    document: &'d Document,
+    suggestions: bool,
+    offsets: &OffsetConverter,
+    registry: &'d EntityRegistry,
+    report: &mut ExportReport,
+) -> LineOut<'d> {
+    let mut line = hashiya_line(document, offsets, registry);
+    if suggestions {
+        add_suggestions(&mut line, document, offsets);
+    }
+    for entity in line.entities.iter().filter(|e| e.name.is_none()) {
+        report.warn(format!(
+            "{}: spans name entity {}, which the entity registry does not have",
+            document.meta().source_name,
+            entity.id
+        ));
+    }
+    line
 }
 
 fn hashiya_line<'d>(document: &'d Document, offsets: &OffsetConverter, registry: &'d EntityRegistry) -> LineOut<'d> {

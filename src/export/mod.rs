@@ -1,5 +1,5 @@
 //! Dataset formats, one file per format: JSONL (Hashiya's own, doccano's, token classification), `CoNLL` (IOB2),
-//! brat standoff, spaCy's `DocBin` (`spacy`), the entity-level events (`events`) and coreference clusters (`coref`), each with its export and import as pure functions over
+//! brat standoff, spaCy's `DocBin` (`spacy`), Parquet (`parquet`: Hashiya's JSONL records as columns), the entity-level events (`events`) and coreference clusters (`coref`), each with its export and import as pure functions over
 //! [`crate::model::Document`]; [`files`] is the thin layer that reads and writes them on disk.
 //!
 //! Offsets are Unicode scalar offsets everywhere (Python's `text[start:end]`); JSONL can
@@ -22,7 +22,9 @@ mod msgpack;
 mod names;
 pub mod offsets;
 mod options;
+pub mod parquet;
 pub mod predictions;
+pub mod record_schema;
 mod report;
 mod schema_builder;
 pub mod spacy;

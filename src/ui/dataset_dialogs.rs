@@ -146,7 +146,7 @@ fn warnings_ui(ui: &mut egui::Ui, warnings: &[String]) {
 }
 
 /// The formats offered, with the catalogue ids of their names.
-const EXPORT_FORMATS: [(&str, ExportFormat); 12] = [
+const EXPORT_FORMATS: [(&str, ExportFormat); 13] = [
     (
         "format-jsonl-hashiya",
         ExportFormat::Jsonl(JsonlFlavor::Hashiya, OffsetUnit::Char),
@@ -193,6 +193,13 @@ const EXPORT_FORMATS: [(&str, ExportFormat); 12] = [
     ("format-events", ExportFormat::Events),
     ("format-coref", ExportFormat::Coref),
     ("format-spacy", ExportFormat::Spacy),
+    (
+        "format-parquet",
+        ExportFormat::Parquet(crate::export::parquet::ParquetOptions {
+            offsets: OffsetUnit::Char,
+            suggestions: false,
+        }),
+    ),
 ];
 
 /// The export dialog.
