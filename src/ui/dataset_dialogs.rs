@@ -651,6 +651,10 @@ fn files_error(tr: Tr, error: &FilesError) -> String {
             "dataset-spacy-failed",
             &[("path", path(file).into()), ("detail", source.to_string().into())],
         ),
+        FilesError::Parquet { path: file, source } => tr.raw_args(
+            "dataset-parquet-failed",
+            &[("path", path(file).into()), ("detail", source.to_string().into())],
+        ),
         FilesError::NoBratDocuments { path: file } => {
             tr.raw_args("dataset-no-brat-documents", &[("path", path(file).into())])
         }
