@@ -294,3 +294,107 @@ fn the_tagger_trains_on_the_folder_and_suggests_in_the_open_article() {
     assert!(!actors.is_empty(), "the tagger suggests actors: {actors:?}");
     assert!(document.spans().is_empty(), "suggestions only");
 }
+
+/// "Import predictions…" in the side panel reads a model's JSONL predictions (the format
+/// `hashiya import --to suggestions` reads) in the background: the line that names the open
+/// article becomes its suggestions in one undo step, and the status line says what was left
+/// out and why.
+#[test]
+fn predictions_imported_from_the_window_become_suggestions_in_one_undo_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = sample_with_predictions(dir.path(), Vec::new());
+    // The article starts without suggestions.
+    std::fs::remove_file(hashiya::io::annotation_path_for(&article)).expect("removed");
+    let mut spans: Vec<serde_json::Value> = (0..3)
+        .map(|nth| {
+            let (start, end) = common::find(common::SAMPLE, "الجيش الليبي", nth);
+            serde_json::json!({ "start": start, "end": end, "label": "Actor", "score": 0.9 })
+        })
+        .collect();
+    spans.push(serde_json::json!({ "start": 0, "end": 4, "label": "PER", "score": 0.5 }));
+    let line = serde_json::json!({
+        "document": NAME,
+        "text": common::SAMPLE,
+        "model": "camelbert",
+        "spans": spans,
+    });
+    let other = r#"{"document":"another.txt","text":"نص آخر","spans":[]}"#;
+    let predictions = dir.path().join("predictions.jsonl");
+    std::fs::write(&predictions, format!("{other}\nnot json\n{line}\n")).expect("predictions");
+
+    let mut harness = common::app_on_article(&article);
+    assert_eq!(counts(&harness), (0, 0));
+    if harness.query_by_label("Import predictions…").is_none() {
+        harness.get_by_label_contains("Suggestions (").click();
+        harness.run();
+    }
+    let no_portal =
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none();
+    if no_portal {
+        // No native dialog here: the path field starts with the article's folder.
+        harness.get_by_label("Import predictions…").click();
+        harness.run();
+        harness.get_by_label_contains("No native file dialog");
+        harness.event(egui::Event::Text("predictions.jsonl".to_owned()));
+        harness.run();
+        harness.get_by_label("OK").click();
+    } else {
+        let ctx = harness.ctx.clone();
+        harness.state_mut().perform(
+            &ctx,
+            hashiya::ui::AppAction::Suggestion(hashiya::ui::SuggestionAction::ImportPredictions(predictions)),
+        );
+    }
+    let source = SuggestionSource::Imported("camelbert".into());
+    wait_for(&mut harness, "the predictions are read", |d| suggests(d, &source));
+    assert_eq!(counts(&harness), (0, 3), "the PER span is of a label the schema lacks");
+    let message = harness.state().message().expect("a status line").to_owned();
+    assert!(
+        message.contains("3 suggestions added from predictions.jsonl"),
+        "{message}"
+    );
+    assert!(message.contains("1 left out"), "{message}");
+    assert!(message.contains("Labels not in the schema: PER"), "{message}");
+    assert!(
+        message.contains("line 2"),
+        "the line that is not JSON is named: {message}"
+    );
+
+    // The suggestions walk like any other, and one undo takes the import back.
+    harness.key_press(Key::N);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(counts(&harness), (1, 2));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(counts(&harness), (0, 0), "one undo step for the whole import");
+}
+
+/// A predictions file without a line for the open article changes nothing and says why.
+#[test]
+fn predictions_for_other_articles_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = sample_with_predictions(dir.path(), Vec::new());
+    let predictions = dir.path().join("other.jsonl");
+    std::fs::write(&predictions, r#"{"document":"another.txt","text":"نص آخر","spans":[]}"#).expect("file");
+    let mut harness = common::app_on_article(&article);
+    let before = harness.state().session().document().suggestions().clone();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(
+        &ctx,
+        hashiya::ui::AppAction::Suggestion(hashiya::ui::SuggestionAction::ImportPredictions(predictions)),
+    );
+    let mut waited = 0;
+    while !harness.state().message().is_some_and(|m| m.contains("has no line for")) {
+        assert!(waited < 3000, "the refusal is said");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run();
+        waited += 1;
+    }
+    let message = harness.state().message().expect("said");
+    assert!(message.contains(&format!("{NAME}.txt")), "{message}");
+    assert_eq!(harness.state().session().document().suggestions(), &before);
+}

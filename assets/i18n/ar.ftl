@@ -394,6 +394,8 @@ pick-no-portal = لا حوار ملفات أصيل: ليس في هذه الجل�
 pick-not-opened = لم يُفتح حوار الملفات الأصيل (لم تُجب أي بوابة سطح مكتب).
 pick-articles = المقالات
 pick-annotations = توسيمات حاشية
+pick-predictions = استيراد تنبؤات من
+pick-predictions-files = ملفات التنبؤات
 
 ## التصدير والاستيراد
 
@@ -501,6 +503,35 @@ suggestions-gazetteer-unreadable = تعذّرت قراءة { $path } ({ $why })
 suggestions-nothing-to-learn = لا مقطع موسوم للتعلم منه.
 suggestions-cancelled = أُلغي التدريب.
 suggestions-crf-failed = تعذّر تدريب الموسِّم الآلي.
+suggestions-import-predictions = استيراد تنبؤات…
+predictions-added = { $count ->
+    [zero] لم يُضف أي اقتراح من { $file }
+    [one] أُضيف اقتراح واحد من { $file }
+    [two] أُضيف اقتراحان من { $file }
+    [few] أُضيفت { $count } اقتراحات من { $file }
+    [many] أُضيف { $count } اقتراحًا من { $file }
+   *[other] أُضيف { $count } اقتراح من { $file }
+}
+predictions-left-out = { $count ->
+    [zero] ؛ ولم يُترك شيء.
+    [one] ؛ وتُرك اقتراح واحد (موسوم من قبل، أو مرفوض من قبل، أو مكرر، أو تسميته ليست في المخطط).
+    [two] ؛ وتُرك اقتراحان (موسومان من قبل، أو مرفوضان من قبل، أو مكرران، أو تسميتهما ليست في المخطط).
+    [few] ؛ وتُركت { $count } اقتراحات (موسومة من قبل، أو مرفوضة من قبل، أو مكررة، أو تسمياتها ليست في المخطط).
+    [many] ؛ وتُرك { $count } اقتراحًا (موسومة من قبل، أو مرفوضة من قبل، أو مكررة، أو تسمياتها ليست في المخطط).
+   *[other] ؛ وتُرك { $count } اقتراح (موسومة من قبل، أو مرفوضة من قبل، أو مكررة، أو تسمياتها ليست في المخطط).
+}
+predictions-unknown-labels = تسميات ليست في المخطط: { $labels } (أضفها في نافذة التسميات، أو غيّر اسمها في الملف).
+predictions-bad-lines = { $count ->
+    [zero] لم يتعذر قراءة أي سطر من الملف.
+    [one] تعذّرت قراءة سطر واحد من الملف (السطر { $line }).
+    [two] تعذّرت قراءة سطرين من الملف (أولهما السطر { $line }).
+    [few] تعذّرت قراءة { $count } أسطر من الملف (أولها السطر { $line }).
+    [many] تعذّرت قراءة { $count } سطرًا من الملف (أولها السطر { $line }).
+   *[other] تعذّرت قراءة { $count } سطر من الملف (أولها السطر { $line }).
+}
+predictions-unreadable = تعذّرت قراءة { $path } ({ $why })
+predictions-no-line = لا سطر في { $path } للمقال { $name }: لا سطر يسمّيه (باسم ملفه، بامتداده أو دونه) ولا سطر يحمل نصه.
+predictions-other-text = { $path }، السطر { $line }: يسمّي { $name } لكنه يحمل نصًا آخر؛ لم يُستورد شيء.
 
 ## Refused edits
 error-no-span = لا يوجد مقطع { $id }.
@@ -670,6 +701,7 @@ dataset-cannot-read = تعذّرت قراءة { $path } ({ $why })
 dataset-cannot-write = تعذّرت كتابة { $path } ({ $why })
 dataset-not-utf8 = ليس نصًا بترميز يونيكود: { $path }
 dataset-spacy-failed = تعذّرت كتابة ملف spaCy DocBin: { $path }
+dataset-parquet-failed = تعذّرت كتابة ملف Parquet ({ $detail }): { $path }
 dataset-no-brat-documents = لا وثيقة brat (ملف ‎.ann مع ملف ‎.txt) في { $path }
 export-nothing-annotated = لا وثيقة موسومة بين المدخلات (بلا توسيمات: { $count })
 import-would-overwrite = كان سيستبدل ملفات موجودة ({ $count })، أولها { $path }

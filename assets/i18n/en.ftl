@@ -352,6 +352,8 @@ pick-no-portal = No native file dialog: this session has no D-Bus desktop portal
 pick-not-opened = The native file dialog did not open (no desktop portal answered).
 pick-articles = Articles
 pick-annotations = Hashiya annotations
+pick-predictions = Import predictions from
+pick-predictions-files = Predictions (JSONL)
 
 ## Export and import
 
@@ -455,6 +457,24 @@ suggestions-gazetteer-unreadable = Cannot read { $path } ({ $why })
 suggestions-nothing-to-learn = No annotated span to learn from.
 suggestions-cancelled = Training cancelled.
 suggestions-crf-failed = The tagger could not be trained: { $detail }
+suggestions-import-predictions = Import predictions…
+predictions-added = { $count ->
+    [one] { $count } suggestion added from { $file }
+   *[other] { $count } suggestions added from { $file }
+}
+predictions-left-out = { $count ->
+    [0] ; none left out.
+    [one] ; { $count } left out (already annotated, rejected before, repeated or of a label the schema lacks).
+   *[other] ; { $count } left out (already annotated, rejected before, repeated or of a label the schema lacks).
+}
+predictions-unknown-labels = Labels not in the schema: { $labels } (add them in the Labels window, or rename them in the file).
+predictions-bad-lines = { $count ->
+    [one] { $count } line of the file could not be read (line { $line }).
+   *[other] { $count } lines of the file could not be read (the first is line { $line }).
+}
+predictions-unreadable = Cannot read { $path } ({ $why })
+predictions-no-line = { $path } has no line for { $name }: none names it (by its file name, with or without .txt) or holds its text.
+predictions-other-text = { $path }, line { $line }: names { $name } but holds another text; nothing imported.
 
 ## Refused edits
 error-no-span = There is no span { $id }.
@@ -653,6 +673,7 @@ dataset-cannot-read = Cannot read { $path } ({ $why })
 dataset-cannot-write = Cannot write { $path } ({ $why })
 dataset-not-utf8 = Not UTF-8 text: { $path }
 dataset-spacy-failed = Cannot write the spaCy DocBin ({ $detail }): { $path }
+dataset-parquet-failed = Cannot write the Parquet file ({ $detail }): { $path }
 dataset-no-brat-documents = No brat document (an .ann file with its .txt) in { $path }
 export-nothing-annotated = No annotated document among the inputs ({ $count } without annotations)
 import-would-overwrite = { $count ->

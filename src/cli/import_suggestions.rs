@@ -15,7 +15,7 @@ use crate::export::ImportOptions;
 use crate::export::files::ImportFormat;
 use crate::export::predictions::{self, Prediction};
 use crate::io;
-use crate::model::{Document, LABEL_PALETTE, LabelDef, NewSuggestion, Schema, SuggestionSource};
+use crate::model::{Document, LABEL_PALETTE, LabelDef, Schema};
 
 /// The model named when neither the input nor `--model` names one.
 const DEFAULT_MODEL: &str = "imported";
@@ -94,13 +94,9 @@ impl Folder {
     /// The article for a prediction: by name, else by identical text.
     fn find(&mut self, prediction: &Prediction) -> Option<PathBuf> {
         if let Some(name) = &prediction.name {
-            for candidate in [name.clone(), format!("{name}.txt")] {
-                // Only a plain file name of this folder: never a path out of it.
-                let plain = Path::new(&candidate)
-                    .file_name()
-                    .is_some_and(|n| *n == *candidate.as_str());
+            for candidate in predictions::named_files(name) {
                 let path = self.dir.join(&candidate);
-                if plain && !io::exists_but_not_regular(&path) && path.is_file() {
+                if !io::exists_but_not_regular(&path) && path.is_file() {
                     return Some(path);
                 }
             }
@@ -141,33 +137,14 @@ fn attach(
             article.display()
         ));
     }
-    let mut by_model: BTreeMap<&str, Vec<NewSuggestion>> = BTreeMap::new();
-    // The line's model predicted what it lists and nothing else: its earlier suggestions go,
-    // even when it lists nothing now.
-    by_model.insert(prediction.model.as_deref().unwrap_or(default_model), Vec::new());
-    for span in &prediction.spans {
-        let model = span
-            .model
-            .as_deref()
-            .or(prediction.model.as_deref())
-            .unwrap_or(default_model);
-        let label = label_map.get(&span.label).unwrap_or(&span.label).clone();
-        by_model.entry(model).or_default().push(NewSuggestion {
-            char_start: span.char_start,
-            char_end: span.char_end,
-            label,
-            score: span.score,
-        });
-    }
+    let by_model = predictions::proposals_by_model(std::slice::from_ref(&prediction), default_model, label_map);
     let document = with_labels(&loaded.document, by_model.values().flatten().map(|s| s.label.as_str()));
+    let made = predictions::suggestion_commands(&document, &by_model);
     let mut suggestions = document.suggestions().clone();
-    let mut count = 0;
-    for (model, spans) in by_model {
-        let source = SuggestionSource::Imported(model.to_owned());
-        let (command, counts) = document.suggestion_command(&source, &spans, &[]);
-        count += counts.made;
+    for command in made.commands {
         suggestions = suggestions.replacing(command).unwrap_or(suggestions);
     }
+    let count = made.made;
     let document = document.with_suggestions(suggestions);
     let problems = document.check();
     if !problems.is_empty() {

@@ -10,8 +10,16 @@
 //!
 //! Offsets are Unicode scalar offsets (Python `str` indices, as `transformers` gives them).
 //! A span's `model` wins over the line's, which wins over the command line's `--model`.
+//!
+//! Which line belongs to which article is one rule for the command line and the window
+//! ([`named_files`], [`lines_for`]): the line's document name names the article's file
+//! (`a.txt` or `a`), else its text is the article's text.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
+
+use crate::model::{Command, Document, NewSuggestion, SuggestionSource};
 
 /// One proposed span.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +39,8 @@ pub struct PredictedSpan {
 /// One line: an article's text and what a model proposes in it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Prediction {
+    /// Its line number in the input (from 1).
+    pub line: usize,
     /// The document's name (`document`, `name` or `id`), when given.
     pub name: Option<String>,
     /// The article text.
@@ -41,10 +51,71 @@ pub struct Prediction {
     pub spans: Vec<PredictedSpan>,
 }
 
+/// A line or a span of the input left out, as data: the command line prints its English
+/// `Display`, the window words it through its catalogues.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PredictionWarning {
+    /// The line is not JSON.
+    #[error("line {line}: not JSON ({detail}); line left out")]
+    NotJson {
+        /// Line number, from 1.
+        line: usize,
+        /// `serde_json`'s words.
+        detail: String,
+    },
+    /// The line is JSON but has no `text` string.
+    #[error("line {line}: no \"text\" string; line left out")]
+    NoText {
+        /// Line number, from 1.
+        line: usize,
+    },
+    /// A span reaches outside the line's text.
+    #[error("line {line}: span {span} has range {start}..{end} outside the text (0..{len}); left out")]
+    OutsideText {
+        /// Line number, from 1.
+        line: usize,
+        /// The span's number in its line, from 1.
+        span: usize,
+        /// Its start.
+        start: usize,
+        /// Its end.
+        end: usize,
+        /// The text's length in chars.
+        len: usize,
+    },
+    /// A span lacks its start, end or label.
+    #[error("line {line}: span {span} has no start, end and label; left out")]
+    Incomplete {
+        /// Line number, from 1.
+        line: usize,
+        /// The span's number in its line, from 1.
+        span: usize,
+    },
+}
+
+impl PredictionWarning {
+    /// The line it is about.
+    #[must_use]
+    pub fn line(&self) -> usize {
+        match self {
+            Self::NotJson { line, .. }
+            | Self::NoText { line }
+            | Self::OutsideText { line, .. }
+            | Self::Incomplete { line, .. } => *line,
+        }
+    }
+
+    /// Whether the whole line was left out (not one of its spans).
+    #[must_use]
+    pub fn drops_line(&self) -> bool {
+        matches!(self, Self::NotJson { .. } | Self::NoText { .. })
+    }
+}
+
 /// The predictions of a JSONL input, and one warning per line or span left out (with its line
 /// number).
 #[must_use]
-pub fn parse(input: &str) -> (Vec<Prediction>, Vec<String>) {
+pub fn parse(input: &str) -> (Vec<Prediction>, Vec<PredictionWarning>) {
     let mut predictions = Vec::new();
     let mut warnings = Vec::new();
     for (number, line) in input.lines().enumerate().map(|(i, l)| (i + 1, l)) {
@@ -54,15 +125,18 @@ pub fn parse(input: &str) -> (Vec<Prediction>, Vec<String>) {
         match serde_json::from_str::<Value>(line) {
             Ok(value) => match prediction(&value, number, &mut warnings) {
                 Some(p) => predictions.push(p),
-                None => warnings.push(format!("line {number}: no \"text\" string; line left out")),
+                None => warnings.push(PredictionWarning::NoText { line: number }),
             },
-            Err(error) => warnings.push(format!("line {number}: not JSON ({error}); line left out")),
+            Err(error) => warnings.push(PredictionWarning::NotJson {
+                line: number,
+                detail: error.to_string(),
+            }),
         }
     }
     (predictions, warnings)
 }
 
-fn prediction(value: &Value, number: usize, warnings: &mut Vec<String>) -> Option<Prediction> {
+fn prediction(value: &Value, number: usize, warnings: &mut Vec<PredictionWarning>) -> Option<Prediction> {
     let text = value.get("text")?.as_str()?.to_owned();
     let name = ["document", "name", "id"]
         .iter()
@@ -80,19 +154,21 @@ fn prediction(value: &Value, number: usize, warnings: &mut Vec<String>) -> Optio
     for (index, item) in items.into_iter().flatten().enumerate() {
         match predicted_span(item) {
             Some(span) if span.char_start < span.char_end && span.char_end <= char_len => spans.push(span),
-            Some(span) => warnings.push(format!(
-                "line {number}: span {} has range {}..{} outside the text (0..{char_len}); left out",
-                index + 1,
-                span.char_start,
-                span.char_end
-            )),
-            None => warnings.push(format!(
-                "line {number}: span {} has no start, end and label; left out",
-                index + 1
-            )),
+            Some(span) => warnings.push(PredictionWarning::OutsideText {
+                line: number,
+                span: index + 1,
+                start: span.char_start,
+                end: span.char_end,
+                len: char_len,
+            }),
+            None => warnings.push(PredictionWarning::Incomplete {
+                line: number,
+                span: index + 1,
+            }),
         }
     }
     Some(Prediction {
+        line: number,
         name,
         text,
         model,
@@ -133,6 +209,138 @@ fn offset(value: &Value) -> Option<usize> {
     value.as_u64().and_then(|n| usize::try_from(n).ok())
 }
 
+/// The file names a line's document name may stand for, in the order they are tried: the name
+/// itself and `NAME.txt`; only plain file names, so that a name never reaches out of the
+/// article's folder.
+pub fn named_files(name: &str) -> impl Iterator<Item = String> {
+    [name.to_owned(), format!("{name}.txt")]
+        .into_iter()
+        .filter(|candidate| {
+            std::path::Path::new(candidate)
+                .file_name()
+                .is_some_and(|n| *n == **candidate)
+        })
+}
+
+/// Why no line of the input is an article's.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NoLineFor {
+    /// No line names the article, and none holds its text.
+    #[error("no line names it or holds its text")]
+    Missing,
+    /// A line names the article but holds another text (its offsets would point elsewhere).
+    #[error("line {line} names it but holds another text")]
+    OtherText {
+        /// That line's number, from 1.
+        line: usize,
+    },
+}
+
+/// The lines that belong to the article `file_name` (`a.txt`) of `text`: those whose document
+/// name names it ([`named_files`]), else those that hold exactly its text.
+///
+/// # Errors
+/// [`NoLineFor::OtherText`] when a line names the article with another text (no line is
+/// taken then), [`NoLineFor::Missing`] when no line is the article's.
+pub fn lines_for<'p>(
+    predictions: &'p [Prediction],
+    file_name: &str,
+    text: &str,
+) -> Result<Vec<&'p Prediction>, NoLineFor> {
+    let named: Vec<&Prediction> = predictions
+        .iter()
+        .filter(|p| {
+            p.name
+                .as_deref()
+                .is_some_and(|name| named_files(name).any(|f| f == file_name))
+        })
+        .collect();
+    if let Some(other) = named.iter().find(|p| p.text != text) {
+        return Err(NoLineFor::OtherText { line: other.line });
+    }
+    if !named.is_empty() {
+        return Ok(named);
+    }
+    let same_text: Vec<&Prediction> = predictions.iter().filter(|p| p.text == text).collect();
+    if same_text.is_empty() {
+        Err(NoLineFor::Missing)
+    } else {
+        Ok(same_text)
+    }
+}
+
+/// What the lines propose, per model: a span's `model`, else its line's, else `default_model`;
+/// labels renamed through `label_map`. Every line's own model is listed even when it proposes
+/// nothing: it predicted what it lists and nothing else, so its earlier suggestions go.
+#[must_use]
+pub fn proposals_by_model(
+    lines: &[&Prediction],
+    default_model: &str,
+    label_map: &BTreeMap<String, String>,
+) -> BTreeMap<String, Vec<NewSuggestion>> {
+    let mut by_model: BTreeMap<String, Vec<NewSuggestion>> = BTreeMap::new();
+    for prediction in lines {
+        let line_model = prediction.model.as_deref().unwrap_or(default_model);
+        by_model.entry(line_model.to_owned()).or_default();
+        for span in &prediction.spans {
+            let model = span.model.as_deref().unwrap_or(line_model);
+            by_model.entry(model.to_owned()).or_default().push(NewSuggestion {
+                char_start: span.char_start,
+                char_end: span.char_end,
+                label: label_map.get(&span.label).unwrap_or(&span.label).clone(),
+                score: span.score,
+            });
+        }
+    }
+    by_model
+}
+
+/// The commands that make the proposals each model's suggestions in `document`, and what they
+/// left out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PredictedSuggestions {
+    /// One `SetSuggestions` per model, numbered one after the other (apply them in order, or
+    /// as one `Command::Batch`).
+    pub commands: Vec<Command>,
+    /// Suggestions the commands make.
+    pub made: usize,
+    /// Proposals left out: already annotated, rejected before, proposed twice, or of a label
+    /// the schema lacks.
+    pub left_out: usize,
+    /// The labels of proposals left out because the schema does not define them.
+    pub unknown_labels: BTreeSet<String>,
+}
+
+/// Turns [`proposals_by_model`]'s proposals into commands on `document` (through
+/// [`Document::suggestion_command`], source [`SuggestionSource::Imported`] of each model).
+#[must_use]
+pub fn suggestion_commands(
+    document: &Document,
+    by_model: &BTreeMap<String, Vec<NewSuggestion>>,
+) -> PredictedSuggestions {
+    let mut out = PredictedSuggestions::default();
+    // Each command numbers its suggestions after those in use: the next model's are numbered
+    // on a copy that holds the previous ones.
+    let mut working = document.clone();
+    for (model, spans) in by_model {
+        let source = SuggestionSource::Imported(model.clone());
+        let (command, counts) = working.suggestion_command(&source, spans, &[]);
+        out.made += counts.made;
+        out.left_out += spans.len() - counts.made;
+        out.unknown_labels.extend(
+            spans
+                .iter()
+                .filter(|s| document.schema().label(&s.label).is_none())
+                .map(|s| s.label.clone()),
+        );
+        if let Some(suggestions) = working.suggestions().replacing(command.clone()) {
+            working = working.with_suggestions(suggestions);
+        }
+        out.commands.push(command);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,8 +372,82 @@ mod tests {
         assert_eq!(predictions[2].spans.len(), 1, "the span past the end is left out");
         assert!((predictions[2].spans[0].score - 1.0).abs() < f32::EPSILON);
         assert_eq!(warnings.len(), 3, "{warnings:?}");
-        assert!(warnings[0].starts_with("line 4:"), "{warnings:?}");
-        assert!(warnings[1].starts_with("line 5:"));
-        assert!(warnings[2].starts_with("line 6:"));
+        assert!(warnings[0].to_string().starts_with("line 4:"), "{warnings:?}");
+        assert!(warnings[1].to_string().starts_with("line 5:"));
+        assert!(warnings[2].to_string().starts_with("line 6:"));
+    }
+
+    fn document(text: &str) -> Document {
+        Document::from_parts(
+            text.to_owned(),
+            crate::model::Schema::default_schema(),
+            crate::model::DocumentMeta::default(),
+            vec![crate::model::Span::new(crate::model::SpanId(1), "Actor", 0, 3)],
+            Vec::new(),
+        )
+    }
+
+    #[test]
+    fn a_line_belongs_to_the_article_it_names_else_to_the_one_with_its_text() {
+        let input = concat!(
+            r#"{"document":"a","text":"one","spans":[]}"#,
+            "\n",
+            r#"{"document":"b.txt","text":"two","spans":[]}"#,
+            "\n",
+            r#"{"text":"two","spans":[]}"#,
+            "\n",
+            r#"{"document":"../a.txt","text":"one","spans":[]}"#,
+            "\n",
+        );
+        let (lines, _) = parse(input);
+        let numbers = |found: Vec<&Prediction>| found.iter().map(|p| p.line).collect::<Vec<_>>();
+        // "a" names a.txt; "../a.txt" is a path, never a name of the folder's file.
+        assert_eq!(lines_for(&lines, "a.txt", "one").map(numbers), Ok(vec![1]));
+        assert_eq!(lines_for(&lines, "b.txt", "two").map(numbers), Ok(vec![2]));
+        // No line names c.txt: those with its text are its lines.
+        assert_eq!(lines_for(&lines, "c.txt", "two").map(numbers), Ok(vec![2, 3]));
+        assert_eq!(lines_for(&lines, "c.txt", "three"), Err(NoLineFor::Missing));
+        assert_eq!(
+            lines_for(&lines, "a.txt", "another"),
+            Err(NoLineFor::OtherText { line: 1 })
+        );
+        assert_eq!(named_files("a").collect::<Vec<_>>(), ["a", "a.txt"]);
+        assert_eq!(named_files("../a.txt").count(), 0);
+    }
+
+    #[test]
+    fn commands_per_model_leave_out_what_is_annotated_or_unknown_and_number_on() {
+        let text = "abc def ghi";
+        let input = concat!(
+            r#"{"document":"a.txt","text":"abc def ghi","model":"m1","spans":["#,
+            r#"{"start":0,"end":3,"label":"Actor","score":0.9},"#,
+            r#"{"start":4,"end":7,"label":"Actor","score":0.8},"#,
+            r#"{"start":8,"end":11,"label":"PER","score":0.7},"#,
+            r#"{"start":8,"end":11,"label":"Actor","score":0.6,"model":"m2"}]}"#,
+        );
+        let (lines, warnings) = parse(input);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let document = document(text);
+        let mine = lines_for(&lines, "a.txt", text).expect("named");
+        let by_model = proposals_by_model(&mine, "imported", &BTreeMap::new());
+        assert_eq!(by_model.keys().collect::<Vec<_>>(), ["m1", "m2"]);
+        let made = suggestion_commands(&document, &by_model);
+        // m1: 0..3 is annotated already, PER is not in the schema; m2's one is made.
+        assert_eq!((made.made, made.left_out), (2, 2), "{made:?}");
+        assert_eq!(made.unknown_labels.iter().collect::<Vec<_>>(), ["PER"]);
+        let mut suggestions = document.suggestions().clone();
+        for command in made.commands.clone() {
+            suggestions = suggestions.replacing(command).expect("a set command");
+        }
+        let ids: BTreeSet<_> = suggestions.spans().iter().map(|s| s.id).collect();
+        assert_eq!(ids.len(), 2, "the second model's ids follow the first's");
+        let sources: BTreeSet<_> = suggestions.spans().iter().map(|s| s.source.clone()).collect();
+        assert!(sources.contains(&SuggestionSource::Imported("m1".into())));
+        assert!(sources.contains(&SuggestionSource::Imported("m2".into())));
+        // A label map renames before the schema is asked.
+        let map = BTreeMap::from([("PER".to_owned(), "Actor".to_owned())]);
+        let renamed = suggestion_commands(&document, &proposals_by_model(&mine, "imported", &map));
+        assert_eq!(renamed.made, 3);
+        assert!(renamed.unknown_labels.is_empty());
     }
 }

@@ -101,9 +101,15 @@ pub enum SuggestionAction {
     ToggleShow,
     /// Run a source on the open document.
     Run(SuggestionRun),
+    /// "Import predictions…": pick a JSONL file of a model's predictions.
+    PickPredictions,
+    /// Read this JSONL file of predictions (in the background) and make its lines for the
+    /// open document suggestions, one undo step.
+    ImportPredictions(std::path::PathBuf),
 }
 
-/// The sources the window runs (imported predictions come from `hashiya import`).
+/// The sources the window runs (imported predictions are read from a file instead:
+/// [`SuggestionAction::ImportPredictions`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SuggestionRun {
     /// The string matcher learned from the folder's annotations (and a gazetteer).

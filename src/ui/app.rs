@@ -342,9 +342,9 @@ impl HashiyaApp {
             AppAction::Save => {
                 self.save();
             }
-            AppAction::SaveAs => self.choose_path(PickPurpose::SaveAnnotationsAs),
-            AppAction::OpenArticle => self.choose_path(PickPurpose::OpenArticle),
-            AppAction::OpenFolder => self.choose_path(PickPurpose::OpenFolder),
+            AppAction::SaveAs => self.choose_path(ctx, PickPurpose::SaveAnnotationsAs),
+            AppAction::OpenArticle => self.choose_path(ctx, PickPurpose::OpenArticle),
+            AppAction::OpenFolder => self.choose_path(ctx, PickPurpose::OpenFolder),
             AppAction::OpenPath(path) => self.open_path(path),
             AppAction::NextDocument => self.step_document(1),
             AppAction::PreviousDocument => self.step_document(-1),
@@ -502,7 +502,7 @@ impl HashiyaApp {
         }
     }
 
-    fn choose_path(&mut self, purpose: PickPurpose) {
+    pub(super) fn choose_path(&mut self, ctx: &Context, purpose: PickPurpose) {
         let directory = self.session.article_path().parent().map(Path::to_path_buf);
         let file_name = (purpose == PickPurpose::SaveAnnotationsAs).then(|| {
             self.session
@@ -512,7 +512,7 @@ impl HashiyaApp {
                 .unwrap_or_default()
         });
         match pick(&purpose, directory.as_deref(), file_name.as_deref(), self.tr()) {
-            Picked::Path(path) => self.path_chosen(&purpose, path),
+            Picked::Path(path) => self.path_chosen(ctx, &purpose, path),
             Picked::Cancelled => {}
             Picked::Unavailable(reason) => {
                 let text = match purpose {
@@ -524,8 +524,9 @@ impl HashiyaApp {
         }
     }
 
-    fn path_chosen(&mut self, purpose: &PickPurpose, path: PathBuf) {
+    fn path_chosen(&mut self, ctx: &Context, purpose: &PickPurpose, path: PathBuf) {
         match purpose {
+            PickPurpose::ImportPredictions => self.import_predictions(ctx, path),
             PickPurpose::SaveAnnotationsAs => {
                 let tr = self.tr();
                 match self.session.save_as(&path) {
@@ -885,7 +886,7 @@ impl HashiyaApp {
             self.modal = Some(Modal::PathPrompt(prompt));
         }
         if let Some(path) = chosen {
-            self.path_chosen(&purpose, path);
+            self.path_chosen(ctx, &purpose, path);
         }
     }
 

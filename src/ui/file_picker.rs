@@ -19,6 +19,8 @@ pub enum PickPurpose {
     ExportDestination,
     /// A dataset file or folder to import.
     ImportSource,
+    /// A model's predictions (JSONL) to import as suggestions for the open article.
+    ImportPredictions,
 }
 
 impl PickPurpose {
@@ -31,6 +33,7 @@ impl PickPurpose {
             Self::SaveAnnotationsAs => "pick-save-as",
             Self::ExportDestination => "pick-export",
             Self::ImportSource => "pick-import",
+            Self::ImportPredictions => "pick-predictions",
         })
     }
 }
@@ -69,6 +72,9 @@ pub fn pick(purpose: &PickPurpose, directory: Option<&Path>, file_name: Option<&
         PickPurpose::OpenFolder | PickPurpose::ExportDestination => dialog.pick_folder(),
         PickPurpose::SaveAnnotationsAs => dialog.add_filter(tr.raw("pick-annotations"), &["ron"]).save_file(),
         PickPurpose::ImportSource => dialog.pick_file(),
+        PickPurpose::ImportPredictions => dialog
+            .add_filter(tr.raw("pick-predictions-files"), &["jsonl", "json", "txt"])
+            .pick_file(),
     };
     match chosen {
         Some(path) => Picked::Path(path),

@@ -1,5 +1,6 @@
 //! The side panel's Suggestions section: how many suggestions each source makes per label, the
-//! score threshold, "accept all" per label, and the buttons that run the sources.
+//! score threshold, "accept all" per label, the buttons that run the sources, and the one
+//! that imports a model's predictions.
 
 use egui::{RichText, Ui};
 
@@ -12,8 +13,8 @@ use crate::ui::language::Tr;
 /// What a background source is doing, for the panel (the tagger trains for seconds).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunProgress {
-    /// Which source.
-    pub run: SuggestionRun,
+    /// Which source; `None` while a predictions file is read.
+    pub run: Option<SuggestionRun>,
     /// From 0 to 1.
     pub fraction: f32,
 }
@@ -72,6 +73,10 @@ pub fn suggestion_panel_ui(
                     }
                 }
             });
+            let import = egui::Button::new(tr.t("suggestions-import-predictions"));
+            if ui.add_enabled(progress.is_none(), import).clicked() {
+                actions.push(AppAction::Suggestion(SuggestionAction::PickPredictions));
+            }
             if let Some(progress) = progress {
                 ui.add(egui::ProgressBar::new(progress.fraction).show_percentage());
             }

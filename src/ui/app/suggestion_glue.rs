@@ -53,6 +53,10 @@ impl HashiyaApp {
                 self.settings.show_suggestions = self.suggestion_walk.show;
             }
             SuggestionAction::Run(run) => self.run_suggestions(ctx, run),
+            SuggestionAction::PickPredictions => {
+                self.choose_path(ctx, crate::ui::file_picker::PickPurpose::ImportPredictions);
+            }
+            SuggestionAction::ImportPredictions(path) => self.import_predictions(ctx, path),
         }
     }
 
@@ -77,13 +81,36 @@ impl HashiyaApp {
     }
 }
 
-/// What a source run yields: proposals for the open document, or why there are none.
-pub(super) type JobResult = Result<(crate::suggest::Candidates, Option<crate::suggest::Matcher>), String>;
+/// What a background job yields for the open document, or why it yields nothing (worded on
+/// its thread).
+pub(super) type JobResult = Result<JobAnswer, String>;
+
+/// A background job's answer.
+pub(super) enum JobAnswer {
+    /// A source's proposals (and the matcher it learned, to refresh after new spans).
+    Candidates(crate::suggest::Candidates, Option<crate::suggest::Matcher>),
+    /// The lines of a predictions file that belong to the open document.
+    Predictions(ReadPredictions),
+}
+
+/// A predictions file read for the open document, before its proposals are numbered against
+/// the document as it is when they arrive.
+pub(super) struct ReadPredictions {
+    /// The file's name, for the status line.
+    file: String,
+    /// Its lines' proposals, per model.
+    by_model: std::collections::BTreeMap<String, Vec<crate::model::NewSuggestion>>,
+    /// Spans of those lines the reader left out (outside the text, incomplete).
+    spans_left_out: usize,
+    /// Lines of the file that could not be read at all, and the first of them.
+    bad_lines: Option<(usize, usize)>,
+}
 
 /// A source running on a background thread (the tagger trains for seconds; the matcher reads
 /// the folder), so that no frame waits for it.
 pub(super) struct SuggestionJob {
-    run: SuggestionRun,
+    /// The source, or `None` for a predictions file.
+    run: Option<SuggestionRun>,
     /// The article it runs for: a result for another one is dropped.
     generation: u64,
     /// Progress in millionths (written by the thread).
@@ -96,7 +123,7 @@ impl SuggestionJob {
     /// Starts `work` on its own thread.
     pub(super) fn start(
         ctx: &Context,
-        run: SuggestionRun,
+        run: Option<SuggestionRun>,
         generation: u64,
         work: impl FnOnce(&dyn Fn(f32), &AtomicBool) -> JobResult + Send + 'static,
     ) -> Self {
@@ -160,14 +187,16 @@ impl HashiyaApp {
         if generation != self.generation {
             return;
         }
-        match result {
-            Ok((candidates, matcher)) => {
+        match (result, run) {
+            (Ok(JobAnswer::Candidates(candidates, matcher)), Some(run)) => {
                 if matcher.is_some() {
                     self.matcher = matcher;
                 }
                 self.store_candidates(run, &candidates);
             }
-            Err(error) => {
+            (Ok(JobAnswer::Predictions(read)), _) => self.store_predictions(&read),
+            (Ok(JobAnswer::Candidates(..)), None) => {}
+            (Err(error), _) => {
                 let text = self.tr().raw_args("suggestions-not-taken", &[("error", error.into())]);
                 self.say(text, true);
             }
@@ -246,9 +275,12 @@ impl HashiyaApp {
                         matcher.add_span(document.span_text(span), &span.label);
                     }
                     progress(1.0);
-                    Ok((matcher.suggest(&document), Some(matcher)))
+                    Ok(JobAnswer::Candidates(matcher.suggest(&document), Some(matcher)))
                 }
-                SuggestionRun::Rules => Ok((crate::suggest::rules::suggest_by_schema(&document), None)),
+                SuggestionRun::Rules => Ok(JobAnswer::Candidates(
+                    crate::suggest::rules::suggest_by_schema(&document),
+                    None,
+                )),
                 SuggestionRun::Tagger => {
                     let training = training_documents(&others, progress, cancel);
                     let mut refs: Vec<&crate::model::Document> = training.iter().collect();
@@ -257,11 +289,11 @@ impl HashiyaApp {
                     let half = |fraction: f32| progress(0.5 + fraction / 2.0);
                     let tagger =
                         crate::suggest::Tagger::train(&refs, &half, cancel).map_err(|e| tagger_error(tr, &e))?;
-                    Ok((tagger.suggest(&document), None))
+                    Ok(JobAnswer::Candidates(tagger.suggest(&document), None))
                 }
             }
         };
-        self.suggestion_job = Some(SuggestionJob::start(ctx, run, self.generation, work));
+        self.suggestion_job = Some(SuggestionJob::start(ctx, Some(run), self.generation, work));
     }
 }
 
@@ -392,4 +424,130 @@ pub(super) struct MatcherRefresh {
     revision: u64,
     generation: u64,
     receiver: mpsc::Receiver<crate::suggest::Candidates>,
+}
+
+/// The model named when a predictions file names none (as `hashiya import` without `--model`).
+const DEFAULT_MODEL: &str = "imported";
+
+impl HashiyaApp {
+    /// Reads a model's predictions (a JSONL file, possibly large) on a background thread; its
+    /// lines for the open document become suggestions when they arrive.
+    pub(super) fn import_predictions(&mut self, ctx: &Context, path: std::path::PathBuf) {
+        if self.suggestion_job.is_some() {
+            self.say(self.tr().raw("suggestions-busy"), false);
+            return;
+        }
+        let file_name = self
+            .session
+            .article_path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = self.session.document().text().to_owned();
+        let tr = self.tr();
+        let work = move |progress: &dyn Fn(f32), _cancel: &AtomicBool| -> JobResult {
+            let read = read_predictions(&path, &file_name, &text, tr);
+            progress(1.0);
+            read.map(JobAnswer::Predictions)
+        };
+        self.suggestion_job = Some(SuggestionJob::start(ctx, None, self.generation, work));
+    }
+
+    /// Makes the lines' proposals the suggestions of their models, one undo step, and says
+    /// how many were added and left out.
+    fn store_predictions(&mut self, read: &ReadPredictions) {
+        let made = crate::export::predictions::suggestion_commands(self.session.document(), &read.by_model);
+        let mut commands = made.commands;
+        let command = if commands.len() == 1 {
+            commands.remove(0)
+        } else {
+            crate::model::Command::Batch(commands)
+        };
+        if let Err(error) = self.session.edit(command) {
+            let text = self
+                .tr()
+                .raw_args("suggestions-not-taken", &[("error", self.command_error(&error).into())]);
+            self.say(text, true);
+            return;
+        }
+        let tr = self.tr();
+        let mut text = tr.raw_args(
+            "predictions-added",
+            &[("count", made.made.into()), ("file", read.file.as_str().into())],
+        );
+        let left_out = made.left_out + read.spans_left_out;
+        text.push_str(&tr.raw_args("predictions-left-out", &[("count", left_out.into())]));
+        if !made.unknown_labels.is_empty() {
+            let labels = made.unknown_labels.into_iter().collect::<Vec<_>>().join(", ");
+            text.push(' ');
+            text.push_str(&tr.raw_args("predictions-unknown-labels", &[("labels", labels.into())]));
+        }
+        if let Some((count, line)) = read.bad_lines {
+            text.push(' ');
+            text.push_str(&tr.raw_args(
+                "predictions-bad-lines",
+                &[("count", count.into()), ("line", line.to_string().into())],
+            ));
+        }
+        self.say(text, false);
+    }
+}
+
+/// Reads `path` and keeps its lines for the article `file_name` of `text`; why not, in `tr`'s
+/// language.
+fn read_predictions(path: &std::path::Path, file_name: &str, text: &str, tr: Tr) -> Result<ReadPredictions, String> {
+    use crate::export::predictions::{self, NoLineFor};
+    let shown = path.display().to_string();
+    let input = std::fs::read_to_string(path).map_err(|error| {
+        let why = crate::app::i18n::os_error(tr.language(), &error);
+        tr.raw_args(
+            "predictions-unreadable",
+            &[("path", shown.as_str().into()), ("why", why.into())],
+        )
+    })?;
+    let (lines, warnings) = predictions::parse(&input);
+    let dropped: Vec<usize> = warnings
+        .iter()
+        .filter(|w| w.drops_line())
+        .map(crate::export::predictions::PredictionWarning::line)
+        .collect();
+    let bad_lines = dropped.first().map(|&first| (dropped.len(), first));
+    // A line that could not be read may have been this article's: say so with every outcome.
+    let bad_note = || {
+        bad_lines.map_or_else(String::new, |(count, line)| {
+            let note = tr.raw_args(
+                "predictions-bad-lines",
+                &[("count", count.into()), ("line", line.to_string().into())],
+            );
+            format!(" {note}")
+        })
+    };
+    let mine = predictions::lines_for(&lines, file_name, text).map_err(|error| match error {
+        NoLineFor::Missing => {
+            let args = [("path", shown.as_str().into()), ("name", file_name.into())];
+            tr.raw_args("predictions-no-line", &args) + &bad_note()
+        }
+        NoLineFor::OtherText { line } => {
+            let args = [
+                ("path", shown.as_str().into()),
+                ("name", file_name.into()),
+                ("line", line.to_string().into()),
+            ];
+            tr.raw_args("predictions-other-text", &args)
+        }
+    })?;
+    let spans_left_out = warnings
+        .iter()
+        .filter(|w| !w.drops_line() && mine.iter().any(|p| p.line == w.line()))
+        .count();
+    let by_model = predictions::proposals_by_model(&mine, DEFAULT_MODEL, &std::collections::BTreeMap::new());
+    let file = path
+        .file_name()
+        .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+    Ok(ReadPredictions {
+        file,
+        by_model,
+        spans_left_out,
+        bad_lines,
+    })
 }
