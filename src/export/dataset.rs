@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::export::files::{self, ExportFormat, FilesError, ImportFormat};
 use crate::export::guard::Protected;
 use crate::export::split::SplitSpec;
+use crate::export::warning::DataWarning;
 use crate::export::{ExportReport, ImportOptions, ImportReport};
 use crate::io::{self, ImportWriteError};
 use crate::model::Document;
@@ -83,7 +84,10 @@ pub fn export_dataset(
                     skipped: loaded.skipped,
                 });
             }
-            loaded.warnings.into_iter().for_each(|w| report.warn(w));
+            loaded
+                .warnings
+                .into_iter()
+                .for_each(|w| report.warn(DataWarning::Input(w)));
             report.skipped_documents = loaded.skipped;
             report.spans_orphaned = loaded.orphaned_spans;
             report.links_orphaned = loaded.orphaned_links;
@@ -98,12 +102,11 @@ pub fn export_dataset(
         } => {
             let links: std::collections::HashSet<_> = orphans.iter().flat_map(|o| &o.links).map(|l| l.id).collect();
             if !orphans.is_empty() {
-                report.warn(format!(
-                    "{}: {} and {} of theirs are not exported",
-                    article.display(),
-                    crate::text::plural::counted(orphans.len(), "orphaned span", "orphaned spans"),
-                    crate::text::plural::counted(links.len(), "link", "links")
-                ));
+                report.warn(DataWarning::OpenOrphans {
+                    article: article.display().to_string(),
+                    spans: orphans.len(),
+                    links: links.len(),
+                });
             }
             report.spans_orphaned = orphans.len();
             report.links_orphaned = links.len();
@@ -211,7 +214,10 @@ pub fn import_dataset(
         match result {
             None => {}
             Some(Ok(written)) => {
-                written.warnings.into_iter().for_each(|w| report.warn(None, w));
+                written
+                    .warnings
+                    .into_iter()
+                    .for_each(|w| report.warn(None, DataWarning::Written(w)));
                 documents += 1;
                 spans += written.spans;
                 links += written.links;

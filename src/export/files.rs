@@ -16,6 +16,7 @@ use crate::export::offsets::OffsetUnit;
 use crate::export::spacy::{self, SpacyError};
 use crate::export::split::SplitSpec;
 use crate::export::token_classification::{self, LABELS_FILE, TagSet};
+use crate::export::warning::DataWarning;
 use crate::export::{ExportReport, ImportOptions, Imported, document_id};
 use crate::export::{coref, events};
 use crate::model::{Document, EntityRegistry};
@@ -293,10 +294,9 @@ fn jsonl_companions(
                 brat_text: false,
             });
         } else {
-            report.warn(format!(
-                "{} is not a dataset card Hashiya wrote; kept, so load the splits with load_dataset(\"json\", data_files=...)",
-                path.display()
-            ));
+            report.warn(DataWarning::ForeignCard {
+                path: path.display().to_string(),
+            });
         }
     }
     planned
@@ -447,10 +447,10 @@ fn plan_brat(
             n += 1;
         }
         if name != files.name {
-            report.warn(format!(
-                "two documents are named {}; the second is written as {name}",
-                files.name
-            ));
+            report.warn(DataWarning::NameTaken {
+                name: files.name.clone(),
+                renamed: name.clone(),
+            });
         }
         file(&format!("{name}.txt"), files.txt, true);
         file(&format!("{name}.ann"), files.ann, false);
@@ -548,7 +548,7 @@ fn read_brat(path: &Path, options: &ImportOptions) -> Result<Imported, FilesErro
     for stem in missing {
         imported
             .report
-            .warn(None, format!("{stem}.ann has no {stem}.txt; skipped"));
+            .warn(None, DataWarning::AnnWithoutTxt { stem: stem.clone() });
     }
     Ok(imported)
 }

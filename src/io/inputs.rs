@@ -7,6 +7,42 @@ use std::path::{Path, PathBuf};
 use crate::io;
 use crate::model::{Document, EntityRegistry, Status};
 
+/// What loading one input had to fix; its `Display` (`path: message`) is the command line's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputWarning {
+    /// A warning of the annotation file's load.
+    Load {
+        /// The article.
+        article: PathBuf,
+        /// What the load said.
+        warning: io::LoadWarning,
+    },
+    /// Orphaned spans (their text is no longer in the article), not exported with their links.
+    Orphans {
+        /// The article.
+        article: PathBuf,
+        /// Orphaned spans.
+        spans: usize,
+        /// Links with an orphaned span at one end.
+        links: usize,
+    },
+}
+
+impl std::fmt::Display for InputWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Load { article, warning } => write!(f, "{}: {warning}", article.display()),
+            Self::Orphans { article, spans, links } => write!(
+                f,
+                "{}: {} (their text is no longer in the article) and {} of theirs are not exported",
+                article.display(),
+                crate::text::plural::counted(*spans, "orphaned span", "orphaned spans"),
+                crate::text::plural::counted(*links, "link", "links")
+            ),
+        }
+    }
+}
+
 /// The annotated documents of the inputs.
 #[derive(Debug, Default)]
 pub struct Inputs {
@@ -18,8 +54,8 @@ pub struct Inputs {
     pub skipped: usize,
     /// Problems that stopped a document from loading: `path: message`.
     pub errors: Vec<String>,
-    /// Things the loading had to fix (re-anchored spans, orphans): `path: message`.
-    pub warnings: Vec<String>,
+    /// Things the loading had to fix (re-anchored spans, orphans), each naming its article.
+    pub warnings: Vec<InputWarning>,
     /// Every article looked at (annotated or not), so that an export can refuse to
     /// overwrite them.
     pub articles: Vec<PathBuf>,
@@ -126,7 +162,10 @@ fn load_one(article: &Path, ron_path: &Path, loaded: &mut Inputs) {
     match io::load_document_from(article, ron_path, &fresh, crate::model::Schema::default_schema) {
         Ok(document) => {
             for warning in document.warnings {
-                loaded.warnings.push(format!("{}: {warning}", article.display()));
+                loaded.warnings.push(InputWarning::Load {
+                    article: article.to_owned(),
+                    warning,
+                });
             }
             if !document.orphans.is_empty() {
                 let links: std::collections::BTreeSet<_> = document
@@ -136,12 +175,11 @@ fn load_one(article: &Path, ron_path: &Path, loaded: &mut Inputs) {
                     .collect();
                 loaded.orphaned_spans += document.orphans.len();
                 loaded.orphaned_links += links.len();
-                loaded.warnings.push(format!(
-                    "{}: {} (their text is no longer in the article) and {} of theirs are not exported",
-                    article.display(),
-                    crate::text::plural::counted(document.orphans.len(), "orphaned span", "orphaned spans"),
-                    crate::text::plural::counted(links.len(), "link", "links")
-                ));
+                loaded.warnings.push(InputWarning::Orphans {
+                    article: article.to_owned(),
+                    spans: document.orphans.len(),
+                    links: links.len(),
+                });
             }
             let document = document.document;
             if document.spans().is_empty() && document.meta().status == Status::NotStarted {

@@ -406,14 +406,22 @@ fn run_export(
     let split = split.map(|(spec, seed)| (spec, *seed));
     let outcome = export_dataset(source, format, Some(destination), split, &[], progress)
         .map_err(|error| export_error(tr, &error))?;
-    let mut report = outcome.report;
+    let report = outcome.report;
     let args = [
         ("report", export_summary(tr, &report).into()),
         ("path", destination.display().to_string().into()),
     ];
     Ok(Done {
         summary: tr.raw_args("export-written", &args),
-        warnings: warning_lines(std::mem::take(&mut report.warnings), report.warnings_suppressed, tr),
+        warnings: warning_lines(
+            report
+                .warnings
+                .iter()
+                .map(|warning| crate::app::i18n::data_warning(tr.language(), warning))
+                .collect(),
+            report.warnings_suppressed,
+            tr,
+        ),
         article: None,
     })
 }
@@ -601,7 +609,12 @@ fn run_import(
     })?;
     let mut report = outcome.report;
     let mut warnings: Vec<String> = outcome.refused;
-    warnings.extend(report.warnings.drain(..).map(|w| w.to_string()));
+    warnings.extend(
+        report
+            .warnings
+            .drain(..)
+            .map(|warning| crate::app::i18n::import_warning(tr.language(), &warning)),
+    );
     let args = [
         ("report", import_summary(tr, &report).into()),
         ("path", out.display().to_string().into()),
@@ -830,8 +843,8 @@ mod tests {
             attributes_added: vec!["type".into()],
             ..ImportReport::default()
         };
-        import.warn(Some(3), "empty token");
-        import.warn(Some(4), "empty token");
+        import.warn(Some(3), crate::export::DataWarning::EmptyToken);
+        import.warn(Some(4), crate::export::DataWarning::EmptyToken);
         assert_eq!(import_summary(english, &import), import.to_string());
         let text = import_summary(arabic, &import);
         let left: Vec<String> = latin_words(&text)
