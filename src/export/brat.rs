@@ -79,11 +79,12 @@ pub fn export_document(document: &Document, names: &BratNames) -> (BratDocument,
 
 /// Marks labels as event types in the documents' schemas for an export (`hashiya export
 /// --to brat --brat-events "Agreed action"`): their spans are then written as brat events,
-/// their links as role arguments. Each label must be in the schema of some document.
+/// their links as role arguments. Each label must be in the schema of some document: the
+/// error is the first one that is in none.
 pub fn mark_event_labels(documents: &mut [Document], labels: &[String]) -> Result<(), String> {
     for label in labels {
         if !documents.iter().any(|d| d.schema().label(label).is_some()) {
-            return Err(format!("no document's schema has the label \"{label}\""));
+            return Err(label.clone());
         }
     }
     for document in documents {

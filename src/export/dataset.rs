@@ -29,9 +29,9 @@ pub enum ExportSource<'a> {
 /// Why an export wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// Inputs could not be read (one message per input).
-    #[error("{}", .0.join("; "))]
-    Unreadable(Vec<String>),
+    /// Inputs could not be read (one error per input).
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Unreadable(Vec<io::InputError>),
     /// No input has annotations.
     #[error("no annotated document among the inputs ({skipped} without annotations)")]
     NothingToExport {
@@ -41,8 +41,8 @@ pub enum ExportError {
     /// brat writes a folder and a split one file per part: they need a destination.
     #[error("this export writes files: give a destination")]
     NeedsDestination,
-    /// A label asked to be exported as brat events is in no document's schema.
-    #[error("--brat-events: {0}")]
+    /// A label asked to be exported as brat events is in no document's schema (the label).
+    #[error("--brat-events: no document's schema has the label \"{0}\"")]
     EventLabels(String),
     /// Writing failed or was refused.
     #[error(transparent)]
@@ -112,7 +112,7 @@ pub fn export_dataset(
             report.links_orphaned = links.len();
             let entities = match io::entities::find_registry(&article) {
                 Some(path) => {
-                    io::entities::load_registry(&path).map_err(|e| ExportError::Unreadable(vec![e.to_string()]))?
+                    io::entities::load_registry(&path).map_err(|e| ExportError::Unreadable(vec![e.into()]))?
                 }
                 None => crate::model::EntityRegistry::default(),
             };

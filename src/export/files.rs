@@ -10,7 +10,7 @@ use std::str::FromStr;
 use crate::export::brat::{self, BratDocument, BratNames};
 use crate::export::conll::{self, ConllOptions, ConllWriter};
 use crate::export::dataset_card::{CARD_FILE, dataset_card, is_dataset_card};
-pub use crate::export::guard::{Protected, Refusal};
+pub use crate::export::guard::{Protected, Protection, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
 use crate::export::offsets::OffsetUnit;
 use crate::export::spacy::{self, SpacyError};

@@ -631,8 +631,7 @@ fn tr_error(ctx: &Context, id: &str, error: &str) -> String {
     Tr::of(ctx).raw_args(id, &[("error", error.into())])
 }
 
-/// Why a dataset file could not be read or written, in the window's language. A refusal to
-/// overwrite an input names the rule in English.
+/// Why a dataset file could not be read or written, in the window's language.
 fn files_error(tr: Tr, error: &FilesError) -> String {
     let language = tr.language();
     let path = |path: &std::path::Path| path.display().to_string();
@@ -660,19 +659,53 @@ fn files_error(tr: Tr, error: &FilesError) -> String {
         FilesError::NoBratDocuments { path: file } => {
             tr.raw_args("dataset-no-brat-documents", &[("path", path(file).into())])
         }
-        FilesError::Refused(refusal) => refusal.to_string(),
+        FilesError::Refused(refusal) => {
+            use crate::export::files::Protection;
+            let what = tr.raw(match refusal.what {
+                Protection::AnnotationFile => "dataset-refused-annotation-file",
+                Protection::Input => "dataset-refused-input",
+                Protection::AnnotatedArticle => "dataset-refused-annotated-article",
+                Protection::ForeignText => "dataset-refused-foreign-text",
+            });
+            tr.raw_args(
+                "dataset-refused",
+                &[("what", what.into()), ("path", path(&refusal.path).into())],
+            )
+        }
     }
 }
 
-/// Why an export wrote nothing, in the window's language (the unreadable inputs are listed as
-/// the folder reader words them).
+/// Why an input of an export could not be read, in the window's language.
+fn input_error(tr: Tr, error: &crate::io::InputError) -> String {
+    use crate::io::InputError;
+    match error {
+        InputError::Io(error) => crate::app::i18n::io_error(tr.language(), error),
+        InputError::NoSuchArticle(path) => tr.raw_args(
+            "dataset-no-such-article",
+            &[("path", path.display().to_string().into())],
+        ),
+        InputError::Registries(paths) => {
+            let (comma, _) = separators(tr);
+            let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            tr.raw_args("dataset-registries", &[("paths", paths.join(comma).into())])
+        }
+    }
+}
+
+/// Why an export wrote nothing, in the window's language.
 fn export_error(tr: Tr, error: &ExportError) -> String {
     match error {
         ExportError::NothingToExport { skipped } => {
             tr.raw_args("export-nothing-annotated", &[("count", (*skipped).into())])
         }
         ExportError::Files(error) => files_error(tr, error),
-        ExportError::Unreadable(_) | ExportError::NeedsDestination | ExportError::EventLabels(_) => error.to_string(),
+        ExportError::Unreadable(errors) => {
+            let (_, semicolon) = separators(tr);
+            let errors: Vec<String> = errors.iter().map(|error| input_error(tr, error)).collect();
+            errors.join(semicolon)
+        }
+        ExportError::NeedsDestination => tr.raw("export-needs-destination"),
+        ExportError::EventLabels(label) => tr.raw_args("export-event-labels", &[("label", label.into())]),
     }
 }
 
@@ -889,6 +922,67 @@ mod tests {
         }
         let nothing = export_error(arabic, &ExportError::NothingToExport { skipped: 4 });
         assert!(nothing.contains('4') && latin_words(&nothing).is_empty(), "{nothing}");
+    }
+
+    /// A refusal to overwrite a file, and the other reasons an export writes nothing, read in
+    /// Arabic in the Arabic window and as the command line says them in the English one.
+    #[test]
+    fn refusals_and_export_errors_read_in_each_language() {
+        use super::{export_error, files_error};
+        use crate::export::dataset::ExportError;
+        use crate::export::files::{FilesError, Protection, Refusal};
+        use crate::io::{InputError, IoError};
+        let english = Tr::new(Language::English);
+        let arabic = Tr::new(Language::Arabic);
+        let path = std::path::PathBuf::from("/data/news/x.jsonl");
+        let mut errors: Vec<ExportError> = [
+            Protection::AnnotationFile,
+            Protection::Input,
+            Protection::AnnotatedArticle,
+            Protection::ForeignText,
+        ]
+        .into_iter()
+        .map(|what| {
+            ExportError::Files(FilesError::Refused(Refusal {
+                path: path.clone(),
+                what,
+            }))
+        })
+        .collect();
+        errors.extend([
+            ExportError::NeedsDestination,
+            ExportError::EventLabels("فاعل".into()),
+            ExportError::Unreadable(vec![
+                InputError::NoSuchArticle(path.clone()),
+                InputError::Registries(vec![path.clone(), path.clone()]),
+                InputError::Io(IoError::ReadOnly { path: path.clone() }),
+            ]),
+        ]);
+        let mut texts = std::collections::BTreeSet::new();
+        for error in &errors {
+            let text = export_error(arabic, error);
+            let left: Vec<String> = latin_words(&text.replace("/data/news/x.jsonl", ""))
+                .into_iter()
+                .filter(|w| w != "brat")
+                .collect();
+            assert!(left.is_empty(), "{text}: {left:?}");
+            assert!(texts.insert(text), "said twice");
+            let shown = export_error(english, error);
+            match error {
+                // The command line names its option; the window has none.
+                ExportError::EventLabels(_) => assert!(shown.contains("فاعل"), "{shown}"),
+                // A file's error as the window words it (`io_error`).
+                ExportError::Unreadable(_) => {
+                    assert!(shown.starts_with("no such article: /data/news/x.jsonl; "), "{shown}");
+                }
+                _ => assert_eq!(shown, error.to_string()),
+            }
+        }
+        let refusal = FilesError::Refused(Refusal {
+            path: path.clone(),
+            what: Protection::Input,
+        });
+        assert_eq!(files_error(english, &refusal), refusal.to_string());
     }
 
     /// A split the user typed wrong: the command line's English in English, Arabic words
