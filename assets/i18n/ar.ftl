@@ -808,3 +808,6 @@ dataset-no-such-article = لا مقال بهذا الاسم: { $path }
 dataset-registries = تنتمي المدخلات إلى سجلات كيانات مختلفة: { $paths }
 export-needs-destination = هذا التصدير يكتب ملفات: حدّد وجهة
 export-event-labels = لا تسمية «{ $label }» في مخطط أي مستند
+import-refused = { $name }: لم يُكتب، إذ لا تستطيع حاشية فتحه: { $problems }
+import-not-written = لم يُكتب، إذ لا تستطيع حاشية فتحه: { $problems }
+import-cannot-create-folder = تعذّر إنشاء المجلد ({ $why }): { $path }

@@ -783,3 +783,6 @@ dataset-no-such-article = no such article: { $path }
 dataset-registries = the inputs belong to different entity registries: { $paths }
 export-needs-destination = this export writes files: give a destination
 export-event-labels = no document's schema has the label "{ $label }"
+import-refused = { $name }: not written, Hashiya could not open it: { $problems }
+import-not-written = not written, Hashiya could not open it: { $problems }
+import-cannot-create-folder = cannot create the folder ({ $why }): { $path }

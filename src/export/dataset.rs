@@ -187,8 +187,27 @@ pub struct ImportOutcome {
     pub report: ImportReport,
     /// The articles written, in input order.
     pub articles: Vec<PathBuf>,
-    /// Documents not written because Hashiya could not open them: `NAME: why`.
-    pub refused: Vec<String>,
+    /// Documents not written because Hashiya could not open them.
+    pub refused: Vec<RefusedDocument>,
+}
+
+/// An imported document not written because Hashiya could not open it; its `Display`
+/// (`NAME: why`) is the command line's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefusedDocument {
+    /// Its article's file name.
+    pub name: String,
+    /// What `hashiya validate` would say of its annotation file.
+    pub problems: Vec<io::Problem>,
+}
+
+impl std::fmt::Display for RefusedDocument {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let refused = ImportWriteError::Refused {
+            problems: self.problems.clone(),
+        };
+        write!(f, "{}: {refused}", self.name)
+    }
 }
 
 /// Reads a dataset and writes one article with its annotation file per document.
@@ -224,8 +243,8 @@ pub fn import_dataset(
                 articles.push(article);
             }
             Some(Err(ImportWriteError::Refused { problems })) => {
-                let name = article.file_name().unwrap_or_default().to_string_lossy();
-                refused.push(format!("{name}: {}", ImportWriteError::Refused { problems }));
+                let name = article.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                refused.push(RefusedDocument { name, problems });
             }
             Some(Err(error)) => {
                 return Err(ImportError::Write {

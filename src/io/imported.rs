@@ -29,10 +29,10 @@ const RESERVED_NAMES: [&str; 22] = [
 #[derive(Debug, thiserror::Error)]
 pub enum ImportWriteError {
     /// The document would make a file Hashiya cannot open; nothing of it was written.
-    #[error("not written, Hashiya could not open it: {}", .problems.join("; "))]
+    #[error("not written, Hashiya could not open it: {}", problems_text(.problems))]
     Refused {
         /// What `hashiya validate` would say.
-        problems: Vec<String>,
+        problems: Vec<io::Problem>,
     },
     /// Writing failed.
     #[error(transparent)]
@@ -45,6 +45,12 @@ pub enum ImportWriteError {
         /// Why.
         source: std::io::Error,
     },
+}
+
+/// The problems' English sentences, as `hashiya validate` says them, joined.
+fn problems_text(problems: &[io::Problem]) -> String {
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    messages.join("; ")
 }
 
 /// The article path of each document in `out`: `STEM.txt`, the stem made from its file name
@@ -214,14 +220,11 @@ pub fn write_imported_document(
 ) -> Result<WrittenDocument, ImportWriteError> {
     let (document, warnings) = readable_document(document, article);
     let ron = io::to_ron_string(&document);
-    let mut problems: Vec<String> = io::validate_ron(&ron, document.text())
-        .into_iter()
-        .map(|p| p.message)
-        .collect();
+    let mut problems = io::validate_ron(&ron, document.text());
     if problems.is_empty()
         && let Err(error) = io::from_ron_str(&ron, document.text())
     {
-        problems = error.problems().into_iter().map(|p| p.message).collect();
+        problems = error.problems();
     }
     if !problems.is_empty() {
         return Err(ImportWriteError::Refused { problems });

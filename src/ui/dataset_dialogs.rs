@@ -594,21 +594,28 @@ fn run_import(
             tr.raw_args("import-nothing", &[("error", why.into())])
         }
         ImportError::Read(error) => files_error(tr, error),
-        ImportError::Write {
-            error: crate::io::ImportWriteError::Write(error),
-            written,
-        } => tr.raw_args(
+        ImportError::Write { error, written } => tr.raw_args(
             "import-stopped",
             &[
-                ("error", crate::app::i18n::io_error(tr.language(), error).into()),
+                ("error", import_write_error(tr, error).into()),
                 ("count", (*written).into()),
             ],
         ),
-        // What is left says the importer's or the folder's own words (English).
-        ImportError::Write { .. } => error.to_string(),
     })?;
     let mut report = outcome.report;
-    let mut warnings: Vec<String> = outcome.refused;
+    let mut warnings: Vec<String> = outcome
+        .refused
+        .iter()
+        .map(|refused| {
+            tr.raw_args(
+                "import-refused",
+                &[
+                    ("name", (&refused.name).into()),
+                    ("problems", problems_text(tr, &refused.problems).into()),
+                ],
+            )
+        })
+        .collect();
     warnings.extend(
         report
             .warnings
@@ -624,6 +631,35 @@ fn run_import(
         warnings: warning_lines(warnings, report.warnings_suppressed, tr),
         article: outcome.articles.first().cloned(),
     })
+}
+
+/// Why an imported document could not be written, in the window's language.
+fn import_write_error(tr: Tr, error: &crate::io::ImportWriteError) -> String {
+    use crate::io::ImportWriteError;
+    match error {
+        ImportWriteError::Refused { problems } => tr.raw_args(
+            "import-not-written",
+            &[("problems", problems_text(tr, problems).into())],
+        ),
+        ImportWriteError::Write(error) => crate::app::i18n::io_error(tr.language(), error),
+        ImportWriteError::Folder { path, source } => tr.raw_args(
+            "import-cannot-create-folder",
+            &[
+                ("why", crate::app::i18n::os_error(tr.language(), source).into()),
+                ("path", path.display().to_string().into()),
+            ],
+        ),
+    }
+}
+
+/// The problems of an annotation file, in the window's language, joined.
+fn problems_text(tr: Tr, problems: &[crate::io::Problem]) -> String {
+    let (_, semicolon) = separators(tr);
+    let problems: Vec<String> = problems
+        .iter()
+        .map(|problem| crate::app::i18n::io_problem(tr.language(), problem))
+        .collect();
+    problems.join(semicolon)
 }
 
 /// Message `id` with `error` in the window's language.
@@ -983,6 +1019,36 @@ mod tests {
             what: Protection::Input,
         });
         assert_eq!(files_error(english, &refusal), refusal.to_string());
+    }
+
+    /// A document an import could not write, and why, read in Arabic: the problems of its
+    /// annotation file and the system's error through the catalogue, the names as they are.
+    #[test]
+    fn import_write_errors_read_in_arabic() {
+        use super::import_write_error;
+        use crate::io::{ImportWriteError, IoError, Problem, ProblemReason};
+        let arabic = Tr::new(Language::Arabic);
+        let path = std::path::PathBuf::from("/data/news/x.txt");
+        let errors = [
+            ImportWriteError::Refused {
+                problems: vec![
+                    Problem::new("span T2 is defined twice").because(ProblemReason::SpanTwice { span: 2 }),
+                    Problem::new("known only in English"),
+                ],
+            },
+            ImportWriteError::Write(IoError::ReadOnly { path: path.clone() }),
+            ImportWriteError::Folder {
+                path: path.clone(),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            },
+        ];
+        let mut texts = std::collections::BTreeSet::new();
+        for error in &errors {
+            let text = import_write_error(arabic, error);
+            let left = latin_words(&text.replace("/data/news/x.txt", "").replace("T2", ""));
+            assert!(left.is_empty(), "{text}: {left:?}");
+            assert!(texts.insert(text), "said twice");
+        }
     }
 
     /// A split the user typed wrong: the command line's English in English, Arabic words
