@@ -811,3 +811,6 @@ export-event-labels = لا تسمية «{ $label }» في مخطط أي مستن
 import-refused = { $name }: لم يُكتب، إذ لا تستطيع حاشية فتحه: { $problems }
 import-not-written = لم يُكتب، إذ لا تستطيع حاشية فتحه: { $problems }
 import-cannot-create-folder = تعذّر إنشاء المجلد ({ $why }): { $path }
+data-prediction-not-json = ليس JSON ({ $error })؛ تُرك السطر
+data-prediction-no-text = لا نص في الحقل "text"؛ تُرك السطر
+data-prediction-span-fields = المقطع { $span } بلا start وend وlabel؛ تُرك

@@ -786,3 +786,6 @@ export-event-labels = no document's schema has the label "{ $label }"
 import-refused = { $name }: not written, Hashiya could not open it: { $problems }
 import-not-written = not written, Hashiya could not open it: { $problems }
 import-cannot-create-folder = cannot create the folder ({ $why }): { $path }
+data-prediction-not-json = not JSON ({ $error }); line left out
+data-prediction-no-text = no "text" string; line left out
+data-prediction-span-fields = span { $span } has no start, end and label; left out

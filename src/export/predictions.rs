@@ -13,6 +13,9 @@
 
 use serde_json::Value;
 
+use crate::export::ImportWarning;
+use crate::export::warning::DataWarning;
+
 /// One proposed span.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PredictedSpan {
@@ -44,25 +47,34 @@ pub struct Prediction {
 /// The predictions of a JSONL input, and one warning per line or span left out (with its line
 /// number).
 #[must_use]
-pub fn parse(input: &str) -> (Vec<Prediction>, Vec<String>) {
+pub fn parse(input: &str) -> (Vec<Prediction>, Vec<ImportWarning>) {
     let mut predictions = Vec::new();
     let mut warnings = Vec::new();
     for (number, line) in input.lines().enumerate().map(|(i, l)| (i + 1, l)) {
         if line.trim().is_empty() {
             continue;
         }
+        let mut warn = |message| {
+            warnings.push(ImportWarning {
+                file: None,
+                line: Some(number),
+                message,
+            });
+        };
         match serde_json::from_str::<Value>(line) {
-            Ok(value) => match prediction(&value, number, &mut warnings) {
+            Ok(value) => match prediction(&value, &mut warn) {
                 Some(p) => predictions.push(p),
-                None => warnings.push(format!("line {number}: no \"text\" string; line left out")),
+                None => warn(DataWarning::PredictionNoText),
             },
-            Err(error) => warnings.push(format!("line {number}: not JSON ({error}); line left out")),
+            Err(error) => warn(DataWarning::PredictionNotJson {
+                error: error.to_string(),
+            }),
         }
     }
     (predictions, warnings)
 }
 
-fn prediction(value: &Value, number: usize, warnings: &mut Vec<String>) -> Option<Prediction> {
+fn prediction(value: &Value, warn: &mut impl FnMut(DataWarning)) -> Option<Prediction> {
     let text = value.get("text")?.as_str()?.to_owned();
     let name = ["document", "name", "id"]
         .iter()
@@ -80,16 +92,13 @@ fn prediction(value: &Value, number: usize, warnings: &mut Vec<String>) -> Optio
     for (index, item) in items.into_iter().flatten().enumerate() {
         match predicted_span(item) {
             Some(span) if span.char_start < span.char_end && span.char_end <= char_len => spans.push(span),
-            Some(span) => warnings.push(format!(
-                "line {number}: span {} has range {}..{} outside the text (0..{char_len}); left out",
-                index + 1,
-                span.char_start,
-                span.char_end
-            )),
-            None => warnings.push(format!(
-                "line {number}: span {} has no start, end and label; left out",
-                index + 1
-            )),
+            Some(span) => warn(DataWarning::SpanOutside {
+                key: (index + 1).to_string(),
+                start: span.char_start,
+                end: span.char_end,
+                len: char_len,
+            }),
+            None => warn(DataWarning::PredictionSpanFields { span: index + 1 }),
         }
     }
     Some(Prediction {
@@ -164,8 +173,13 @@ mod tests {
         assert_eq!(predictions[2].spans.len(), 1, "the span past the end is left out");
         assert!((predictions[2].spans[0].score - 1.0).abs() < f32::EPSILON);
         assert_eq!(warnings.len(), 3, "{warnings:?}");
-        assert!(warnings[0].starts_with("line 4:"), "{warnings:?}");
-        assert!(warnings[1].starts_with("line 5:"));
-        assert!(warnings[2].starts_with("line 6:"));
+        let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings[0],
+            "line 4: span 2 has range 1..9 outside the text (0..3); left out"
+        );
+        assert!(warnings[1].starts_with("line 5: not JSON ("), "{warnings:?}");
+        assert!(warnings[1].ends_with("); line left out"), "{warnings:?}");
+        assert_eq!(warnings[2], "line 6: no \"text\" string; line left out");
     }
 }

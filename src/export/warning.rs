@@ -422,6 +422,18 @@ pub enum DataWarning {
         /// Its index.
         index: usize,
     },
+    /// A line of predictions that is not JSON; left out.
+    PredictionNotJson {
+        /// The JSON parser's message.
+        error: String,
+    },
+    /// A line of predictions without a `"text"` string; left out.
+    PredictionNoText,
+    /// A predicted span without start, end and label; left out.
+    PredictionSpanFields {
+        /// Its place in the line's list, from 1.
+        span: usize,
+    },
     /// Repairs made to an imported document before it was written.
     Written(crate::io::ImportRepair),
     // --- Exports ---
@@ -705,6 +717,11 @@ impl fmt::Display for DataWarning {
             ),
             Self::DoccanoRelationFields { index } => {
                 write!(f, "relations[{index}] needs type, from_id and to_id; left out")
+            }
+            Self::PredictionNotJson { error } => write!(f, "not JSON ({error}); line left out"),
+            Self::PredictionNoText => f.write_str("no \"text\" string; line left out"),
+            Self::PredictionSpanFields { span } => {
+                write!(f, "span {span} has no start, end and label; left out")
             }
             Self::Written(repair) => write!(f, "{repair}"),
             Self::LinksDropped {

@@ -381,6 +381,13 @@ impl Worder {
             DataWarning::DoccanoRelationFields { index } => {
                 self.tr_args("data-doccano-relation-fields", &[("index", digits(*index))])
             }
+            DataWarning::PredictionNotJson { error } => {
+                self.tr_args("data-prediction-not-json", &[("error", error.into())])
+            }
+            DataWarning::PredictionNoText => self.tr("data-prediction-no-text"),
+            DataWarning::PredictionSpanFields { span } => {
+                self.tr_args("data-prediction-span-fields", &[("span", digits(*span))])
+            }
             DataWarning::Written(repair) => self.repair(repair),
             DataWarning::LinksDropped {
                 document,
@@ -564,10 +571,13 @@ mod tests {
             W::NameTaken { .. } => 49,
             W::Input(_) => 50,
             W::OpenOrphans { .. } => 51,
+            W::PredictionNotJson { .. } => 52,
+            W::PredictionNoText => 53,
+            W::PredictionSpanFields { .. } => 54,
         }
     }
 
-    const VARIANTS: usize = 52;
+    const VARIANTS: usize = 55;
 
     /// The input's own words the warnings below carry (Arabic where the input may be, Latin
     /// where an id or a file name is): the only Latin an Arabic warning may hold, with the
@@ -736,6 +746,11 @@ mod tests {
             },
             W::DoccanoEntityFields { index: 2 },
             W::DoccanoRelationFields { index: 2 },
+            W::PredictionNotJson {
+                error: "expected value at line 1 column 2".into(),
+            },
+            W::PredictionNoText,
+            W::PredictionSpanFields { span: 2 },
             W::Written(ImportRepair::Text {
                 name: "article.txt".into(),
                 nuls: 2,
