@@ -138,7 +138,13 @@ fn conll_import_export_gives_back_tokens_and_tags() {
     let report = &imported.report;
     assert_eq!(report.labels_added, ["LOC", "ORG", "PERS", "MISC"]);
     // Every warning is one of the explained kinds, and names its line.
-    let warned = |needle: &str| report.warnings.iter().filter(|w| w.message.contains(needle)).count();
+    let warned = |needle: &str| {
+        report
+            .warnings
+            .iter()
+            .filter(|w| w.message.to_string().contains(needle))
+            .count()
+    };
     assert_eq!(
         report.warnings.len(),
         warned("empty token") + warned("contains whitespace") + warned("follows no")

@@ -340,7 +340,7 @@ fn events() {
     let (bare, report) =
         files::export_string(std::slice::from_ref(&document), ExportFormat::Events).expect("one-file format");
     assert_eq!(bare.lines().count(), records.len());
-    assert!(!report.warnings.is_empty() && report.warnings.iter().all(|w| w.contains("registry")));
+    assert!(!report.warnings.is_empty() && report.warnings.iter().all(|w| w.to_string().contains("registry")));
     let first: serde_json::Value = serde_json::from_str(bare.lines().next().expect("a line")).expect("JSON");
     assert_eq!(first.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()), keys);
 }

@@ -673,3 +673,67 @@ fn the_side_panel_says_why_a_merge_marked_a_span_in_arabic() {
         "the panel says {why:?} for {merged}"
     );
 }
+
+/// Runs frames until the window shows a label containing `text` (a background job's
+/// result), for at most 30 seconds.
+fn wait_for(harness: &mut Harness<'_, HashiyaApp>, what: &str, text: &str) {
+    let mut waited = 0;
+    while harness.query_by_label_contains(text).is_none() {
+        assert!(waited < 3000, "{what}: no {text:?}");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run();
+        waited += 1;
+    }
+}
+
+/// Imports a CoNLL file through File › Import dataset in `language`, and returns the text
+/// of its one warning as the dialog shows it, and the folder of the input (user text).
+fn import_with_a_warning(language: Language, expected: &str) -> (Harness<'static, HashiyaApp>, String, String) {
+    let catalogue = Catalogue::get(language);
+    let dir = tempfile::tempdir().expect("temp dir").keep();
+    let input = dir.join("news.conll");
+    // An I- tag after no span of its kind: imported as a new span, with a warning.
+    std::fs::write(&input, "قال\tO\nالحداد\tI-PER\n.\tO\n").expect("the dataset");
+    let out = dir.join("imported");
+    let mut harness = harness_in(language);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, AppAction::Import);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, &catalogue.tr("import-input"))
+        .set_text_value_accesskit(&input.display().to_string());
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, &catalogue.tr("import-output"))
+        .set_text_value_accesskit(&out.display().to_string());
+    harness.run();
+    harness.get_by_label(&catalogue.tr("import-import")).click();
+    harness.run();
+    wait_for(&mut harness, "the import's warning", expected);
+    let shown = harness
+        .query_by_label_contains(expected)
+        .and_then(|node| node.accesskit_node().label().or_else(|| node.accesskit_node().value()))
+        .unwrap_or_default();
+    (harness, shown, dir.display().to_string())
+}
+
+/// An import's warning is shown in Arabic in the Arabic window: the catalogue's words around
+/// the input's tag and line, and no English left in the window; the English window shows
+/// the command line's English.
+#[test]
+fn an_imports_warning_reads_in_arabic() {
+    let arabic = Catalogue::get(Language::Arabic);
+    let stray = arabic.tr_args("data-stray-inside", &[("tag", "I-PER".into()), ("kind", "PER".into())]);
+    let (harness, shown, dir) = import_with_a_warning(Language::Arabic, &stray);
+    assert!(shown.contains("السطر 2"), "{shown:?}");
+    assert!(
+        shown.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
+        "{shown:?}"
+    );
+    let left = english_left_with(&harness, &["I-PER PER ORG", &dir, "news conll imported"]);
+    assert!(left.is_empty(), "English left after an import:\n{left:#?}");
+
+    // The check can fail: the English window shows the command line's warning.
+    let (_, shown, _) = import_with_a_warning(Language::English, "I-PER follows no PER span; starts a new one");
+    assert!(shown.starts_with("line 2: "), "{shown:?}");
+}

@@ -712,3 +712,138 @@ split-bad-name = اسم الجزء «{ $text }» يُكتب بحروف لاتي�
 split-twice = الجزء «{ $text }» مذكور مرتين
 split-not-fraction = «{ $text }» ليس كسرًا
 split-sum = مجموع الكسور { $text } وليس 1
+
+## ما غيّره التصدير أو الاستيراد أو تركه (app::i18n::data_warning)
+data-span-outside = المقطع { $key } مداه { $start }..{ $end } خارج النص (0..{ $length })؛ تُرك
+data-span-text-differs = يقول المقطع { $key } إنه يغطي «{ $expected }» لكن في { $start }..{ $end } «{ $actual }»؛ أُبقيت مواضعه
+data-span-id-rejected = معرّف المقطع { $key } { $why }؛ أُعطي معرّفًا جديدًا
+data-id-zero = يساوي صفرًا
+data-id-too-large = كبير جدًا
+data-id-used-twice = مستعمل مرتين
+data-span-key-twice = معرّف المقطع { $key } مستعمل لمقطعين
+count-nul-characters = { $count ->
+    [zero] لا محارف صفرية
+    [one] محرف صفري واحد
+    [two] محرفان صفريان
+    [few] { $count } محارف صفرية
+    [many] { $count } محرفًا صفريًا
+   *[other] { $count } محرف صفري
+}
+data-nul-characters = حلّ محرف الاستبدال في النص محلّ { $characters }
+data-line-ends = وُحّدت نهايات الأسطر في النص على محرف السطر الجديد وحده (وتحرّكت المقاطع مع نصها)
+data-link-missing-span = رابط { $kind } من { $from } إلى { $to } يشير إلى مقطع غير موجود؛ تُرك
+data-link-no-relation = رابط { $kind } من { $from } إلى { $to }: لا علاقة بهذا الاسم في المخطط؛ تُرك
+data-link-labels = رابط { $kind } من { $from } إلى { $to } يصل { $head } بـ{ $child }، وعلاقة { $kind } في المخطط { $pairs }؛ تُرك
+data-link-pair = من { $head } إلى { $child }
+data-link-pair-or = { $pairs } أو { $pair }
+data-link-repeats = رابط { $kind } من { $from } إلى { $to } يكرّر رابطًا قبله؛ تُرك
+data-link-second = رابط { $kind } من { $from } إلى { $to } رابط { $kind } ثانٍ لـ{ $head } وليس له إلا واحد؛ تُرك
+data-link-id-rejected = رابط { $kind } من { $from } إلى { $to }: معرّف الرابط { $why }؛ أُعطي معرّفًا جديدًا
+data-lines-left-out = أسطر تشير إلى توسيمات تُركت فتُخطّيت ({ $count }): الأسطر { $lines }
+data-relations-widened = صارت علاقات المخطط تقبل أيضًا أزواج التسميات التي يربطها الإدخال: { $pairs }
+data-brat-lines-skipped = { $count ->
+    [one] تُخطّي سطر { $kind } واحد: { $reason } ({ $places })
+    [two] تُخطّي سطرا { $kind }: { $reason } ({ $places })
+   *[other] تُخطّيت أسطر { $kind } ({ $count }): { $reason } ({ $places })
+}
+data-brat-place = { $id } في السطر { $line }
+data-brat-place-line = السطر { $line }
+data-brat-more = … وغيرها ({ $count })
+brat-skip-no-tab = لا جدولة بعد المعرّف
+brat-skip-unknown-kind = نوع توسيم غير معروف
+brat-skip-no-offsets = لا مواضع
+brat-skip-bad-offsets = المواضع ليست على صورة «بداية نهاية[;بداية نهاية…]»
+brat-skip-relation-arguments = العلاقة تحتاج إلى طرفين
+brat-skip-event-trigger = الحدث يحتاج إلى «النوع:المُطلِق»
+brat-skip-event-argument = طرف الحدث يحتاج إلى «الدور:المعرّف»
+brat-skip-attribute-arguments = السمة تحتاج إلى اسم وهدف
+brat-skip-note-arguments = الملاحظة تحتاج إلى نوع وهدف واحد
+brat-skip-trigger-not-span = مُطلِقه ليس مقطعًا من النص
+brat-skip-event-argument-missing = أحد أطرافه ليس توسيمًا في الملف؛ تُرك ذلك الطرف
+brat-skip-relation-argument-missing = أحد طرفيها ليس توسيمًا في الملف
+brat-skip-missing-annotation = يشير إلى توسيم ليس في الملف
+data-discontinuous = { $id }: قُرئ المقطع المتقطع مدى واحدًا { $start }..{ $end }
+data-brat-text-differs = { $id }: حقل النص «{ $field }» يخالف النص في مواضعه «{ $expected }»؛ أُبقيت المواضع
+data-ann-without-txt = لا ملف { $stem }.txt بجانب { $stem }.ann؛ تُخطّي
+data-empty-token = وحدة فارغة؛ تُخطّيت
+data-token-with-spaces = الوحدة «{ $token }» فيها مسافات؛ أُبقيت وحدة واحدة، وحُفظت كل مسافة فيها مسافةً غير فاصلة (وتُصدَّر مسافة)
+data-layered-token-skipped = وحدة فارغة أو فيها مسافات في ملف متعدد الطبقات؛ تُخطّي السطر
+data-tag-columns = في السطر { $found } من أعمدة الوسوم والترويسة تسمّي { $named }؛ قُرئت الوسوم الناقصة O
+data-no-tag = لا وسم؛ قُرئ O
+data-no-tag-in-column = لا وسم في العمود { $column }؛ قُرئ O
+data-stray-inside = { $tag } لا يلي مقطع { $kind }؛ يبدأ مقطعًا جديدًا
+data-bare-tag = الوسم «{ $kind }» بلا بادئة B- أو I-؛ تُقرأ هذه الوسوم على نظام IO
+data-not-json = ليس JSON ({ $error })؛ تُخطّي السطر
+data-no-text = لا نص في الحقل "text"؛ تُخطّي السطر
+data-unknown-status = حالة غير معروفة «{ $name }»؛ { $fallback }
+data-not-a-list = «{ $key }» ليس قائمة؛ أُهمل
+data-span-fields = spans[{ $index }] يحتاج إلى start وend وlabel؛ تُرك
+data-relation-fields = relations[{ $index }] يحتاج إلى label وhead وchild؛ تُرك
+data-attribute-item = في spans[{ $index }].attributes القيمة { $item } (وليست { $shape })؛ تُركت
+data-attributes-not-list = spans[{ $index }].attributes قيمته { $value } (وليست قائمة)؛ أُهمل
+data-bad-entity-id = spans[{ $index }].entity: «{ $text }» ليس معرّف كيان (E يليه عدد من 1، مثل E3)؛ تُرك
+data-entity-not-id = spans[{ $index }].entity قيمته { $value } (وليست معرّفًا مثل "E3")؛ تُرك
+data-doccano-label-shape = { $key }[{ $index }] ليس على صورة [start, end, "label"]؛ تُرك
+data-doccano-entity-fields = entities[{ $index }] يحتاج إلى start_offset وend_offset وlabel؛ تُرك
+data-doccano-relation-fields = relations[{ $index }] يحتاج إلى type وfrom_id وto_id؛ تُرك
+data-repair-text = { $name }: { $repairs }؛ وتحرّكت المقاطع مع نصها
+data-repair-nuls = حلّ محرف الاستبدال محلّ { $count ->
+    [one] محرف صفري واحد
+    [two] محرفين صفريين
+    [few] { $count } محارف صفرية
+    [many] { $count } محرفًا صفريًا
+   *[other] { $count } محرف صفري
+}
+data-repair-bom = حُذفت علامة ترتيب البايتات
+data-repair-line-ends = وُحّدت نهايات الأسطر على محرف السطر الجديد وحده
+data-repair-span-removed = { $name }: المقطع { $span } لم يغطِّ إلا محارف حُذفت؛ تُرك
+data-links-dropped = { $document }: لا روابط في { $format }؛ فلم يُصدَّر منها: { $links }
+data-format-conll = CoNLL
+data-format-spacy = ملف spaCy DocBin
+data-format-token-classification = صيغة تصنيف الوحدات
+data-doccano-no-links = { $document }: لا روابط في صيغة التسميات لـdoccano؛ فلم يُصدَّر منها: { $links } (اختر صيغة doccano مع العلاقات)
+data-only-line-breaks = { $document }: المقطع { $span } ({ $label }) لا يغطي إلا فواصل أسطر؛ لا يحمله brat
+data-line-breaks-trimmed = { $document }: المقطع { $span } ({ $label }) يبدأ أو ينتهي بفاصل سطر؛ لا يحمله brat، فكُتب دونه
+data-kept-lines-dropped = { $document }: أسطر brat محفوظة تشير إلى توسيمات حُذفت فتُركت ({ $count }): { $ids }
+data-span-left-out = { $document }: المقطع { $span } { $why }؛ لم يُصدَّر
+data-loss-no-column = لا عمود له
+data-loss-no-token = لا يغطي أي وحدة
+data-loss-not-on-tokens = لا تقع حدوده على حدود الوحدات
+data-span-inside = { $document }: المقطع { $span } داخل المقطع { $other }؛ تُرك خارج عمود الوسوم
+data-span-inside-layered = { $document }: المقطع { $span } داخل المقطع { $other }؛ تُرك خارج عمود الوسوم (ويحفظه تصدير CoNLL بعمود لكل وسم)
+data-span-crosses = { $document }: المقطع { $span } يتقاطع مع المقطع { $other }؛ تُرك خارج عمود الوسوم
+data-span-crosses-layered = { $document }: المقطع { $span } يتقاطع مع المقطع { $other }؛ تُرك خارج عمود الوسوم (ويحفظه تصدير CoNLL بعمود لكل وسم)
+data-unknown-entity = { $document }: تذكر المقاطع الكيان { $id } وليس في سجل الكيانات
+data-no-event-relations = { $document }: ليس في المخطط علاقة «{ $party }» ولا علاقة «{ $speaker }»، فلا إجراء ولا اقتباس يُصدَّر
+data-label-not-in-labels-file = { $document }: التسمية «{ $label }» ليست في { $file }؛ كُتبت وحداتها O
+data-foreign-card = { $path } ليست بطاقة مجموعة بيانات كتبتها حاشية؛ أُبقيت، فحمّل الأجزاء بـ{ $call }
+data-name-taken = مستندان باسم { $name }؛ كُتب الثاني باسم { $renamed }
+count-orphaned-spans = { $count ->
+    [zero] لا مقاطع يتيمة
+    [one] مقطع يتيم واحد
+    [two] مقطعان يتيمان
+    [few] { $count } مقاطع يتيمة
+    [many] { $count } مقطعًا يتيمًا
+   *[other] { $count } مقطع يتيم
+}
+data-input-load = { $article }: { $warning }
+data-input-orphans = { $article }: لم يُصدَّر { $spans } (لم يعد نصها في المقال) ولا روابطها: { $links }
+data-open-orphans = { $article }: لم يُصدَّر { $spans } ولا روابطها: { $links }
+import-warning-file-line = { $file }، السطر { $line }: { $message }
+import-warning-file = { $file }: { $message }
+import-warning-line = السطر { $line }: { $message }
+dataset-refused = رُفض استبدال { $what }: { $path }
+dataset-refused-annotation-file = ملف توسيم
+dataset-refused-input = أحد مدخلات هذا التصدير
+dataset-refused-annotated-article = مقال موسوم
+dataset-refused-foreign-text = ملف نصي لم يكتبه تصدير brat (مقال؟)
+dataset-no-such-article = لا مقال بهذا الاسم: { $path }
+dataset-registries = تنتمي المدخلات إلى سجلات كيانات مختلفة: { $paths }
+export-needs-destination = هذا التصدير يكتب ملفات: حدّد وجهة
+export-event-labels = لا تسمية «{ $label }» في مخطط أي مستند
+import-refused = { $name }: لم يُكتب، إذ لا تستطيع حاشية فتحه: { $problems }
+import-not-written = لم يُكتب، إذ لا تستطيع حاشية فتحه: { $problems }
+import-cannot-create-folder = تعذّر إنشاء المجلد ({ $why }): { $path }
+data-prediction-not-json = ليس JSON ({ $error })؛ تُرك السطر
+data-prediction-no-text = لا نص في الحقل "text"؛ تُرك السطر
+data-prediction-span-fields = المقطع { $span } بلا start وend وlabel؛ تُرك

@@ -690,3 +690,124 @@ split-bad-name = part name "{ $text }" must be letters, digits, - or _
 split-twice = part "{ $text }" is given twice
 split-not-fraction = "{ $text }" is not a fraction
 split-sum = the fractions add up to { $text }, not 1
+
+## What an export or an import changed or left out (app::i18n::data_warning); the command
+## line prints the same English
+data-span-outside = span { $key } has range { $start }..{ $end } outside the text (0..{ $length }); left out
+data-span-text-differs = span { $key } says it covers "{ $expected }" but { $start }..{ $end } holds "{ $actual }"; offsets kept
+data-span-id-rejected = span id { $key } { $why }; given a new id
+data-id-zero = is 0
+data-id-too-large = is too large
+data-id-used-twice = is used twice
+data-span-key-twice = span id { $key } is used twice
+count-nul-characters = { $count ->
+    [one] { $count } NUL character
+   *[other] { $count } NUL characters
+}
+data-nul-characters = { $characters } in the text became U+FFFD
+data-line-ends = CRLF and CR line ends in the text became LF (spans moved with their text)
+data-link-missing-span = { $kind } link { $from } → { $to } refers to a missing span; left out
+data-link-no-relation = { $kind } link { $from } → { $to }: the schema has no such relation; left out
+data-link-labels = { $kind } link { $from } → { $to } goes from { $head } to { $child }; the schema's { $kind } goes { $pairs }; left out
+data-link-pair = from { $head } to { $child }
+data-link-pair-or = { $pairs } or { $pair }
+data-link-repeats = { $kind } link { $from } → { $to } repeats an earlier link; left out
+data-link-second = { $kind } link { $from } → { $to } is a second { $kind } of its { $head }, which has one only; left out
+data-link-id-rejected = { $kind } link { $from } → { $to }: link id { $why }; given a new id
+data-lines-left-out = { $count } line(s) refer to annotations that were left out; skipped (lines { $lines })
+data-relations-widened = relation kinds of the schema now also allow the label pairs the input links: { $pairs }
+data-brat-lines-skipped = { $count ->
+    [one] { $count } { $kind } line skipped: { $reason } ({ $places })
+   *[other] { $count } { $kind } lines skipped: { $reason } ({ $places })
+}
+data-brat-place = { $id } at line { $line }
+data-brat-place-line = line { $line }
+data-brat-more = … { $count } more
+brat-skip-no-tab = no tab after the id
+brat-skip-unknown-kind = unknown kind of annotation
+brat-skip-no-offsets = no offsets
+brat-skip-bad-offsets = the offsets are not START END[;START END…]
+brat-skip-relation-arguments = a relation needs two arguments
+brat-skip-event-trigger = an event needs TYPE:TRIGGER
+brat-skip-event-argument = an event argument needs ROLE:ID
+brat-skip-attribute-arguments = an attribute needs a name and a target
+brat-skip-note-arguments = a note needs a type and one target
+brat-skip-trigger-not-span = its trigger is not a text span
+brat-skip-event-argument-missing = an argument is not an annotation of the file; the argument is left out
+brat-skip-relation-argument-missing = an argument is not an annotation of the file
+brat-skip-missing-annotation = refers to an annotation that is not in the file
+data-discontinuous = { $id }: discontinuous span read as one range { $start }..{ $end }
+data-brat-text-differs = { $id }: text field "{ $field }" differs from the text at its offsets "{ $expected }"; offsets kept
+data-ann-without-txt = { $stem }.ann has no { $stem }.txt; skipped
+data-empty-token = empty token; skipped
+data-token-with-spaces = token "{ $token }" contains whitespace; kept as one token, each space held as a no-break space (exported as a space)
+data-layered-token-skipped = empty token or token with spaces in a layered file; line skipped
+data-tag-columns = { $found } tag columns where the header names { $named }; missing tags read as O
+data-no-tag = no tag; read as O
+data-no-tag-in-column = no tag in column { $column }; read as O
+data-stray-inside = { $tag } follows no { $kind } span; starts a new one
+data-bare-tag = tag "{ $kind }" has no B-/I- prefix; such tags are read as IO tags
+data-not-json = not JSON ({ $error }); line skipped
+data-no-text = no "text" string; line skipped
+data-unknown-status = unknown status "{ $name }"; { $fallback }
+data-not-a-list = "{ $key }" is not a list; ignored
+data-span-fields = spans[{ $index }] needs start, end and label; left out
+data-relation-fields = relations[{ $index }] needs label, head and child; left out
+data-attribute-item = spans[{ $index }].attributes holds { $item } (not { $shape }); left out
+data-attributes-not-list = spans[{ $index }].attributes is { $value } (not a list); ignored
+data-bad-entity-id = spans[{ $index }].entity: "{ $text }" is not an entity id (E followed by a number from 1, such as E3); left out
+data-entity-not-id = spans[{ $index }].entity is { $value } (not an id such as "E3"); left out
+data-doccano-label-shape = { $key }[{ $index }] is not [start, end, "label"]; left out
+data-doccano-entity-fields = entities[{ $index }] needs start_offset, end_offset and label; left out
+data-doccano-relation-fields = relations[{ $index }] needs type, from_id and to_id; left out
+data-repair-text = { $name }: { $repairs }; spans moved with their text
+data-repair-nuls = { $count } NUL characters replaced by U+FFFD
+data-repair-bom = the byte-order mark removed
+data-repair-line-ends = CRLF and CR line ends turned into LF
+data-repair-span-removed = { $name }: span { $span } covered only removed characters; left out
+data-links-dropped = { $document }: { $format } holds no links; { $links } not exported
+data-format-conll = CoNLL
+data-format-spacy = a spaCy DocBin
+data-format-token-classification = token classification
+data-doccano-no-links = { $document }: doccano's label form holds no links; { $links } not exported (use --jsonl-flavor doccano-relations)
+data-only-line-breaks = { $document }: span { $span } ({ $label }) covers only line breaks; brat cannot hold it
+data-line-breaks-trimmed = { $document }: span { $span } ({ $label }) starts or ends with a line break; brat cannot hold it, written without
+data-kept-lines-dropped = { $document }: { $count } kept brat line(s) refer to deleted annotations and are left out ({ $ids })
+data-span-left-out = { $document }: span { $span } { $why }; not exported
+data-loss-no-column = has no column
+data-loss-no-token = covers no token
+data-loss-not-on-tokens = does not fall on tokens
+data-span-inside = { $document }: span { $span } lies inside span { $other }; left out of the tag column
+data-span-inside-layered = { $document }: span { $span } lies inside span { $other }; left out of the tag column (a layered CoNLL export keeps it)
+data-span-crosses = { $document }: span { $span } crosses span { $other }; left out of the tag column
+data-span-crosses-layered = { $document }: span { $span } crosses span { $other }; left out of the tag column (a layered CoNLL export keeps it)
+data-unknown-entity = { $document }: spans name entity { $id }, which the entity registry does not have
+data-no-event-relations = { $document }: the schema has neither a "{ $party }" nor a "{ $speaker }" relation, so no action or quote to export
+data-label-not-in-labels-file = { $document }: label "{ $label }" is not in { $file }; its tokens written as O
+data-foreign-card = { $path } is not a dataset card Hashiya wrote; kept, so load the splits with { $call }
+data-name-taken = two documents are named { $name }; the second is written as { $renamed }
+count-orphaned-spans = { $count ->
+    [one] { $count } orphaned span
+   *[other] { $count } orphaned spans
+}
+data-input-load = { $article }: { $warning }
+data-input-orphans = { $article }: { $spans } (their text is no longer in the article) and { $links } of theirs are not exported
+data-open-orphans = { $article }: { $spans } and { $links } of theirs are not exported
+import-warning-file-line = { $file }:{ $line }: { $message }
+import-warning-file = { $file }: { $message }
+import-warning-line = line { $line }: { $message }
+dataset-refused = refusing to overwrite { $what }: { $path }
+dataset-refused-annotation-file = an annotation file
+dataset-refused-input = an input of this export
+dataset-refused-annotated-article = an annotated article
+dataset-refused-foreign-text = a text file that no brat export wrote (an article?)
+dataset-no-such-article = no such article: { $path }
+dataset-registries = the inputs belong to different entity registries: { $paths }
+export-needs-destination = this export writes files: give a destination
+export-event-labels = no document's schema has the label "{ $label }"
+import-refused = { $name }: not written, Hashiya could not open it: { $problems }
+import-not-written = not written, Hashiya could not open it: { $problems }
+import-cannot-create-folder = cannot create the folder ({ $why }): { $path }
+data-prediction-not-json = not JSON ({ $error }); line left out
+data-prediction-no-text = no "text" string; line left out
+data-prediction-span-fields = span { $span } has no start, end and label; left out

@@ -14,6 +14,10 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
+mod data_warning;
+
+pub use data_warning::{data_warning, import_warning};
+
 const ENGLISH_FTL: &str = include_str!("../../assets/i18n/en.ftl");
 const ARABIC_FTL: &str = include_str!("../../assets/i18n/ar.ftl");
 

@@ -51,7 +51,7 @@ pub fn run(args: &ImportArgs) -> i32 {
     }
     let (predictions, warnings) = predictions::parse(&input);
     let input_name = args.input.display().to_string();
-    print_warnings("import", warnings.into_iter().map(|w| format!("{input_name}: {w}")), 0);
+    print_warnings("import", warnings.iter().map(|w| format!("{input_name}: {w}")), 0);
     let default_model = args.model.as_deref().unwrap_or(DEFAULT_MODEL);
     let mut folder = Folder::read(&args.out);
     let mut out = Output::stdout("import");

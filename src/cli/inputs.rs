@@ -10,7 +10,7 @@ use crate::io::Problem;
 pub const SHOWN_WARNINGS: usize = 20;
 
 /// Prints messages on stderr, the first [`SHOWN_WARNINGS`] in full and a count of the rest.
-pub fn print_warnings(command: &str, warnings: impl IntoIterator<Item = String>, suppressed: usize) {
+pub fn print_warnings(command: &str, warnings: impl IntoIterator<Item = impl std::fmt::Display>, suppressed: usize) {
     let mut stderr = std::io::stderr().lock();
     let mut hidden = suppressed;
     for (index, warning) in warnings.into_iter().enumerate() {

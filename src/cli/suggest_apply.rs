@@ -112,7 +112,7 @@ fn prepare(
     } else {
         let loaded = io::load_inputs(train);
         if let Some(error) = loaded.errors.first() {
-            return Err(error.clone());
+            return Err(error.to_string());
         }
         loaded.documents
     };

@@ -150,7 +150,7 @@ fn read_all(inputs: &[impl AsRef<Path>]) -> Result<Vec<Document>, (i32, String)>
         } else {
             let loaded = crate::io::load_inputs(&[path]);
             if let Some(error) = loaded.errors.first() {
-                return Err((2, error.clone()));
+                return Err((2, error.to_string()));
             }
             documents.extend(loaded.documents);
         }

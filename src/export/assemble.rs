@@ -1,6 +1,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::export::ImportReport;
+use crate::export::warning::{DataWarning, IdRejection, LinkProblem};
 use crate::model::{Document, DocumentMeta, Link, LinkId, Schema, Span, SpanId};
 use crate::text::CharIndex;
 
@@ -91,10 +92,12 @@ impl PendingDocument {
             if pending.char_start >= pending.char_end || pending.char_end > char_len {
                 report.warn(
                     pending.line,
-                    format!(
-                        "span {} has range {}..{} outside the text (0..{char_len}); left out",
-                        pending.key, pending.char_start, pending.char_end
-                    ),
+                    DataWarning::SpanOutside {
+                        key: pending.key.clone(),
+                        start: pending.char_start,
+                        end: pending.char_end,
+                        len: char_len,
+                    },
                 );
                 continue;
             }
@@ -103,10 +106,13 @@ impl PendingDocument {
                 if actual != expected {
                     report.warn(
                         pending.line,
-                        format!(
-                            "span {} says it covers \"{expected}\" but {}..{} holds \"{actual}\"; offsets kept",
-                            pending.key, pending.char_start, pending.char_end
-                        ),
+                        DataWarning::SpanTextDiffers {
+                            key: pending.key.clone(),
+                            expected: expected.clone(),
+                            start: pending.char_start,
+                            end: pending.char_end,
+                            actual: actual.to_string(),
+                        },
                     );
                 }
             }
@@ -114,7 +120,13 @@ impl PendingDocument {
                 Claim::Kept(id) => Some(id),
                 Claim::Fresh => None,
                 Claim::Rejected(why) => {
-                    report.warn(pending.line, format!("span id {} {why}; given a new id", pending.key));
+                    report.warn(
+                        pending.line,
+                        DataWarning::SpanIdRejected {
+                            key: pending.key.clone(),
+                            why,
+                        },
+                    );
                     None
                 }
             };
@@ -131,7 +143,12 @@ impl PendingDocument {
             if id.is_none() {
                 fresh_keys.push(pending.key);
             } else if !pending.key.is_empty() && keys.insert(pending.key.clone(), span.id).is_some() {
-                report.warn(pending.line, format!("span id {} is used twice", pending.key));
+                report.warn(
+                    pending.line,
+                    DataWarning::SpanKeyTwice {
+                        key: pending.key.clone(),
+                    },
+                );
             }
             spans.push(span);
         }
@@ -176,14 +193,10 @@ impl PendingDocument {
             }
         }
         if nuls > 0 {
-            let nuls = crate::text::plural::counted(nuls, "NUL character", "NUL characters");
-            report.warn(None, format!("{nuls} in the text became U+FFFD"));
+            report.warn(None, DataWarning::NulCharacters { count: nuls });
         }
         if self.text.contains('\r') {
-            report.warn(
-                None,
-                "CRLF and CR line ends in the text became LF (spans moved with their text)",
-            );
+            report.warn(None, DataWarning::LineEnds);
         }
         let shifted = |offset: usize| offset - removed.partition_point(|&cr| cr < offset);
         for span in &mut self.spans {
@@ -211,7 +224,7 @@ enum Claim {
     /// There was none: a fresh one comes from [`IdSettler::fresh_ids`].
     Fresh,
     /// Not kept (why); a fresh one comes from [`IdSettler::fresh_ids`].
-    Rejected(&'static str),
+    Rejected(IdRejection),
 }
 
 /// Settles the ids of spans or of links: the input's id is kept when it is valid and free;
@@ -228,10 +241,10 @@ impl IdSettler {
     fn claim(&mut self, wanted: Option<u64>, at: usize) -> Claim {
         let claim = match wanted {
             None => Claim::Fresh,
-            Some(0) => Claim::Rejected("is 0"),
-            Some(id) if id > MAX_KEPT_ID => Claim::Rejected("is too large"),
+            Some(0) => Claim::Rejected(IdRejection::Zero),
+            Some(id) if id > MAX_KEPT_ID => Claim::Rejected(IdRejection::TooLarge),
             Some(id) if self.used.insert(id) => return Claim::Kept(id),
-            Some(_) => Claim::Rejected("is used twice"),
+            Some(_) => Claim::Rejected(IdRejection::UsedTwice),
         };
         self.unplaced.push(at);
         claim
@@ -261,26 +274,38 @@ fn settle_links(
         let (Some(&from), Some(&to)) = (keys.get(&link.from), keys.get(&link.to)) else {
             report.warn(
                 link.line,
-                format!(
-                    "{} link {} → {} refers to a missing span; left out",
-                    link.kind, link.from, link.to
-                ),
+                DataWarning::LinkMissingSpan {
+                    kind: link.kind.clone(),
+                    from: link.from.clone(),
+                    to: link.to.clone(),
+                },
             );
             continue;
         };
-        let name = format!("{} link {} → {}", link.kind, link.from, link.to);
+        let (kind, ends) = (link.kind.clone(), (link.from.clone(), link.to.clone()));
         if schema.relation(&link.kind).is_none() {
-            report.warn(link.line, format!("{name}: the schema has no such relation; left out"));
+            let (from, to) = ends;
+            report.warn(link.line, DataWarning::LinkNoRelation { kind, from, to });
             continue;
         }
         if let Some(problem) = link_problem(schema, &labels, (&seen, &heads), (&link.kind, from, to)) {
-            report.warn(link.line, format!("{name} {problem}; left out"));
+            let (from, to) = ends;
+            report.warn(
+                link.line,
+                DataWarning::LinkRefused {
+                    kind,
+                    from,
+                    to,
+                    problem,
+                },
+            );
             continue;
         }
         seen.insert((link.kind.clone(), from, to));
         heads.insert((link.kind.clone(), from));
         if let Claim::Rejected(why) = ids.claim(link.id, links.len()) {
-            report.warn(link.line, format!("{name}: link id {why}; given a new id"));
+            let (from, to) = ends;
+            report.warn(link.line, DataWarning::LinkIdRejected { kind, from, to, why });
         }
         if !link.key.is_empty() {
             link_keys.insert(link.key, links.len());
@@ -322,14 +347,12 @@ fn settle_lines(
         }
     }
     if let Some(first) = dropped.first() {
-        let numbers: Vec<String> = dropped.iter().filter_map(|l| l.line).map(|n| n.to_string()).collect();
         report.warn(
             first.line,
-            format!(
-                "{} line(s) refer to annotations that were left out; skipped (lines {})",
-                dropped.len(),
-                numbers.join(", ")
-            ),
+            DataWarning::LinesLeftOut {
+                count: dropped.len(),
+                lines: dropped.iter().filter_map(|l| l.line).collect(),
+            },
         );
     }
     kept
@@ -345,21 +368,24 @@ fn link_problem(
     labels: &HashMap<SpanId, &str>,
     (settled, heads): Settled<'_>,
     (kind, from, to): (&str, SpanId, SpanId),
-) -> Option<String> {
+) -> Option<LinkProblem> {
     let relation = schema.relation(kind)?;
     let (head, child) = (labels.get(&from).copied()?, labels.get(&to).copied()?);
     if !relation.allows(head, child) {
-        return Some(format!(
-            "goes from {head} to {child}; the schema's {kind} goes {}",
-            relation.pairs_text()
-        ));
+        // A kind that allows any labels allows this pair: the pairs are the kind's list.
+        let pairs = relation.pairs().map(|(h, c)| (h.to_owned(), c.to_owned())).collect();
+        return Some(LinkProblem::Labels {
+            head: head.to_owned(),
+            child: child.to_owned(),
+            pairs,
+        });
     }
     let key = (kind.to_owned(), from, to);
     if settled.contains(&key) {
-        return Some("repeats an earlier link".to_owned());
+        return Some(LinkProblem::Repeats);
     }
     if !relation.multiple && heads.contains(&(kind.to_owned(), from)) {
-        return Some(format!("is a second {kind} of its {head}, which has one only"));
+        return Some(LinkProblem::SecondOfHead { head: head.to_owned() });
     }
     None
 }

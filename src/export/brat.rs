@@ -28,6 +28,7 @@ pub use crate::export::brat_import::import;
 
 use crate::export::brat_conf::TRUE;
 use crate::export::names::is_line_break;
+use crate::export::warning::DataWarning;
 use crate::export::{ExportReport, document_id};
 use crate::model::{Document, Span, SpanId};
 
@@ -78,11 +79,12 @@ pub fn export_document(document: &Document, names: &BratNames) -> (BratDocument,
 
 /// Marks labels as event types in the documents' schemas for an export (`hashiya export
 /// --to brat --brat-events "Agreed action"`): their spans are then written as brat events,
-/// their links as role arguments. Each label must be in the schema of some document.
+/// their links as role arguments. Each label must be in the schema of some document: the
+/// error is the first one that is in none.
 pub fn mark_event_labels(documents: &mut [Document], labels: &[String]) -> Result<(), String> {
     for label in labels {
         if !documents.iter().any(|d| d.schema().label(label).is_some()) {
-            return Err(format!("no document's schema has the label \"{label}\""));
+            return Err(label.clone());
         }
     }
     for document in documents {
@@ -152,12 +154,11 @@ impl AnnWriter<'_> {
             let fragments = fragments(document, span);
             if fragments.is_empty() {
                 report.spans_lost += 1;
-                report.warn(format!(
-                    "{}: span {} ({}) covers only line breaks; brat cannot hold it",
-                    document.meta().source_name,
-                    span.id,
-                    span.label
-                ));
+                report.warn(DataWarning::OnlyLineBreaks {
+                    document: document.meta().source_name.clone(),
+                    span: span.id,
+                    label: span.label.clone(),
+                });
                 continue;
             }
             if self.names.is_event(&span.label) {
@@ -172,12 +173,11 @@ impl AnnWriter<'_> {
                 || fragments.last().map(|f| f.1) != Some(span.char_end)
             {
                 report.spans_trimmed += 1;
-                report.warn(format!(
-                    "{}: span {} ({}) starts or ends with a line break; brat cannot hold it, written without",
-                    document.meta().source_name,
-                    span.id,
-                    span.label
-                ));
+                report.warn(DataWarning::LineBreaksTrimmed {
+                    document: document.meta().source_name.clone(),
+                    span: span.id,
+                    label: span.label.clone(),
+                });
             }
             self.trigger_of.insert(span.id, span.id);
             let ranges: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
@@ -291,12 +291,10 @@ impl AnnWriter<'_> {
             }
         }
         if !dropped.is_empty() {
-            report.warn(format!(
-                "{}: {} kept brat line(s) refer to deleted annotations and are left out ({})",
-                document.meta().source_name,
-                dropped.len(),
-                dropped.join(", ")
-            ));
+            report.warn(DataWarning::KeptLinesDropped {
+                document: document.meta().source_name.clone(),
+                ids: dropped,
+            });
         }
     }
 
@@ -561,7 +559,7 @@ mod tests {
             ]
         );
         assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
-        assert!(report.warnings[0].contains("N5"));
+        assert!(report.warnings[0].to_string().contains("N5"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::export::brat::{BratDocument, reference_positions, unescape_note};
 use crate::export::brat_conf::{TRUE, parse_annotation_conf, parse_visual_conf};
 use crate::export::names::is_line_break;
 use crate::export::schema_builder::SchemaBuilder;
+use crate::export::warning::{BratSkip, DataWarning};
 use crate::export::{ImportOptions, ImportReport, Imported};
 use crate::model::DocumentMeta;
 use crate::text::CharIndex;
@@ -108,39 +109,31 @@ enum ExtraKind {
 
 /// Lines left out, one warning per kind of line and reason.
 #[derive(Default)]
-struct Skipped(BTreeMap<(char, String), Vec<(String, usize)>>);
+// Keyed by the reason's English text too, so that the warnings come in the order they
+// always had (the command line's output does not change).
+struct Skipped(BTreeMap<(char, String, BratSkip), Vec<(String, usize)>>);
 
 impl Skipped {
-    fn add(&mut self, id: &str, line: usize, reason: impl Into<String>) {
+    fn add(&mut self, id: &str, line: usize, reason: BratSkip) {
         let kind = id.chars().next().unwrap_or('?');
         self.0
-            .entry((kind, reason.into()))
+            .entry((kind, reason.to_string(), reason))
             .or_default()
             .push((id.to_owned(), line));
     }
 
     fn report(self, report: &mut ImportReport) {
         const LISTED: usize = 5;
-        for ((kind, reason), lines) in self.0 {
-            let mut places: Vec<String> = lines
-                .iter()
-                .take(LISTED)
-                .map(|(id, line)| {
-                    if id.is_empty() {
-                        format!("line {line}")
-                    } else {
-                        format!("{id} at line {line}")
-                    }
-                })
-                .collect();
-            if lines.len() > LISTED {
-                places.push(format!("… {} more", lines.len() - LISTED));
-            }
-            let count = lines.len();
-            let what = if count == 1 { "line" } else { "lines" };
+        for ((kind, _, reason), lines) in self.0 {
             report.warn(
                 lines.first().map(|l| l.1),
-                format!("{count} {kind} {what} skipped: {reason} ({})", places.join(", ")),
+                DataWarning::BratLinesSkipped {
+                    kind,
+                    reason,
+                    count: lines.len(),
+                    places: lines.iter().take(LISTED).cloned().collect(),
+                    more: lines.len().saturating_sub(LISTED),
+                },
             );
         }
     }
@@ -223,7 +216,7 @@ impl<'i> DocumentReader<'i> {
         let mut fields = line.splitn(3, '\t');
         let (id, data, tail) = (fields.next().unwrap_or_default(), fields.next(), fields.next());
         let Some(data) = data else {
-            self.skipped.add(id, number, "no tab after the id");
+            self.skipped.add(id, number, BratSkip::NoTab);
             return;
         };
         let read = match id.chars().next() {
@@ -249,7 +242,7 @@ impl<'i> DocumentReader<'i> {
                 self.kept.push((line.to_owned(), number));
                 Ok(())
             }
-            _ => Err("unknown kind of annotation".to_owned()),
+            _ => Err(BratSkip::UnknownKind),
         };
         if let Err(reason) = read {
             self.skipped.add(id, number, reason);
@@ -266,8 +259,7 @@ impl<'i> DocumentReader<'i> {
         let mut placed = Vec::with_capacity(events.len());
         for event in events {
             let Some(&at) = self.spans.get(&event.trigger) else {
-                self.skipped
-                    .add(&event.id, event.line, "its trigger is not a text span");
+                self.skipped.add(&event.id, event.line, BratSkip::TriggerNotSpan);
                 continue;
             };
             let label = builder.label(&event.event_type);
@@ -298,11 +290,7 @@ impl<'i> DocumentReader<'i> {
             let head = self.label_of(&key).unwrap_or_default().to_owned();
             for (role, argument) in &event.arguments {
                 let Some(target) = self.span_key(argument) else {
-                    self.skipped.add(
-                        &event.id,
-                        event.line,
-                        "an argument is not an annotation of the file; the argument is left out",
-                    );
+                    self.skipped.add(&event.id, event.line, BratSkip::EventArgumentMissing);
                     continue;
                 };
                 let child = self.label_of(&target).unwrap_or_default().to_owned();
@@ -337,11 +325,8 @@ impl<'i> DocumentReader<'i> {
     fn place_relations(&mut self, builder: &mut SchemaBuilder<'_>) {
         for relation in std::mem::take(&mut self.relations) {
             let (Some(head), Some(child)) = (self.span_key(&relation.head), self.span_key(&relation.child)) else {
-                self.skipped.add(
-                    &relation.id,
-                    relation.line,
-                    "an argument is not an annotation of the file",
-                );
+                self.skipped
+                    .add(&relation.id, relation.line, BratSkip::RelationArgumentMissing);
                 continue;
             };
             if self.is_event_span(&head) || self.triggers.contains(&relation.head) {
@@ -381,11 +366,8 @@ impl<'i> DocumentReader<'i> {
             };
             let Some(at) = attach else {
                 if extra.target.starts_with(['T', 'E']) && self.span_key(&extra.target).is_none() {
-                    self.skipped.add(
-                        &id_of(&extra.raw),
-                        extra.line,
-                        "refers to an annotation that is not in the file",
-                    );
+                    self.skipped
+                        .add(&id_of(&extra.raw), extra.line, BratSkip::MissingAnnotation);
                 } else {
                     self.kept.push((extra.raw, extra.line));
                 }
@@ -451,8 +433,7 @@ impl<'i> DocumentReader<'i> {
                     line: Some(number),
                 });
             } else {
-                self.skipped
-                    .add(&id, number, "refers to an annotation that is not in the file");
+                self.skipped.add(&id, number, BratSkip::MissingAnnotation);
             }
         }
         self.document.line_refs = refs;
@@ -470,8 +451,8 @@ fn read_span(
     tail: Option<&str>,
     (text, index, shift): (&str, &CharIndex, usize),
     builder: &mut SchemaBuilder<'_>,
-) -> Result<(PendingSpan, Option<String>), String> {
-    let (kind, ranges) = data.split_once(' ').ok_or("no offsets")?;
+) -> Result<(PendingSpan, Option<DataWarning>), BratSkip> {
+    let (kind, ranges) = data.split_once(' ').ok_or(BratSkip::NoOffsets)?;
     let mut fragments = Vec::new();
     for range in ranges.split(';') {
         let mut numbers = range.split_whitespace().map(str::parse::<usize>);
@@ -479,12 +460,12 @@ fn read_span(
             (Some(Ok(start)), Some(Ok(end)), None) if start <= end => {
                 fragments.push((start.saturating_sub(shift), end.saturating_sub(shift)));
             }
-            _ => return Err("the offsets are not START END[;START END…]".to_owned()),
+            _ => return Err(BratSkip::BadOffsets),
         }
     }
     fragments.sort_unstable();
     let (Some(&(char_start, _)), Some(char_end)) = (fragments.first(), fragments.iter().map(|f| f.1).max()) else {
-        return Err("no offsets".to_owned());
+        return Err(BratSkip::NoOffsets);
     };
     let mut warning = None;
     let gaps_blank = fragments.windows(2).all(|w| {
@@ -494,16 +475,20 @@ fn read_span(
             .all(|c| c.is_whitespace() || is_line_break(c))
     });
     if !gaps_blank {
-        warning = Some(format!(
-            "{id}: discontinuous span read as one range {char_start}..{char_end}"
-        ));
+        warning = Some(DataWarning::Discontinuous {
+            id: id.to_owned(),
+            start: char_start,
+            end: char_end,
+        });
     }
     let expected: Vec<&str> = fragments.iter().map(|&(s, e)| index.slice(text, s..e)).collect();
     let expected = expected.join(" ");
     // Offsets past the end are reported when the document is built.
     if let Some(tail) = tail.filter(|t| *t != expected && char_end <= index.char_len()) {
-        warning.get_or_insert_with(|| {
-            format!("{id}: text field \"{tail}\" differs from the text at its offsets \"{expected}\"; offsets kept")
+        warning.get_or_insert_with(|| DataWarning::BratTextDiffers {
+            id: id.to_owned(),
+            field: tail.to_owned(),
+            expected: expected.clone(),
         });
     }
     let span = PendingSpan {
@@ -517,7 +502,7 @@ fn read_span(
     Ok((span, warning))
 }
 
-fn read_relation(id: &str, data: &str, line: usize) -> Result<RelationLine, String> {
+fn read_relation(id: &str, data: &str, line: usize) -> Result<RelationLine, BratSkip> {
     let mut parts = data.split_whitespace();
     let kind = parts.next().unwrap_or_default();
     let args: Vec<&str> = parts.filter_map(|a| a.split_once(':').map(|(_, id)| id)).collect();
@@ -529,20 +514,20 @@ fn read_relation(id: &str, data: &str, line: usize) -> Result<RelationLine, Stri
             child: (*child).to_owned(),
             line,
         }),
-        _ => Err("a relation needs two arguments".to_owned()),
+        _ => Err(BratSkip::RelationArguments),
     }
 }
 
-fn read_event(id: &str, data: &str, line: usize) -> Result<EventLine, String> {
+fn read_event(id: &str, data: &str, line: usize) -> Result<EventLine, BratSkip> {
     let mut parts = data.split_whitespace();
     let (event_type, trigger) = parts
         .next()
         .and_then(|p| p.split_once(':'))
         .filter(|(t, trigger)| !t.is_empty() && !trigger.is_empty())
-        .ok_or("an event needs TYPE:TRIGGER")?;
+        .ok_or(BratSkip::EventTrigger)?;
     let mut arguments = Vec::new();
     for part in parts {
-        let (role, argument) = part.split_once(':').ok_or("an event argument needs ROLE:ID")?;
+        let (role, argument) = part.split_once(':').ok_or(BratSkip::EventArgument)?;
         arguments.push((role.to_owned(), argument.to_owned()));
     }
     Ok(EventLine {
@@ -554,7 +539,7 @@ fn read_event(id: &str, data: &str, line: usize) -> Result<EventLine, String> {
     })
 }
 
-fn read_attribute(raw: &str, data: &str, line: usize) -> Result<ExtraLine, String> {
+fn read_attribute(raw: &str, data: &str, line: usize) -> Result<ExtraLine, BratSkip> {
     let mut parts = data.splitn(3, ' ');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(name), Some(target), value) if !name.is_empty() && !target.trim().is_empty() => Ok(ExtraLine {
@@ -566,11 +551,11 @@ fn read_attribute(raw: &str, data: &str, line: usize) -> Result<ExtraLine, Strin
                 value: value.map(|v| v.trim().to_owned()),
             },
         }),
-        _ => Err("an attribute needs a name and a target".to_owned()),
+        _ => Err(BratSkip::AttributeArguments),
     }
 }
 
-fn read_note(raw: &str, data: &str, tail: Option<&str>, line: usize) -> Result<ExtraLine, String> {
+fn read_note(raw: &str, data: &str, tail: Option<&str>, line: usize) -> Result<ExtraLine, BratSkip> {
     let mut parts = data.split_whitespace();
     match (parts.next(), parts.next(), parts.next()) {
         (Some(note_type), Some(target), None) => Ok(ExtraLine {
@@ -582,6 +567,6 @@ fn read_note(raw: &str, data: &str, tail: Option<&str>, line: usize) -> Result<E
                 text: unescape_note(tail.unwrap_or_default()),
             },
         }),
-        _ => Err("a note needs a type and one target".to_owned()),
+        _ => Err(BratSkip::NoteArguments),
     }
 }

@@ -30,6 +30,7 @@ use crate::export::assemble::{PendingDocument, PendingSpan};
 use crate::export::names::tag_name;
 use crate::export::schema_builder::SchemaBuilder;
 use crate::export::tokens::{JOINED_SPACE, SentenceSplit, Token, exported_text, is_separator, tokenize_document};
+use crate::export::warning::{DataWarning, LinklessFormat, SpanLoss, SpanRef};
 use crate::export::{ExportReport, ImportOptions, ImportReport, Imported};
 use crate::model::{Document, DocumentMeta, Span, Tokenization};
 
@@ -171,14 +172,11 @@ fn layered_columns<'d>(document: &'d Document, layers: &[String], report: &mut E
     for span in document.spans().iter().filter(|s| !layers.contains(&s.label)) {
         // Only when the caller chose the columns without this document's labels.
         report.spans_lost += 1;
-        report.warn(format!(
-            "{}: span {} ({} {}..{}) has no column; not exported",
-            document.meta().source_name,
-            span.id,
-            span.label,
-            span.char_start,
-            span.char_end
-        ));
+        report.warn(DataWarning::SpanLeftOut {
+            document: document.meta().source_name.clone(),
+            span: SpanRef::of(span),
+            why: SpanLoss::NoColumn,
+        });
     }
     columns
 }
@@ -194,11 +192,11 @@ fn write_document(
 ) {
     if !document.links().is_empty() {
         report.links_dropped = document.links().len();
-        report.warn(format!(
-            "{}: CoNLL holds no links; {} not exported",
-            document.meta().source_name,
-            crate::text::plural::counted(document.links().len(), "link", "links")
-        ));
+        report.warn(DataWarning::LinksDropped {
+            document: document.meta().source_name.clone(),
+            format: LinklessFormat::Conll,
+            count: document.links().len(),
+        });
     }
     let tagged = TaggedTokens::new(document, columns, sentences, report);
     out.reserve(tagged.tokens.len() * (8 + 8 * tagged.columns));
@@ -375,10 +373,11 @@ impl<'d> Column<'d> {
 
 fn lose(report: &mut ExportReport, name: &str, span: &Span) {
     report.spans_lost += 1;
-    report.warn(format!(
-        "{name}: span {} ({} {}..{}) covers no token; not exported",
-        span.id, span.label, span.char_start, span.char_end
-    ));
+    report.warn(DataWarning::SpanLeftOut {
+        document: name.to_owned(),
+        span: SpanRef::of(span),
+        why: SpanLoss::NoToken,
+    });
 }
 
 /// The spans that own a tag column, in reading order: the outermost ones; the others are
@@ -389,31 +388,20 @@ fn outermost_spans<'d>(
     report: &mut ExportReport,
 ) -> Vec<&'d Span> {
     outermost(spans, |span, last| {
-        let what = if span.char_end <= last.char_end {
+        let inside = span.char_end <= last.char_end;
+        if inside {
             report.spans_flattened += 1;
-            "lies inside"
         } else {
             report.spans_crossing += 1;
-            "crosses"
-        };
-        // A span of another label survives in a layered file (a column per label).
-        let hint = if span.label == last.label {
-            ""
-        } else {
-            " (a layered CoNLL export keeps it)"
-        };
-        report.warn(format!(
-            "{}: span {} ({} {}..{}) {what} span {} ({} {}..{}); left out of the tag column{hint}",
-            document.meta().source_name,
-            span.id,
-            span.label,
-            span.char_start,
-            span.char_end,
-            last.id,
-            last.label,
-            last.char_start,
-            last.char_end
-        ));
+        }
+        report.warn(DataWarning::SpanHidden {
+            document: document.meta().source_name.clone(),
+            span: SpanRef::of(span),
+            inside,
+            other: SpanRef::of(last),
+            // A span of another label survives in a layered file (a column per label).
+            other_label: span.label != last.label,
+        });
     })
 }
 
@@ -597,15 +585,15 @@ impl<'o, 'i> Reader<'o, 'i> {
         }
         let (token, tag) = self.split(number, line);
         if token.is_empty() {
-            self.report.warn(Some(number), "empty token; skipped");
+            self.report.warn(Some(number), DataWarning::EmptyToken);
             return;
         }
         let token = if token.contains(is_separator) {
             self.report.warn(
                 Some(number),
-                format!(
-                    "token \"{token}\" contains whitespace; kept as one token, each space held as a no-break space (exported as a space)"
-                ),
+                DataWarning::TokenWithSpaces {
+                    token: token.to_owned(),
+                },
             );
             Cow::Owned(token.replace(is_separator, &JOINED_SPACE.to_string()))
         } else {
@@ -622,20 +610,16 @@ impl<'o, 'i> Reader<'o, 'i> {
         let token = fields.next().unwrap_or_default();
         let tags: Vec<&'i str> = fields.collect();
         if token.is_empty() || token.contains(char::is_whitespace) {
-            self.report.warn(
-                Some(number),
-                "empty token or token with spaces in a layered file; line skipped",
-            );
+            self.report.warn(Some(number), DataWarning::LayeredTokenSkipped);
             return;
         }
         if tags.len() != self.layers.len() {
             self.report.warn(
                 Some(number),
-                format!(
-                    "{} tag columns where the header names {}; missing tags read as O",
-                    tags.len(),
-                    self.layers.len()
-                ),
+                DataWarning::TagColumns {
+                    found: tags.len(),
+                    named: self.layers.len(),
+                },
             );
         }
         self.report.tokens += 1;
@@ -664,7 +648,7 @@ impl<'o, 'i> Reader<'o, 'i> {
         match split {
             Some((token, tag)) if !tag.trim().is_empty() => (token.trim(), tag.trim()),
             _ => {
-                self.report.warn(Some(number), "no tag; read as O");
+                self.report.warn(Some(number), DataWarning::NoTag);
                 (line.trim(), "O")
             }
         }
@@ -682,8 +666,7 @@ impl<'o, 'i> Reader<'o, 'i> {
         match column.checked_sub(2).and_then(|skip| fields.nth(skip)) {
             Some(tag) if !tag.is_empty() => (token, tag),
             _ => {
-                self.report
-                    .warn(Some(number), format!("no tag in column {column}; read as O"));
+                self.report.warn(Some(number), DataWarning::NoTagInColumn { column });
                 (token, "O")
             }
         }
@@ -717,16 +700,19 @@ impl<'o, 'i> Reader<'o, 'i> {
             }
             Tag::Bare(kind) if self.extend(column, kind, char_end) => return,
             Tag::Inside(kind, ends) => {
-                self.report
-                    .warn(Some(number), format!("{raw} follows no {kind} span; starts a new one"));
+                self.report.warn(
+                    Some(number),
+                    DataWarning::StrayInside {
+                        tag: raw.to_owned(),
+                        kind: kind.to_owned(),
+                    },
+                );
                 (kind, ends)
             }
             Tag::Bare(kind) => {
                 if !std::mem::replace(&mut self.warned_bare, true) {
-                    self.report.warn(
-                        Some(number),
-                        format!("tag \"{kind}\" has no B-/I- prefix; such tags are read as IO tags"),
-                    );
+                    self.report
+                        .warn(Some(number), DataWarning::BareTag { kind: kind.to_owned() });
                 }
                 (kind, false)
             }
@@ -862,7 +848,11 @@ mod tests {
         let (text, report) = export_str(std::slice::from_ref(&doc), &ConllOptions::default());
         assert_eq!(text, "أ\tB-Actor\nب\tI-Actor\nج\tO\nد\tB-Quote\n\n");
         assert_eq!((report.spans, report.spans_crossing), (2, 1));
-        assert!(report.warnings[0].contains("crosses span T1"), "{:?}", report.warnings);
+        assert!(
+            report.warnings[0].to_string().contains("crosses span T1"),
+            "{:?}",
+            report.warnings
+        );
     }
 
     #[test]
@@ -909,7 +899,9 @@ mod tests {
         );
         assert_eq!((report.spans, report.spans_flattened, report.spans_crossing), (3, 1, 0));
         assert!(
-            report.warnings[0].contains("T4 (Actor 4..8) lies inside span T3"),
+            report.warnings[0]
+                .to_string()
+                .contains("T4 (Actor 4..8) lies inside span T3"),
             "{:?}",
             report.warnings
         );
@@ -924,6 +916,7 @@ mod tests {
             report
                 .warnings
                 .iter()
+                .map(ToString::to_string)
                 .any(|w| w.contains("T1 (Quote 4..26) crosses span T3") && w.contains("layered")),
             "{:?}",
             report.warnings

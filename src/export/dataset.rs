@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::export::files::{self, ExportFormat, FilesError, ImportFormat};
 use crate::export::guard::Protected;
 use crate::export::split::SplitSpec;
+use crate::export::warning::DataWarning;
 use crate::export::{ExportReport, ImportOptions, ImportReport};
 use crate::io::{self, ImportWriteError};
 use crate::model::Document;
@@ -28,9 +29,9 @@ pub enum ExportSource<'a> {
 /// Why an export wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// Inputs could not be read (one message per input).
-    #[error("{}", .0.join("; "))]
-    Unreadable(Vec<String>),
+    /// Inputs could not be read (one error per input).
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Unreadable(Vec<io::InputError>),
     /// No input has annotations.
     #[error("no annotated document among the inputs ({skipped} without annotations)")]
     NothingToExport {
@@ -40,8 +41,8 @@ pub enum ExportError {
     /// brat writes a folder and a split one file per part: they need a destination.
     #[error("this export writes files: give a destination")]
     NeedsDestination,
-    /// A label asked to be exported as brat events is in no document's schema.
-    #[error("--brat-events: {0}")]
+    /// A label asked to be exported as brat events is in no document's schema (the label).
+    #[error("--brat-events: no document's schema has the label \"{0}\"")]
     EventLabels(String),
     /// Writing failed or was refused.
     #[error(transparent)]
@@ -83,7 +84,10 @@ pub fn export_dataset(
                     skipped: loaded.skipped,
                 });
             }
-            loaded.warnings.into_iter().for_each(|w| report.warn(w));
+            loaded
+                .warnings
+                .into_iter()
+                .for_each(|w| report.warn(DataWarning::Input(w)));
             report.skipped_documents = loaded.skipped;
             report.spans_orphaned = loaded.orphaned_spans;
             report.links_orphaned = loaded.orphaned_links;
@@ -98,18 +102,17 @@ pub fn export_dataset(
         } => {
             let links: std::collections::HashSet<_> = orphans.iter().flat_map(|o| &o.links).map(|l| l.id).collect();
             if !orphans.is_empty() {
-                report.warn(format!(
-                    "{}: {} and {} of theirs are not exported",
-                    article.display(),
-                    crate::text::plural::counted(orphans.len(), "orphaned span", "orphaned spans"),
-                    crate::text::plural::counted(links.len(), "link", "links")
-                ));
+                report.warn(DataWarning::OpenOrphans {
+                    article: article.display().to_string(),
+                    spans: orphans.len(),
+                    links: links.len(),
+                });
             }
             report.spans_orphaned = orphans.len();
             report.links_orphaned = links.len();
             let entities = match io::entities::find_registry(&article) {
                 Some(path) => {
-                    io::entities::load_registry(&path).map_err(|e| ExportError::Unreadable(vec![e.to_string()]))?
+                    io::entities::load_registry(&path).map_err(|e| ExportError::Unreadable(vec![e.into()]))?
                 }
                 None => crate::model::EntityRegistry::default(),
             };
@@ -184,8 +187,27 @@ pub struct ImportOutcome {
     pub report: ImportReport,
     /// The articles written, in input order.
     pub articles: Vec<PathBuf>,
-    /// Documents not written because Hashiya could not open them: `NAME: why`.
-    pub refused: Vec<String>,
+    /// Documents not written because Hashiya could not open them.
+    pub refused: Vec<RefusedDocument>,
+}
+
+/// An imported document not written because Hashiya could not open it; its `Display`
+/// (`NAME: why`) is the command line's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefusedDocument {
+    /// Its article's file name.
+    pub name: String,
+    /// What `hashiya validate` would say of its annotation file.
+    pub problems: Vec<io::Problem>,
+}
+
+impl std::fmt::Display for RefusedDocument {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let refused = ImportWriteError::Refused {
+            problems: self.problems.clone(),
+        };
+        write!(f, "{}: {refused}", self.name)
+    }
 }
 
 /// Reads a dataset and writes one article with its annotation file per document.
@@ -211,15 +233,18 @@ pub fn import_dataset(
         match result {
             None => {}
             Some(Ok(written)) => {
-                written.warnings.into_iter().for_each(|w| report.warn(None, w));
+                written
+                    .warnings
+                    .into_iter()
+                    .for_each(|w| report.warn(None, DataWarning::Written(w)));
                 documents += 1;
                 spans += written.spans;
                 links += written.links;
                 articles.push(article);
             }
             Some(Err(ImportWriteError::Refused { problems })) => {
-                let name = article.file_name().unwrap_or_default().to_string_lossy();
-                refused.push(format!("{name}: {}", ImportWriteError::Refused { problems }));
+                let name = article.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                refused.push(RefusedDocument { name, problems });
             }
             Some(Err(error)) => {
                 return Err(ImportError::Write {

@@ -11,6 +11,7 @@ use crate::export::assemble::{PendingDocument, PendingSpan};
 use crate::export::document_id;
 use crate::export::jsonl::{LineReader, id_of, items, offset};
 use crate::export::offsets::OffsetConverter;
+use crate::export::warning::DataWarning;
 use crate::model::Document;
 
 #[derive(Serialize)]
@@ -105,7 +106,10 @@ pub(crate) fn read_line(value: &Value, document: &mut PendingDocument, reader: &
         let triple = item.as_array().filter(|a| a.len() == 3);
         let parsed = triple.and_then(|a| Some((offset(a.first())?, offset(a.get(1))?, a.get(2)?.as_str()?)));
         let Some((start, end, label)) = parsed else {
-            reader.warn(format!("{key}[{index}] is not [start, end, \"label\"]; left out"));
+            reader.warn(DataWarning::DoccanoLabelShape {
+                key: key.to_owned(),
+                index,
+            });
             continue;
         };
         document.spans.push(PendingSpan {
@@ -126,9 +130,7 @@ fn read_entities(value: &Value, document: &mut PendingDocument, reader: &mut Lin
             offset(entity.get("end_offset")),
             entity.get("label").and_then(Value::as_str),
         ) else {
-            reader.warn(format!(
-                "entities[{index}] needs start_offset, end_offset and label; left out"
-            ));
+            reader.warn(DataWarning::DoccanoEntityFields { index });
             continue;
         };
         let (key, id) = id_of(entity.get("id"), 'T', index);
@@ -150,7 +152,7 @@ fn read_entities(value: &Value, document: &mut PendingDocument, reader: &mut Lin
             relation.get("from_id"),
             relation.get("to_id"),
         ) else {
-            reader.warn(format!("relations[{index}] needs type, from_id and to_id; left out"));
+            reader.warn(DataWarning::DoccanoRelationFields { index });
             continue;
         };
         let (_, id) = id_of(relation.get("id"), 'R', index);

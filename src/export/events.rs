@@ -23,6 +23,7 @@
 
 use serde::Serialize;
 
+use crate::export::warning::DataWarning;
 use crate::export::{ExportReport, document_id};
 use crate::model::{Document, EntityRegistry, Schema, Span, SpanId};
 
@@ -89,10 +90,9 @@ pub fn push_document(document: &Document, registry: &EntityRegistry, out: &mut S
     };
     let schema = document.schema();
     if schema.relation(PARTY).is_none() && schema.relation(SPEAKER).is_none() {
-        report.warn(format!(
-            "{}: the schema has neither a \"{PARTY}\" nor a \"{SPEAKER}\" relation, so no action or quote to export",
-            document.meta().source_name
-        ));
+        report.warn(DataWarning::NoEventRelations {
+            document: document.meta().source_name.clone(),
+        });
     }
     let mut unknown = std::collections::BTreeSet::new();
     let mut writer = Writer {
@@ -123,10 +123,10 @@ pub fn push_document(document: &Document, registry: &EntityRegistry, out: &mut S
         out.push('\n');
     }
     for id in unknown {
-        report.warn(format!(
-            "{}: spans name entity {id}, which the entity registry does not have",
-            document.meta().source_name
-        ));
+        report.warn(DataWarning::UnknownEntity {
+            document: document.meta().source_name.clone(),
+            id: id.clone(),
+        });
     }
     report
 }

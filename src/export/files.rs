@@ -10,13 +10,14 @@ use std::str::FromStr;
 use crate::export::brat::{self, BratDocument, BratNames};
 use crate::export::conll::{self, ConllOptions, ConllWriter};
 use crate::export::dataset_card::{CARD_FILE, dataset_card, is_dataset_card, parquet_dataset_card};
-pub use crate::export::guard::{Protected, Refusal};
+pub use crate::export::guard::{Protected, Protection, Refusal};
 use crate::export::jsonl::{self, JsonlFlavor};
 use crate::export::offsets::OffsetUnit;
 use crate::export::parquet::{self, ParquetExportError, ParquetOptions};
 use crate::export::spacy::{self, SpacyError};
 use crate::export::split::SplitSpec;
 use crate::export::token_classification::{self, LABELS_FILE, TagSet};
+use crate::export::warning::DataWarning;
 use crate::export::{ExportReport, ImportOptions, Imported, document_id};
 use crate::export::{coref, events};
 use crate::model::{Document, EntityRegistry};
@@ -331,10 +332,10 @@ fn planned_card(card: String, folder: &Path, loader: &str, report: &mut ExportRe
             brat_text: false,
         })
     } else {
-        report.warn(format!(
-            "{} is not a dataset card Hashiya wrote; kept, so load the splits with load_dataset(\"{loader}\", data_files=...)",
-            path.display()
-        ));
+        report.warn(DataWarning::ForeignCard {
+            path: path.display().to_string(),
+            loader: loader.to_owned(),
+        });
         None
     }
 }
@@ -519,10 +520,10 @@ fn plan_brat(
             n += 1;
         }
         if name != files.name {
-            report.warn(format!(
-                "two documents are named {}; the second is written as {name}",
-                files.name
-            ));
+            report.warn(DataWarning::NameTaken {
+                name: files.name.clone(),
+                renamed: name.clone(),
+            });
         }
         file(&format!("{name}.txt"), files.txt, true);
         file(&format!("{name}.ann"), files.ann, false);
@@ -620,7 +621,7 @@ fn read_brat(path: &Path, options: &ImportOptions) -> Result<Imported, FilesErro
     for stem in missing {
         imported
             .report
-            .warn(None, format!("{stem}.ann has no {stem}.txt; skipped"));
+            .warn(None, DataWarning::AnnWithoutTxt { stem: stem.clone() });
     }
     Ok(imported)
 }

@@ -13,8 +13,32 @@ use crate::io;
 pub struct Refusal {
     /// The file the export would have replaced.
     pub path: PathBuf,
-    /// What it is ("an input of this export", …).
-    pub what: &'static str,
+    /// What it is.
+    pub what: Protection,
+}
+
+/// What a file an export refuses to replace is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protection {
+    /// An annotation file (or its backup or recovery file).
+    AnnotationFile,
+    /// One of the export's inputs.
+    Input,
+    /// An article with its annotation file beside it.
+    AnnotatedArticle,
+    /// A text file no brat export wrote (its `.ann` is not beside it): an article, maybe.
+    ForeignText,
+}
+
+impl std::fmt::Display for Protection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::AnnotationFile => "an annotation file",
+            Self::Input => "an input of this export",
+            Self::AnnotatedArticle => "an annotated article",
+            Self::ForeignText => "a text file that no brat export wrote (an article?)",
+        })
+    }
 }
 
 /// The files an export must leave alone, compared by canonical path (so `./a/../a.txt`, a
@@ -55,14 +79,14 @@ impl Protected {
         let real = canonical(path);
         for name in [path, real.as_path()].iter().filter_map(|p| p.file_name()) {
             if name.to_string_lossy().to_lowercase().contains(io::ANNOTATION_SUFFIX) {
-                return refuse("an annotation file");
+                return refuse(Protection::AnnotationFile);
             }
         }
         if self.canonical.contains(&real) {
-            return refuse("an input of this export");
+            return refuse(Protection::Input);
         }
         if real.is_file() && io::annotation_path_for(&real).is_file() {
-            return refuse("an annotated article");
+            return refuse(Protection::AnnotatedArticle);
         }
         Ok(())
     }
@@ -76,7 +100,7 @@ impl Protected {
         if exists && !path.with_extension("ann").is_file() {
             return Err(Refusal {
                 path: path.to_owned(),
-                what: "a text file that no brat export wrote (an article?)",
+                what: Protection::ForeignText,
             });
         }
         Ok(())

@@ -30,6 +30,7 @@ use crate::export::offsets::{OffsetConverter, OffsetUnit};
 use crate::export::schema_builder::SchemaBuilder;
 use crate::export::token_classification::{self, TagSet};
 use crate::export::tokens::SentenceSplit;
+use crate::export::warning::DataWarning;
 use crate::export::{ExportReport, ImportOptions, ImportReport, Imported, document_id};
 use crate::model::{Document, DocumentMeta, EntityId, EntityRegistry, Status};
 
@@ -269,11 +270,10 @@ pub fn export_line_with(
             if !document.links().is_empty() {
                 report.links_dropped = document.links().len();
                 report.links = 0;
-                report.warn(format!(
-                    "{}: doccano's label form holds no links; {} not exported (use --jsonl-flavor doccano-relations)",
-                    document.meta().source_name,
-                    crate::text::plural::counted(document.links().len(), "link", "links")
-                ));
+                report.warn(DataWarning::DoccanoNoLinks {
+                    document: document.meta().source_name.clone(),
+                    count: document.links().len(),
+                });
             }
             serde_json::to_string(&doccano::label_line(document, &offsets))
         }
@@ -328,11 +328,10 @@ fn hashiya_record<'d>(
         add_suggestions(&mut line, document, offsets);
     }
     for entity in line.entities.iter().filter(|e| e.name.is_none()) {
-        report.warn(format!(
-            "{}: spans name entity {}, which the entity registry does not have",
-            document.meta().source_name,
-            entity.id
-        ));
+        report.warn(DataWarning::UnknownEntity {
+            document: document.meta().source_name.clone(),
+            id: entity.id.clone(),
+        });
     }
     line
 }
@@ -477,12 +476,17 @@ pub fn import_str(input: &str, options: &ImportOptions) -> Imported {
         let value: Value = match serde_json::from_str(line) {
             Ok(value) => value,
             Err(error) => {
-                report.warn(Some(number), format!("not JSON ({error}); line skipped"));
+                report.warn(
+                    Some(number),
+                    DataWarning::NotJson {
+                        error: error.to_string(),
+                    },
+                );
                 continue;
             }
         };
         let Some(text) = value.get("text").and_then(Value::as_str) else {
-            report.warn(Some(number), "no \"text\" string; line skipped");
+            report.warn(Some(number), DataWarning::NoText);
             continue;
         };
         let mut document = PendingDocument {
@@ -533,7 +537,10 @@ fn meta_of(value: &Value, number: usize, options: &ImportOptions, report: &mut I
         Some(name) => parse_status(name).unwrap_or_else(|| {
             report.warn(
                 Some(number),
-                format!("unknown status \"{name}\"; {}", options.status.label()),
+                DataWarning::UnknownStatus {
+                    name: name.to_owned(),
+                    fallback: options.status,
+                },
             );
             options.status
         }),
@@ -553,8 +560,8 @@ pub(crate) struct LineReader<'a, 'o> {
 }
 
 impl LineReader<'_, '_> {
-    pub(crate) fn warn(&mut self, message: impl Into<String>) {
-        self.report.warn(Some(self.number), message);
+    pub(crate) fn warn(&mut self, warning: DataWarning) {
+        self.report.warn(Some(self.number), warning);
     }
 
     fn hashiya(&mut self, value: &Value, document: &mut PendingDocument) {
@@ -564,7 +571,7 @@ impl LineReader<'_, '_> {
                 offset(span.get("end")),
                 span.get("label").and_then(Value::as_str),
             ) else {
-                self.warn(format!("spans[{index}] needs start, end and label; left out"));
+                self.warn(DataWarning::SpanFields { index });
                 continue;
             };
             let (key, id) = id_of(span.get("id"), 'T', index);
@@ -591,7 +598,7 @@ impl LineReader<'_, '_> {
                 relation.get("head"),
                 relation.get("child"),
             ) else {
-                self.warn(format!("relations[{index}] needs label, head and child; left out"));
+                self.warn(DataWarning::RelationFields { index });
                 continue;
             };
             let (_, id) = id_of(relation.get("id"), 'R', index);
@@ -615,15 +622,19 @@ impl LineReader<'_, '_> {
                         (Some(name), Some(value)) if !value.is_null() => {
                             attributes.insert(name.to_owned(), text(value));
                         }
-                        _ => self.warn(format!(
-                            "spans[{index}].attributes holds {item} (not {{\"name\", \"value\"}}); left out"
-                        )),
+                        _ => self.warn(DataWarning::AttributeItem {
+                            index,
+                            item: item.to_string(),
+                        }),
                     }
                 }
                 attributes
             }
             Some(other) => {
-                self.warn(format!("spans[{index}].attributes is {other} (not a list); ignored"));
+                self.warn(DataWarning::AttributesNotList {
+                    index,
+                    value: other.to_string(),
+                });
                 BTreeMap::new()
             }
         }
@@ -636,15 +647,16 @@ impl LineReader<'_, '_> {
             None | Some(Value::Null) => None,
             Some(Value::String(id)) => match id.parse() {
                 Ok(id) => Some(id),
-                Err(error) => {
-                    self.warn(format!("spans[{index}].entity: {error}; left out"));
+                Err(crate::model::BadEntityId(text)) => {
+                    self.warn(DataWarning::BadEntityId { index, text });
                     None
                 }
             },
             Some(other) => {
-                self.warn(format!(
-                    "spans[{index}].entity is {other} (not an id such as \"E3\"); left out"
-                ));
+                self.warn(DataWarning::EntityNotId {
+                    index,
+                    value: other.to_string(),
+                });
                 None
             }
         }
@@ -681,7 +693,7 @@ pub(crate) fn items<'v>(value: &'v Value, key: &str, reader: &mut LineReader<'_,
         None | Some(Value::Null) => &[],
         Some(Value::Array(items)) => items,
         Some(_) => {
-            reader.warn(format!("\"{key}\" is not a list; ignored"));
+            reader.warn(DataWarning::NotAList { key: key.to_owned() });
             &[]
         }
     }

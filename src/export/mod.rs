@@ -32,11 +32,13 @@ pub mod split;
 pub mod stats;
 pub mod token_classification;
 pub mod tokens;
+pub mod warning;
 
 pub use files::{ExportFormat, FilesError, ImportFormat};
 pub use names::{is_line_break, storage_name, tag_name};
 pub use options::ImportOptions;
 pub use report::{ExportReport, ImportReport, ImportWarning};
+pub use warning::DataWarning;
 
 /// The documents an import built, with its report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

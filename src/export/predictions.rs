@@ -19,6 +19,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use crate::export::ImportWarning;
+use crate::export::warning::DataWarning;
 use crate::model::{Command, Document, NewSuggestion, SuggestionSource};
 
 /// One proposed span.
@@ -51,92 +53,46 @@ pub struct Prediction {
     pub spans: Vec<PredictedSpan>,
 }
 
-/// A line or a span of the input left out, as data: the command line prints its English
-/// `Display`, the window words it through its catalogues.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum PredictionWarning {
-    /// The line is not JSON.
-    #[error("line {line}: not JSON ({detail}); line left out")]
-    NotJson {
-        /// Line number, from 1.
-        line: usize,
-        /// `serde_json`'s words.
-        detail: String,
-    },
-    /// The line is JSON but has no `text` string.
-    #[error("line {line}: no \"text\" string; line left out")]
-    NoText {
-        /// Line number, from 1.
-        line: usize,
-    },
-    /// A span reaches outside the line's text.
-    #[error("line {line}: span {span} has range {start}..{end} outside the text (0..{len}); left out")]
-    OutsideText {
-        /// Line number, from 1.
-        line: usize,
-        /// The span's number in its line, from 1.
-        span: usize,
-        /// Its start.
-        start: usize,
-        /// Its end.
-        end: usize,
-        /// The text's length in chars.
-        len: usize,
-    },
-    /// A span lacks its start, end or label.
-    #[error("line {line}: span {span} has no start, end and label; left out")]
-    Incomplete {
-        /// Line number, from 1.
-        line: usize,
-        /// The span's number in its line, from 1.
-        span: usize,
-    },
-}
-
-impl PredictionWarning {
-    /// The line it is about.
-    #[must_use]
-    pub fn line(&self) -> usize {
-        match self {
-            Self::NotJson { line, .. }
-            | Self::NoText { line }
-            | Self::OutsideText { line, .. }
-            | Self::Incomplete { line, .. } => *line,
-        }
-    }
-
-    /// Whether the whole line was left out (not one of its spans).
-    #[must_use]
-    pub fn drops_line(&self) -> bool {
-        matches!(self, Self::NotJson { .. } | Self::NoText { .. })
-    }
+/// Whether `warning` (one of [`parse`]'s) left its whole line out, not one of its spans.
+#[must_use]
+pub fn drops_line(warning: &ImportWarning) -> bool {
+    matches!(
+        warning.message,
+        DataWarning::PredictionNotJson { .. } | DataWarning::PredictionNoText
+    )
 }
 
 /// The predictions of a JSONL input, and one warning per line or span left out (with its line
 /// number).
 #[must_use]
-pub fn parse(input: &str) -> (Vec<Prediction>, Vec<PredictionWarning>) {
+pub fn parse(input: &str) -> (Vec<Prediction>, Vec<ImportWarning>) {
     let mut predictions = Vec::new();
     let mut warnings = Vec::new();
     for (number, line) in input.lines().enumerate().map(|(i, l)| (i + 1, l)) {
         if line.trim().is_empty() {
             continue;
         }
+        let mut warn = |message| {
+            warnings.push(ImportWarning {
+                file: None,
+                line: Some(number),
+                message,
+            });
+        };
         match serde_json::from_str::<Value>(line) {
-            Ok(value) => match prediction(&value, number, &mut warnings) {
+            Ok(value) => match prediction(&value, number, &mut warn) {
                 Some(p) => predictions.push(p),
-                None => warnings.push(PredictionWarning::NoText { line: number }),
+                None => warn(DataWarning::PredictionNoText),
             },
-            Err(error) => warnings.push(PredictionWarning::NotJson {
-                line: number,
-                detail: error.to_string(),
+            Err(error) => warn(DataWarning::PredictionNotJson {
+                error: error.to_string(),
             }),
         }
     }
     (predictions, warnings)
 }
 
-fn prediction(value: &Value, number: usize, warnings: &mut Vec<PredictionWarning>) -> Option<Prediction> {
+fn prediction(value: &Value, number: usize, warn: &mut impl FnMut(DataWarning)) -> Option<Prediction> {
     let text = value.get("text")?.as_str()?.to_owned();
     let name = ["document", "name", "id"]
         .iter()
@@ -154,17 +110,13 @@ fn prediction(value: &Value, number: usize, warnings: &mut Vec<PredictionWarning
     for (index, item) in items.into_iter().flatten().enumerate() {
         match predicted_span(item) {
             Some(span) if span.char_start < span.char_end && span.char_end <= char_len => spans.push(span),
-            Some(span) => warnings.push(PredictionWarning::OutsideText {
-                line: number,
-                span: index + 1,
+            Some(span) => warn(DataWarning::SpanOutside {
+                key: (index + 1).to_string(),
                 start: span.char_start,
                 end: span.char_end,
                 len: char_len,
             }),
-            None => warnings.push(PredictionWarning::Incomplete {
-                line: number,
-                span: index + 1,
-            }),
+            None => warn(DataWarning::PredictionSpanFields { span: index + 1 }),
         }
     }
     Some(Prediction {
@@ -372,9 +324,14 @@ mod tests {
         assert_eq!(predictions[2].spans.len(), 1, "the span past the end is left out");
         assert!((predictions[2].spans[0].score - 1.0).abs() < f32::EPSILON);
         assert_eq!(warnings.len(), 3, "{warnings:?}");
-        assert!(warnings[0].to_string().starts_with("line 4:"), "{warnings:?}");
-        assert!(warnings[1].to_string().starts_with("line 5:"));
-        assert!(warnings[2].to_string().starts_with("line 6:"));
+        let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings[0],
+            "line 4: span 2 has range 1..9 outside the text (0..3); left out"
+        );
+        assert!(warnings[1].starts_with("line 5: not JSON ("), "{warnings:?}");
+        assert!(warnings[1].ends_with("); line left out"), "{warnings:?}");
+        assert_eq!(warnings[2], "line 6: no \"text\" string; line left out");
     }
 
     fn document(text: &str) -> Document {

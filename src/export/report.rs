@@ -1,5 +1,6 @@
 use std::fmt;
 
+use super::warning::{DataWarning, LinklessFormat};
 use crate::text::plural::counted;
 
 /// Warnings kept in a report; past this only a count is kept, so a huge messy file cannot
@@ -18,8 +19,8 @@ macro_rules! export_report {
             $( $(#[doc = $doc])* pub $field: usize, )*
             /// Split parts written: name and number of documents.
             pub splits: Vec<(String, usize)>,
-            /// Human-readable notes about what was changed or left out.
-            pub warnings: Vec<String>,
+            /// What was changed or left out.
+            pub warnings: Vec<DataWarning>,
             /// Warnings beyond the kept ones.
             pub warnings_suppressed: usize,
         }
@@ -76,26 +77,26 @@ export_report! {
 
 impl ExportReport {
     /// Adds a warning (kept up to a limit, counted beyond).
-    pub fn warn(&mut self, message: impl Into<String>) {
+    pub fn warn(&mut self, warning: DataWarning) {
         if self.warnings.len() < MAX_WARNINGS {
-            self.warnings.push(message.into());
+            self.warnings.push(warning);
         } else {
             self.warnings_suppressed += 1;
         }
     }
 
-    /// Counts a document's links as dropped by a format that holds none (`what`: "a spaCy
-    /// `DocBin`"), with a warning naming the document.
-    pub fn drop_links(&mut self, document: &crate::model::Document, what: &str) {
+    /// Counts a document's links as dropped by a format that holds none, with a warning
+    /// naming the document.
+    pub fn drop_links(&mut self, document: &crate::model::Document, format: LinklessFormat) {
         if document.links().is_empty() {
             return;
         }
         self.links_dropped += document.links().len();
-        self.warn(format!(
-            "{}: {what} holds no links; {} not exported",
-            document.meta().source_name,
-            crate::text::plural::counted(document.links().len(), "link", "links")
-        ));
+        self.warn(DataWarning::LinksDropped {
+            document: document.meta().source_name.clone(),
+            format,
+            count: document.links().len(),
+        });
     }
 
     /// Adds the counts and warnings of another report to this one.
@@ -151,7 +152,7 @@ pub struct ImportWarning {
     /// 1-based line of the input.
     pub line: Option<usize>,
     /// What was wrong and what the import did about it.
-    pub message: String,
+    pub message: DataWarning,
 }
 
 impl fmt::Display for ImportWarning {
@@ -160,7 +161,7 @@ impl fmt::Display for ImportWarning {
             (Some(file), Some(line)) => write!(f, "{file}:{line}: {}", self.message),
             (Some(file), None) => write!(f, "{file}: {}", self.message),
             (None, Some(line)) => write!(f, "line {line}: {}", self.message),
-            (None, None) => f.write_str(&self.message),
+            (None, None) => write!(f, "{}", self.message),
         }
     }
 }
@@ -191,11 +192,11 @@ pub struct ImportReport {
 
 impl ImportReport {
     /// Adds a warning about a line (kept up to a limit, counted beyond).
-    pub fn warn(&mut self, line: Option<usize>, message: impl Into<String>) {
+    pub fn warn(&mut self, line: Option<usize>, message: DataWarning) {
         self.push(ImportWarning {
             file: None,
             line,
-            message: message.into(),
+            message,
         });
     }
 
@@ -275,11 +276,11 @@ mod tests {
     fn warnings_are_capped_and_counted() {
         let mut report = ImportReport::default();
         for line in 0..MAX_WARNINGS + 5 {
-            report.warn(Some(line + 1), "empty token");
+            report.warn(Some(line + 1), DataWarning::EmptyToken);
         }
         assert_eq!(report.warnings.len(), MAX_WARNINGS);
         assert_eq!(report.warnings_suppressed, 5);
-        assert_eq!(report.warnings[2].to_string(), "line 3: empty token");
+        assert_eq!(report.warnings[2].to_string(), "line 3: empty token; skipped");
     }
 
     #[test]
@@ -291,13 +292,25 @@ mod tests {
             labels_added: vec!["LOC".into()],
             ..ImportReport::default()
         };
-        one.warn(Some(4), "stray I-LOC");
+        one.warn(
+            Some(4),
+            DataWarning::StrayInside {
+                tag: "I-LOC".into(),
+                kind: "LOC".into(),
+            },
+        );
         total.merge(one.clone(), Some("a.ann"));
         total.merge(one, None);
         assert_eq!((total.documents, total.spans), (2, 6));
         assert_eq!(total.labels_added, ["LOC"]);
-        assert_eq!(total.warnings[0].to_string(), "a.ann:4: stray I-LOC");
-        assert_eq!(total.warnings[1].to_string(), "line 4: stray I-LOC");
+        assert_eq!(
+            total.warnings[0].to_string(),
+            "a.ann:4: I-LOC follows no LOC span; starts a new one"
+        );
+        assert_eq!(
+            total.warnings[1].to_string(),
+            "line 4: I-LOC follows no LOC span; starts a new one"
+        );
     }
 
     #[test]

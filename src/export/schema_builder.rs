@@ -2,6 +2,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::export::assemble::PendingDocument;
 use crate::export::names::{storage_name, tag_name};
+use crate::export::warning::DataWarning;
 use crate::export::{ImportOptions, ImportReport};
 use crate::model::{AttributeDef, LABEL_PALETTE as PALETTE, LabelDef, RelationDef, Schema};
 
@@ -229,10 +230,9 @@ impl<'o> SchemaBuilder<'o> {
         if !self.widened.is_empty() {
             report.warn(
                 None,
-                format!(
-                    "relation kinds of the schema now also allow the label pairs the input links: {}",
-                    self.widened.join(", ")
-                ),
+                DataWarning::RelationsWidened {
+                    pairs: self.widened.clone(),
+                },
             );
         }
         report.labels_added.extend(self.labels_added);

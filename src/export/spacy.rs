@@ -28,6 +28,7 @@ use crate::export::ExportReport;
 use crate::export::conll::{merged_ranges, outermost};
 use crate::export::msgpack::{self, Writer};
 use crate::export::tokens::{SentenceSplit, tokenize_document};
+use crate::export::warning::{DataWarning, LinklessFormat, SpanLoss, SpanRef};
 use crate::model::{Document, Span};
 
 /// The file extension of a `DocBin`.
@@ -168,14 +169,11 @@ impl<'a> SpacyDoc<'a> {
                 }),
                 _ => {
                     report.spans_lost += 1;
-                    report.warn(format!(
-                        "{}: span {} ({} {}..{}) does not fall on tokens; not exported",
-                        document.meta().source_name,
-                        span.id,
-                        span.label,
-                        span.char_start,
-                        span.char_end
-                    ));
+                    report.warn(DataWarning::SpanLeftOut {
+                        document: document.meta().source_name.clone(),
+                        span: SpanRef::of(span),
+                        why: SpanLoss::NotOnTokens,
+                    });
                 }
             }
         }
@@ -490,7 +488,7 @@ impl DocBinWriter {
             documents: 1,
             ..ExportReport::default()
         };
-        report.drop_links(document, "a spaCy DocBin");
+        report.drop_links(document, LinklessFormat::SpacyDocBin);
         let doc = SpacyDoc::new(document, &mut report);
         let length = i32::try_from(doc.tokens.len()).map_err(|_| SpacyError::TooLarge)?;
         self.lengths.extend(length.to_le_bytes());

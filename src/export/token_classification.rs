@@ -17,6 +17,7 @@ use serde::{Serialize, Serializer};
 use crate::export::conll::{layer_labels, tag_outermost};
 use crate::export::names::tag_name;
 use crate::export::tokens::{SentenceSplit, exported_text};
+use crate::export::warning::{DataWarning, LinklessFormat};
 use crate::export::{ExportReport, document_id};
 use crate::model::Document;
 
@@ -125,7 +126,7 @@ pub fn push_document(document: &Document, tags: &TagSet, sentences: SentenceSpli
         documents: 1,
         ..ExportReport::default()
     };
-    report.drop_links(document, "token classification");
+    report.drop_links(document, LinklessFormat::TokenClassification);
     let tagged = tag_outermost(document, sentences, &mut report);
     let id = document_id(document);
     let mut unknown = Vec::new();
@@ -153,9 +154,10 @@ pub fn push_document(document: &Document, tags: &TagSet, sentences: SentenceSpli
     unknown.sort_unstable();
     unknown.dedup();
     for label in unknown {
-        report.warn(format!(
-            "{name}: label \"{label}\" is not in {LABELS_FILE}; its tokens written as O"
-        ));
+        report.warn(DataWarning::LabelNotInLabelsFile {
+            document: name.to_owned(),
+            label: label.to_owned(),
+        });
     }
     report
 }
@@ -291,7 +293,7 @@ mod tests {
         let report = push_document(&doc, &tags, SentenceSplit::Unicode, &mut out);
         assert_eq!(report.links_dropped, 1);
         assert!(
-            report.warnings.iter().any(|w| w.contains("\"Quote\"")),
+            report.warnings.iter().any(|w| w.to_string().contains("\"Quote\"")),
             "{:?}",
             report.warnings
         );

@@ -29,10 +29,10 @@ const RESERVED_NAMES: [&str; 22] = [
 #[derive(Debug, thiserror::Error)]
 pub enum ImportWriteError {
     /// The document would make a file Hashiya cannot open; nothing of it was written.
-    #[error("not written, Hashiya could not open it: {}", .problems.join("; "))]
+    #[error("not written, Hashiya could not open it: {}", problems_text(.problems))]
     Refused {
         /// What `hashiya validate` would say.
-        problems: Vec<String>,
+        problems: Vec<io::Problem>,
     },
     /// Writing failed.
     #[error(transparent)]
@@ -45,6 +45,12 @@ pub enum ImportWriteError {
         /// Why.
         source: std::io::Error,
     },
+}
+
+/// The problems' English sentences, as `hashiya validate` says them, joined.
+fn problems_text(problems: &[io::Problem]) -> String {
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    messages.join("; ")
 }
 
 /// The article path of each document in `out`: `STEM.txt`, the stem made from its file name
@@ -137,23 +143,75 @@ pub fn import_conflicts(documents: &[Document], targets: &[PathBuf]) -> Vec<Path
     conflicts
 }
 
-/// Writes `NAME.txt` and `NAME.hashiya.ron` (atomically, replacing a symlink rather than
-/// writing through it); the document is renamed after its article file. The text is first
-/// made what Hashiya reads back (see [`readable_text`]); then the annotation file is checked
-/// as `hashiya validate` checks it, and the document is refused, with nothing written, when
-/// it fails.
-///
+/// A repair made to an imported document so that Hashiya reads it back as written; its
+/// `Display` is the command line's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportRepair {
+    /// The text changed; spans moved with it.
+    Text {
+        /// The article's file name.
+        name: String,
+        /// NUL characters replaced by U+FFFD.
+        nuls: usize,
+        /// A leading byte-order mark removed.
+        bom: bool,
+        /// CRLF and CR line ends turned into LF.
+        line_ends: bool,
+    },
+    /// A span that covered only removed characters, left out.
+    SpanRemoved {
+        /// The article's file name.
+        name: String,
+        /// The span.
+        span: crate::model::SpanId,
+    },
+}
+
+impl std::fmt::Display for ImportRepair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Text {
+                name,
+                nuls,
+                bom,
+                line_ends,
+            } => {
+                let mut repairs = Vec::new();
+                if *nuls > 0 {
+                    repairs.push(format!("{nuls} NUL characters replaced by U+FFFD"));
+                }
+                if *bom {
+                    repairs.push("the byte-order mark removed".to_owned());
+                }
+                if *line_ends {
+                    repairs.push("CRLF and CR line ends turned into LF".to_owned());
+                }
+                write!(f, "{name}: {}; spans moved with their text", repairs.join(", "))
+            }
+            Self::SpanRemoved { name, span } => {
+                write!(f, "{name}: span {span} covered only removed characters; left out")
+            }
+        }
+    }
+}
+
 /// What was written of one imported document.
 #[derive(Debug)]
 pub struct WrittenDocument {
     /// The repairs made to it.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ImportRepair>,
     /// Spans written.
     pub spans: usize,
     /// Links written.
     pub links: usize,
 }
 
+/// Writes `NAME.txt` and `NAME.hashiya.ron` (atomically, replacing a symlink rather than
+/// writing through it); the document is renamed after its article file. The text is first
+/// made what Hashiya reads back (see [`readable_text`]); then the annotation file is checked
+/// as `hashiya validate` checks it, and the document is refused, with nothing written, when
+/// it fails.
+///
 /// Returns what was written, with a warning per repair.
 pub fn write_imported_document(
     document: &Document,
@@ -162,14 +220,11 @@ pub fn write_imported_document(
 ) -> Result<WrittenDocument, ImportWriteError> {
     let (document, warnings) = readable_document(document, article);
     let ron = io::to_ron_string(&document);
-    let mut problems: Vec<String> = io::validate_ron(&ron, document.text())
-        .into_iter()
-        .map(|p| p.message)
-        .collect();
+    let mut problems = io::validate_ron(&ron, document.text());
     if problems.is_empty()
         && let Err(error) = io::from_ron_str(&ron, document.text())
     {
-        problems = error.problems().into_iter().map(|p| p.message).collect();
+        problems = error.problems();
     }
     if !problems.is_empty() {
         return Err(ImportWriteError::Refused { problems });
@@ -191,7 +246,7 @@ pub fn write_imported_document(
 
 /// The document as it will be on disk: named after `article`, its text as Hashiya reads it
 /// back, spans moved with their text; with a warning per repair.
-fn readable_document(document: &Document, article: &Path) -> (Document, Vec<String>) {
+fn readable_document(document: &Document, article: &Path) -> (Document, Vec<ImportRepair>) {
     let name = article.file_name().unwrap_or_default().to_string_lossy().into_owned();
     let meta = DocumentMeta {
         source_name: name.clone(),
@@ -210,7 +265,12 @@ fn readable_document(document: &Document, article: &Path) -> (Document, Vec<Stri
         .with_tokenization(document.tokenization());
         return (document, warnings);
     };
-    warnings.push(format!("{name}: {}; spans moved with their text", repairs.join(", ")));
+    warnings.push(ImportRepair::Text {
+        name: name.clone(),
+        nuls: repairs.nuls,
+        bom: repairs.bom,
+        line_ends: repairs.line_ends,
+    });
     let mut spans: Vec<Span> = Vec::with_capacity(document.spans().len());
     for span in document.spans() {
         let (start, end) = (offsets[span.char_start], offsets[span.char_end]);
@@ -221,10 +281,10 @@ fn readable_document(document: &Document, article: &Path) -> (Document, Vec<Stri
                 ..span.clone()
             });
         } else {
-            warnings.push(format!(
-                "{name}: span {} covered only removed characters; left out",
-                span.id
-            ));
+            warnings.push(ImportRepair::SpanRemoved {
+                name: name.clone(),
+                span: span.id,
+            });
         }
     }
     let kept: HashSet<_> = spans.iter().map(|s| s.id).collect();
@@ -240,26 +300,27 @@ fn readable_document(document: &Document, article: &Path) -> (Document, Vec<Stri
     (document, warnings)
 }
 
+/// What [`readable_text`] changed.
+struct TextRepairs {
+    nuls: usize,
+    bom: bool,
+    line_ends: bool,
+}
+
 /// The text as Hashiya reads it back from its file, when that differs from `text`: NUL (which
 /// marks a binary file) becomes U+FFFD, a leading byte-order mark goes, CRLF and lone CR
 /// become LF. Returns the new text, the new char offset of every old one (`0..=char_len`),
 /// and what was changed.
-fn readable_text(text: &str) -> Option<(String, Vec<usize>, Vec<String>)> {
+fn readable_text(text: &str) -> Option<(String, Vec<usize>, TextRepairs)> {
     if !text.contains(['\0', '\r']) && !text.starts_with('\u{feff}') {
         return None;
     }
-    let mut repairs = Vec::new();
-    let nuls = text.matches('\0').count();
-    if nuls > 0 {
-        repairs.push(format!("{nuls} NUL characters replaced by U+FFFD"));
-    }
     let boms = text.chars().take_while(|&c| c == '\u{feff}').count();
-    if boms > 0 {
-        repairs.push("the byte-order mark removed".to_owned());
-    }
-    if text.contains('\r') {
-        repairs.push("CRLF and CR line ends turned into LF".to_owned());
-    }
+    let repairs = TextRepairs {
+        nuls: text.matches('\0').count(),
+        bom: boms > 0,
+        line_ends: text.contains('\r'),
+    };
     let mut out = String::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len() + 1);
     let mut previous = None;

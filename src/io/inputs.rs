@@ -7,6 +7,65 @@ use std::path::{Path, PathBuf};
 use crate::io;
 use crate::model::{Document, EntityRegistry, Status};
 
+/// What loading one input had to fix; its `Display` (`path: message`) is the command line's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputWarning {
+    /// A warning of the annotation file's load.
+    Load {
+        /// The article.
+        article: PathBuf,
+        /// What the load said.
+        warning: io::LoadWarning,
+    },
+    /// Orphaned spans (their text is no longer in the article), not exported with their links.
+    Orphans {
+        /// The article.
+        article: PathBuf,
+        /// Orphaned spans.
+        spans: usize,
+        /// Links with an orphaned span at one end.
+        links: usize,
+    },
+}
+
+impl std::fmt::Display for InputWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Load { article, warning } => write!(f, "{}: {warning}", article.display()),
+            Self::Orphans { article, spans, links } => write!(
+                f,
+                "{}: {} (their text is no longer in the article) and {} of theirs are not exported",
+                article.display(),
+                crate::text::plural::counted(*spans, "orphaned span", "orphaned spans"),
+                crate::text::plural::counted(*links, "link", "links")
+            ),
+        }
+    }
+}
+
+/// Why an input, or the entity registry of the inputs, could not be read; its `Display` is the
+/// command line's.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The file, the folder or the registry could not be read.
+    #[error(transparent)]
+    Io(#[from] io::IoError),
+    /// Neither the article nor its annotation file is there.
+    #[error("no such article: {}", .0.display())]
+    NoSuchArticle(PathBuf),
+    /// The inputs lie under different entity registries (their paths).
+    #[error("the inputs belong to different entity registries: {}", paths_text(.0))]
+    Registries(Vec<PathBuf>),
+}
+
+fn paths_text(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The annotated documents of the inputs.
 #[derive(Debug, Default)]
 pub struct Inputs {
@@ -16,10 +75,10 @@ pub struct Inputs {
     pub document_paths: Vec<PathBuf>,
     /// Articles skipped: no annotation file, or one with no span that was never started.
     pub skipped: usize,
-    /// Problems that stopped a document from loading: `path: message`.
-    pub errors: Vec<String>,
-    /// Things the loading had to fix (re-anchored spans, orphans): `path: message`.
-    pub warnings: Vec<String>,
+    /// Problems that stopped a document from loading, each naming its file.
+    pub errors: Vec<InputError>,
+    /// Things the loading had to fix (re-anchored spans, orphans), each naming its article.
+    pub warnings: Vec<InputWarning>,
     /// Every article looked at (annotated or not), so that an export can refuse to
     /// overwrite them.
     pub articles: Vec<PathBuf>,
@@ -35,7 +94,7 @@ pub struct Inputs {
     /// Why the registry could not be read (it does not parse, or the inputs lie under
     /// different registries). Only what uses entities (exports) stops on it; counting spans
     /// or checking them does not need it.
-    pub entities_error: Option<String>,
+    pub entities_error: Option<InputError>,
 }
 
 /// Loads every input. Articles without annotations are counted, not loaded as documents.
@@ -58,7 +117,7 @@ pub fn load_inputs_with_progress(inputs: &[impl AsRef<Path>], progress: &mut dyn
                     let ron_path = io::annotation_path_for(&e.article);
                     (e.article, ron_path)
                 })),
-                Err(error) => loaded.errors.push(error.to_string()),
+                Err(error) => loaded.errors.push(error.into()),
             }
         } else {
             pairs.push(match io::article_path_for(path) {
@@ -92,18 +151,9 @@ fn load_registry_of(inputs: &[impl AsRef<Path>], loaded: &mut Inputs) {
                 loaded.entities = registry;
                 loaded.entities_path = Some(path.clone());
             }
-            Err(error) => loaded.entities_error = Some(error.to_string()),
+            Err(error) => loaded.entities_error = Some(error.into()),
         },
-        several => {
-            loaded.entities_error = Some(format!(
-                "the inputs belong to different entity registries: {}",
-                several
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
+        several => loaded.entities_error = Some(InputError::Registries(several.to_vec())),
     }
 }
 
@@ -115,10 +165,10 @@ fn load_one(article: &Path, ron_path: &Path, loaded: &mut Inputs) {
             loaded.skipped += 1;
         } else if io::exists_but_not_regular(article) {
             if let Err(error) = io::load_article(article) {
-                loaded.errors.push(error.to_string());
+                loaded.errors.push(error.into());
             }
         } else {
-            loaded.errors.push(format!("no such article: {}", article.display()));
+            loaded.errors.push(InputError::NoSuchArticle(article.to_owned()));
         }
         return;
     }
@@ -126,7 +176,10 @@ fn load_one(article: &Path, ron_path: &Path, loaded: &mut Inputs) {
     match io::load_document_from(article, ron_path, &fresh, crate::model::Schema::default_schema) {
         Ok(document) => {
             for warning in document.warnings {
-                loaded.warnings.push(format!("{}: {warning}", article.display()));
+                loaded.warnings.push(InputWarning::Load {
+                    article: article.to_owned(),
+                    warning,
+                });
             }
             if !document.orphans.is_empty() {
                 let links: std::collections::BTreeSet<_> = document
@@ -136,12 +189,11 @@ fn load_one(article: &Path, ron_path: &Path, loaded: &mut Inputs) {
                     .collect();
                 loaded.orphaned_spans += document.orphans.len();
                 loaded.orphaned_links += links.len();
-                loaded.warnings.push(format!(
-                    "{}: {} (their text is no longer in the article) and {} of theirs are not exported",
-                    article.display(),
-                    crate::text::plural::counted(document.orphans.len(), "orphaned span", "orphaned spans"),
-                    crate::text::plural::counted(links.len(), "link", "links")
-                ));
+                loaded.warnings.push(InputWarning::Orphans {
+                    article: article.to_owned(),
+                    spans: document.orphans.len(),
+                    links: links.len(),
+                });
             }
             let document = document.document;
             if document.spans().is_empty() && document.meta().status == Status::NotStarted {
@@ -151,6 +203,6 @@ fn load_one(article: &Path, ron_path: &Path, loaded: &mut Inputs) {
                 loaded.document_paths.push(article.to_owned());
             }
         }
-        Err(error) => loaded.errors.push(error.to_string()),
+        Err(error) => loaded.errors.push(error.into()),
     }
 }

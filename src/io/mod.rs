@@ -59,8 +59,10 @@ use std::path::{Path, PathBuf};
 pub use article::{LoadedArticle, MAX_ARTICLE_BYTES, decode_article, load_article};
 pub use error::{FileKind, IoError, Position, Problem, ProblemReason, SyntaxKind, WriteStep};
 pub use file_check::{Formatted, format_file, validate_file};
-pub use imported::{ImportWriteError, WrittenDocument, import_conflicts, import_targets, write_imported_document};
-pub use inputs::{Inputs, load_inputs, load_inputs_with_progress};
+pub use imported::{
+    ImportRepair, ImportWriteError, WrittenDocument, import_conflicts, import_targets, write_imported_document,
+};
+pub use inputs::{InputError, InputWarning, Inputs, load_inputs, load_inputs_with_progress};
 pub use load_warning::{LoadWarning, MAX_WARNING_DETAILS};
 pub use merge::{MergeError, MergeOutcome, Side, merge_annotation_files};
 pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};

@@ -413,14 +413,22 @@ fn run_export(
     let split = split.map(|(spec, seed)| (spec, *seed));
     let outcome = export_dataset(source, format, Some(destination), split, &[], progress)
         .map_err(|error| export_error(tr, &error))?;
-    let mut report = outcome.report;
+    let report = outcome.report;
     let args = [
         ("report", export_summary(tr, &report).into()),
         ("path", destination.display().to_string().into()),
     ];
     Ok(Done {
         summary: tr.raw_args("export-written", &args),
-        warnings: warning_lines(std::mem::take(&mut report.warnings), report.warnings_suppressed, tr),
+        warnings: warning_lines(
+            report
+                .warnings
+                .iter()
+                .map(|warning| crate::app::i18n::data_warning(tr.language(), warning))
+                .collect(),
+            report.warnings_suppressed,
+            tr,
+        ),
         article: None,
     })
 }
@@ -593,22 +601,34 @@ fn run_import(
             tr.raw_args("import-nothing", &[("error", why.into())])
         }
         ImportError::Read(error) => files_error(tr, error),
-        ImportError::Write {
-            error: crate::io::ImportWriteError::Write(error),
-            written,
-        } => tr.raw_args(
+        ImportError::Write { error, written } => tr.raw_args(
             "import-stopped",
             &[
-                ("error", crate::app::i18n::io_error(tr.language(), error).into()),
+                ("error", import_write_error(tr, error).into()),
                 ("count", (*written).into()),
             ],
         ),
-        // What is left says the importer's or the folder's own words (English).
-        ImportError::Write { .. } => error.to_string(),
     })?;
     let mut report = outcome.report;
-    let mut warnings: Vec<String> = outcome.refused;
-    warnings.extend(report.warnings.drain(..).map(|w| w.to_string()));
+    let mut warnings: Vec<String> = outcome
+        .refused
+        .iter()
+        .map(|refused| {
+            tr.raw_args(
+                "import-refused",
+                &[
+                    ("name", (&refused.name).into()),
+                    ("problems", problems_text(tr, &refused.problems).into()),
+                ],
+            )
+        })
+        .collect();
+    warnings.extend(
+        report
+            .warnings
+            .drain(..)
+            .map(|warning| crate::app::i18n::import_warning(tr.language(), &warning)),
+    );
     let args = [
         ("report", import_summary(tr, &report).into()),
         ("path", out.display().to_string().into()),
@@ -620,13 +640,41 @@ fn run_import(
     })
 }
 
+/// Why an imported document could not be written, in the window's language.
+fn import_write_error(tr: Tr, error: &crate::io::ImportWriteError) -> String {
+    use crate::io::ImportWriteError;
+    match error {
+        ImportWriteError::Refused { problems } => tr.raw_args(
+            "import-not-written",
+            &[("problems", problems_text(tr, problems).into())],
+        ),
+        ImportWriteError::Write(error) => crate::app::i18n::io_error(tr.language(), error),
+        ImportWriteError::Folder { path, source } => tr.raw_args(
+            "import-cannot-create-folder",
+            &[
+                ("why", crate::app::i18n::os_error(tr.language(), source).into()),
+                ("path", path.display().to_string().into()),
+            ],
+        ),
+    }
+}
+
+/// The problems of an annotation file, in the window's language, joined.
+fn problems_text(tr: Tr, problems: &[crate::io::Problem]) -> String {
+    let (_, semicolon) = separators(tr);
+    let problems: Vec<String> = problems
+        .iter()
+        .map(|problem| crate::app::i18n::io_problem(tr.language(), problem))
+        .collect();
+    problems.join(semicolon)
+}
+
 /// Message `id` with `error` in the window's language.
 fn tr_error(ctx: &Context, id: &str, error: &str) -> String {
     Tr::of(ctx).raw_args(id, &[("error", error.into())])
 }
 
-/// Why a dataset file could not be read or written, in the window's language. A refusal to
-/// overwrite an input names the rule in English.
+/// Why a dataset file could not be read or written, in the window's language.
 fn files_error(tr: Tr, error: &FilesError) -> String {
     let language = tr.language();
     let path = |path: &std::path::Path| path.display().to_string();
@@ -658,19 +706,53 @@ fn files_error(tr: Tr, error: &FilesError) -> String {
         FilesError::NoBratDocuments { path: file } => {
             tr.raw_args("dataset-no-brat-documents", &[("path", path(file).into())])
         }
-        FilesError::Refused(refusal) => refusal.to_string(),
+        FilesError::Refused(refusal) => {
+            use crate::export::files::Protection;
+            let what = tr.raw(match refusal.what {
+                Protection::AnnotationFile => "dataset-refused-annotation-file",
+                Protection::Input => "dataset-refused-input",
+                Protection::AnnotatedArticle => "dataset-refused-annotated-article",
+                Protection::ForeignText => "dataset-refused-foreign-text",
+            });
+            tr.raw_args(
+                "dataset-refused",
+                &[("what", what.into()), ("path", path(&refusal.path).into())],
+            )
+        }
     }
 }
 
-/// Why an export wrote nothing, in the window's language (the unreadable inputs are listed as
-/// the folder reader words them).
+/// Why an input of an export could not be read, in the window's language.
+fn input_error(tr: Tr, error: &crate::io::InputError) -> String {
+    use crate::io::InputError;
+    match error {
+        InputError::Io(error) => crate::app::i18n::io_error(tr.language(), error),
+        InputError::NoSuchArticle(path) => tr.raw_args(
+            "dataset-no-such-article",
+            &[("path", path.display().to_string().into())],
+        ),
+        InputError::Registries(paths) => {
+            let (comma, _) = separators(tr);
+            let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            tr.raw_args("dataset-registries", &[("paths", paths.join(comma).into())])
+        }
+    }
+}
+
+/// Why an export wrote nothing, in the window's language.
 fn export_error(tr: Tr, error: &ExportError) -> String {
     match error {
         ExportError::NothingToExport { skipped } => {
             tr.raw_args("export-nothing-annotated", &[("count", (*skipped).into())])
         }
         ExportError::Files(error) => files_error(tr, error),
-        ExportError::Unreadable(_) | ExportError::NeedsDestination | ExportError::EventLabels(_) => error.to_string(),
+        ExportError::Unreadable(errors) => {
+            let (_, semicolon) = separators(tr);
+            let errors: Vec<String> = errors.iter().map(|error| input_error(tr, error)).collect();
+            errors.join(semicolon)
+        }
+        ExportError::NeedsDestination => tr.raw("export-needs-destination"),
+        ExportError::EventLabels(label) => tr.raw_args("export-event-labels", &[("label", label.into())]),
     }
 }
 
@@ -841,8 +923,8 @@ mod tests {
             attributes_added: vec!["type".into()],
             ..ImportReport::default()
         };
-        import.warn(Some(3), "empty token");
-        import.warn(Some(4), "empty token");
+        import.warn(Some(3), crate::export::DataWarning::EmptyToken);
+        import.warn(Some(4), crate::export::DataWarning::EmptyToken);
         assert_eq!(import_summary(english, &import), import.to_string());
         let text = import_summary(arabic, &import);
         let left: Vec<String> = latin_words(&text)
@@ -887,6 +969,97 @@ mod tests {
         }
         let nothing = export_error(arabic, &ExportError::NothingToExport { skipped: 4 });
         assert!(nothing.contains('4') && latin_words(&nothing).is_empty(), "{nothing}");
+    }
+
+    /// A refusal to overwrite a file, and the other reasons an export writes nothing, read in
+    /// Arabic in the Arabic window and as the command line says them in the English one.
+    #[test]
+    fn refusals_and_export_errors_read_in_each_language() {
+        use super::{export_error, files_error};
+        use crate::export::dataset::ExportError;
+        use crate::export::files::{FilesError, Protection, Refusal};
+        use crate::io::{InputError, IoError};
+        let english = Tr::new(Language::English);
+        let arabic = Tr::new(Language::Arabic);
+        let path = std::path::PathBuf::from("/data/news/x.jsonl");
+        let mut errors: Vec<ExportError> = [
+            Protection::AnnotationFile,
+            Protection::Input,
+            Protection::AnnotatedArticle,
+            Protection::ForeignText,
+        ]
+        .into_iter()
+        .map(|what| {
+            ExportError::Files(FilesError::Refused(Refusal {
+                path: path.clone(),
+                what,
+            }))
+        })
+        .collect();
+        errors.extend([
+            ExportError::NeedsDestination,
+            ExportError::EventLabels("فاعل".into()),
+            ExportError::Unreadable(vec![
+                InputError::NoSuchArticle(path.clone()),
+                InputError::Registries(vec![path.clone(), path.clone()]),
+                InputError::Io(IoError::ReadOnly { path: path.clone() }),
+            ]),
+        ]);
+        let mut texts = std::collections::BTreeSet::new();
+        for error in &errors {
+            let text = export_error(arabic, error);
+            let left: Vec<String> = latin_words(&text.replace("/data/news/x.jsonl", ""))
+                .into_iter()
+                .filter(|w| w != "brat")
+                .collect();
+            assert!(left.is_empty(), "{text}: {left:?}");
+            assert!(texts.insert(text), "said twice");
+            let shown = export_error(english, error);
+            match error {
+                // The command line names its option; the window has none.
+                ExportError::EventLabels(_) => assert!(shown.contains("فاعل"), "{shown}"),
+                // A file's error as the window words it (`io_error`).
+                ExportError::Unreadable(_) => {
+                    assert!(shown.starts_with("no such article: /data/news/x.jsonl; "), "{shown}");
+                }
+                _ => assert_eq!(shown, error.to_string()),
+            }
+        }
+        let refusal = FilesError::Refused(Refusal {
+            path: path.clone(),
+            what: Protection::Input,
+        });
+        assert_eq!(files_error(english, &refusal), refusal.to_string());
+    }
+
+    /// A document an import could not write, and why, read in Arabic: the problems of its
+    /// annotation file and the system's error through the catalogue, the names as they are.
+    #[test]
+    fn import_write_errors_read_in_arabic() {
+        use super::import_write_error;
+        use crate::io::{ImportWriteError, IoError, Problem, ProblemReason};
+        let arabic = Tr::new(Language::Arabic);
+        let path = std::path::PathBuf::from("/data/news/x.txt");
+        let errors = [
+            ImportWriteError::Refused {
+                problems: vec![
+                    Problem::new("span T2 is defined twice").because(ProblemReason::SpanTwice { span: 2 }),
+                    Problem::new("known only in English"),
+                ],
+            },
+            ImportWriteError::Write(IoError::ReadOnly { path: path.clone() }),
+            ImportWriteError::Folder {
+                path: path.clone(),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            },
+        ];
+        let mut texts = std::collections::BTreeSet::new();
+        for error in &errors {
+            let text = import_write_error(arabic, error);
+            let left = latin_words(&text.replace("/data/news/x.txt", "").replace("T2", ""));
+            assert!(left.is_empty(), "{text}: {left:?}");
+            assert!(texts.insert(text), "said twice");
+        }
     }
 
     /// A split the user typed wrong: the command line's English in English, Arabic words

@@ -508,8 +508,8 @@ fn read_predictions(path: &std::path::Path, file_name: &str, text: &str, tr: Tr)
     let (lines, warnings) = predictions::parse(&input);
     let dropped: Vec<usize> = warnings
         .iter()
-        .filter(|w| w.drops_line())
-        .map(crate::export::predictions::PredictionWarning::line)
+        .filter(|w| predictions::drops_line(w))
+        .filter_map(|w| w.line)
         .collect();
     let bad_lines = dropped.first().map(|&first| (dropped.len(), first));
     // A line that could not be read may have been this article's: say so with every outcome.
@@ -538,7 +538,7 @@ fn read_predictions(path: &std::path::Path, file_name: &str, text: &str, tr: Tr)
     })?;
     let spans_left_out = warnings
         .iter()
-        .filter(|w| !w.drops_line() && mine.iter().any(|p| p.line == w.line()))
+        .filter(|w| !predictions::drops_line(w) && mine.iter().any(|p| Some(p.line) == w.line))
         .count();
     let by_model = predictions::proposals_by_model(&mine, DEFAULT_MODEL, &std::collections::BTreeMap::new());
     let file = path
