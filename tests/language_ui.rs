@@ -151,6 +151,14 @@ fn the_arabic_interface_leaves_no_english_string() {
         harness.get_by_label(&menu.title(tr)).click();
         harness.run();
     }
+    // The side panel's Suggestions section, folded while there are none: unfolded, its
+    // buttons, slider and the import of predictions.
+    let suggestions = tr.t_args("suggestions-section", &[("count", 0_usize.into())]);
+    harness.get_by_label(&suggestions).click();
+    harness.run_steps(4);
+    harness.get_by_label(&tr.t("suggestions-import-predictions"));
+    let left = english_left(&harness);
+    assert!(left.is_empty(), "English left in the Suggestions section:\n{left:#?}");
     // The windows and bars, all open at once.
     let before = harness
         .query_all(By::new().include_labels().predicate(|_| true))
