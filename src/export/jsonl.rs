@@ -252,12 +252,7 @@ pub fn export_line_with(
     registry: &EntityRegistry,
 ) -> (String, ExportReport) {
     let offsets = OffsetConverter::new(document.text(), unit);
-    let mut report = ExportReport {
-        documents: 1,
-        spans: document.spans().len(),
-        links: document.links().len(),
-        ..ExportReport::default()
-    };
+    let mut report = one_document_report(document);
     let json = match flavor {
         JsonlFlavor::Hashiya | JsonlFlavor::HashiyaWithSuggestions => serde_json::to_string(&hashiya_record(
             document,
@@ -304,15 +299,20 @@ pub(crate) fn hashiya_value(
     registry: &EntityRegistry,
 ) -> (Value, ExportReport) {
     let offsets = OffsetConverter::new(document.text(), unit);
-    let mut report = ExportReport {
+    let mut report = one_document_report(document);
+    let record = hashiya_record(document, suggestions, &offsets, registry, &mut report);
+    // Strings, numbers and options of them always convert.
+    (serde_json::to_value(&record).unwrap_or_default(), report)
+}
+
+/// The counts of one document's line, before any warning.
+fn one_document_report(document: &Document) -> ExportReport {
+    ExportReport {
         documents: 1,
         spans: document.spans().len(),
         links: document.links().len(),
         ..ExportReport::default()
-    };
-    let record = hashiya_record(document, suggestions, &offsets, registry, &mut report);
-    // Strings, numbers and options of them always convert.
-    (serde_json::to_value(&record).unwrap_or_default(), report)
+    }
 }
 
 /// A document's record of Hashiya's flavor; warns of entities the registry lacks.

@@ -778,17 +778,25 @@ fn separators(tr: Tr) -> (&'static str, &'static str) {
     if tr.is_rtl() { ("، ", "؛ ") } else { (", ", "; ") }
 }
 
+/// "N documents, N spans, N links", each counted in the window's language.
+fn head_counts(tr: Tr, documents: usize, spans: usize, links: usize) -> Vec<String> {
+    [
+        ("count-documents", documents),
+        ("count-spans", spans),
+        ("count-links", links),
+    ]
+    .into_iter()
+    .map(|(id, count)| tr.raw_args(id, &[("count", count.into())]))
+    .collect()
+}
+
 /// What an export wrote, in the window's language: as `hashiya export` says it in English
 /// (`ExportReport`'s `Display`), from the catalogue's words.
 #[must_use]
 pub fn export_summary(tr: Tr, report: &crate::export::ExportReport) -> String {
     let (comma, semicolon) = separators(tr);
     let count = |id: &str, count: usize| tr.raw_args(id, &[("count", count.into())]);
-    let mut head = vec![
-        count("count-documents", report.documents),
-        count("count-spans", report.spans),
-        count("count-links", report.links),
-    ];
+    let mut head = head_counts(tr, report.documents, report.spans, report.links);
     if report.tokens > 0 {
         head.push(tr.raw_args(
             "export-summary-tokens",
@@ -821,11 +829,7 @@ pub fn export_summary(tr: Tr, report: &crate::export::ExportReport) -> String {
 pub fn import_summary(tr: Tr, report: &crate::export::ImportReport) -> String {
     let (comma, semicolon) = separators(tr);
     let count = |id: &str, count: usize| tr.raw_args(id, &[("count", count.into())]);
-    let mut head = vec![
-        count("count-documents", report.documents),
-        count("count-spans", report.spans),
-        count("count-links", report.links),
-    ];
+    let mut head = head_counts(tr, report.documents, report.spans, report.links);
     if report.tokens > 0 {
         head.push(count("count-tokens", report.tokens));
     }
