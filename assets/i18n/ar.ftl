@@ -337,7 +337,6 @@ stats-links-of-kind = روابط { $kind }
 stats-folder = المجلد: { $articles } (الحالة المحفوظة)
 stats-spans-links = { $spans }، { $links }
 stats-unreadable = تتعذّر قراءته
-stats-unreadable-hint = افتح المقال لترى السبب
 
 ## المجلد
 

@@ -294,7 +294,6 @@ stats-links-of-kind = { $kind } links
 stats-folder = Folder: { $articles } (saved state)
 stats-spans-links = { $spans }, { $links }
 stats-unreadable = unreadable
-stats-unreadable-hint = Open the article to see why
 
 ## Folder
 

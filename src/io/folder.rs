@@ -38,8 +38,8 @@ pub enum AnnotationSummary {
         /// Annotator name.
         annotator: String,
     },
-    /// An annotation file that cannot be read; opening it shows the full message.
-    Unreadable(String),
+    /// An annotation file that cannot be read, and why (opening it shows the same).
+    Unreadable(crate::io::UnreadableFile),
 }
 
 /// The articles (`*.txt`, hidden files excepted) of `dir`, in natural order ("2" before
@@ -90,10 +90,10 @@ pub fn read_summary(ron_path: &Path) -> AnnotationSummary {
         Err(IoError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             return AnnotationSummary::None;
         }
-        Err(error) => return AnnotationSummary::Unreadable(error.to_string()),
+        Err(error) => return unreadable(error, ron_path),
     };
     let ron = text.as_str();
-    let options = ron::Options::default().with_recursion_limit(32);
+    let options = crate::io::reader::ron_options();
     // A canonical file: ron reads only the header, the lists are counted by lines.
     let canonical = crate::io::canonical_reader::Canonical::split(ron);
     let (header, counted) = match &canonical {
@@ -107,11 +107,13 @@ pub fn read_summary(ron_path: &Path) -> AnnotationSummary {
             link_count: counted.map_or(summary.links.0, |c| c.1),
             annotator: summary.annotator,
         },
-        Ok(summary) => {
-            AnnotationSummary::Unreadable(format!("format_version {} is not supported", summary.format_version))
-        }
-        Err(error) => AnnotationSummary::Unreadable(format!("{}: {}", error.span.start, error.code)),
+        Ok(summary) => unreadable(crate::io::reader::unsupported(summary.format_version), ron_path),
+        Err(error) => unreadable(crate::io::reader::syntax_error(header, &error), ron_path),
     }
+}
+
+fn unreadable(error: IoError, ron_path: &Path) -> AnnotationSummary {
+    AnnotationSummary::Unreadable(crate::io::UnreadableFile::new(error.with_path(ron_path)))
 }
 
 #[derive(serde::Deserialize)]
@@ -195,6 +197,38 @@ mod tests {
         let mut names = vec!["b10.txt", "B2.txt", "a.txt", "b2.txt", "b1.txt"];
         names.sort_by(|a, b| natural_cmp(a, b));
         assert_eq!(names, ["a.txt", "b1.txt", "B2.txt", "b2.txt", "b10.txt"]);
+    }
+
+    /// An unreadable file's summary keeps the reader's error as data, with the file's path:
+    /// the window words it in its language.
+    #[test]
+    fn an_unreadable_summary_says_why_as_the_reader_does() {
+        use crate::io::{ProblemReason, SyntaxKind};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let reason = |text: &str| {
+            let path = dir.path().join("a.hashiya.ron");
+            std::fs::write(&path, text).expect("writes");
+            match read_summary(&path) {
+                AnnotationSummary::Unreadable(why) => {
+                    assert_eq!(why.error().path(), path.as_path(), "{why}");
+                    match why.error() {
+                        IoError::Invalid { problems, .. } => Err(problems[0].reason.clone()),
+                        IoError::UnsupportedVersion { found, .. } => Ok(*found),
+                        other => panic!("unexpected {other}"),
+                    }
+                }
+                other => panic!("readable: {other:?}"),
+            }
+        };
+        assert_eq!(
+            reason("(format_version: 1, spans: ["),
+            Err(Some(ProblemReason::Syntax(SyntaxKind::Truncated)))
+        );
+        assert_eq!(reason("(format_version: 99, spans: [])"), Ok(99));
+        assert_eq!(
+            reason("(format_version: 1, status: Nonsense)"),
+            Err(Some(ProblemReason::Syntax(SyntaxKind::Other)))
+        );
     }
 
     #[test]

@@ -50,6 +50,7 @@ mod reader;
 pub mod recovery;
 mod regular;
 pub mod search;
+mod unreadable_file;
 mod validation;
 mod versions;
 mod writer;
@@ -67,6 +68,7 @@ pub use load_warning::{LoadWarning, MAX_WARNING_DETAILS};
 pub use merge::{MergeError, MergeOutcome, Side, merge_annotation_files};
 pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};
 pub(crate) use regular::{exists_but_not_regular, read_limited};
+pub use unreadable_file::UnreadableFile;
 pub use validation::validate_ron;
 pub use versions::{AnnotatorFile, load_annotator_file};
 

@@ -207,7 +207,7 @@ fn annotator_progress(article: &Path, annotator: &str) -> AnnotatorProgress {
     let (status, span_count, unreadable) = match read_summary(&annotator_file(article, annotator)) {
         AnnotationSummary::None => (Status::NotStarted, 0, None),
         AnnotationSummary::Annotated { status, span_count, .. } => (status, span_count, None),
-        AnnotationSummary::Unreadable(why) => (Status::NotStarted, 0, Some(why)),
+        AnnotationSummary::Unreadable(why) => (Status::NotStarted, 0, Some(why.to_string())),
     };
     AnnotatorProgress {
         annotator: annotator.to_owned(),

@@ -103,24 +103,30 @@ pub(crate) fn parse_file_with(ron: &str, reader: RonReader) -> Result<FileDto, I
             {
                 return Err(unsupported(probe.format_version));
             }
-            let position = crate::io::Position {
-                line: error.span.start.line,
-                col: error.span.start.col,
-            };
-            // ron names what it expected when the text stops in the middle of an item (for
-            // example an opening bracket): at the end of the content that is a truncated file.
-            let end = crate::io::Position::of_byte(ron, ron.trim_end().len());
-            let at_end = (position.line, position.col) >= (end.line, end.col);
-            let (message, kind) = if at_end {
-                parse_message(&ron::Error::Eof)
-            } else {
-                parse_message(&error.code)
-            };
-            Err(IoError::invalid(vec![
-                Problem::at(Some(position), message).because(ProblemReason::Syntax(kind)),
-            ]))
+            Err(syntax_error(ron, &error))
         }
     }
+}
+
+/// The error for text that is not RON of the annotation format, at ron's position (a stop at
+/// the end of the content is a truncated file), worded for an annotator.
+pub(crate) fn syntax_error(ron: &str, error: &ron::error::SpannedError) -> IoError {
+    let position = crate::io::Position {
+        line: error.span.start.line,
+        col: error.span.start.col,
+    };
+    // ron names what it expected when the text stops in the middle of an item (for example an
+    // opening bracket): at the end of the content that is a truncated file.
+    let end = crate::io::Position::of_byte(ron, ron.trim_end().len());
+    let at_end = (position.line, position.col) >= (end.line, end.col);
+    let (message, kind) = if at_end {
+        parse_message(&ron::Error::Eof)
+    } else {
+        parse_message(&error.code)
+    };
+    IoError::invalid(vec![
+        Problem::at(Some(position), message).because(ProblemReason::Syntax(kind)),
+    ])
 }
 
 /// The ron settings every annotation file is read with.
@@ -147,7 +153,7 @@ fn parse_message(code: &ron::Error) -> (String, SyntaxKind) {
     }
 }
 
-fn unsupported(found: u64) -> IoError {
+pub(crate) fn unsupported(found: u64) -> IoError {
     IoError::UnsupportedVersion {
         path: std::path::PathBuf::new(),
         found,

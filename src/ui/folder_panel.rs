@@ -88,7 +88,11 @@ impl OpenFolder {
                     text.push_str(&team_line(progress, tr));
                 }
                 let text = tr.arrange(&text);
-                if ui.selectable_label(self.current == Some(index), text).clicked() {
+                let mut item = ui.selectable_label(self.current == Some(index), text);
+                if let AnnotationSummary::Unreadable(why) = &entry.annotations {
+                    item = item.on_hover_text(tr.arrange(&crate::app::i18n::io_error(tr.language(), why.error())));
+                }
+                if item.clicked() {
                     clicked = Some(index);
                 }
             }

@@ -104,14 +104,8 @@ fn folder_table_ui(ui: &mut egui::Ui, folder: &OpenFolder) {
                         ui.label("—");
                         ui.label("");
                     }
-                    AnnotationSummary::Unreadable(message) => {
-                        // The reader's message is English: other languages say where to see
-                        // why (opening the article words it in the status bar).
-                        let hint = if tr.language() == crate::app::Language::English {
-                            message.clone()
-                        } else {
-                            tr.t("stats-unreadable-hint")
-                        };
+                    AnnotationSummary::Unreadable(why) => {
+                        let hint = tr.arrange(&crate::app::i18n::io_error(tr.language(), why.error()));
                         ui.label(tr.t("stats-unreadable")).on_hover_text(hint);
                         ui.label("");
                     }
