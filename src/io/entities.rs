@@ -118,13 +118,9 @@ pub fn load_registry(path: &Path) -> Result<EntityRegistry, IoError> {
 /// one) is an error with its line.
 pub fn registry_from_str(text: &str) -> Result<EntityRegistry, IoError> {
     let options = crate::io::reader::ron_options();
-    let file: RegistryDto = options.from_str(text).map_err(|error| {
-        let position = Position {
-            line: error.span.start.line,
-            col: error.span.start.col,
-        };
-        IoError::invalid(vec![Problem::at(Some(position), error.code.to_string())])
-    })?;
+    let file: RegistryDto = options
+        .from_str(text)
+        .map_err(|error| crate::io::reader::syntax_error(text, &error))?;
     if file.format_version == 0 || file.format_version > ENTITIES_FORMAT_VERSION {
         return Err(IoError::UnsupportedVersion {
             path: PathBuf::new(),
@@ -388,6 +384,21 @@ fn merge_entity(base: &Entity, ours: &Entity, theirs: &Entity) -> Result<Entity,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A registry or project file that is not RON says why as data, as an annotation file
+    /// does: the window words it in its language.
+    #[test]
+    fn a_truncated_file_is_a_syntax_problem_with_its_reason() {
+        use crate::io::{ProblemReason, SyntaxKind};
+        let reason = |error: IoError| match error {
+            IoError::Invalid { problems, .. } => problems[0].reason.clone(),
+            other => panic!("unexpected {other}"),
+        };
+        let error = registry_from_str("(format_version: 1, ").expect_err("truncated");
+        assert_eq!(reason(error), Some(ProblemReason::Syntax(SyntaxKind::Truncated)));
+        let error = registry_from_str("(format_version: -1)").expect_err("negative");
+        assert_eq!(reason(error), Some(ProblemReason::Syntax(SyntaxKind::NumberOutOfRange)));
+    }
 
     fn eid(n: u32) -> EntityId {
         EntityId::new(n).expect("not 0")

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::io::folder::{AnnotationSummary, list_folder, read_summary};
-use crate::io::{ANNOTATION_SUFFIX, IoError, Position, Problem};
+use crate::io::{ANNOTATION_SUFFIX, IoError, Problem};
 use crate::model::Status;
 
 /// The project file's name.
@@ -90,14 +90,10 @@ impl Project {
     /// Parses and checks a project file's text.
     pub fn from_ron(text: &str) -> Result<Self, IoError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let options = ron::Options::default().with_recursion_limit(16);
-        let project: Self = options.from_str(text).map_err(|error| {
-            let position = Position {
-                line: error.span.start.line,
-                col: error.span.start.col,
-            };
-            IoError::invalid(vec![Problem::at(Some(position), error.code.to_string())])
-        })?;
+        let options = crate::io::reader::ron_options();
+        let project: Self = options
+            .from_str(text)
+            .map_err(|error| crate::io::reader::syntax_error(text, &error))?;
         let problems = project.problems();
         if problems.is_empty() {
             Ok(project)
@@ -170,8 +166,12 @@ impl ProjectFolder {
     /// Reads the project file `file`.
     pub fn read(file: &Path) -> Result<Self, IoError> {
         let bytes = crate::io::read_limited(file, MAX_PROJECT_BYTES)?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| IoError::invalid(vec![Problem::new("the file is not UTF-8 text")]).with_path(file))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            IoError::invalid(vec![
+                Problem::new("the file is not UTF-8 text").because(crate::io::ProblemReason::NotUtf8),
+            ])
+            .with_path(file)
+        })?;
         let project = Project::from_ron(&text).map_err(|e| e.with_path(file))?;
         let root = file.parent().map_or_else(PathBuf::new, Path::to_path_buf);
         Ok(Self { root, project })
@@ -277,6 +277,22 @@ pub fn annotator_files(article: &Path) -> Vec<(String, PathBuf)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A registry or project file that is not RON says why as data, as an annotation file
+    /// does: the window words it in its language.
+    #[test]
+    fn a_truncated_file_is_a_syntax_problem_with_its_reason() {
+        use crate::io::{ProblemReason, SyntaxKind};
+        let reason = |error: IoError| match error {
+            IoError::Invalid { problems, .. } => problems[0].reason.clone(),
+            other => panic!("unexpected {other}"),
+        };
+        let error = Project::from_ron(r#"(annotators: ["sara", "#).expect_err("truncated");
+        assert_eq!(reason(error), Some(ProblemReason::Syntax(SyntaxKind::Truncated)));
+        let error =
+            Project::from_ron(r#"(annotators: ["sara"], annotators_per_document: Some(-1))"#).expect_err("negative");
+        assert_eq!(reason(error), Some(ProblemReason::Syntax(SyntaxKind::NumberOutOfRange)));
+    }
 
     #[test]
     fn a_project_file_reads_and_its_mistakes_are_named() {
