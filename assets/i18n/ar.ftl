@@ -676,6 +676,23 @@ io-problem-suggestion-label = للاقتراح { $id } التسمية «{ $label
 io-problem-suggestion-range = مدى الاقتراح { $id } هو { $start }..{ $end }، وهو خارج النص
 io-problem-suggestion-kind = نوع الاقتراح { $id } هو «{ $kind }» الذي لا يعرّفه المخطط
 io-problem-suggestion-end = يشير الاقتراح { $id } إلى مقطع أو اقتراح ليس في الملف
+io-problem-entity-no-name = الكيان { $id } بلا اسم
+io-problem-entity-country = بلد الكيان { $id } هو «{ $value }»، وليس رمز بلد من ثلاثة أحرف لاتينية كبيرة وفق المعيار الدولي (مثل LBY)
+io-problem-entity-role = دور الكيان { $id } هو «{ $value }»، وليس رمزًا من أحرف لاتينية كبيرة (مثل GOV أو MIL أو REB)
+io-problem-entity-wikidata = معرّف ويكي بيانات للكيان { $id } هو «{ $value }»، وليس معرّف عنصر (حرف Q يتبعه رقم، مثل Q1853985)
+io-problem-entity-id = «{ $text }» ليس معرّف كيان (حرف E يتبعه رقم من 1، مثل E3)
+io-problem-entity-twice = عُرّف الكيان { $id } مرتين
+io-problem-project-no-annotator = لا يذكر المشروع أي موسِّم
+io-problem-project-annotator-twice = ذُكر الموسِّم «{ $name }» مرتين
+io-problem-project-per-document = { $annotators ->
+    [zero] يطلب المشروع { $count } موسِّمين لكل مقال، وليس فيه أي موسِّم
+    [one] يطلب المشروع { $count } موسِّمين لكل مقال، وليس فيه إلا موسِّم واحد
+    [two] يطلب المشروع { $count } موسِّمين لكل مقال، وليس فيه إلا موسِّمان
+    [few] يطلب المشروع { $count } موسِّمين لكل مقال، وفيه { $annotators } موسِّمين
+    [many] يطلب المشروع { $count } موسِّمين لكل مقال، وفيه { $annotators } موسِّمًا
+   *[other] يطلب المشروع { $count } موسِّمين لكل مقال، وفيه { $annotators } موسِّم
+}
+io-problem-project-stranger = أُسند { $article } إلى «{ $name }»، وليس من موسِّمي المشروع
 schema-error-parse = تعذّرت قراءة المخطط
 schema-error-duplicate-label = يعرّف المخطط التسمية «{ $label }» مرتين
 schema-error-duplicate-relation = يعرّف المخطط العلاقة «{ $relation }» مرتين

@@ -673,6 +673,49 @@ fn problem_reason(catalogue: &Catalogue, reason: &crate::io::ProblemReason) -> S
             &[("id", suggestion_arg(*id)), ("kind", kind.into())],
         ),
         R::SuggestionEnd { id } => catalogue.tr_args("io-problem-suggestion-end", &[("id", suggestion_arg(*id))]),
+        R::Entity(problem) => entity_problem(catalogue, problem),
+        R::EntityId { text } => catalogue.tr_args("io-problem-entity-id", &[("text", text.into())]),
+        R::EntityTwice { id } => catalogue.tr_args("io-problem-entity-twice", &[("id", id.to_string().into())]),
+        R::Project(problem) => project_problem(catalogue, problem),
+    }
+}
+
+fn entity_problem(catalogue: &Catalogue, problem: &crate::model::EntityProblem) -> String {
+    use crate::model::EntityProblem as P;
+    let id = |id: &crate::model::EntityId| Arg::from(id.to_string());
+    match problem {
+        P::NoName { id: entity } => catalogue.tr_args("io-problem-entity-no-name", &[("id", id(entity))]),
+        P::Country { id: entity, country } => catalogue.tr_args(
+            "io-problem-entity-country",
+            &[("id", id(entity)), ("value", country.into())],
+        ),
+        P::Role { id: entity, role } => {
+            catalogue.tr_args("io-problem-entity-role", &[("id", id(entity)), ("value", role.into())])
+        }
+        P::Wikidata { id: entity, item } => catalogue.tr_args(
+            "io-problem-entity-wikidata",
+            &[("id", id(entity)), ("value", item.into())],
+        ),
+    }
+}
+
+fn project_problem(catalogue: &Catalogue, problem: &crate::io::ProjectProblem) -> String {
+    use crate::io::ProjectProblem as P;
+    match problem {
+        P::NoAnnotator => catalogue.tr("io-problem-project-no-annotator"),
+        P::BadAnnotatorName { name } => catalogue.tr_args("io-problem-annotator-name", &[("name", name.into())]),
+        P::AnnotatorTwice { name } => catalogue.tr_args("io-problem-project-annotator-twice", &[("name", name.into())]),
+        P::PerDocument {
+            per_document,
+            annotators,
+        } => catalogue.tr_args(
+            "io-problem-project-per-document",
+            &[("count", (*per_document).into()), ("annotators", (*annotators).into())],
+        ),
+        P::AssignedToStranger { article, name } => catalogue.tr_args(
+            "io-problem-project-stranger",
+            &[("article", article.into()), ("name", name.into())],
+        ),
     }
 }
 
@@ -1292,6 +1335,10 @@ mod tests {
             R::SuggestionRange { .. } => 25,
             R::SuggestionKind { .. } => 26,
             R::SuggestionEnd { .. } => 27,
+            R::Entity(_) => 28,
+            R::EntityId { .. } => 29,
+            R::EntityTwice { .. } => 30,
+            R::Project(_) => 31,
         }
     }
 
@@ -1357,7 +1404,9 @@ mod tests {
             },
             R::SuggestionKind { id: 7, kind: name() },
             R::SuggestionEnd { id: 7 },
+            R::EntityId { text: "Actor".into() },
         ]);
+        reasons.extend(registry_and_project_reasons());
         reasons.extend(
             [
                 SchemaError::Parse("expected `(`".into()),
@@ -1374,6 +1423,49 @@ mod tests {
         reasons
     }
 
+    /// The reasons of an entity registry's and a project file's problems.
+    fn registry_and_project_reasons() -> Vec<crate::io::ProblemReason> {
+        use crate::io::{ProblemReason as R, ProjectProblem};
+        use crate::model::{EntityId, EntityProblem};
+        let entity = EntityId::new(3).expect("not 0");
+        let mut reasons = vec![R::EntityTwice { id: entity }];
+        reasons.extend(
+            [
+                EntityProblem::NoName { id: entity },
+                EntityProblem::Country {
+                    id: entity,
+                    country: "Direct".into(),
+                },
+                EntityProblem::Role {
+                    id: entity,
+                    role: "Direct".into(),
+                },
+                EntityProblem::Wikidata {
+                    id: entity,
+                    item: "Direct".into(),
+                },
+            ]
+            .map(R::Entity),
+        );
+        reasons.extend(
+            [
+                ProjectProblem::NoAnnotator,
+                ProjectProblem::BadAnnotatorName { name: "T4".into() },
+                ProjectProblem::AnnotatorTwice { name: "Actor".into() },
+                ProjectProblem::PerDocument {
+                    per_document: 4,
+                    annotators: 3,
+                },
+                ProjectProblem::AssignedToStranger {
+                    article: "Actor".into(),
+                    name: "Direct".into(),
+                },
+            ]
+            .map(R::Project),
+        );
+        reasons
+    }
+
     /// Every reason a problem of an annotation file can have is worded in both languages,
     /// the Arabic without a Latin letter but the names and ids it carries; a problem known
     /// only in English is said in English in the English interface only.
@@ -1384,7 +1476,7 @@ mod tests {
         use super::io_problem;
         let reasons = every_problem_reason();
         let variants: BTreeSet<usize> = reasons.iter().map(reason_variant).collect();
-        assert_eq!(variants.len(), 28, "a problem of every reason");
+        assert_eq!(variants.len(), 32, "a problem of every reason");
         let mut arabic_texts = BTreeSet::new();
         for reason in reasons {
             let problem = Problem::at(Some(Position { line: 12, col: 5 }), "English").because(reason.clone());
@@ -1398,7 +1490,14 @@ mod tests {
                 assert!(text.contains("12") && text.contains('5'), "{reason:?}: {text}");
             }
             assert!(has_arabic(&arabic), "{arabic}");
-            let left = latin_left(&arabic, &["Quotee", "Direct", "Actor", "a/b", "T4", "R5", "R1", "S7"]);
+            // The names and ids the file holds, and the format's own codes in its examples.
+            let left = latin_left(
+                &arabic,
+                &[
+                    "Quotee", "Direct", "Actor", "a/b", "T4", "R5", "R1", "S7", "E3", "LBY", "GOV", "MIL", "REB",
+                    "Q1853985", "Q", "E",
+                ],
+            );
             assert!(left.is_empty(), "{reason:?}: English in {arabic:?}: {left:?}");
             assert!(arabic_texts.insert(arabic.clone()), "said twice: {arabic}");
         }

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::io::writer::push_string;
-use crate::io::{IoError, Position, Problem, atomic, read_annotation_text};
+use crate::io::{IoError, Position, Problem, ProblemReason, atomic, read_annotation_text};
 use crate::model::{Entity, EntityId, EntityKind, EntityRegistry};
 
 /// The registry's file name.
@@ -138,12 +138,16 @@ pub fn registry_from_str(text: &str) -> Result<EntityRegistry, IoError> {
         let id = match dto.id.parse::<EntityId>() {
             Ok(id) => id,
             Err(error) => {
-                problems.push(Problem::at(position, error.to_string()));
+                let reason = ProblemReason::EntityId { text: error.0.clone() };
+                problems.push(Problem::at(position, error.to_string()).because(reason));
                 continue;
             }
         };
         if !seen.insert(id) {
-            problems.push(Problem::at(position, format!("entity {id} is defined twice")));
+            problems.push(
+                Problem::at(position, format!("entity {id} is defined twice"))
+                    .because(ProblemReason::EntityTwice { id }),
+            );
             continue;
         }
         let entity = Entity {
@@ -155,7 +159,12 @@ pub fn registry_from_str(text: &str) -> Result<EntityRegistry, IoError> {
             wikidata: dto.wikidata,
             aliases: dto.aliases,
         };
-        problems.extend(entity.problems().into_iter().map(|m| Problem::at(position, m)));
+        problems.extend(
+            entity
+                .problems()
+                .into_iter()
+                .map(|problem| Problem::at(position, problem.to_string()).because(ProblemReason::Entity(problem))),
+        );
         entities.push(entity);
     }
     if !problems.is_empty() {

@@ -247,6 +247,20 @@ pub enum ProblemReason {
         /// The suggestion.
         id: u64,
     },
+    /// An entity registry's field does not hold what the format allows.
+    Entity(crate::model::EntityProblem),
+    /// An entity registry's id is not `E` and a number from 1.
+    EntityId {
+        /// What the file holds.
+        text: String,
+    },
+    /// An entity registry defines an id twice.
+    EntityTwice {
+        /// The id.
+        id: crate::model::EntityId,
+    },
+    /// A project file's setting cannot work.
+    Project(crate::io::ProjectProblem),
 }
 
 /// Why the text is not RON of the annotation format.

@@ -46,6 +46,7 @@ mod locate;
 mod merge;
 pub mod merge_note;
 pub mod project;
+mod project_problem;
 mod reader;
 pub mod recovery;
 mod regular;
@@ -66,6 +67,7 @@ pub use imported::{
 pub use inputs::{InputError, InputWarning, Inputs, load_inputs, load_inputs_with_progress};
 pub use load_warning::{LoadWarning, MAX_WARNING_DETAILS};
 pub use merge::{MergeError, MergeOutcome, Side, merge_annotation_files};
+pub use project_problem::ProjectProblem;
 pub use reader::{LoadedAnnotations, OrphanSpan, from_ron_str};
 pub(crate) use regular::{exists_but_not_regular, read_limited};
 pub use unreadable_file::UnreadableFile;

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::io::folder::{AnnotationSummary, list_folder, read_summary};
-use crate::io::{ANNOTATION_SUFFIX, IoError, Problem};
+use crate::io::{ANNOTATION_SUFFIX, IoError, Problem, ProblemReason, ProjectProblem};
 use crate::model::Status;
 
 /// The project file's name.
@@ -98,38 +98,41 @@ impl Project {
         if problems.is_empty() {
             Ok(project)
         } else {
-            Err(IoError::invalid(problems.into_iter().map(Problem::new).collect()))
+            let problems = problems
+                .into_iter()
+                .map(|problem| Problem::new(problem.to_string()).because(ProblemReason::Project(problem)))
+                .collect();
+            Err(IoError::invalid(problems))
         }
     }
 
-    fn problems(&self) -> Vec<String> {
+    fn problems(&self) -> Vec<ProjectProblem> {
         let mut problems = Vec::new();
         if self.annotators.is_empty() {
-            problems.push("the project names no annotator".to_owned());
+            problems.push(ProjectProblem::NoAnnotator);
         }
         for (i, name) in self.annotators.iter().enumerate() {
             if !valid_annotator_name(name) {
-                problems.push(format!(
-                    "annotator \"{name}\" cannot be part of a file name: use letters, digits, - and _"
-                ));
+                problems.push(ProjectProblem::BadAnnotatorName { name: name.clone() });
             }
             if self.annotators[..i].contains(name) {
-                problems.push(format!("annotator \"{name}\" is named twice"));
+                problems.push(ProjectProblem::AnnotatorTwice { name: name.clone() });
             }
         }
         if let Some(k) = self.annotators_per_document
             && (k == 0 || k > self.annotators.len())
         {
-            problems.push(format!(
-                "annotators_per_document is {k}, but the project has {} annotators",
-                self.annotators.len()
-            ));
+            problems.push(ProjectProblem::PerDocument {
+                per_document: k,
+                annotators: self.annotators.len(),
+            });
         }
         for (article, names) in &self.assignments {
             for name in names.iter().filter(|n| !self.annotators.contains(n)) {
-                problems.push(format!(
-                    "{article} is assigned to \"{name}\", who is not one of the annotators"
-                ));
+                problems.push(ProjectProblem::AssignedToStranger {
+                    article: article.clone(),
+                    name: name.clone(),
+                });
             }
         }
         problems
@@ -168,7 +171,7 @@ impl ProjectFolder {
         let bytes = crate::io::read_limited(file, MAX_PROJECT_BYTES)?;
         let text = String::from_utf8(bytes).map_err(|_| {
             IoError::invalid(vec![
-                Problem::new("the file is not UTF-8 text").because(crate::io::ProblemReason::NotUtf8),
+                Problem::new("the file is not UTF-8 text").because(ProblemReason::NotUtf8),
             ])
             .with_path(file)
         })?;

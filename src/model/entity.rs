@@ -11,6 +11,8 @@ use std::fmt;
 use std::num::NonZeroU32;
 use std::str::FromStr;
 
+use crate::model::EntityProblem;
+
 /// Stable identifier of an entity in a registry (`E1`, `E2`, …; never reused after a merge).
 /// Never 0, so that a span's `Option<EntityId>` takes no room beside its other fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -133,40 +135,35 @@ impl Entity {
         }
     }
 
-    /// What is wrong with the entity's fields, as messages (none when it is valid).
+    /// What is wrong with the entity's fields (none when it is valid).
     #[must_use]
-    pub fn problems(&self) -> Vec<String> {
+    pub fn problems(&self) -> Vec<EntityProblem> {
+        let id = self.id;
         let mut problems = Vec::new();
         if self.name.trim().is_empty() {
-            problems.push(format!("entity {} has no name", self.id));
+            problems.push(EntityProblem::NoName { id });
         }
         if let Some(country) = &self.country
             && !(country.len() == 3 && country.bytes().all(|b| b.is_ascii_uppercase()))
         {
-            problems.push(format!(
-                "entity {} has country \"{country}\", which is not an ISO 3166-1 alpha-3 code (three capital letters, such as LBY)",
-                self.id
-            ));
+            problems.push(EntityProblem::Country {
+                id,
+                country: country.clone(),
+            });
         }
         if let Some(role) = &self.role
             && !(!role.is_empty()
                 && role.len() <= 8
                 && role.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
         {
-            problems.push(format!(
-                "entity {} has role \"{role}\", which is not a code of capital letters (such as GOV, MIL, REB)",
-                self.id
-            ));
+            problems.push(EntityProblem::Role { id, role: role.clone() });
         }
         if let Some(item) = &self.wikidata
             && item
                 .strip_prefix('Q')
                 .is_none_or(|n| n.is_empty() || n.starts_with('0') || !n.bytes().all(|b| b.is_ascii_digit()))
         {
-            problems.push(format!(
-                "entity {} has Wikidata id \"{item}\", which is not an item id (Q and a number, such as Q1853985)",
-                self.id
-            ));
+            problems.push(EntityProblem::Wikidata { id, item: item.clone() });
         }
         problems
     }
@@ -311,9 +308,9 @@ impl EntityRegistry {
         Ok(())
     }
 
-    /// Every problem of the entities' fields, as messages.
+    /// Every problem of the entities' fields.
     #[must_use]
-    pub fn problems(&self) -> Vec<String> {
+    pub fn problems(&self) -> Vec<EntityProblem> {
         self.iter().flat_map(Entity::problems).collect()
     }
 }

@@ -6,6 +6,7 @@
 mod command;
 mod document;
 mod entity;
+mod entity_problem;
 mod history;
 mod link;
 mod schema;
@@ -18,6 +19,7 @@ mod suggestion_rules;
 pub use command::{Command, CommandError, Created, SchemaRefusal};
 pub use document::{Document, DocumentMeta, Status, Tokenization};
 pub use entity::{BadEntityId, Entity, EntityError, EntityId, EntityKind, EntityRegistry};
+pub use entity_problem::EntityProblem;
 pub(crate) use history::History;
 pub use link::{Link, LinkId};
 pub use schema::{AttributeDef, LABEL_PALETTE, LabelDef, RelationDef, Rgb, Schema, SchemaError};
