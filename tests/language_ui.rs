@@ -374,6 +374,19 @@ fn the_arabic_window_is_mirrored() {
         caption.max.x < article.min.x && article.min.x - caption.max.x < 40.0,
         "caption {caption:?}, article {article:?}"
     );
+    // So are the Suggestions section's rows: its sources and its checkbox, once unfolded.
+    let tr = Tr::new(Language::Arabic);
+    harness
+        .get_by_label(&tr.t_args("suggestions-section", &[("count", 0_usize.into())]))
+        .click();
+    harness.run_steps(4);
+    for id in ["suggestions-run-matcher", "suggestions-show"] {
+        let row = rect_of(&harness, &tr.t(id));
+        assert!(
+            row.max.x < article.min.x && article.min.x - row.max.x < 40.0,
+            "{id}: {row:?}, article {article:?}"
+        );
+    }
 
     // A menu opens under its title, aligned to its right edge, its lines right-aligned.
     for (menu, item) in [("menu-file", "menu-quit"), ("menu-view", "menu-zoom-out")] {

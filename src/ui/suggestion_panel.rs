@@ -72,19 +72,25 @@ pub fn suggestion_panel_ui(
                         actions.push(AppAction::Suggestion(SuggestionAction::Run(run)));
                     }
                 }
+                // In the sources' row (it wraps), so that it starts from the right in Arabic.
+                let import = egui::Button::new(tr.t("suggestions-import-predictions"));
+                if ui.add_enabled(progress.is_none(), import).clicked() {
+                    actions.push(AppAction::Suggestion(SuggestionAction::PickPredictions));
+                }
             });
-            let import = egui::Button::new(tr.t("suggestions-import-predictions"));
-            if ui.add_enabled(progress.is_none(), import).clicked() {
-                actions.push(AppAction::Suggestion(SuggestionAction::PickPredictions));
-            }
             if let Some(progress) = progress {
                 ui.add(egui::ProgressBar::new(progress.fraction).show_percentage());
             }
-            let mut show = walk.show;
-            if ui.checkbox(&mut show, tr.t("suggestions-show")).changed() {
-                actions.push(AppAction::Suggestion(SuggestionAction::ToggleShow));
-            }
-            ui.add(egui::Slider::new(&mut walk.threshold, 0.0..=1.0).text(tr.t("suggestions-threshold")));
+            // Rows, so that each starts from the right in Arabic, as the sources' row does.
+            crate::ui::language::row_ui(ui, false, |ui| {
+                let mut show = walk.show;
+                if ui.checkbox(&mut show, tr.t("suggestions-show")).changed() {
+                    actions.push(AppAction::Suggestion(SuggestionAction::ToggleShow));
+                }
+            });
+            crate::ui::language::row_ui(ui, false, |ui| {
+                ui.add(egui::Slider::new(&mut walk.threshold, 0.0..=1.0).text(tr.t("suggestions-threshold")));
+            });
             let counts = cache.counts(document, state, walk.threshold);
             counts_ui(ui, document, walk, counts, &mut actions);
         });
@@ -124,13 +130,15 @@ fn counts_ui(
         .collect();
     labels.sort_unstable();
     labels.dedup();
-    for label in labels {
-        let args = [
-            ("label", document.schema().shown_label(label).into()),
-            ("threshold", format!("{:.2}", walk.threshold).into()),
-        ];
-        if ui.button(tr.t_args("suggestions-accept-all", &args)).clicked() {
-            actions.push(AppAction::Suggestion(SuggestionAction::AcceptAll(label.to_owned())));
+    crate::ui::language::row_ui(ui, true, |ui| {
+        for label in labels {
+            let args = [
+                ("label", document.schema().shown_label(label).into()),
+                ("threshold", format!("{:.2}", walk.threshold).into()),
+            ];
+            if ui.button(tr.t_args("suggestions-accept-all", &args)).clicked() {
+                actions.push(AppAction::Suggestion(SuggestionAction::AcceptAll(label.to_owned())));
+            }
         }
-    }
+    });
 }
