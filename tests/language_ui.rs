@@ -500,12 +500,7 @@ fn harness_in(language: Language) -> Harness<'static, HashiyaApp> {
         language: Some(language),
         ..AppOptions::default()
     };
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1200.0, 800.0))
-        .with_max_steps(64)
-        .build_eframe(move |cc| HashiyaApp::new(cc, options));
-    harness.run();
-    harness
+    common::app_with(options)
 }
 
 /// A folder with the sample article as `NAME.txt` and its example annotations changed by

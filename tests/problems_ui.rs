@@ -2,7 +2,9 @@
 //! Shift+F8 walk them (selecting each span), the Problems window selects a span by click,
 //! and marking the document done asks first while problems remain.
 
-use egui::{Key, Modifiers, Vec2};
+mod common;
+
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use hashiya::app::DocumentSession;
@@ -21,13 +23,9 @@ fn app_on_fixture() -> Harness<'static, HashiyaApp> {
         session: Some(session),
         ..AppOptions::default()
     };
-    // Selecting a span scrolls the article to it with an animation: more frames than the default.
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1200.0, 800.0))
-        .with_max_steps(64)
-        .build_eframe(move |cc| HashiyaApp::new(cc, options));
-    harness.run();
-    harness
+    // Selecting a span scrolls the article to it with an animation: more frames than the
+    // default (`app_with` allows them).
+    common::app_with(options)
 }
 
 fn selected(harness: &Harness<'_, HashiyaApp>) -> Option<u64> {

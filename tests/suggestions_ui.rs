@@ -277,11 +277,7 @@ fn the_tagger_trains_on_the_folder_and_suggests_in_the_open_article() {
         folder: Some(folder),
         ..AppOptions::default()
     };
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .with_max_steps(64)
-        .build_eframe(move |cc| HashiyaApp::new(cc, options));
-    harness.run();
+    let mut harness = common::app_with(options);
     run_source(&mut harness, "Tagger", &SuggestionSource::Tagger);
     let document = harness.state().session().document();
     let actors: Vec<&str> = document

@@ -185,15 +185,20 @@ pub fn sample_without_unlinked_actors(sample: &Document, annotator: &str, droppe
 /// scroll animations to settle; one frame already run.
 pub fn app_on_article(article: &std::path::Path) -> egui_kittest::Harness<'static, hashiya::ui::HashiyaApp> {
     use hashiya::app::DocumentSession;
-    use hashiya::ui::{AppOptions, HashiyaApp};
-    let options = AppOptions {
+    use hashiya::ui::AppOptions;
+    app_with(AppOptions {
         session: Some(DocumentSession::open(article).expect("opens")),
         ..AppOptions::default()
-    };
+    })
+}
+
+/// The window with `options`, 1200 × 800, with room for scroll animations to settle; one
+/// frame already run.
+pub fn app_with(options: hashiya::ui::AppOptions) -> egui_kittest::Harness<'static, hashiya::ui::HashiyaApp> {
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .with_max_steps(64)
-        .build_eframe(move |cc| HashiyaApp::new(cc, options));
+        .build_eframe(move |cc| hashiya::ui::HashiyaApp::new(cc, options));
     harness.run();
     harness
 }
