@@ -1511,27 +1511,8 @@ mod tests {
     /// note says it, the Arabic without a Latin word but the file's names.
     #[test]
     fn merge_notes_are_worded_in_each_language() {
-        use crate::io::Side;
-        use crate::io::merge_note::{LinkRefusal, MergeNote};
-
         use super::merge_note;
-        let link = |why| MergeNote::LinkLeftOut {
-            kind: "speaker".into(),
-            to: 13,
-            child_text: "قادة الجيش".into(),
-            why,
-        };
-        let notes = [
-            MergeNote::KeptVersion { side: Side::Ours },
-            MergeNote::KeptVersion { side: Side::Theirs },
-            link(LinkRefusal::NoRelation),
-            link(LinkRefusal::Labels {
-                pairs: "from a Quote to an Actor".into(),
-                head: "Agreed action".into(),
-                child: "Actor".into(),
-            }),
-            link(LinkRefusal::OnlyOne { head: "Quote".into() }),
-        ];
+        let notes = crate::io::merge_note::tests::every_note();
         let mut arabic_texts = BTreeSet::new();
         for note in &notes {
             let written = note.to_string();

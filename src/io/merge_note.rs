@@ -137,10 +137,11 @@ impl fmt::Display for MergeNote {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn every_note() -> Vec<MergeNote> {
+    /// One note of every kind (shared with the wording test in `app::i18n`).
+    pub(crate) fn every_note() -> Vec<MergeNote> {
         let link = |why| MergeNote::LinkLeftOut {
             kind: "speaker".into(),
             to: 13,
