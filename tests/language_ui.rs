@@ -753,3 +753,44 @@ fn an_imports_warning_reads_in_arabic() {
     let (_, shown, _) = import_with_a_warning(Language::English, "I-PER follows no PER span; starts a new one");
     assert!(shown.starts_with("line 2: "), "{shown:?}");
 }
+
+/// The folder panel marks an article whose annotation file cannot be read, and says why on
+/// hover, in Arabic: the reader's reason, not its English.
+#[test]
+fn the_folder_panel_says_why_a_file_is_unreadable_in_arabic() {
+    let arabic = Catalogue::get(Language::Arabic);
+    let truncated = article_with_annotations("truncated", |text| {
+        let half = text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i);
+        let line_end = text[..half].rfind('\n').unwrap_or_default();
+        text[..=line_end].to_owned()
+    });
+    let dir = truncated.parent().expect("its folder");
+    let other = dir.join("another.txt");
+    std::fs::write(&other, "نص آخر.\n").expect("article");
+    let folder = hashiya::ui::folder_panel::OpenFolder::open(dir, None).expect("folder");
+    let mut harness = common::app_with(AppOptions {
+        session: Some(DocumentSession::open(&other).expect("opens")),
+        folder: Some(folder),
+        language: Some(Language::Arabic),
+        ..AppOptions::default()
+    });
+    let unreadable = arabic.tr("stats-unreadable");
+    let entry = harness
+        .query_all(By::new().include_labels().predicate(|_| true))
+        .find(|node| {
+            node.accesskit_node()
+                .label()
+                .is_some_and(|label| label.contains("truncated.txt") && label.contains(&unreadable))
+        })
+        .expect("the folder panel marks truncated.txt unreadable")
+        .rect();
+    harness.hover_at(entry.center());
+    harness.run_steps(8);
+    let reason = arabic.tr("io-problem-syntax-truncated");
+    assert!(
+        harness.query_by_label_contains(&reason).is_some(),
+        "the hover says why in Arabic"
+    );
+    let left = english_left_with(&harness, &["truncated.txt another.txt truncated.hashiya.ron"]);
+    assert!(left.is_empty(), "English left with the hover:\n{left:#?}");
+}

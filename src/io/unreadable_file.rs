@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use crate::io::IoError;
 
-/// Why an annotation file could not be summarised (shared: listings are cloned per frame).
+/// Why an annotation file could not be summarised. Shared through an `Arc`: summaries are
+/// `Clone`, and the `io::Error` inside an `IoError` is not.
 #[derive(Clone, Debug)]
 pub struct UnreadableFile(Arc<IoError>);
 

@@ -90,7 +90,10 @@ impl OpenFolder {
                 let text = tr.arrange(&text);
                 let mut item = ui.selectable_label(self.current == Some(index), text);
                 if let AnnotationSummary::Unreadable(why) = &entry.annotations {
-                    item = item.on_hover_text(tr.arrange(&crate::app::i18n::io_error(tr.language(), why.error())));
+                    // Worded only while hovered, not in every frame.
+                    item = item.on_hover_ui(|ui| {
+                        ui.label(tr.arrange(&crate::app::i18n::io_error(tr.language(), why.error())));
+                    });
                 }
                 if item.clicked() {
                     clicked = Some(index);

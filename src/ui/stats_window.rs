@@ -105,8 +105,10 @@ fn folder_table_ui(ui: &mut egui::Ui, folder: &OpenFolder) {
                         ui.label("");
                     }
                     AnnotationSummary::Unreadable(why) => {
-                        let hint = tr.arrange(&crate::app::i18n::io_error(tr.language(), why.error()));
-                        ui.label(tr.t("stats-unreadable")).on_hover_text(hint);
+                        // Worded only while hovered, not in every frame.
+                        ui.label(tr.t("stats-unreadable")).on_hover_ui(|ui| {
+                            ui.label(tr.arrange(&crate::app::i18n::io_error(tr.language(), why.error())));
+                        });
                         ui.label("");
                     }
                 }
