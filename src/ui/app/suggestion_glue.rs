@@ -457,13 +457,7 @@ impl HashiyaApp {
     /// how many were added and left out.
     fn store_predictions(&mut self, read: &ReadPredictions) {
         let made = crate::export::predictions::suggestion_commands(self.session.document(), &read.by_model);
-        let mut commands = made.commands;
-        let command = if commands.len() == 1 {
-            commands.remove(0)
-        } else {
-            crate::model::Command::Batch(commands)
-        };
-        if let Err(error) = self.session.edit(command) {
+        if let Err(error) = self.session.edit(crate::model::Command::Batch(made.commands)) {
             let text = self
                 .tr()
                 .raw_args("suggestions-not-taken", &[("error", self.command_error(&error).into())]);
@@ -482,15 +476,20 @@ impl HashiyaApp {
             text.push(' ');
             text.push_str(&tr.raw_args("predictions-unknown-labels", &[("labels", labels.into())]));
         }
-        if let Some((count, line)) = read.bad_lines {
-            text.push(' ');
-            text.push_str(&tr.raw_args(
-                "predictions-bad-lines",
-                &[("count", count.into()), ("line", line.to_string().into())],
-            ));
-        }
+        text.push_str(&bad_lines_note(tr, read.bad_lines));
         self.say(text, false);
     }
+}
+
+/// " N lines of the file could not be read (the first is line L)", or nothing when all were read.
+fn bad_lines_note(tr: Tr, bad_lines: Option<(usize, usize)>) -> String {
+    bad_lines.map_or_else(String::new, |(count, line)| {
+        let note = tr.raw_args(
+            "predictions-bad-lines",
+            &[("count", count.into()), ("line", line.to_string().into())],
+        );
+        format!(" {note}")
+    })
 }
 
 /// Reads `path` and keeps its lines for the article `file_name` of `text`; why not, in `tr`'s
@@ -512,20 +511,11 @@ fn read_predictions(path: &std::path::Path, file_name: &str, text: &str, tr: Tr)
         .filter_map(|w| w.line)
         .collect();
     let bad_lines = dropped.first().map(|&first| (dropped.len(), first));
-    // A line that could not be read may have been this article's: say so with every outcome.
-    let bad_note = || {
-        bad_lines.map_or_else(String::new, |(count, line)| {
-            let note = tr.raw_args(
-                "predictions-bad-lines",
-                &[("count", count.into()), ("line", line.to_string().into())],
-            );
-            format!(" {note}")
-        })
-    };
     let mine = predictions::lines_for(&lines, file_name, text).map_err(|error| match error {
         NoLineFor::Missing => {
             let args = [("path", shown.as_str().into()), ("name", file_name.into())];
-            tr.raw_args("predictions-no-line", &args) + &bad_note()
+            // A line that could not be read may have been this article's.
+            tr.raw_args("predictions-no-line", &args) + &bad_lines_note(tr, bad_lines)
         }
         NoLineFor::OtherText { line } => {
             let args = [
