@@ -140,12 +140,8 @@ fn attach(
     let by_model = predictions::proposals_by_model(std::slice::from_ref(&prediction), default_model, label_map);
     let document = with_labels(&loaded.document, by_model.values().flatten().map(|s| s.label.as_str()));
     let made = predictions::suggestion_commands(&document, &by_model);
-    let mut suggestions = document.suggestions().clone();
-    for command in made.commands {
-        suggestions = suggestions.replacing(command).unwrap_or(suggestions);
-    }
     let count = made.made;
-    let document = document.with_suggestions(suggestions);
+    let document = document.with_suggestions(made.suggestions);
     let problems = document.check();
     if !problems.is_empty() {
         return Err(problems.join("; "));

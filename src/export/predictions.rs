@@ -261,6 +261,9 @@ pub struct PredictedSuggestions {
     pub left_out: usize,
     /// The labels of proposals left out because the schema does not define them.
     pub unknown_labels: BTreeSet<String>,
+    /// The document's suggestions once the commands are applied (for a caller that writes
+    /// them rather than editing through the undo history).
+    pub suggestions: crate::model::Suggestions,
 }
 
 /// Turns [`proposals_by_model`]'s proposals into commands on `document` (through
@@ -290,6 +293,7 @@ pub fn suggestion_commands(
         }
         out.commands.push(command);
     }
+    out.suggestions = working.suggestions().clone();
     out
 }
 
@@ -396,6 +400,7 @@ mod tests {
         for command in made.commands.clone() {
             suggestions = suggestions.replacing(command).expect("a set command");
         }
+        assert_eq!(made.suggestions, suggestions, "the set the commands make");
         let ids: BTreeSet<_> = suggestions.spans().iter().map(|s| s.id).collect();
         assert_eq!(ids.len(), 2, "the second model's ids follow the first's");
         let sources: BTreeSet<_> = suggestions.spans().iter().map(|s| s.source.clone()).collect();
