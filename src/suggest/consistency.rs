@@ -18,7 +18,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::suggest::features::Gazetteer;
-use crate::suggest::phrases::MAX_PHRASE_TOKENS;
+use crate::suggest::phrases::{MAX_PHRASE_TOKENS, tagged_runs};
 
 /// `gazetteer` plus the tagged sentences of one document: `stems` and `tags` per token,
 /// `starts` the first token of every sentence followed by the token count.
@@ -48,21 +48,9 @@ pub fn with_document(gazetteer: &Gazetteer, stems: &[String], tags: &[String], s
 /// order).
 fn tagged_phrases<'a>(stems: &'a [String], tags: &[String]) -> HashMap<Vec<&'a str>, String> {
     let mut counts: HashMap<Vec<&str>, BTreeMap<&str, u32>> = HashMap::new();
-    let mut i = 0;
-    while i < tags.len() {
-        let Some(label) = tags[i].strip_prefix("B-") else {
-            i += 1;
-            continue;
-        };
-        let mut end = i + 1;
-        while end < tags.len() && tags[end].strip_prefix("I-") == Some(label) {
-            end += 1;
-        }
-        if end - i <= MAX_PHRASE_TOKENS {
-            let key = stems[i..end].iter().map(String::as_str).collect();
-            *counts.entry(key).or_default().entry(label).or_insert(0) += 1;
-        }
-        i = end;
+    for (range, label) in tagged_runs(tags) {
+        let key = stems[range].iter().map(String::as_str).collect();
+        *counts.entry(key).or_default().entry(label).or_insert(0) += 1;
     }
     counts
         .into_iter()

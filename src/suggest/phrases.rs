@@ -39,25 +39,35 @@ fn key<'a>(stems: impl IntoIterator<Item = &'a str>) -> String {
     key
 }
 
+/// The spans of BIO `tags` (`B-L`, then `I-L` of the same label) of at most
+/// [`MAX_PHRASE_TOKENS`] tokens, each with its label; a stray `I-` starts none.
+pub(crate) fn tagged_runs<T: AsRef<str>>(tags: &[T]) -> Vec<(std::ops::Range<usize>, &str)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let Some(label) = tags[i].as_ref().strip_prefix("B-") else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while end < tags.len() && tags[end].as_ref().strip_prefix("I-") == Some(label) {
+            end += 1;
+        }
+        if end - i <= MAX_PHRASE_TOKENS {
+            runs.push((i..end, label));
+        }
+        i = end;
+    }
+    runs
+}
+
 impl PhraseGazetteer {
     /// Learns the spans of one tagged sentence: `stems` and their BIO `tags` (`B-L`, `I-L`,
     /// `O`). Call [`PhraseGazetteer::count`] on every learned sentence after all are added.
     pub fn add(&mut self, stems: &[&str], tags: &[&str]) {
-        let mut i = 0;
-        while i < stems.len() {
-            let Some(label) = tags[i].strip_prefix("B-") else {
-                i += 1;
-                continue;
-            };
-            let mut end = i + 1;
-            while end < stems.len() && tags[end].strip_prefix("I-") == Some(label) {
-                end += 1;
-            }
-            if end - i <= MAX_PHRASE_TOKENS {
-                let counts = self.phrases.entry(key(stems[i..end].iter().copied())).or_default();
-                *counts.labels.entry(label.to_owned()).or_insert(0) += 1;
-            }
-            i = end;
+        for (range, label) in tagged_runs(tags) {
+            let counts = self.phrases.entry(key(stems[range].iter().copied())).or_default();
+            *counts.labels.entry(label.to_owned()).or_insert(0) += 1;
         }
     }
 
